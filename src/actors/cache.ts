@@ -1,0 +1,185 @@
+/**
+ * A Redis/memcached-like cache. GET, SET (optional TTL on the world clock, optional lease),
+ * ADD (set-if-absent), DEL, INVALIDATE (a versioned tombstone) and CAS (install only when
+ * newer than what is held), each one atomic. A miss can hand out a memcache-style lease, which
+ * a DEL invalidates and the SET that follows must present. Pure xstate machine.
+ */
+import { assign, setup } from 'xstate';
+import { planActions, type Delivered, type SendParams } from './plans';
+
+export interface CacheEntry {
+  readonly value: string;
+  readonly version: number;
+  /** Clock tick at which the entry expires, or null for no TTL. */
+  readonly expiresAt: number | null;
+  /** A versioned invalidation marker: reads miss, older CAS writes are refused. */
+  readonly tombstone: boolean;
+}
+
+export interface CacheContext {
+  readonly entries: { readonly [key: string]: CacheEntry };
+  /** Outstanding lease token per key. */
+  readonly leases: { readonly [key: string]: number };
+  readonly nextLease: number;
+}
+
+type Write = { key: string; value: string; version: number; ttl?: number | null };
+export type CacheEvent = Delivered &
+  (
+    | { type: 'GET'; key: string; lease?: boolean }
+    | ({ type: 'SET'; lease?: number | null } & Write)
+    | ({ type: 'ADD' } & Write)
+    | ({ type: 'CAS' } & Write)
+    | { type: 'DEL'; key: string }
+    | { type: 'INVALIDATE'; key: string; version: number }
+  );
+
+/** Returns the live (unexpired, non-tombstone) entry for `key` at `now`, if any. Pure. */
+export function liveEntry(context: CacheContext, key: string, now: number): CacheEntry | null {
+  const entry = context.entries[key];
+  if (!entry || entry.tombstone) return null;
+  if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+  return entry;
+}
+
+function entryOf(event: Write & { now: number }): CacheEntry {
+  const ttl = event.ttl ?? null;
+  return { value: event.value, version: event.version, expiresAt: ttl === null ? null : event.now + ttl, tombstone: false };
+}
+
+function without<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
+  const { [key]: _, ...rest } = record;
+  return rest;
+}
+
+/** Whether a write of `event` is accepted, per command. Pure. */
+function accepts(context: CacheContext, event: CacheEvent): boolean {
+  switch (event.type) {
+    case 'SET':
+      return event.lease == null || context.leases[event.key] === event.lease;
+    case 'ADD':
+      return liveEntry(context, event.key, event.now) === null;
+    case 'CAS': {
+      const held = context.entries[event.key];
+      if (!held || (held.expiresAt !== null && held.expiresAt <= event.now)) return true;
+      return held.tombstone ? event.version >= held.version : event.version > held.version;
+    }
+    default:
+      return false;
+  }
+}
+
+function writeReply(event: CacheEvent, type: 'STORED' | 'NOT_STORED'): SendParams {
+  return { to: event.from, type, payload: { key: 'key' in event ? event.key : '' }, reply: true };
+}
+
+/** A write is stored when accepted, and answered either way. */
+const WRITE = [
+  {
+    guard: 'accepted',
+    actions: [
+      'store',
+      { type: 'send', params: ({ event }: { event: CacheEvent }) => writeReply(event, 'STORED') },
+    ],
+  },
+  {
+    actions: {
+      type: 'send',
+      params: ({ event }: { event: CacheEvent }) => writeReply(event, 'NOT_STORED'),
+    },
+  },
+] as const;
+
+export const cacheMachine = setup({
+  types: {} as { context: CacheContext; events: CacheEvent },
+  guards: {
+    hit: ({ context, event }) => event.type === 'GET' && liveEntry(context, event.key, event.now) !== null,
+    grantsLease: ({ context, event }) =>
+      event.type === 'GET' && event.lease === true && context.leases[event.key] === undefined,
+    accepted: ({ context, event }) => accepts(context, event),
+  },
+  actions: {
+    ...planActions,
+    store: assign(({ context, event }) => {
+      const write = event as Extract<CacheEvent, { type: 'SET' | 'ADD' | 'CAS' }>;
+      return {
+        entries: { ...context.entries, [write.key]: entryOf(write) },
+        leases: without(context.leases, write.key),
+      };
+    }),
+  },
+}).createMachine({
+  id: 'cache',
+  context: { entries: {}, leases: {}, nextLease: 1 },
+  initial: 'up',
+  states: {
+    up: {
+      on: {
+        GET: [
+          {
+            guard: 'hit',
+            actions: {
+              type: 'send',
+              params: ({ context, event }) => {
+                const entry = liveEntry(context, event.key, event.now) as CacheEntry;
+                const payload = { key: event.key, value: entry.value, version: entry.version };
+                return { to: event.from, type: 'HIT', payload, reply: true };
+              },
+            },
+          },
+          {
+            guard: 'grantsLease',
+            actions: [
+              assign({
+                leases: ({ context, event }) => ({ ...context.leases, [event.key]: context.nextLease }),
+                nextLease: ({ context }) => context.nextLease + 1,
+              }),
+              {
+                type: 'send',
+                params: ({ context, event }) => ({
+                  to: event.from,
+                  type: 'MISS',
+                  payload: { key: event.key, lease: context.leases[event.key] ?? null },
+                  reply: true,
+                }),
+              },
+            ],
+          },
+          {
+            actions: {
+              type: 'send',
+              params: ({ event }) => ({
+                to: event.from,
+                type: 'MISS',
+                // Someone else holds the lease: this reader must not fill the cache.
+                payload: { key: event.key, lease: event.lease === true ? -1 : null },
+                reply: true,
+              }),
+            },
+          },
+        ],
+        SET: WRITE,
+        ADD: WRITE,
+        CAS: WRITE,
+        DEL: {
+          actions: [
+            assign(({ context, event }) => ({ entries: without(context.entries, event.key), leases: without(context.leases, event.key) })),
+            { type: 'send', params: ({ event }) => ({ to: event.from, type: 'DELETED', payload: { key: event.key }, reply: true }) },
+          ],
+        },
+        INVALIDATE: {
+          actions: [
+            assign(({ context, event }) => ({
+              entries: {
+                ...context.entries,
+                [event.key]: { value: '', version: event.version, expiresAt: null, tombstone: true },
+              },
+              leases: without(context.leases, event.key),
+            })),
+            { type: 'send', params: ({ event }) => ({ to: event.from, type: 'DELETED', payload: { key: event.key }, reply: true }) },
+          ],
+        },
+      },
+    },
+  },
+});

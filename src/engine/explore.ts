@@ -1,0 +1,165 @@
+/**
+ * Exhaustive exploration: depth-first over every interleaving, with identical worlds
+ * de-duplicated. Counts complete interleavings and, per invariant, how many violate it, and
+ * finds the shortest schedule that reaches a violation. Pure given the model; the caller may
+ * pass `shouldStop` (checked periodically) to bound time or cancel.
+ */
+import { applyStep } from './apply';
+import { canonicalJson } from './canonical';
+import { checkEnd, checkStep, violationMask } from './invariants';
+import { createStepper, type Stepper } from './machines';
+import { enabledSteps } from './steps';
+import type { Model, World } from './types';
+import { createWorld } from './world';
+
+export interface ExploreOptions {
+  readonly maxStates?: number;
+  readonly stepper?: Stepper;
+  /** Called every few hundred transitions; returning true stops with `incomplete`. */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface ExploreResult {
+  readonly complete: boolean;
+  /** Why exploration stopped early. */
+  readonly stopped: 'states' | 'cancelled' | null;
+  /** Distinct complete interleavings (maximal schedules). Null when incomplete. */
+  readonly interleavings: number | null;
+  /** Per invariant id: how many complete interleavings violate it. */
+  readonly violating: Readonly<Record<string, number>> | null;
+  /** Complete interleavings violating at least one invariant. */
+  readonly violatingAny: number | null;
+  /** Distinct worlds visited. */
+  readonly states: number;
+  /** Steps applied during the search. */
+  readonly transitions: number;
+  /** Shortest schedule that reaches a violation (ending at the violating step), or null. */
+  readonly shortest: readonly string[] | null;
+  /** Per invariant id: the shortest schedule reaching that invariant's violation. */
+  readonly shortestBy: Readonly<Record<string, readonly string[]>>;
+}
+
+interface Summary {
+  paths: number;
+  /** Suffix paths that violate each invariant. */
+  violating: number[];
+  violatingAny: number;
+  /** Per invariant: fewest steps to a violation from here, and the first step to take. */
+  shortest: number[];
+  first: (string | null)[];
+}
+
+class Stop extends Error {
+  constructor(readonly why: 'states' | 'cancelled') {
+    super(why);
+  }
+}
+
+/** Returns the exhaustive exploration of `model`'s interleavings. Pure given the model. */
+export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
+  const stepper = options.stepper ?? createStepper();
+  const maxStates = options.maxStates ?? 2_000_000;
+  const n = model.invariants.length;
+  const memo = new Map<string, Summary>();
+  const edges = new Map<string, Map<string, string>>();
+  let transitions = 0;
+
+  const visit = (world: World, hash: string, depth: number): Summary => {
+    const known = memo.get(hash);
+    if (known) return known;
+    if (memo.size >= maxStates) throw new Stop('states');
+    const steps = enabledSteps(model, world);
+    const summary: Summary = {
+      paths: 0,
+      violating: new Array<number>(n).fill(0),
+      violatingAny: 0,
+      shortest: new Array<number>(n + 1).fill(Infinity),
+      first: new Array<string | null>(n + 1).fill(null),
+    };
+    if (steps.length === 0) {
+      const mask = violationMask(model, checkEnd(model, world, depth - 1));
+      summary.paths = 1;
+      for (let i = 0; i <= n; i++) {
+        const hit = i < n ? (mask & (1 << i)) !== 0 : mask !== 0;
+        if (!hit) continue;
+        summary.shortest[i] = 0;
+        if (i < n) summary.violating[i] = 1;
+        else summary.violatingAny = 1;
+      }
+      memo.set(hash, summary);
+      return summary;
+    }
+    const next = new Map<string, string>();
+    for (const step of steps) {
+      if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
+      const { world: after, record } = applyStep(model, world, step, stepper, depth);
+      const mask = violationMask(model, checkStep(model, world, after, record));
+      const afterHash = canonicalJson(after);
+      next.set(step.key, afterHash);
+      const sub = visit(after, afterHash, depth + 1);
+      summary.paths += sub.paths;
+      summary.violatingAny += mask ? sub.paths : sub.violatingAny;
+      for (let i = 0; i <= n; i++) {
+        const hit = i < n ? (mask & (1 << i)) !== 0 : mask !== 0;
+        if (i < n) summary.violating[i] = (summary.violating[i] ?? 0) + (hit ? sub.paths : (sub.violating[i] ?? 0));
+        const length = hit ? 1 : 1 + (sub.shortest[i] ?? Infinity);
+        if (length < (summary.shortest[i] ?? Infinity)) {
+          summary.shortest[i] = length;
+          summary.first[i] = step.key;
+        }
+      }
+    }
+    edges.set(hash, next);
+    memo.set(hash, summary);
+    return summary;
+  };
+
+  const initial = createWorld(model, stepper);
+  const rootHash = canonicalJson(initial);
+  try {
+    const root = visit(initial, rootHash, 0);
+    const path = (i: number): string[] | null => {
+      if (root.shortest[i] === Infinity) return null;
+      const keys: string[] = [];
+      let hash = rootHash;
+      for (let left = root.shortest[i] ?? 0; left > 0; left--) {
+        const key = memo.get(hash)?.first[i];
+        if (!key) break;
+        keys.push(key);
+        hash = edges.get(hash)?.get(key) ?? '';
+      }
+      return keys;
+    };
+    const shortestBy: Record<string, readonly string[]> = {};
+    const violating: Record<string, number> = {};
+    model.invariants.forEach((inv, i) => {
+      violating[inv.id] = root.violating[i] ?? 0;
+      const keys = path(i);
+      if (keys) shortestBy[inv.id] = keys;
+    });
+    return {
+      complete: true,
+      stopped: null,
+      interleavings: root.paths,
+      violating,
+      violatingAny: root.violatingAny,
+      states: memo.size,
+      transitions,
+      shortest: path(n),
+      shortestBy,
+    };
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    return {
+      complete: false,
+      stopped: error.why,
+      interleavings: null,
+      violating: null,
+      violatingAny: null,
+      states: memo.size,
+      transitions,
+      shortest: null,
+      shortestBy: {},
+    };
+  }
+}

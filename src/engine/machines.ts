@@ -1,0 +1,99 @@
+/**
+ * Steps xstate machines purely with `initialTransition` / `transition`, turning the custom
+ * actions they return into engine plans. Never creates or starts an actor.
+ * Memoized per (machine, state, event) because xstate's pure transition is slow and the
+ * explorer meets the same local states again and again.
+ */
+import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { canonicalJson } from './canonical';
+import type { ActorState, Json, Plan } from './types';
+
+export interface MachineEvent {
+  readonly type: string;
+  readonly [key: string]: Json;
+}
+
+export interface TransitionResult {
+  readonly state: ActorState;
+  readonly plans: readonly Plan[];
+}
+
+/** Counts of machine transitions, for benchmarks. */
+export interface StepperStats {
+  calls: number;
+  misses: number;
+}
+
+/** A pure-function facade over xstate machines, optionally memoized. */
+export interface Stepper {
+  initial(machine: AnyStateMachine, input: Json): TransitionResult;
+  deliver(machine: AnyStateMachine, state: ActorState, event: MachineEvent): TransitionResult;
+  readonly stats: StepperStats;
+}
+
+const PLAN_ACTIONS = new Set(['send', 'startTimer', 'cancelTimer']);
+
+function toPlans(actions: readonly { type: string; params?: unknown }[]): Plan[] {
+  const plans: Plan[] = [];
+  for (const action of actions) {
+    if (!PLAN_ACTIONS.has(action.type)) continue;
+    plans.push({ kind: action.type, ...(action.params as object) } as Plan);
+  }
+  return plans;
+}
+
+function toState(snapshot: { value: unknown; context: unknown; status: string }): ActorState {
+  return {
+    value: snapshot.value as Json,
+    context: snapshot.context as Json,
+    status: snapshot.status as ActorState['status'],
+  };
+}
+
+function rawInitial(machine: AnyStateMachine, input: Json): TransitionResult {
+  const [snapshot, actions] = initialTransition(machine, input);
+  return { state: toState(snapshot), plans: toPlans(actions) };
+}
+
+function rawDeliver(
+  machine: AnyStateMachine,
+  state: ActorState,
+  event: MachineEvent,
+): TransitionResult {
+  if (state.status !== 'active') return { state, plans: [] };
+  const snapshot = machine.resolveState({ value: state.value, context: state.context } as never);
+  const [next, actions] = transition(machine, snapshot, event as never);
+  return { state: toState(next), plans: toPlans(actions) };
+}
+
+/** Returns a stepper; with `memoize` it caches results per machine, state and event. */
+export function createStepper(options: { memoize: boolean } = { memoize: true }): Stepper {
+  const stats: StepperStats = { calls: 0, misses: 0 };
+  const memo = new WeakMap<AnyStateMachine, Map<string, TransitionResult>>();
+  const tableFor = (machine: AnyStateMachine): Map<string, TransitionResult> => {
+    let table = memo.get(machine);
+    if (!table) memo.set(machine, (table = new Map()));
+    return table;
+  };
+  return {
+    stats,
+    initial(machine, input) {
+      stats.calls++;
+      if (!options.memoize) return (stats.misses++, rawInitial(machine, input));
+      const key = 'init\u0000' + canonicalJson(input);
+      const table = tableFor(machine);
+      let hit = table.get(key);
+      if (!hit) table.set(key, (hit = (stats.misses++, rawInitial(machine, input))));
+      return hit;
+    },
+    deliver(machine, state, event) {
+      stats.calls++;
+      if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, event));
+      const key = canonicalJson(state) + '\u0000' + canonicalJson(event);
+      const table = tableFor(machine);
+      let hit = table.get(key);
+      if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, event))));
+      return hit;
+    },
+  };
+}

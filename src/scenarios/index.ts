@@ -1,0 +1,21 @@
+/**
+ * The scenario registry: every built-in scenario, by id.
+ */
+import { cacheAside } from './cacheAside';
+import type { ScenarioDef } from './types';
+
+export const SCENARIOS: readonly ScenarioDef[] = [cacheAside];
+
+export const DEFAULT_SCENARIO = cacheAside.id;
+
+/** Returns the scenario with `id`, or null. Pure. */
+export function findScenario(id: string): ScenarioDef | null {
+  return SCENARIOS.find((s) => s.id === id) ?? null;
+}
+
+/** Returns a scenario's parameter values: its defaults overridden by `overrides`. Pure. */
+export function paramsOf(scenario: ScenarioDef, overrides: Readonly<Record<string, number>> = {}): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const p of scenario.params) params[p.id] = overrides[p.id] ?? p.defaultValue;
+  return params;
+}
