@@ -1,0 +1,214 @@
+// ESLint flat config. Besides the recommended rules, it enforces the architecture by folder
+// (see ARCHITECTURE.md): imports flow one way (engine <- actors/invariants <- scenarios <-
+// share/viz <- store <- ui), nothing below ui touches React, zustand or the DOM, and the
+// deterministic core (engine, actors, invariants, scenarios) never reads real time or
+// unseeded randomness.
+//
+// Several folders restrict the same core rules (no-restricted-imports, -globals, -properties,
+// -syntax). In flat config a later block replaces a rule's options instead of merging them, so
+// each folder gets exactly one block whose options are assembled below.
+
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const SOURCE = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+
+/** Layers, lowest first, with the src/ folders each may not import from. */
+const FORBIDDEN_IMPORTS = {
+  engine: ['actors', 'invariants', 'scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  actors: ['scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  invariants: ['scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  scenarios: ['share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  share: ['store', 'ui', 'workers', 'cli'],
+  viz: ['store', 'ui', 'workers', 'cli'],
+  workers: ['store', 'ui', 'cli'],
+  cli: ['store', 'ui', 'workers'],
+  store: ['ui', 'cli'],
+  ui: ['cli'],
+};
+
+/** Folders that must stay free of React, zustand and the DOM. */
+const HEADLESS = new Set([
+  'engine',
+  'actors',
+  'invariants',
+  'scenarios',
+  'share',
+  'viz',
+  'cli',
+  'workers',
+]);
+
+/** Folders that must be deterministic: no real clock, timers or unseeded randomness. */
+const DETERMINISTIC = new Set(['engine', 'actors', 'invariants', 'scenarios']);
+
+const CLOCK = 'Use the world clock (logical time in the world), never real time.';
+const RNG = 'Use the seeded PRNG passed in (src/engine rng), never unseeded randomness.';
+const TIMER = 'The engine owns time: schedule work as world steps/timer expiries, not real timers.';
+const HEADLESS_MSG =
+  'This folder must run without a browser: no DOM, window or storage (only src/ui and src/store may).';
+const UI_LIB_MSG =
+  'React, react-dom and zustand belong to src/ui and src/store only; keep this layer framework-free.';
+const HTML_MSG =
+  'No HTML injection: render text as text (React children, d3 .text()), never innerHTML/.html()/dangerouslySetInnerHTML.';
+
+/** Matches a relative or aliased import of a top-level src folder, e.g. `../../ui/App`. */
+function folderImportRegex(folders) {
+  const names = folders.join('|');
+  return `^(?:(?:\\.\\./)+|\\./\\.\\./|(?:@|~|src)/)(?:src/)?(?:${names})(?:/|$)`;
+}
+
+function restrictedImports(folder) {
+  const patterns = [];
+  const forbidden = FORBIDDEN_IMPORTS[folder] ?? [];
+  if (forbidden.length > 0) {
+    patterns.push({
+      regex: folderImportRegex(forbidden),
+      message: `Imports flow one way (engine <- actors/invariants <- scenarios <- share/viz <- store <- ui): src/${folder} must not import from ${forbidden.join(', ')}.`,
+    });
+  }
+  if (HEADLESS.has(folder)) {
+    patterns.push({ regex: '^(?:react|react-dom|zustand)(?:/|$)', message: UI_LIB_MSG });
+  }
+  return patterns.length > 0 ? ['error', { patterns }] : 'off';
+}
+
+function restrictedGlobals(folder) {
+  const entries = [];
+  if (HEADLESS.has(folder)) {
+    for (const name of ['window', 'document', 'localStorage', 'sessionStorage']) {
+      entries.push({ name, message: HEADLESS_MSG });
+    }
+  }
+  if (DETERMINISTIC.has(folder)) {
+    for (const name of [
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'requestAnimationFrame',
+      'requestIdleCallback',
+    ]) {
+      entries.push({ name, message: TIMER });
+    }
+  }
+  return entries.length > 0 ? ['error', ...entries] : 'off';
+}
+
+function restrictedProperties(folder) {
+  const entries = [];
+  if (HEADLESS.has(folder)) {
+    for (const property of ['window', 'document', 'localStorage', 'sessionStorage']) {
+      entries.push({ object: 'globalThis', property, message: HEADLESS_MSG });
+    }
+  }
+  if (DETERMINISTIC.has(folder)) {
+    entries.push(
+      { object: 'Math', property: 'random', message: RNG },
+      { object: 'crypto', property: 'getRandomValues', message: RNG },
+      { object: 'crypto', property: 'randomUUID', message: RNG },
+      { object: 'Date', property: 'now', message: CLOCK },
+      { object: 'performance', property: 'now', message: CLOCK },
+      { object: 'globalThis', property: 'setTimeout', message: TIMER },
+      { object: 'globalThis', property: 'setInterval', message: TIMER },
+      { object: 'globalThis', property: 'requestAnimationFrame', message: TIMER },
+    );
+  }
+  return entries.length > 0 ? ['error', ...entries] : 'off';
+}
+
+/** Syntax bans for all of src (HTML injection), plus real-time dates in deterministic code. */
+function restrictedSyntax(folder) {
+  const entries = [
+    { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: HTML_MSG },
+    { selector: 'MemberExpression[property.name=/^(inner|outer)HTML$/]', message: HTML_MSG },
+    { selector: 'MemberExpression[property.value=/^(inner|outer)HTML$/]', message: HTML_MSG },
+    { selector: "CallExpression[callee.property.name='html']", message: HTML_MSG },
+    { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: HTML_MSG },
+  ];
+  if (DETERMINISTIC.has(folder)) {
+    entries.push(
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: `new Date() reads the real clock. ${CLOCK}`,
+      },
+      {
+        selector: "CallExpression[callee.name='Date']",
+        message: `Date() reads the real clock. ${CLOCK}`,
+      },
+    );
+  }
+  return ['error', ...entries];
+}
+
+const folderBlocks = Object.keys(FORBIDDEN_IMPORTS).map((folder) => ({
+  name: `interleave/architecture/${folder}`,
+  files: [`src/${folder}/**/*.${SOURCE}`],
+  rules: {
+    'no-restricted-imports': restrictedImports(folder),
+    'no-restricted-globals': restrictedGlobals(folder),
+    'no-restricted-properties': restrictedProperties(folder),
+    'no-restricted-syntax': restrictedSyntax(folder),
+  },
+}));
+
+export default defineConfig(
+  globalIgnores(
+    ['dist/', 'node_modules/', 'playwright-report/', 'test-results/', 'coverage/', 'docs/'],
+    'interleave/ignores',
+  ),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    name: 'interleave/base',
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.es2022 },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    name: 'interleave/browser',
+    files: [`src/**/*.${SOURCE}`],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    name: 'interleave/workers',
+    files: [`src/workers/**/*.${SOURCE}`],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    name: 'interleave/node',
+    files: [
+      `src/cli/**/*.${SOURCE}`,
+      `scripts/**/*.${SOURCE}`,
+      `bench/**/*.${SOURCE}`,
+      `test/**/*.${SOURCE}`,
+      `e2e/**/*.${SOURCE}`,
+      `*.config.${SOURCE}`,
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    name: 'interleave/src-default',
+    files: [`src/**/*.${SOURCE}`],
+    rules: { 'no-restricted-syntax': restrictedSyntax('') },
+  },
+  ...folderBlocks,
+  {
+    ...reactHooks.configs.flat.recommended,
+    name: 'interleave/react-hooks',
+    files: [`src/ui/**/*.${SOURCE}`, `src/*.${SOURCE}`],
+  },
+);
