@@ -44,7 +44,12 @@ export function liveEntry(context: CacheContext, key: string, now: number): Cach
 
 function entryOf(event: Write & { now: number }): CacheEntry {
   const ttl = event.ttl ?? null;
-  return { value: event.value, version: event.version, expiresAt: ttl === null ? null : event.now + ttl, tombstone: false };
+  return {
+    value: event.value,
+    version: event.version,
+    expiresAt: ttl === null ? null : event.now + ttl,
+    tombstone: false,
+  };
 }
 
 function without<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
@@ -93,7 +98,8 @@ const WRITE = [
 export const cacheMachine = setup({
   types: {} as { context: CacheContext; events: CacheEvent },
   guards: {
-    hit: ({ context, event }) => event.type === 'GET' && liveEntry(context, event.key, event.now) !== null,
+    hit: ({ context, event }) =>
+      event.type === 'GET' && liveEntry(context, event.key, event.now) !== null,
     grantsLease: ({ context, event }) =>
       event.type === 'GET' && event.lease === true && context.leases[event.key] === undefined,
     accepted: ({ context, event }) => accepts(context, event),
@@ -131,7 +137,10 @@ export const cacheMachine = setup({
             guard: 'grantsLease',
             actions: [
               assign({
-                leases: ({ context, event }) => ({ ...context.leases, [event.key]: context.nextLease }),
+                leases: ({ context, event }) => ({
+                  ...context.leases,
+                  [event.key]: context.nextLease,
+                }),
                 nextLease: ({ context }) => context.nextLease + 1,
               }),
               {
@@ -163,8 +172,19 @@ export const cacheMachine = setup({
         CAS: WRITE,
         DEL: {
           actions: [
-            assign(({ context, event }) => ({ entries: without(context.entries, event.key), leases: without(context.leases, event.key) })),
-            { type: 'send', params: ({ event }) => ({ to: event.from, type: 'DELETED', payload: { key: event.key }, reply: true }) },
+            assign(({ context, event }) => ({
+              entries: without(context.entries, event.key),
+              leases: without(context.leases, event.key),
+            })),
+            {
+              type: 'send',
+              params: ({ event }) => ({
+                to: event.from,
+                type: 'DELETED',
+                payload: { key: event.key },
+                reply: true,
+              }),
+            },
           ],
         },
         INVALIDATE: {
@@ -172,11 +192,24 @@ export const cacheMachine = setup({
             assign(({ context, event }) => ({
               entries: {
                 ...context.entries,
-                [event.key]: { value: '', version: event.version, expiresAt: null, tombstone: true },
+                [event.key]: {
+                  value: '',
+                  version: event.version,
+                  expiresAt: null,
+                  tombstone: true,
+                },
               },
               leases: without(context.leases, event.key),
             })),
-            { type: 'send', params: ({ event }) => ({ to: event.from, type: 'DELETED', payload: { key: event.key }, reply: true }) },
+            {
+              type: 'send',
+              params: ({ event }) => ({
+                to: event.from,
+                type: 'DELETED',
+                payload: { key: event.key },
+                reply: true,
+              }),
+            },
           ],
         },
       },

@@ -42,7 +42,11 @@ export const databaseMachine = setup({
             type: 'send',
             params: ({ context, event }) => {
               const row = context.rows[event.key];
-              const payload = { key: event.key, value: row?.value ?? null, version: row?.version ?? 0 };
+              const payload = {
+                key: event.key,
+                value: row?.value ?? null,
+                version: row?.version ?? 0,
+              };
               return { to: event.from, type: 'ROW', payload, reply: true };
             },
           },
@@ -50,7 +54,10 @@ export const databaseMachine = setup({
         UPDATE: {
           actions: [
             assign({
-              rows: ({ context, event }) => ({ ...context.rows, [event.key]: nextRow(context, event.key) }),
+              rows: ({ context, event }) => ({
+                ...context.rows,
+                [event.key]: nextRow(context, event.key),
+              }),
             }),
             {
               type: 'send',

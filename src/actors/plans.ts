@@ -12,6 +12,11 @@ export interface SendParams {
   readonly payload?: Payload;
   /** A reply to the request being handled (delivered with it in `operations` granularity). */
   readonly reply?: boolean;
+  /**
+   * A synchronous call (e.g. a method on an in-process object): the reply comes back within the
+   * same step whatever the granularity, so nothing can run between the call and its result.
+   */
+  readonly sync?: boolean;
   /** A separate FIFO lane, e.g. the replication stream. */
   readonly lane?: string;
 }

@@ -57,23 +57,43 @@ export const readerMachine = setup({
         }),
       },
       on: {
-        HIT: { target: 'done', actions: assign({ result: ({ event }) => event.value, version: ({ event }) => event.version }) },
+        HIT: {
+          target: 'done',
+          actions: assign({
+            result: ({ event }) => event.value,
+            version: ({ event }) => event.version,
+          }),
+        },
         MISS: { target: 'selecting', actions: assign({ lease: ({ event }) => event.lease }) },
       },
     },
     selecting: {
-      entry: { type: 'send', params: ({ context }) => ({ to: context.db, type: 'SELECT', payload: { key: context.key } }) },
+      entry: {
+        type: 'send',
+        params: ({ context }) => ({
+          to: context.db,
+          type: 'SELECT',
+          payload: { key: context.key },
+        }),
+      },
       on: {
         ROW: [
           {
             guard: 'mayFill',
             target: 'filling',
-            actions: assign({ value: ({ event }) => event.value, version: ({ event }) => event.version }),
+            actions: assign({
+              value: ({ event }) => event.value,
+              version: ({ event }) => event.version,
+            }),
           },
           {
             // Another reader holds the lease: return the database's value without caching it.
             target: 'done',
-            actions: assign({ value: ({ event }) => event.value, version: ({ event }) => event.version, result: ({ event }) => event.value }),
+            actions: assign({
+              value: ({ event }) => event.value,
+              version: ({ event }) => event.version,
+              result: ({ event }) => event.value,
+            }),
           },
         ],
       },

@@ -50,7 +50,14 @@ export const writerMachine = setup({
   initial: 'updating',
   states: {
     updating: {
-      entry: { type: 'send', params: ({ context }) => ({ to: context.db, type: 'UPDATE', payload: { key: context.key } }) },
+      entry: {
+        type: 'send',
+        params: ({ context }) => ({
+          to: context.db,
+          type: 'UPDATE',
+          payload: { key: context.key },
+        }),
+      },
       on: {
         UPDATED: [
           { guard: 'writesThrough', target: 'writingThrough', actions: 'remember' },
@@ -60,23 +67,44 @@ export const writerMachine = setup({
       },
     },
     deleting: {
-      entry: { type: 'send', params: ({ context }) => ({ to: context.cache, type: 'DEL', payload: { key: context.key } }) },
+      entry: {
+        type: 'send',
+        params: ({ context }) => ({
+          to: context.cache,
+          type: 'DEL',
+          payload: { key: context.key },
+        }),
+      },
       on: {
         DELETED: [{ guard: 'deletesTwice', target: 'waiting' }, { target: 'done' }],
       },
     },
     waiting: {
-      entry: { type: 'startTimer', params: ({ context }) => ({ name: 'second-delete', delay: context.delay }) },
+      entry: {
+        type: 'startTimer',
+        params: ({ context }) => ({ name: 'second-delete', delay: context.delay }),
+      },
       on: { TIMER: 'deletingAgain' },
     },
     deletingAgain: {
-      entry: { type: 'send', params: ({ context }) => ({ to: context.cache, type: 'DEL', payload: { key: context.key } }) },
+      entry: {
+        type: 'send',
+        params: ({ context }) => ({
+          to: context.cache,
+          type: 'DEL',
+          payload: { key: context.key },
+        }),
+      },
       on: { DELETED: 'done' },
     },
     invalidating: {
       entry: {
         type: 'send',
-        params: ({ context }) => ({ to: context.cache, type: 'INVALIDATE', payload: { key: context.key, version: context.version } }),
+        params: ({ context }) => ({
+          to: context.cache,
+          type: 'INVALIDATE',
+          payload: { key: context.key, version: context.version },
+        }),
       },
       on: { DELETED: 'done' },
     },
@@ -86,7 +114,12 @@ export const writerMachine = setup({
         params: ({ context }) => ({
           to: context.cache,
           type: 'SET',
-          payload: { key: context.key, value: context.value ?? '', version: context.version, ttl: context.ttl },
+          payload: {
+            key: context.key,
+            value: context.value ?? '',
+            version: context.version,
+            ttl: context.ttl,
+          },
         }),
       },
       on: { STORED: 'done', NOT_STORED: 'done' },

@@ -37,20 +37,35 @@ function removeMessage(draft: Draft, channel: string, id: string): void {
   draft.channels[channel] = queue.filter((m) => m.id !== id);
 }
 
-function deliver(model: Model, draft: Draft, stepper: Stepper, log: StepLog, channel: string): void {
+function deliver(
+  model: Model,
+  draft: Draft,
+  stepper: Stepper,
+  log: StepLog,
+  channel: string,
+): void {
   const message = draft.channels[channel]?.[0];
   if (!message) throw new Error(`nothing to deliver on ${channel}`);
   removeMessage(draft, channel, message.id);
   log.delivered.push(message);
+  const sentBefore = draft.outbox.length;
   transitionActor(model, draft, stepper, log, message.to, deliverEvent(message, draft.clock));
+  if (message.sync) deliverReplies(model, draft, stepper, log, sentBefore);
 }
 
 /**
- * In `operations` granularity a client call is one step: replies sent during the step are
- * delivered within it, in the order they were sent.
+ * Delivers, in the order they were sent, the replies sent from outbox position `from` on. In
+ * `operations` granularity a client call is one step, so all replies of the step go this way;
+ * a synchronous call's replies always do.
  */
-function deliverReplies(model: Model, draft: Draft, stepper: Stepper, log: StepLog): void {
-  for (let i = 0; i < draft.outbox.length; i++) {
+function deliverReplies(
+  model: Model,
+  draft: Draft,
+  stepper: Stepper,
+  log: StepLog,
+  from = 0,
+): void {
+  for (let i = from; i < draft.outbox.length; i++) {
     const message = draft.outbox[i];
     if (!message?.reply || message.lane !== 'main') continue;
     const channel = `${message.from}->${message.to}`;

@@ -101,7 +101,9 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       summary.violatingAny += mask ? sub.paths : sub.violatingAny;
       for (let i = 0; i <= n; i++) {
         const hit = i < n ? (mask & (1 << i)) !== 0 : mask !== 0;
-        if (i < n) summary.violating[i] = (summary.violating[i] ?? 0) + (hit ? sub.paths : (sub.violating[i] ?? 0));
+        if (i < n)
+          summary.violating[i] =
+            (summary.violating[i] ?? 0) + (hit ? sub.paths : (sub.violating[i] ?? 0));
         const length = hit ? 1 : 1 + (sub.shortest[i] ?? Infinity);
         if (length < (summary.shortest[i] ?? Infinity)) {
           summary.shortest[i] = length;

@@ -55,7 +55,13 @@ export class TraceBuilder {
     const step = this.enabled().find((s) => s.key === key);
     if (!step) return false;
     const before = this.world;
-    const { world, record } = applyStep(this.model, before, step, this.stepper, this.records.length);
+    const { world, record } = applyStep(
+      this.model,
+      before,
+      step,
+      this.stepper,
+      this.records.length,
+    );
     this.worlds.push(world);
     this.records.push(record);
     this.schedule.push(key);
@@ -84,7 +90,8 @@ export class TraceBuilder {
  */
 export function replay(model: Model, schedule: readonly string[], stepper?: Stepper): Trace {
   const builder = new TraceBuilder(model, stepper);
-  if (builder.enabled().length === 0) builder.violations.push(...checkEnd(model, builder.world, -1));
+  if (builder.enabled().length === 0)
+    builder.violations.push(...checkEnd(model, builder.world, -1));
   for (let i = 0; i < schedule.length; i++) {
     const key = schedule[i] as string;
     if (!builder.take(key)) {

@@ -17,6 +17,8 @@ export interface Message {
   readonly payload: { readonly [key: string]: Json };
   /** A reply to a request; in `operations` granularity it is delivered with its request. */
   readonly reply: boolean;
+  /** A synchronous call: its reply is delivered within the same step in every granularity. */
+  readonly sync: boolean;
   readonly lane: string;
 }
 
@@ -28,6 +30,7 @@ export type Plan =
       readonly type: string;
       readonly payload?: { readonly [key: string]: Json };
       readonly reply?: boolean;
+      readonly sync?: boolean;
       readonly lane?: string;
     }
   | {
@@ -70,7 +73,12 @@ export type Granularity = 'operations' | 'messages';
 
 /** One enabled step; `key` is its stable, human-readable identity used in schedules. */
 export type Step =
-  | { readonly kind: 'deliver'; readonly key: string; readonly channel: string; readonly message: Message }
+  | {
+      readonly kind: 'deliver';
+      readonly key: string;
+      readonly channel: string;
+      readonly message: Message;
+    }
   | { readonly kind: 'timer'; readonly key: string; readonly timer: Timer }
   | {
       readonly kind: 'fault';

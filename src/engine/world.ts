@@ -72,6 +72,7 @@ export function applyPlans(draft: Draft, owner: ActorId, plans: readonly Plan[])
         type: plan.type,
         payload: plan.payload ?? {},
         reply: plan.reply ?? false,
+        sync: plan.sync ?? false,
         lane,
       };
       draft.channels[key] = [...(draft.channels[key] ?? []), message];
@@ -98,7 +99,14 @@ export function commitTransition(draft: Draft, actor: ActorId, result: Transitio
 
 /** Returns the initial world of a model: every machine's initial state, entry sends in flight. */
 export function createWorld(model: Model, stepper: Stepper): World {
-  const draft = draftOf({ clock: 0, actors: {}, channels: {}, sent: {}, timers: [], faultsUsed: {} });
+  const draft = draftOf({
+    clock: 0,
+    actors: {},
+    channels: {},
+    sent: {},
+    timers: [],
+    faultsUsed: {},
+  });
   for (const spec of model.actors) {
     commitTransition(draft, spec.id, stepper.initial(spec.machine, spec.input));
   }

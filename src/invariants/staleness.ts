@@ -20,7 +20,10 @@ function dbOf(world: World, id: string): DatabaseContext {
 }
 
 /** Returns, per key, the live entry that differs from the database at the world's clock. Pure. */
-export function staleEntries(world: World, pair: CachePair): { key: string; entry: CacheEntry; committed: number }[] {
+export function staleEntries(
+  world: World,
+  pair: CachePair,
+): { key: string; entry: CacheEntry; committed: number }[] {
   const cache = cacheOf(world, pair.cache);
   const db = dbOf(world, pair.db);
   const stale = [];
@@ -38,7 +41,10 @@ export function staleEntries(world: World, pair: CachePair): { key: string; entr
  * the newest committed version whose invalidation (DEL, tombstone or write-through) was
  * delivered; the inherent window between a commit and its own invalidation is not a violation.
  */
-export function staleEntryInstalled(pair: CachePair, invalidated: (world: World) => number): Invariant {
+export function staleEntryInstalled(
+  pair: CachePair,
+  invalidated: (world: World) => number,
+): Invariant {
   return {
     id: 'stale-set',
     title: 'Stale entry installed',

@@ -6,7 +6,12 @@
 import { cacheMachine } from '../actors/cache';
 import { databaseMachine } from '../actors/database';
 import { readerMachine, type FillMode, type ReaderInput } from '../actors/reader';
-import { writerMachine, type WriteMode, type WriterContext, type WriterInput } from '../actors/writer';
+import {
+  writerMachine,
+  type WriteMode,
+  type WriterContext,
+  type WriterInput,
+} from '../actors/writer';
 import type { ActorSpec, FaultSpec, Model, World } from '../engine/types';
 import { staleAtQuiescence, staleEntryInstalled, staleForever } from '../invariants/staleness';
 import { cachePhrases } from './phrases';
@@ -64,12 +69,31 @@ function build(config: ScenarioConfig): Model {
   for (let i = 0; i < readers; i++) {
     const input: ReaderInput = { key: KEY, mode: plan.fill, ttl, cache: 'cache', db: 'db' };
     const id = readers > 1 ? `reader${i + 1}` : 'reader';
-    actors.push({ id, label: numbered('Reader', i, readers), role: 'process', machine: readerMachine, input: { ...input } });
+    actors.push({
+      id,
+      label: numbered('Reader', i, readers),
+      role: 'process',
+      machine: readerMachine,
+      input: { ...input },
+    });
   }
   for (let i = 0; i < writers; i++) {
-    const input: WriterInput = { key: KEY, mode: plan.write, delay: p('delay', 3), ttl, cache: 'cache', db: 'db' };
+    const input: WriterInput = {
+      key: KEY,
+      mode: plan.write,
+      delay: p('delay', 3),
+      ttl,
+      cache: 'cache',
+      db: 'db',
+    };
     const id = writers > 1 ? `writer${i + 1}` : 'writer';
-    actors.push({ id, label: numbered('Writer', i, writers), role: 'process', machine: writerMachine, input: { ...input } });
+    actors.push({
+      id,
+      label: numbered('Writer', i, writers),
+      role: 'process',
+      machine: writerMachine,
+      input: { ...input },
+    });
   }
   actors.push({ id: 'cache', label: 'Cache', role: 'server', machine: cacheMachine, input: null });
   actors.push({
@@ -97,7 +121,11 @@ function build(config: ScenarioConfig): Model {
   return {
     actors,
     faults,
-    invariants: [staleEntryInstalled(PAIR, invalidatedVersion), staleAtQuiescence(PAIR), staleForever(PAIR)],
+    invariants: [
+      staleEntryInstalled(PAIR, invalidatedVersion),
+      staleAtQuiescence(PAIR),
+      staleForever(PAIR),
+    ],
     granularity: config.granularity,
   };
 }
@@ -105,34 +133,49 @@ function build(config: ScenarioConfig): Model {
 export const cacheAside: ScenarioDef = {
   id: 'cache-aside-set-after-delete',
   title: 'Cache-aside: set after delete',
-  story: 'A reader writes back v1 after the writer committed v2 and deleted the key: the cache serves stale data.',
+  story:
+    'A reader writes back v1 after the writer committed v2 and deleted the key: the cache serves stale data.',
   tags: ['cache-aside', 'invalidation', 'redis'],
   source: 'Cache invalidation: reproduce and close the race (set-after-delete)',
   fixes: [
-    { id: 'none', label: 'No fix', summary: 'Reader: GET, on miss SELECT then SET. Writer: UPDATE then DEL.', closes: false },
+    {
+      id: 'none',
+      label: 'No fix',
+      summary: 'Reader: GET, on miss SELECT then SET. Writer: UPDATE then DEL.',
+      closes: false,
+    },
     {
       id: 'double-delete',
       label: 'Delayed double-delete',
-      summary: 'Writer deletes again after a delay. Narrows the window; closes it only if the delay outlasts every reader.',
+      summary:
+        'Writer deletes again after a delay. Narrows the window; closes it only if the delay outlasts every reader.',
       closes: false,
     },
-    { id: 'leases', label: 'Leases', summary: 'A miss hands out a lease; DEL voids it; a SET without a valid lease is refused.', closes: true },
+    {
+      id: 'leases',
+      label: 'Leases',
+      summary: 'A miss hands out a lease; DEL voids it; a SET without a valid lease is refused.',
+      closes: true,
+    },
     {
       id: 'versioned-cas',
       label: 'Versioned compare-and-set',
-      summary: 'Writer leaves a versioned tombstone; a reader installs only a version newer than what the cache holds.',
+      summary:
+        'Writer leaves a versioned tombstone; a reader installs only a version newer than what the cache holds.',
       closes: true,
     },
     {
       id: 'write-through',
       label: 'Write-through',
-      summary: 'Writer SETs the new value; readers only ADD. Closes reader–writer races, but two writers still race.',
+      summary:
+        'Writer SETs the new value; readers only ADD. Closes reader–writer races, but two writers still race.',
       closes: false,
     },
     {
       id: 'ttl-backstop',
       label: 'TTL backstop',
-      summary: 'Every entry expires: a stale value is still installed, but its window is bounded by the TTL.',
+      summary:
+        'Every entry expires: a stale value is still installed, but its window is bounded by the TTL.',
       closes: false,
     },
   ],

@@ -14,7 +14,10 @@ export function findScenario(id: string): ScenarioDef | null {
 }
 
 /** Returns a scenario's parameter values: its defaults overridden by `overrides`. Pure. */
-export function paramsOf(scenario: ScenarioDef, overrides: Readonly<Record<string, number>> = {}): Record<string, number> {
+export function paramsOf(
+  scenario: ScenarioDef,
+  overrides: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   const params: Record<string, number> = {};
   for (const p of scenario.params) params[p.id] = overrides[p.id] ?? p.defaultValue;
   return params;

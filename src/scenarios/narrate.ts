@@ -13,7 +13,9 @@ export function labeller(model: Model): (actor: string) => string {
 
 function phrase(scenario: ScenarioDef, message: Message, label: (a: string) => string): string {
   const says = scenario.phrases[message.type];
-  return says ? says(message, label) : `${label(message.from)} → ${label(message.to)}: ${message.type}`;
+  return says
+    ? says(message, label)
+    : `${label(message.from)} → ${label(message.to)}: ${message.type}`;
 }
 
 /** Returns the sentence describing one step. Pure. */
@@ -38,7 +40,12 @@ export function describeStep(
   }
   const parts: string[] = [];
   for (const message of record.delivered) {
-    if (message.reply) parts.push(parts.length > 0 ? phrase(scenario, message, label) : `${label(message.to)} hears back from ${label(message.from)}: ${phrase(scenario, message, label)}`);
+    if (message.reply)
+      parts.push(
+        parts.length > 0
+          ? phrase(scenario, message, label)
+          : `${label(message.to)} hears back from ${label(message.from)}: ${phrase(scenario, message, label)}`,
+      );
     else parts.push(phrase(scenario, message, label));
   }
   return parts.length > 0 ? parts.join(': ') : record.key;
@@ -49,13 +56,19 @@ export function describeStep(
  * latest earlier message from another actor to the same receiver that it should have preceded.
  * Returns null when the violation concerns the end of the run or no such pair exists. Pure.
  */
-export function criticalReordering(trace: Trace, violation: Violation, model: Model): string | null {
+export function criticalReordering(
+  trace: Trace,
+  violation: Violation,
+  model: Model,
+): string | null {
   const label = labeller(model);
   const record = trace.records[violation.step];
   const culprit = record?.delivered.find((m) => !m.reply);
   if (!record || !culprit) return null;
   for (let i = violation.step - 1; i >= 0; i--) {
-    const earlier = trace.records[i]?.delivered.find((m) => !m.reply && m.to === culprit.to && m.from !== culprit.from);
+    const earlier = trace.records[i]?.delivered.find(
+      (m) => !m.reply && m.to === culprit.to && m.from !== culprit.from,
+    );
     if (earlier) {
       return `the ${culprit.type} from ${label(culprit.from)} landed after the ${earlier.type} from ${label(earlier.from)}`;
     }

@@ -9,7 +9,8 @@ function field(message: Message, name: string): Json | undefined {
   return message.payload[name];
 }
 
-const text = (value: Json | undefined): string => (value === null || value === undefined ? '—' : String(value));
+const text = (value: Json | undefined): string =>
+  value === null || value === undefined ? '—' : String(value);
 
 export const cachePhrases: Readonly<Record<string, Phrase>> = {
   GET: (m, l) => `${l(m.from)} GETs ${text(field(m, 'key'))} from ${l(m.to)}`,
@@ -31,7 +32,8 @@ export const cachePhrases: Readonly<Record<string, Phrase>> = {
   ADD: (m, l) => `${l(m.from)} ADDs ${text(field(m, 'value'))} to ${l(m.to)} (only if absent)`,
   CAS: (m, l) => `${l(m.from)} installs ${text(field(m, 'value'))} in ${l(m.to)} if newer (CAS)`,
   DEL: (m, l) => `${l(m.from)} DELetes ${text(field(m, 'key'))} from ${l(m.to)}`,
-  INVALIDATE: (m, l) => `${l(m.from)} leaves a v${text(field(m, 'version'))} tombstone for ${text(field(m, 'key'))} in ${l(m.to)}`,
+  INVALIDATE: (m, l) =>
+    `${l(m.from)} leaves a v${text(field(m, 'version'))} tombstone for ${text(field(m, 'key'))} in ${l(m.to)}`,
   DELETED: () => 'deleted',
   STORED: () => 'stored',
   NOT_STORED: () => 'refused (not stored)',

@@ -45,5 +45,10 @@ export interface ScenarioDef {
   /** Plain-words phrases per message type. */
   readonly phrases: Readonly<Record<string, Phrase>>;
   /** Optional narrative override for a step (e.g. timers and faults). */
-  describe?(record: StepRecord, before: World, after: World, label: (actor: string) => string): string | null;
+  describe?(
+    record: StepRecord,
+    before: World,
+    after: World,
+    label: (actor: string) => string,
+  ): string | null;
 }
