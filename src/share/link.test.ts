@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { randomWalk } from '../engine/random';
+import { SCENARIOS } from '../scenarios/index';
+import { buildModel } from '../scenarios/session';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { indicesToText, textToIndices } from './indices';
+import { decodeLink, encodeLink, type ShareState } from './link';
+
+const scenario = SCENARIOS[0]!;
+
+function stateFor(
+  fix: string,
+  granularity: 'operations' | 'messages',
+  seed: number,
+  cut: number,
+): ShareState {
+  const config = { scenarioId: scenario.id, fix, granularity, params: {} };
+  const schedule = randomWalk(buildModel(config), seed).schedule;
+  return { ...config, seed, schedule, cursor: Math.min(cut, schedule.length) };
+}
+
+describe('share link', () => {
+  it('round-trips random valid states', () => {
+    const fixes = scenario.fixes.map((f) => f.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fixes),
+        fc.constantFrom('operations' as const, 'messages' as const),
+        fc.integer({ min: 0, max: 0xffff_ffff }),
+        fc.nat(30),
+        (fix, granularity, seed, cut) => {
+          const state = stateFor(fix, granularity, seed, cut);
+          const decoded = decodeLink(encodeLink(state));
+          expect(decoded).toEqual({ ok: true, state, warnings: [] });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('encodes a built-in scenario with a 10-step schedule well under 150 characters', () => {
+    const state = stateFor('none', 'messages', 7, 10);
+    expect(state.schedule.length).toBeGreaterThanOrEqual(10);
+    const link = encodeLink({ ...state, schedule: state.schedule.slice(0, 10), seed: 123456 });
+    expect(link.length).toBeLessThan(100);
+  });
+
+  it('keeps non-default params and drops unknown ones', () => {
+    const params = { readers: 2 };
+    const config = {
+      scenarioId: scenario.id,
+      fix: 'leases',
+      granularity: 'operations' as const,
+      params,
+    };
+    const schedule = randomWalk(buildModel(config), 3).schedule;
+    const state = { ...config, seed: 3, schedule, cursor: 2 };
+    expect(decodeLink(encodeLink(state))).toEqual({ ok: true, state, warnings: [] });
+  });
+
+  it('says when a link comes from a newer version', () => {
+    const result = decodeLink('#v=7&s=x');
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('newer version (v7)') });
+  });
+
+  it('refuses prototype-polluting and malformed links', () => {
+    for (const bad of [
+      '',
+      '#',
+      'v=1&__proto__=1',
+      'v=1&v=1',
+      '%E0%A4%A',
+      'v=1&s=nope&f=none&g=o',
+      'v=1&s=a&f=b&g=x',
+    ]) {
+      expect(decodeLink(bad).ok).toBe(false);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never throws on thousands of mutated, truncated and random strings', () => {
+    const good = encodeLink(stateFor('none', 'messages', 11, 40));
+    const mutate = fc.tuple(fc.nat(good.length), fc.nat(good.length), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          mutate.map(([a, b, s]) => good.slice(0, a) + s + good.slice(b)),
+        ),
+        (text) => {
+          const result = decodeLink(text);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (let n = 0; n <= good.length; n++)
+      expect(typeof decodeLink(good.slice(0, n)).ok).toBe('boolean');
+  });
+});
+
+describe('link pieces', () => {
+  it('round-trips indices and base64url', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1295 }), { maxLength: 200 }), (xs) => {
+        expect(textToIndices(indicesToText(xs))).toEqual(xs);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
+      }),
+    );
+  });
+});

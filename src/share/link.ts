@@ -1,0 +1,156 @@
+/**
+ * The versioned share link: session, seed, schedule and cursor ⇄ the text after `#`.
+ * Schedules travel as indices into the enabled-step list at each point, so decoding replays
+ * the model (deterministic). Pure: never touches `window`; `decodeLink` never throws.
+ */
+import { enabledSteps } from '../engine/steps';
+import { TraceBuilder } from '../engine/replay';
+import { createStepper, type Stepper } from '../engine/machines';
+import type { Granularity, Model, World } from '../engine/types';
+import { findScenario, paramsOf } from '../scenarios/index';
+import { buildModel, type SessionConfig } from '../scenarios/session';
+import { indicesToText, MAX_INDEX, pack, textToIndices, unpack } from './indices';
+import {
+  LINK_VERSION,
+  linkFieldsSchema,
+  MAX_LINK_LENGTH,
+  parseParams,
+  splitFields,
+} from './schema';
+
+export interface ShareState extends SessionConfig {
+  readonly seed: number;
+  readonly schedule: readonly string[];
+  readonly cursor: number;
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly state: ShareState; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly error: string };
+
+const GRANULARITY: Record<string, Granularity> = { o: 'operations', m: 'messages' };
+const shared: Stepper = createStepper({ memoize: true });
+
+/** Returns the indices of `schedule`'s keys among the enabled steps at each world. Pure. */
+function scheduleIndices(
+  model: Model,
+  schedule: readonly string[],
+  worlds?: readonly World[],
+): number[] {
+  const builder = worlds ? null : new TraceBuilder(model, shared);
+  const out: number[] = [];
+  for (let i = 0; i < schedule.length; i++) {
+    const world = worlds ? worlds[i] : builder?.world;
+    if (!world) break;
+    const index = enabledSteps(model, world).findIndex((s) => s.key === schedule[i]);
+    if (index < 0 || index > MAX_INDEX) break;
+    out.push(index);
+    if (builder && !builder.take(schedule[i] as string)) break;
+  }
+  return out;
+}
+
+/**
+ * Returns the link text (without `#`) for `state`. `worlds` (the trace's worlds for the same
+ * schedule) saves a replay. Keys that cannot be followed end the encoded schedule. Pure.
+ */
+export function encodeLink(state: ShareState, worlds?: readonly World[]): string {
+  const scenario = findScenario(state.scenarioId);
+  const parts = [`v=${LINK_VERSION}`, `s=${state.scenarioId}`, `f=${state.fix}`];
+  parts.push(`g=${state.granularity === 'messages' ? 'm' : 'o'}`, `seed=${state.seed >>> 0}`);
+  let indices: number[] = [];
+  if (scenario) indices = scheduleIndices(buildModel(state), state.schedule, worlds);
+  parts.push(`c=${Math.min(state.cursor, indices.length)}`);
+  const text = indicesToText(indices);
+  const packed = pack(text);
+  parts.push(packed ? `z=${packed}` : `p=${text}`);
+  if (scenario) {
+    const defaults = paramsOf(scenario);
+    const changed = Object.keys(state.params)
+      .filter((k) => defaults[k] !== undefined && state.params[k] !== defaults[k])
+      .sort()
+      .map((k) => `${k}:${state.params[k]}`);
+    if (changed.length > 0) parts.push(`m=${changed.join(',')}`);
+  }
+  return parts.join('&');
+}
+
+/** Returns the state a link describes, with warnings for what had to be dropped. Never throws. */
+export function decodeLink(input: string): DecodeResult {
+  try {
+    return decodeUnsafe(input);
+  } catch (error) {
+    return { ok: false, error: `This link could not be read (${String(error)}).` };
+  }
+}
+
+function decodeUnsafe(input: string): DecodeResult {
+  const text = input.startsWith('#') ? input.slice(1) : input;
+  if (text.length > MAX_LINK_LENGTH)
+    return { ok: false, error: 'This link is too long to be an Interleave link.' };
+  const fields = splitFields(text);
+  if (typeof fields === 'string') return { ok: false, error: `This link is damaged: ${fields}.` };
+  const version = fields.v;
+  if (version === undefined)
+    return { ok: false, error: 'This link is not an Interleave link (no version).' };
+  if (/^\d{1,6}$/.test(version) && Number(version) > LINK_VERSION) {
+    return {
+      ok: false,
+      error: `This link was made by a newer version (v${Number(version)}) of Interleave.`,
+    };
+  }
+  const parsed = linkFieldsSchema.safeParse(fields);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'link';
+    return { ok: false, error: `This link is damaged or truncated (bad "${where}").` };
+  }
+  const f = parsed.data;
+  const scenario = findScenario(f.s);
+  if (!scenario)
+    return {
+      ok: false,
+      error: `This link names a scenario this version does not know ("${f.s}").`,
+    };
+  const warnings: string[] = [];
+  let fix = f.f;
+  if (!scenario.fixes.some((x) => x.id === fix)) {
+    fix = scenario.fixes[0]?.id ?? 'none';
+    warnings.push(`The link's fix "${f.f}" does not exist here; opened with "${fix}".`);
+  }
+  const params: Record<string, number> = {};
+  const raw = parseParams(f.m);
+  for (const def of scenario.params) {
+    const value = raw[def.id];
+    if (value === undefined) continue;
+    if (Number.isInteger(value) && value >= def.min && value <= def.max) params[def.id] = value;
+    else
+      warnings.push(
+        `${def.label} ${value} is out of range (${def.min}–${def.max}); using the default.`,
+      );
+  }
+  const schedText = f.z !== undefined ? unpack(f.z) : (f.p ?? '');
+  const indices = schedText === null ? null : textToIndices(schedText);
+  if (indices === null)
+    return { ok: false, error: 'This link is damaged or truncated (bad schedule).' };
+  const config: SessionConfig = {
+    scenarioId: scenario.id,
+    fix,
+    granularity: GRANULARITY[f.g] ?? 'operations',
+    params,
+  };
+  const model = buildModel(config);
+  const builder = new TraceBuilder(model, shared);
+  for (const [i, index] of indices.entries()) {
+    const step = builder.enabled()[index];
+    if (!step) {
+      warnings.push(
+        `The link's schedule cannot be followed past step ${i} here; kept the first ${i} steps.`,
+      );
+      break;
+    }
+    builder.take(step.key);
+  }
+  const schedule = [...builder.schedule];
+  const cursor = Math.min(f.c ?? schedule.length, schedule.length);
+  return { ok: true, state: { ...config, seed: f.seed ?? 1, schedule, cursor }, warnings };
+}
