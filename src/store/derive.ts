@@ -1,0 +1,102 @@
+/**
+ * Memoized derived data: the model of the current configuration, the trace of its schedule,
+ * the enabled steps at the cursor and the narrative. Replay is pure and deterministic, so
+ * results are cached by their inputs.
+ */
+import { createStepper } from '../engine/machines';
+import { replay, type Trace } from '../engine/replay';
+import { enabledSteps } from '../engine/steps';
+import type { Model, Step } from '../engine/types';
+import { findScenario, SCENARIOS } from '../scenarios/index';
+import { describeStep } from '../scenarios/narrate';
+import { buildModel, configKey, type SessionConfig } from '../scenarios/session';
+import type { ScenarioDef } from '../scenarios/types';
+
+const stepper = createStepper({ memoize: true });
+
+/** A small least-recently-used cache. */
+function lru<V>(size: number) {
+  const map = new Map<string, V>();
+  return (key: string, make: () => V): V => {
+    const hit = map.get(key);
+    if (hit !== undefined) {
+      map.delete(key);
+      map.set(key, hit);
+      return hit;
+    }
+    const value = make();
+    map.set(key, value);
+    if (map.size > size) map.delete(map.keys().next().value as string);
+    return value;
+  };
+}
+
+const models = lru<Model>(16);
+const traces = lru<Trace>(24);
+const enabledCache = lru<Step[]>(64);
+const narratives = lru<string[]>(16);
+
+/** Returns the (cached) model of `config`. */
+export function modelFor(config: SessionConfig): Model {
+  return models(configKey(config), () => buildModel(config));
+}
+
+/** Returns the (cached) trace of `schedule` under `config`. */
+export function traceFor(config: SessionConfig, schedule: readonly string[]): Trace {
+  return traces(`${configKey(config)}#${schedule.join(' ')}`, () =>
+    replay(modelFor(config), schedule, stepper),
+  );
+}
+
+/** Returns the enabled steps after `cursor` steps of `schedule` under `config`. */
+export function enabledAt(
+  config: SessionConfig,
+  schedule: readonly string[],
+  cursor: number,
+): Step[] {
+  const key = `${configKey(config)}#${schedule.slice(0, cursor).join(' ')}`;
+  return enabledCache(key, () => {
+    const trace = traceFor(config, schedule);
+    const world = trace.worlds[Math.min(cursor, trace.worlds.length - 1)];
+    return world ? enabledSteps(modelFor(config), world) : [];
+  });
+}
+
+/** Returns one sentence per step of the trace of `schedule` under `config`. */
+export function narrativeFor(config: SessionConfig, schedule: readonly string[]): string[] {
+  return narratives(`${configKey(config)}#${schedule.join(' ')}`, () => {
+    const trace = traceFor(config, schedule);
+    const scenario = findScenario(config.scenarioId);
+    const model = modelFor(config);
+    if (!scenario) return [];
+    return trace.records.map((record, i) =>
+      describeStep(scenario, model, record, trace.worlds[i]!, trace.worlds[i + 1]!),
+    );
+  });
+}
+
+interface ConfigLike extends SessionConfig {
+  readonly schedule: readonly string[];
+  readonly cursor: number;
+}
+
+/** Selector: the scenario in view (the first registered one if the id is unknown). */
+export function selectScenario(s: { scenarioId: string }): ScenarioDef {
+  return findScenario(s.scenarioId) ?? (SCENARIOS[0] as ScenarioDef);
+}
+/** Selector: the model of the current configuration. */
+export function selectModel(s: ConfigLike): Model {
+  return modelFor(s);
+}
+/** Selector: the trace of the whole pinned schedule. */
+export function selectTrace(s: ConfigLike): Trace {
+  return traceFor(s, s.schedule);
+}
+/** Selector: the enabled steps at the cursor. */
+export function selectEnabled(s: ConfigLike): Step[] {
+  return enabledAt(s, s.schedule, s.cursor);
+}
+/** Selector: the narrative sentences of the whole pinned schedule. */
+export function selectNarrative(s: ConfigLike): string[] {
+  return narrativeFor(s, s.schedule);
+}

@@ -1,0 +1,23 @@
+/**
+ * The one app store, built from slices. Plain JSON only; derived data via `./derive`.
+ */
+import { create } from 'zustand';
+import { createExplorationSlice } from './explorationSlice';
+import { createSessionSlice } from './sessionSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type { AppState, ExploreSummary, Notice } from './types';
+export * from './derive';
+
+/** Returns a fresh store (tests make their own; the app uses `useAppStore`). */
+export function createAppStore() {
+  return create<AppState>()((...a) => ({
+    ...createSessionSlice(...a),
+    ...createExplorationSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+/** The app's store hook. */
+export const useAppStore = createAppStore();

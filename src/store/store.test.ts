@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { explore } from '../engine/explore';
+import { createAppStore, selectEnabled, selectModel, selectTrace } from './index';
+
+describe('app store', () => {
+  it('steps, chooses, goes back and keeps the pinned future', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().step();
+    s().step();
+    expect(s().cursor).toBe(2);
+    const keys = s().schedule.slice();
+    s().back();
+    expect(s().cursor).toBe(1);
+    expect(s().schedule).toEqual(keys);
+    const other = selectEnabled(s()).find((step) => step.key !== keys[1]);
+    expect(other).toBeDefined();
+    s().choose(other!.key);
+    expect(s().schedule).toEqual([keys[0], other!.key]);
+    expect(s().cursor).toBe(2);
+  });
+
+  it('turning on leases replays the same schedule without the stale entry', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    const result = explore(selectModel(s()));
+    s().loadSchedule(result.shortest!, result.shortest!.length);
+    expect(selectTrace(s()).violations.length).toBeGreaterThan(0);
+    s().setFix('leases');
+    expect(s().schedule).toEqual(result.shortest);
+    expect(selectTrace(s()).violations).toEqual([]);
+  });
+
+  it('reports a divergence and drops the part that cannot be followed', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().randomize(5);
+    const length = s().schedule.length;
+    s().setGranularity('messages');
+    expect(s().schedule.length).toBeLessThan(length);
+    expect(s().notices.at(-1)?.text).toMatch(/diverges at step \d+/);
+  });
+
+  it('randomize is deterministic for a seed', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    a.getState().randomize(42);
+    b.getState().randomize(42);
+    expect(a.getState().schedule).toEqual(b.getState().schedule);
+    expect(a.getState().cursor).toBe(0);
+  });
+});
