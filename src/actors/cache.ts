@@ -192,9 +192,11 @@ export const cacheMachine = setup({
             assign(({ context, event }) => ({
               entries: {
                 ...context.entries,
+                // Never lower the version: a late invalidation of an older write must not
+                // re-admit values that a newer invalidation already fenced off.
                 [event.key]: {
                   value: '',
-                  version: event.version,
+                  version: Math.max(event.version, context.entries[event.key]?.version ?? 0),
                   expiresAt: null,
                   tombstone: true,
                 },

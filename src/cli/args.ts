@@ -1,0 +1,98 @@
+/**
+ * Parsing the command line into a request. Pure: argv in, request or error out.
+ */
+import { parseArgs } from 'node:util';
+import type { Granularity } from '../engine/types';
+
+export type Command = 'list' | 'explore' | 'run' | 'replay' | 'help';
+
+export interface CliRequest {
+  readonly command: Command;
+  readonly scenario: string | null;
+  readonly fix: string;
+  readonly granularity: Granularity;
+  readonly json: boolean;
+  readonly seed: number;
+  readonly schedule: readonly string[] | null;
+  readonly params: Readonly<Record<string, number>>;
+  readonly maxStates: number;
+  readonly maxSteps: number;
+}
+
+export class UsageError extends Error {}
+
+const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'help'];
+
+function integer(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} expects an integer, got "${text}"`);
+  return Number(text);
+}
+
+function parseParams(pairs: readonly string[]): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const pair of pairs) {
+    const match = /^([a-z][\w-]*)=(-?\d+)$/i.exec(pair);
+    if (!match?.[1] || match[2] === undefined) {
+      throw new UsageError(`--param expects name=integer, got "${pair}"`);
+    }
+    params[match[1]] = Number(match[2]);
+  }
+  return params;
+}
+
+/** Splits a schedule given as comma-separated step keys. Pure. */
+export function parseSchedule(text: string): string[] {
+  return text
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+}
+
+/** Returns the request `argv` asks for, or throws a UsageError with a clear message. Pure. */
+export function parseCli(argv: readonly string[]): CliRequest {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        fix: { type: 'string' },
+        granularity: { type: 'string', short: 'g' },
+        json: { type: 'boolean' },
+        seed: { type: 'string' },
+        schedule: { type: 'string' },
+        param: { type: 'string', multiple: true },
+        'max-states': { type: 'string' },
+        steps: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const command = (values.help ? 'help' : (positionals[0] ?? 'help')) as Command;
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${positionals[0]}"`);
+  if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`);
+  const granularity = values.granularity ?? 'operations';
+  if (granularity !== 'operations' && granularity !== 'messages') {
+    throw new UsageError(`--granularity must be "operations" or "messages", got "${granularity}"`);
+  }
+  if (command === 'replay' && values.schedule === undefined) {
+    throw new UsageError('replay needs --schedule "key,key,…" (step keys, comma-separated)');
+  }
+  return {
+    command,
+    scenario: positionals[1] ?? null,
+    fix: values.fix ?? 'none',
+    granularity,
+    json: values.json ?? false,
+    seed: integer('seed', values.seed, 1),
+    schedule: values.schedule === undefined ? null : parseSchedule(values.schedule),
+    params: parseParams(values.param ?? []),
+    maxStates: integer('max-states', values['max-states'], 2_000_000),
+    maxSteps: integer('steps', values.steps, 500),
+  };
+}

@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parseCli, UsageError } from './args';
+import { runRequest } from './run';
+
+const cli = (...argv: string[]) => runRequest(parseCli(argv));
+
+describe('command line', () => {
+  it('explore --json reports counts and the shortest counterexample', () => {
+    const out = JSON.parse(
+      cli('explore', 'cache-aside-set-after-delete', '--fix', 'none', '--json').stdout,
+    );
+    expect(out).toMatchObject({ interleavings: 25, violatingAny: 4, states: 30 });
+    expect(out.violating['stale-set']).toBe(4);
+    expect(out.shortest).toHaveLength(5);
+  });
+
+  it('explore prints the race as readable steps', () => {
+    const out = cli('explore', 'cache-aside-set-after-delete').stdout;
+    expect(out).toContain('Writer DELetes user:1 from Cache: deleted');
+    expect(out).toContain('the SET from Reader landed after the DEL from Writer');
+  });
+
+  it('leases and versioned CAS show zero violating interleavings', () => {
+    for (const fix of ['leases', 'versioned-cas']) {
+      const out = JSON.parse(
+        cli('explore', 'cache-aside-set-after-delete', '--fix', fix, '--json').stdout,
+      );
+      expect(out.violatingAny).toBe(0);
+      expect(out.shortest).toBeNull();
+    }
+  });
+
+  it('run --seed is deterministic and replay reproduces it', () => {
+    const a = JSON.parse(
+      cli('run', 'cache-aside-set-after-delete', '--seed', '11', '-g', 'messages', '--json').stdout,
+    );
+    const b = JSON.parse(
+      cli('run', 'cache-aside-set-after-delete', '--seed', '11', '-g', 'messages', '--json').stdout,
+    );
+    expect(a).toEqual(b);
+    const again = JSON.parse(
+      cli(
+        'replay',
+        'cache-aside-set-after-delete',
+        '-g',
+        'messages',
+        '--schedule',
+        a.schedule.join(','),
+        '--json',
+      ).stdout,
+    );
+    expect(again.steps).toEqual(a.steps);
+  });
+
+  it('replay exits non-zero and says where a schedule diverges', () => {
+    const out = cli('replay', 'cache-aside-set-after-delete', '--schedule', 'reader->cache,bogus');
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('step 2 "bogus" is not possible here');
+  });
+
+  it.each([
+    [['explore', 'nope'], /unknown scenario "nope"/],
+    [['explore', 'cache-aside-set-after-delete', '--fix', 'magic'], /unknown fix "magic"/],
+    [['explore', 'cache-aside-set-after-delete', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['explore', 'cache-aside-set-after-delete', '-g', 'bytes'], /--granularity must be/],
+    [['explore', 'cache-aside-set-after-delete', '--param', 'readers=9'], /between 1 and 3/],
+    [['launch'], /unknown command "launch"/],
+    [['replay', 'cache-aside-set-after-delete'], /replay needs --schedule/],
+  ])('rejects %j with a clear message', (argv, message) => {
+    expect(() => cli(...argv)).toThrow(UsageError);
+    expect(() => cli(...argv)).toThrow(message);
+  });
+
+  it('the npm script exits 2 with the message on bad input', () => {
+    const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'explore', 'nope'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('interleave: unknown scenario "nope"');
+  }, 30_000);
+});

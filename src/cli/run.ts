@@ -1,0 +1,120 @@
+/**
+ * Carrying out a parsed command. Returns the exit code and the text to print; does no I/O
+ * itself, so it is testable in-process.
+ */
+import { explore } from '../engine/explore';
+import { randomWalk } from '../engine/random';
+import { replay } from '../engine/replay';
+import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
+import type { ScenarioDef } from '../scenarios/types';
+import { UsageError, type CliRequest } from './args';
+import { exploreJson, exploreText, traceJson, traceLines } from './format';
+
+export const USAGE = `Usage: npm run interleave -- <command> [scenario] [options]
+
+Commands:
+  list                         scenarios and their fixes
+  explore <scenario>           every interleaving: counts, violations, shortest counterexample
+  run <scenario> --seed N      one seeded random schedule, as readable steps
+  replay <scenario> --schedule "k1,k2,…"   a given schedule (step keys), as readable steps
+
+Options:
+  --fix <id>                   fix to apply (default none; see list)
+  --granularity, -g <g>        operations (a call is one step; default) or messages
+  --param name=N               scenario parameter, repeatable (e.g. --param readers=2)
+  --json                       machine-readable output
+  --seed N  --steps N  --max-states N`;
+
+export interface CliOutput {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function scenarioFor(request: CliRequest): ScenarioDef {
+  if (!request.scenario) throw new UsageError(`${request.command} needs a scenario; try "list"`);
+  const scenario = findScenario(request.scenario);
+  if (!scenario) {
+    throw new UsageError(
+      `unknown scenario "${request.scenario}"; known: ${SCENARIOS.map((s) => s.id).join(', ')}`,
+    );
+  }
+  if (!scenario.fixes.some((f) => f.id === request.fix)) {
+    throw new UsageError(
+      `unknown fix "${request.fix}" for ${scenario.id}; known: ${scenario.fixes.map((f) => f.id).join(', ')}`,
+    );
+  }
+  for (const [name, value] of Object.entries(request.params)) {
+    const def = scenario.params.find((p) => p.id === name);
+    if (!def)
+      throw new UsageError(
+        `unknown parameter "${name}" for ${scenario.id}; known: ${scenario.params.map((p) => p.id).join(', ')}`,
+      );
+    if (value < def.min || value > def.max)
+      throw new UsageError(`--param ${name} must be between ${def.min} and ${def.max}`);
+  }
+  return scenario;
+}
+
+function listText(): string[] {
+  const lines: string[] = [];
+  for (const s of SCENARIOS) {
+    lines.push(`${s.id} — ${s.title}`, `  ${s.story}`);
+    for (const f of s.fixes)
+      lines.push(`    --fix ${f.id.padEnd(22)} ${f.closes ? '✓' : '✗'} ${f.label}: ${f.summary}`);
+    if (s.params.length > 0)
+      lines.push(`    params: ${s.params.map((p) => `${p.id}=${p.defaultValue}`).join(' ')}`);
+  }
+  return lines;
+}
+
+/** Returns what the command prints and its exit code. Pure apart from CPU time. */
+export function runRequest(request: CliRequest): CliOutput {
+  const out = (value: string[] | object): CliOutput => ({
+    code: 0,
+    stdout: (Array.isArray(value) ? value.join('\n') : JSON.stringify(value, null, 2)) + '\n',
+    stderr: '',
+  });
+  if (request.command === 'help') return out([USAGE]);
+  if (request.command === 'list') {
+    return out(
+      request.json
+        ? SCENARIOS.map((s) => ({
+            id: s.id,
+            title: s.title,
+            story: s.story,
+            fixes: s.fixes,
+            params: s.params,
+          }))
+        : listText(),
+    );
+  }
+  const scenario = scenarioFor(request);
+  const model = scenario.build({
+    fix: request.fix,
+    granularity: request.granularity,
+    params: paramsOf(scenario, request.params),
+  });
+  if (request.command === 'explore') {
+    const result = explore(model, { maxStates: request.maxStates });
+    return out(
+      request.json
+        ? exploreJson(scenario, model, request.fix, result)
+        : exploreText(scenario, model, request.fix, result),
+    );
+  }
+  const trace =
+    request.command === 'run'
+      ? randomWalk(model, request.seed, request.maxSteps)
+      : replay(model, request.schedule ?? []);
+  if (request.json) return out(traceJson(scenario, model, trace));
+  const head =
+    `${scenario.id} · fix ${request.fix} · ${model.granularity}` +
+    (request.command === 'run' ? ` · seed ${request.seed}` : '');
+  const result = out([
+    head,
+    ...traceLines(scenario, model, trace),
+    `  schedule: ${trace.schedule.join(',')}`,
+  ]);
+  return trace.divergence ? { ...result, code: 1 } : result;
+}
