@@ -4,18 +4,9 @@
  */
 import type { Granularity } from '../engine/types';
 import type { ShareState } from '../share/link';
+import type { ExploreSummary } from '../workers/protocol';
 
-/** A summary of one exhaustive exploration, for one configuration. */
-export interface ExploreSummary {
-  readonly complete: boolean;
-  readonly interleavings: number | null;
-  readonly violating: Readonly<Record<string, number>> | null;
-  readonly violatingAny: number | null;
-  readonly states: number;
-  readonly shortest: readonly string[] | null;
-  /** Wall time in the worker, in milliseconds. */
-  readonly ms: number;
-}
+export type { ExploreSummary };
 
 export type ExploreStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../scenarios/index';
+import { exploreConfigs } from './exploreRun';
+import type { ExploreSummary } from './protocol';
+
+describe('exploreConfigs', () => {
+  it('reports one summary per configuration, in order, as plain JSON', () => {
+    const scenario = SCENARIOS[0]!;
+    const configs = scenario.fixes.map((f) => ({
+      scenarioId: scenario.id,
+      fix: f.id,
+      granularity: 'operations' as const,
+      params: {},
+    }));
+    const seen: ExploreSummary[] = [];
+    exploreConfigs(
+      configs,
+      10_000,
+      () => performance.now(),
+      (index, _config, summary) => {
+        expect(index).toBe(seen.length);
+        seen.push(JSON.parse(JSON.stringify(summary)) as ExploreSummary);
+      },
+    );
+    expect(seen).toHaveLength(configs.length);
+    scenario.fixes.forEach((fix, i) => {
+      const summary = seen[i]!;
+      expect(summary.complete).toBe(true);
+      if (fix.closes) expect(summary.violatingAny).toBe(0);
+    });
+    expect(seen[0]!.violatingAny).toBeGreaterThan(0);
+    expect(seen[0]!.shortest?.length).toBeGreaterThan(0);
+  });
+
+  it('stops with an incomplete summary when the budget is spent', () => {
+    const scenario = SCENARIOS[0]!;
+    let t = 0;
+    const config = {
+      scenarioId: scenario.id,
+      fix: 'none',
+      granularity: 'messages' as const,
+      params: { readers: 2, writers: 2 },
+    };
+    exploreConfigs(
+      [config],
+      5,
+      () => (t += 10),
+      (_i, _c, summary) => {
+        expect(summary.complete).toBe(false);
+        expect(summary.interleavings).toBeNull();
+      },
+    );
+  });
+});

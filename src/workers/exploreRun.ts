@@ -1,0 +1,36 @@
+/**
+ * Runs the exhaustive explorer for a list of configurations and reports each summary.
+ * Used by the explore worker; framework-free so it can be tested in Node.
+ */
+import { explore } from '../engine/explore';
+import { createStepper } from '../engine/machines';
+import { buildModel, type SessionConfig } from '../scenarios/session';
+import type { ExploreSummary } from './protocol';
+
+const stepper = createStepper({ memoize: true });
+
+/**
+ * Explores each configuration in turn (sharing one memoized stepper), calling `report` after
+ * each. `now` is the clock used for the time budget.
+ */
+export function exploreConfigs(
+  configs: readonly SessionConfig[],
+  timeLimitMs: number,
+  now: () => number,
+  report: (index: number, config: SessionConfig, summary: ExploreSummary) => void,
+): void {
+  configs.forEach((config, index) => {
+    const start = now();
+    const deadline = start + timeLimitMs;
+    const result = explore(buildModel(config), { stepper, shouldStop: () => now() > deadline });
+    report(index, config, {
+      complete: result.complete,
+      interleavings: result.interleavings,
+      violating: result.violating,
+      violatingAny: result.violatingAny,
+      states: result.states,
+      shortest: result.shortest,
+      ms: Math.round(now() - start),
+    });
+  });
+}

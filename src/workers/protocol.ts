@@ -1,0 +1,35 @@
+/**
+ * Messages between the page and the explore worker. Plain JSON both ways.
+ */
+import type { SessionConfig } from '../scenarios/session';
+
+/** A summary of one exhaustive exploration, for one configuration. */
+export interface ExploreSummary {
+  readonly complete: boolean;
+  readonly interleavings: number | null;
+  readonly violating: Readonly<Record<string, number>> | null;
+  readonly violatingAny: number | null;
+  readonly states: number;
+  readonly shortest: readonly string[] | null;
+  /** Wall time in the worker, in milliseconds. */
+  readonly ms: number;
+}
+
+export interface ExploreRequest {
+  readonly id: number;
+  /** The configurations to explore, in order (one for "Find the race", one per fix for the matrix). */
+  readonly configs: readonly SessionConfig[];
+  /** Budget per configuration, in milliseconds. */
+  readonly timeLimitMs: number;
+}
+
+export type ExploreResponse =
+  | {
+      readonly id: number;
+      readonly type: 'result';
+      readonly index: number;
+      readonly config: SessionConfig;
+      readonly summary: ExploreSummary;
+    }
+  | { readonly id: number; readonly type: 'done' }
+  | { readonly id: number; readonly type: 'error'; readonly message: string };
