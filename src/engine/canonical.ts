@@ -12,3 +12,18 @@ export function canonicalJson(value: unknown): string {
   if (text === undefined) throw new Error('value cannot be serialized');
   return text;
 }
+
+const texts = new WeakMap<object, string>();
+
+/**
+ * Canonical JSON of an object that is never mutated, cached by identity: worlds share unchanged
+ * actor states and messages from step to step, so each is serialized once.
+ */
+export function frozenJson(value: object): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = canonicalJson(value);
+    texts.set(value, text);
+  }
+  return text;
+}

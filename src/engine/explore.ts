@@ -5,12 +5,12 @@
  * pass `shouldStop` (checked periodically) to bound time or cancel.
  */
 import { applyStep } from './apply';
-import { canonicalJson } from './canonical';
 import { checkEnd, checkStep, violationMask } from './invariants';
 import { createStepper, type Stepper } from './machines';
 import { enabledSteps } from './steps';
 import type { Model, World } from './types';
 import { createWorld } from './world';
+import { worldKey } from './worldKey';
 
 export interface ExploreOptions {
   readonly maxStates?: number;
@@ -94,7 +94,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
       const { world: after, record } = applyStep(model, world, step, stepper, depth);
       const mask = violationMask(model, checkStep(model, world, after, record));
-      const afterHash = canonicalJson(after);
+      const afterHash = worldKey(after);
       next.set(step.key, afterHash);
       const sub = visit(after, afterHash, depth + 1);
       summary.paths += sub.paths;
@@ -117,7 +117,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   };
 
   const initial = createWorld(model, stepper);
-  const rootHash = canonicalJson(initial);
+  const rootHash = worldKey(initial);
   try {
     const root = visit(initial, rootHash, 0);
     const path = (i: number): string[] | null => {

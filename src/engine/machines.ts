@@ -5,7 +5,7 @@
  * explorer meets the same local states again and again.
  */
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
-import { canonicalJson } from './canonical';
+import { canonicalJson, frozenJson } from './canonical';
 import type { ActorState, Json, Plan } from './types';
 
 export interface MachineEvent {
@@ -89,7 +89,7 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     deliver(machine, state, event) {
       stats.calls++;
       if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, event));
-      const key = canonicalJson(state) + '\u0000' + canonicalJson(event);
+      const key = frozenJson(state) + '\u0000' + canonicalJson(event);
       const table = tableFor(machine);
       let hit = table.get(key);
       if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, event))));
