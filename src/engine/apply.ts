@@ -82,11 +82,12 @@ export function applyStep(
   stepper: Stepper,
   index: number,
 ): { world: World; record: StepRecord } {
-  const draft = draftOf(world);
+  const draft = draftOf(world, model.timing ?? null);
   const log: StepLog = { delivered: [], dropped: [], changed: [] };
   let fault: string | undefined;
   if (step.kind === 'deliver') {
-    draft.clock += 1;
+    const at = step.message.at;
+    draft.clock = at === undefined ? draft.clock + 1 : Math.max(draft.clock, at);
     deliver(model, draft, stepper, log, step.channel);
   } else if (step.kind === 'timer') {
     draft.clock = Math.max(draft.clock + 1, step.timer.due);

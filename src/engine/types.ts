@@ -20,6 +20,8 @@ export interface Message {
   /** A synchronous call: its reply is delivered within the same step in every granularity. */
   readonly sync: boolean;
   readonly lane: string;
+  /** In a timed model: the clock tick at which the message arrives. */
+  readonly at?: number;
 }
 
 /** What an actor asks the engine to do; returned by xstate as a custom action, never executed. */
@@ -167,10 +169,23 @@ export interface Invariant {
   readonly atEnd?: (world: World) => string | null;
 }
 
+/**
+ * Network timing for load scenarios (discrete-event simulation). Each message's latency is
+ * drawn from a generator seeded by (seed, message id), so it does not depend on the order in
+ * which the world was explored.
+ */
+export interface Timing {
+  readonly seed: number;
+  /** Ticks a message takes to arrive; `uniform` is a seeded draw in [0, 1). */
+  latency(message: Message, uniform: number): number;
+}
+
 /** Everything the engine needs to simulate one configuration of a scenario. */
 export interface Model {
   readonly actors: readonly ActorSpec[];
   readonly faults: readonly FaultSpec[];
   readonly invariants: readonly Invariant[];
   readonly granularity: Granularity;
+  /** Present for timed (load) models: messages carry arrival times. */
+  readonly timing?: Timing;
 }

@@ -3,7 +3,8 @@
  * world and never mutates its input.
  */
 import type { Stepper, TransitionResult } from './machines';
-import type { ActorId, ActorSpec, Message, Model, Plan, Timer, World } from './types';
+import { rngFor } from './rng';
+import type { ActorId, ActorSpec, Message, Model, Plan, Timer, Timing, World } from './types';
 
 export const MAIN_LANE = 'main';
 
@@ -22,11 +23,14 @@ export interface Draft {
   faultsUsed: Record<string, number>;
   /** Messages sent during this step, in order. */
   outbox: Message[];
+  /** Network timing of a timed model, or null. */
+  timing: Timing | null;
 }
 
 /** Returns a mutable copy of `world` to build the next world from. Pure. */
-export function draftOf(world: World): Draft {
+export function draftOf(world: World, timing: Timing | null = null): Draft {
   return {
+    timing,
     clock: world.clock,
     actors: { ...world.actors },
     channels: { ...world.channels },
@@ -57,6 +61,14 @@ export function worldOf(draft: Draft): World {
   };
 }
 
+/** In a timed model, stamps the arrival time (never before the message ahead of it: FIFO). */
+function arrival(draft: Draft, message: Message, ahead: Message | undefined): Message {
+  if (!draft.timing) return message;
+  const latency = draft.timing.latency(message, rngFor(draft.timing.seed, message.id).float());
+  const at = Math.max(draft.clock + Math.max(0, Math.round(latency)), ahead?.at ?? 0);
+  return { ...message, at };
+}
+
 /** Carries out an actor's plans on a draft: sends become messages, timers are set or cleared. */
 export function applyPlans(draft: Draft, owner: ActorId, plans: readonly Plan[]): void {
   for (const plan of plans) {
@@ -65,8 +77,9 @@ export function applyPlans(draft: Draft, owner: ActorId, plans: readonly Plan[])
       const key = channelKey(owner, plan.to, lane);
       const seq = (draft.sent[key] ?? 0) + 1;
       draft.sent[key] = seq;
+      const id = `${key}#${seq}`;
       const message: Message = {
-        id: `${key}#${seq}`,
+        id,
         from: owner,
         to: plan.to,
         type: plan.type,
@@ -75,8 +88,10 @@ export function applyPlans(draft: Draft, owner: ActorId, plans: readonly Plan[])
         sync: plan.sync ?? false,
         lane,
       };
-      draft.channels[key] = [...(draft.channels[key] ?? []), message];
-      draft.outbox.push(message);
+      const queue = draft.channels[key] ?? [];
+      const stamped = arrival(draft, message, queue[queue.length - 1]);
+      draft.channels[key] = [...queue, stamped];
+      draft.outbox.push(stamped);
     } else if (plan.kind === 'startTimer') {
       draft.timers = draft.timers.filter((t) => !(t.owner === owner && t.name === plan.name));
       draft.timers.push({
@@ -99,14 +114,8 @@ export function commitTransition(draft: Draft, actor: ActorId, result: Transitio
 
 /** Returns the initial world of a model: every machine's initial state, entry sends in flight. */
 export function createWorld(model: Model, stepper: Stepper): World {
-  const draft = draftOf({
-    clock: 0,
-    actors: {},
-    channels: {},
-    sent: {},
-    timers: [],
-    faultsUsed: {},
-  });
+  const empty = { clock: 0, actors: {}, channels: {}, sent: {}, timers: [], faultsUsed: {} };
+  const draft = draftOf(empty, model.timing ?? null);
   for (const spec of model.actors) {
     commitTransition(draft, spec.id, stepper.initial(spec.machine, spec.input));
   }
