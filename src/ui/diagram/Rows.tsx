@@ -1,0 +1,157 @@
+/**
+ * Row bands (click to move the cursor after that step), the time axis, violation highlights,
+ * and the cursor line with the band that holds the ghost arrows.
+ */
+import type { DiagramLayout } from '../../viz/types';
+import { FONT, FUTURE_OPACITY, PALETTE } from './palette';
+
+interface RowsProps {
+  layout: DiagramLayout;
+  onSeek(cursor: number): void;
+}
+
+/** Returns the clickable row bands with their step number and clock tick on the left. */
+export function RowBands({ layout, onSeek }: RowsProps) {
+  const width = layout.right - layout.left;
+  return (
+    <g fontFamily={FONT}>
+      {layout.rows.map((r) => (
+        <g
+          key={r.row}
+          data-testid={`row-${r.row}`}
+          opacity={r.future ? FUTURE_OPACITY + 0.2 : 1}
+          cursor="pointer"
+          onClick={() => onSeek(r.row)}
+        >
+          <title>
+            {r.row === 0 ? 'Go to the start' : `Go to just after step ${r.row} (${r.key})`}
+          </title>
+          <rect
+            x={layout.left}
+            y={r.top}
+            width={width}
+            height={r.height}
+            fill={r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
+          />
+          <text x={10} y={r.y - 2} fontSize={12.5} fontWeight={600} fill={PALETTE.text}>
+            {r.label}
+          </text>
+          <text x={10} y={r.y + 13} fontSize={11.5} fill={PALETTE.subtle}>
+            {r.tick}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Returns the red bands across the rows where an invariant broke (drawn under arrows). */
+export function ViolationBands({ layout }: { layout: DiagramLayout }) {
+  const x = layout.lifelines[0] ? layout.lifelines[0].x - 80 : 0;
+  const end = layout.lifelines.length > 0 ? (layout.lifelines.at(-1)?.x ?? 0) + 80 : 0;
+  return (
+    <g aria-hidden="true">
+      {layout.violations.map((v) => (
+        <g key={v.row} opacity={v.future ? FUTURE_OPACITY + 0.2 : 1}>
+          <rect
+            x={x}
+            y={v.top + 2}
+            width={end - x}
+            height={v.height - 4}
+            rx={6}
+            fill={PALETTE.staleBand}
+          />
+          <rect x={x} y={v.top + 2} width={4} height={v.height - 4} fill={PALETTE.stale} />
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Returns the violation notes in the right margin (drawn over everything). */
+export function ViolationNotes({ layout }: { layout: DiagramLayout }) {
+  return (
+    <g fontFamily={FONT}>
+      {layout.violations.map((v) => (
+        <g
+          key={v.row}
+          data-testid="violation-mark"
+          data-row={v.row}
+          opacity={v.future ? FUTURE_OPACITY + 0.2 : 1}
+        >
+          <title>{v.title}</title>
+          <circle cx={v.noteX + 8} cy={v.noteY - 4} r={8} fill={PALETTE.stale} />
+          <text
+            x={v.noteX + 8}
+            y={v.noteY}
+            textAnchor="middle"
+            fontSize={12}
+            fontWeight={800}
+            fill="#ffffff"
+          >
+            !
+          </text>
+          <text
+            x={v.noteX + 24}
+            y={v.noteY}
+            fontSize={12.5}
+            fontWeight={600}
+            fill={PALETTE.staleText}
+          >
+            {v.lines.map((line, i) => (
+              <tspan key={i} x={v.noteX + 24} dy={i === 0 ? 0 : 15}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Returns the cursor line ("now") and the band below it where the ghost arrows sit. */
+export function CursorLine({ layout }: { layout: DiagramLayout }) {
+  const { band } = layout;
+  const x2 = layout.right - 8;
+  return (
+    <g data-testid="cursor-line" data-cursor={layout.cursor.row} fontFamily={FONT}>
+      <rect
+        x={layout.left}
+        y={band.top}
+        width={x2 - layout.left}
+        height={band.height}
+        fill={PALETTE.ghostBand}
+      />
+      <line
+        x1={layout.left}
+        x2={x2}
+        y1={band.top}
+        y2={band.top}
+        stroke={PALETTE.ghost}
+        strokeWidth={2}
+      />
+      <rect x={6} y={band.top - 9} width={40} height={18} rx={9} fill={PALETTE.ghost} />
+      <text
+        x={26}
+        y={band.top + 4}
+        textAnchor="middle"
+        fontSize={11}
+        fontWeight={700}
+        fill="#ffffff"
+      >
+        now
+      </text>
+      {layout.ghosts.length === 0 ? (
+        <text
+          x={(layout.lifelines[0]?.x ?? 80) + 10}
+          y={band.top + band.height / 2 + 4}
+          fontSize={12.5}
+          fill={PALETTE.subtle}
+        >
+          Nothing left to happen: the run is finished.
+        </text>
+      ) : null}
+    </g>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The live sequence diagram: d3 computes (src/viz layout), React renders the SVG, and d3 owns
+ * the DOM only for pan and zoom (see zoomAdapter). Long traces render only the rows in view.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Trace } from '../../engine/replay';
+import type { Model, Step } from '../../engine/types';
+import type { ScenarioDef } from '../../scenarios/types';
+import { visibleLayout, shouldCull } from '../../viz/cull';
+import { layoutDiagram } from '../../viz/layout';
+import { Arrows, Marks } from './Arrows';
+import { Ghosts } from './Ghosts';
+import { LifelineHeaders, LifelineLines } from './Lifelines';
+import { FONT, PALETTE } from './palette';
+import { CursorLine, RowBands, ViolationBands, ViolationNotes } from './Rows';
+import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+import { ZoomControls } from './ZoomControls';
+
+export interface SequenceDiagramProps {
+  scenario: ScenarioDef;
+  model: Model;
+  trace: Trace;
+  /** Steps shown as happened: 0..trace.records.length; later steps are drawn faded. */
+  cursor: number;
+  /** Steps enabled at the cursor's world, drawn as ghost arrows. */
+  enabled: readonly Step[];
+  /** The user chose a ghost arrow: deliver that step next. */
+  onChoose(key: string): void;
+  /** The user clicked a row: move the cursor to just after that step. */
+  onSeek(cursor: number): void;
+  /** Accessible title of the svg. */
+  title?: string;
+}
+
+/** Rows of layout around the viewport rendered when culling (in layout px). */
+const CULL_MARGIN = 600;
+const CULL_CHUNK = 400;
+const FIRST_VIEW: ViewWindow = { yMin: 0, yMax: 1200 };
+
+function quantize(view: ViewWindow): ViewWindow {
+  return {
+    yMin: Math.floor(view.yMin / CULL_CHUNK) * CULL_CHUNK - CULL_MARGIN,
+    yMax: Math.ceil(view.yMax / CULL_CHUNK) * CULL_CHUNK + CULL_MARGIN,
+  };
+}
+
+/** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
+export function SequenceDiagram(props: SequenceDiagramProps) {
+  const { scenario, model, trace, cursor, enabled, onChoose, onSeek } = props;
+  const layout = useMemo(
+    () => layoutDiagram({ scenario, model, trace, cursor, enabled }),
+    [scenario, model, trace, cursor, enabled],
+  );
+  const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
+  const culled = shouldCull(layout);
+  const shown = useMemo(
+    () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
+    [culled, layout, view],
+  );
+  const svgRef = useRef<SVGSVGElement>(null);
+  const contentRef = useRef<SVGGElement>(null);
+  const headerRef = useRef<SVGGElement>(null);
+  const adapterRef = useRef<ZoomAdapter | null>(null);
+  const titleId = useId();
+  const onView = useCallback((next: ViewWindow) => {
+    const q = quantize(next);
+    setView((old) => (old.yMin === q.yMin && old.yMax === q.yMax ? old : q));
+  }, []);
+
+  const { headerHeight, width, height } = layout;
+  useEffect(() => {
+    const svg = svgRef.current;
+    const content = contentRef.current;
+    const header = headerRef.current;
+    if (!svg || !content || !header) return undefined;
+    const adapter = createZoomAdapter(svg, content, header, headerHeight, onView);
+    adapterRef.current = adapter;
+    return () => {
+      adapter.destroy();
+      adapterRef.current = null;
+    };
+  }, [headerHeight, onView]);
+
+  // Refit when the scenario or its configuration changes, not on every step.
+  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
+  const cursorY = layout.cursor.y;
+  const sizeRef = useRef({ width, height, cursorY });
+  useEffect(() => {
+    sizeRef.current = { width, height, cursorY };
+  }, [width, height, cursorY]);
+  const fit = useCallback(() => {
+    const s = sizeRef.current;
+    adapterRef.current?.fit(s.width, s.height, s.cursorY);
+  }, []);
+  useEffect(() => fit(), [fit, fitKey]);
+
+  const { top: bandTop, height: bandHeight } = layout.band;
+  const { rowHeight } = layout;
+  useEffect(() => {
+    adapterRef.current?.ensureVisible(bandTop - rowHeight, bandTop + bandHeight);
+  }, [bandTop, bandHeight, rowHeight]);
+
+  const title = props.title ?? `Sequence diagram: ${scenario.title}`;
+  return (
+    <div
+      data-testid="sequence-diagram-frame"
+      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 360 }}
+    >
+      <svg
+        ref={svgRef}
+        data-testid="sequence-diagram"
+        data-steps={trace.records.length}
+        data-cursor={layout.cursor.row}
+        role="group"
+        aria-labelledby={titleId}
+        xmlns="http://www.w3.org/2000/svg"
+        width="100%"
+        height="100%"
+        fontFamily={FONT}
+        style={{
+          display: 'block',
+          position: 'absolute',
+          inset: 0,
+          touchAction: 'none',
+          background: PALETTE.background,
+        }}
+      >
+        <title id={titleId}>{title}</title>
+        <g ref={contentRef}>
+          <RowBands layout={shown} onSeek={onSeek} />
+          <ViolationBands layout={shown} />
+          <LifelineLines layout={shown} />
+          <CursorLine layout={shown} />
+          <Arrows layout={shown} />
+          <Marks layout={shown} />
+          <Ghosts layout={shown} onChoose={onChoose} />
+          <ViolationNotes layout={shown} />
+        </g>
+        <g ref={headerRef}>
+          <LifelineHeaders layout={shown} />
+        </g>
+      </svg>
+      <ZoomControls onFit={fit} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The small toolbar over the diagram: fit the diagram to the view.
+ */
+import { FONT, PALETTE } from './palette';
+
+const BUTTON = {
+  font: `600 12px ${FONT}`,
+  color: PALETTE.text,
+  background: '#ffffffee',
+  border: `1px solid ${PALETTE.lifeline}`,
+  borderRadius: 6,
+  padding: '4px 10px',
+  cursor: 'pointer',
+} as const;
+
+/** Returns the fit button, placed over the top-right corner of the diagram. */
+export function ZoomControls({ onFit }: { onFit(): void }) {
+  return (
+    <div style={{ position: 'absolute', right: 8, bottom: 8, display: 'flex', gap: 6 }}>
+      <span style={{ font: `11px ${FONT}`, color: PALETTE.subtle, alignSelf: 'center' }}>
+        scroll to pan · Ctrl+scroll to zoom
+      </span>
+      <button
+        type="button"
+        data-testid="diagram-fit"
+        style={BUTTON}
+        onClick={onFit}
+        title="Fit the diagram to the view"
+      >
+        Fit
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The only place d3 touches the DOM: d3-zoom on the svg, its transform applied to the content
+ * group, and the headers kept pinned to the top (they follow x and scale, not y). The wheel
+ * pans (a long trace scrolls like a page); Ctrl/⌘ + wheel or a pinch zooms; drag pans.
+ */
+import {
+  select,
+  zoom,
+  zoomIdentity,
+  zoomTransform,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
+
+/** The visible part of the diagram in layout coordinates. */
+export interface ViewWindow {
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
+export interface ZoomAdapter {
+  /** Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in view. */
+  fit(width: number, height: number, focusY: number): void;
+  /** Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers. */
+  ensureVisible(yTop: number, yBottom: number): void;
+  destroy(): void;
+}
+
+const MAX_SCALE = 1.6;
+
+/** Returns a zoom adapter bound to `svg`; call `destroy` to remove its listeners. */
+export function createZoomAdapter(
+  svg: SVGSVGElement,
+  content: SVGGElement,
+  header: SVGGElement,
+  headerHeight: number,
+  onView: (view: ViewWindow) => void,
+): ZoomAdapter {
+  const selection = select(svg);
+  const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
+  const apply = (t: ZoomTransform): void => {
+    select(content).attr('transform', t.toString());
+    select(header).attr('transform', `translate(${t.x},0) scale(${t.k})`);
+    onView({ yMin: t.invertY(headerHeight * t.k), yMax: t.invertY(size().h) });
+  };
+  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.15, 4])
+    .filter((event: Event) => {
+      if (event.type === 'wheel')
+        return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
+      return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
+    })
+    .on('zoom', (event: { transform: ZoomTransform }) => apply(event.transform));
+  selection.call(behavior).on('dblclick.zoom', null);
+  selection.on('wheel.pan', (event: WheelEvent) => {
+    if (event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? size().h : 1;
+    const k = zoomTransform(svg).k;
+    const dx = event.shiftKey ? event.deltaY : event.deltaX;
+    const dy = event.shiftKey ? 0 : event.deltaY;
+    behavior.translateBy(selection, (-dx * unit) / k, (-dy * unit) / k);
+  });
+  return {
+    fit(width, height, focusY) {
+      const { w, h } = size();
+      const kAll = Math.min(w / width, h / height);
+      const short = kAll >= 0.6;
+      const k = Math.min(short ? kAll : w / width, MAX_SCALE);
+      const x = Math.max(0, (w - width * k) / 2);
+      const top = short ? 0 : Math.min(0, h * 0.6 - focusY * k);
+      behavior.transform(selection, zoomIdentity.translate(x, top).scale(k));
+    },
+    ensureVisible(yTop, yBottom) {
+      const t = zoomTransform(svg);
+      const { h } = size();
+      const top = t.applyY(yTop);
+      const bottom = t.applyY(yBottom);
+      const minTop = headerHeight * t.k + 8;
+      let dy = 0;
+      if (bottom > h - 8) dy = h - 8 - bottom;
+      if (top + dy < minTop) dy = minTop - top;
+      if (dy !== 0) behavior.translateBy(selection, 0, dy / t.k);
+    },
+    destroy() {
+      selection.on('.zoom', null).on('wheel.pan', null);
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * Pure sequence diagram layout (no React, no DOM): see `layoutDiagram`.
+ */
+export { layoutDiagram, type DiagramInput } from './layout';
+export { visibleLayout, shouldCull, CULL_THRESHOLD } from './cull';
+export { METRICS, type DiagramMetrics } from './metrics';
+export { messageLabel, safeKey, stepAriaLabel } from './labels';
+export type * from './types';

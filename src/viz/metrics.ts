@@ -1,0 +1,49 @@
+/**
+ * Sizes of the sequence diagram in pixels (unscaled). Pure constants and a row-height rule.
+ */
+import type { Granularity } from '../engine/types';
+
+export interface DiagramMetrics {
+  /** Width of the time axis on the left. */
+  readonly gutterLeft: number;
+  /** Width of the notes margin on the right (violation notes). */
+  readonly gutterRight: number;
+  readonly columnWidth: number;
+  readonly headerHeight: number;
+  /** Space between the headers and the first row. */
+  readonly topPad: number;
+  readonly bottomPad: number;
+  /** Vertical distance between two deliveries of the same row (operations granularity). */
+  readonly subGap: number;
+  /** Vertical distance between two ghost arrows in the band below the cursor. */
+  readonly ghostGap: number;
+  readonly bandPad: number;
+  readonly headSize: number;
+}
+
+export const METRICS: DiagramMetrics = {
+  gutterLeft: 76,
+  gutterRight: 260,
+  columnWidth: 176,
+  headerHeight: 58,
+  topPad: 14,
+  bottomPad: 24,
+  subGap: 18,
+  ghostGap: 30,
+  bandPad: 8,
+  headSize: 8,
+};
+
+/**
+ * Returns the uniform row height: tall enough for the most deliveries any row holds (a
+ * request and its reply in `operations` granularity). Pure.
+ */
+export function rowHeightFor(
+  metrics: DiagramMetrics,
+  granularity: Granularity,
+  maxDelivered: number,
+): number {
+  const stacked = Math.max(1, maxDelivered);
+  const base = granularity === 'operations' ? 40 : 38;
+  return Math.max(base, 22 + stacked * metrics.subGap);
+}

@@ -1,0 +1,141 @@
+/**
+ * The shapes a sequence diagram layout produces: plain numbers, strings and path strings that
+ * any renderer (React SVG, an exporter) can draw without further computation. Pure data.
+ */
+import type { ActorRole } from '../engine/types';
+
+/** One actor's vertical line, with its header at the top. */
+export interface Lifeline {
+  readonly id: string;
+  readonly label: string;
+  readonly role: ActorRole;
+  readonly x: number;
+}
+
+/** One horizontal row: row 0 is the initial world, row r > 0 is step r − 1. */
+export interface Row {
+  readonly row: number;
+  /** Index of the step in the trace, or -1 for the initial world. */
+  readonly step: number;
+  /** Centre line of the row. */
+  readonly y: number;
+  readonly top: number;
+  readonly height: number;
+  /** Clock after the step, e.g. `t=4`. */
+  readonly tick: string;
+  /** Step number as shown, e.g. `#5`, or `start`. */
+  readonly label: string;
+  /** The step key taken in this row ('' for the initial row). */
+  readonly key: string;
+  /** After the cursor: part of the pinned schedule that has not happened yet. */
+  readonly future: boolean;
+}
+
+export type ArrowKind = 'request' | 'reply' | 'lane';
+
+/** A message drawn from where it was sent to where it was delivered (or dropped). */
+export interface Arrow {
+  readonly id: string;
+  readonly kind: ArrowKind;
+  readonly from: string;
+  readonly to: string;
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  /** The shaft, shortened so the head sits at the end. */
+  readonly path: string;
+  /** A closed triangle at the end; empty for dropped messages (they end in a cross). */
+  readonly head: string;
+  /** For dropped messages: the cross drawn where the message was lost. */
+  readonly cross: string;
+  readonly label: string;
+  readonly labelX: number;
+  readonly labelY: number;
+  /** Full sentence for a tooltip. */
+  readonly title: string;
+  /** Delivered in a step where an invariant broke. */
+  readonly stale: boolean;
+  readonly dropped: boolean;
+  readonly future: boolean;
+}
+
+export type MarkKind = 'timer' | 'fault';
+
+/** A glyph on a lifeline: a timer expiry (clock) or an injected fault (lightning). */
+export interface Mark {
+  readonly id: string;
+  readonly kind: MarkKind;
+  readonly row: number;
+  readonly actor: string;
+  readonly x: number;
+  readonly y: number;
+  readonly glyph: string;
+  readonly label: string;
+  readonly labelX: number;
+  readonly title: string;
+  readonly future: boolean;
+}
+
+/** A step where an invariant broke: a red band across the row and a note in the margin. */
+export interface ViolationMark {
+  readonly row: number;
+  readonly y: number;
+  readonly top: number;
+  readonly height: number;
+  /** The note, wrapped into short lines, placed at `noteX`, first baseline `noteY`. */
+  readonly lines: readonly string[];
+  readonly noteX: number;
+  readonly noteY: number;
+  /** All violation messages of the step, for a tooltip. */
+  readonly title: string;
+  readonly future: boolean;
+}
+
+export type GhostKind = 'deliver' | 'timer' | 'fault' | 'drop';
+
+/** An enabled step drawn as a dashed arrow (or glyph) below the cursor; clicking takes it. */
+export interface Ghost {
+  readonly key: string;
+  /** `key` made safe for a `data-testid` attribute. */
+  readonly testKey: string;
+  readonly kind: GhostKind;
+  readonly x1: number;
+  readonly x2: number;
+  readonly y: number;
+  readonly path: string;
+  readonly head: string;
+  readonly glyph: string;
+  readonly label: string;
+  readonly labelX: number;
+  readonly ariaLabel: string;
+  /** Clickable area. */
+  readonly hit: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
+}
+
+/** Everything needed to draw the diagram. */
+export interface DiagramLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly headerHeight: number;
+  /** Left and right ends of the row bands (the lifeline area plus gutters). */
+  readonly left: number;
+  readonly right: number;
+  readonly rowHeight: number;
+  readonly lifelines: readonly Lifeline[];
+  readonly rows: readonly Row[];
+  readonly arrows: readonly Arrow[];
+  readonly marks: readonly Mark[];
+  readonly violations: readonly ViolationMark[];
+  readonly cursor: { readonly row: number; readonly y: number };
+  /** The band below the cursor holding the ghosts. */
+  readonly band: { readonly top: number; readonly height: number };
+  readonly ghosts: readonly Ghost[];
+}
