@@ -8,6 +8,7 @@ import type { Message, StepRecord } from '../engine/types';
 import type { Grid } from './grid';
 import { crossPath, headPath, loopPath, px, shaftPath } from './geometry';
 import { messageLabel } from './labels';
+import { placeLabels, type LabelBox } from './placeLabels';
 import type { Arrow, ArrowKind } from './types';
 
 /** Returns, for each message id, the row it was sent in (0 for the initial world). Pure. */
@@ -46,6 +47,8 @@ export interface ArrowContext {
   readonly sent: ReadonlyMap<string, number>;
   readonly violationRows: ReadonlySet<number>;
   readonly title: (message: Message) => string;
+  /** Label boxes already taken (mark labels). */
+  readonly obstacles?: readonly LabelBox[];
 }
 
 function labelPoint(x1: number, y1: number, x2: number, y2: number, rowHeight: number) {
@@ -105,5 +108,5 @@ export function layoutArrows(ctx: ArrowContext): Arrow[] {
     for (const m of record.delivered) arrows.push(arrowFor(ctx, m, i + 1, false));
     for (const m of record.dropped) arrows.push(arrowFor(ctx, m, i + 1, true));
   });
-  return arrows;
+  return placeLabels(arrows, ctx.grid.rowHeight, ctx.obstacles);
 }

@@ -19,7 +19,9 @@ function kindOf(step: Step): GhostKind {
 function glyphTarget(step: Step): { actor: string; text: string } {
   if (step.kind === 'timer') return { actor: step.timer.owner, text: `${step.timer.name} timer` };
   if (step.kind === 'fault' && step.fault.kind === 'inject') {
-    return { actor: step.fault.actor, text: step.fault.event };
+    const ticks = step.fault.duration ?? 1;
+    const text = ticks > 1 ? `${step.fault.event} ${ticks} ticks` : step.fault.event;
+    return { actor: step.fault.actor, text };
   }
   return { actor: '', text: step.key };
 }

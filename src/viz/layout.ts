@@ -12,6 +12,7 @@ import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
 import { layoutMarks, layoutViolations } from './marks';
+import { labelWidth } from './placeLabels';
 import { METRICS, rowHeightFor, type DiagramMetrics } from './metrics';
 import type { DiagramLayout, Row } from './types';
 
@@ -75,12 +76,19 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const label = actorLabels(model);
   const lanesRight = metrics.gutterLeft + grid.lifelines.length * metrics.columnWidth;
   const violations = layoutViolations(grid, trace, lanesRight + 16);
+  const marks = layoutMarks(grid, trace, model);
   const arrows = layoutArrows({
     grid,
     trace,
     sent: sentRows(trace),
     violationRows: new Set(violations.map((v) => v.row)),
     title: (m) => messageTitle(scenario, m, label),
+    obstacles: marks.map((m) => ({
+      x0: m.x - 14,
+      x1: m.labelX + 8 + labelWidth(m.label, false),
+      y0: m.y - 14,
+      y1: m.y + 14,
+    })),
   });
   const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
   const bottom = grid.rowTop(steps + 1);
@@ -94,7 +102,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     lifelines: grid.lifelines,
     rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
     arrows,
-    marks: layoutMarks(grid, trace, model),
+    marks,
     violations,
     cursor: { row: cursor, y: bandTop },
     band: { top: bandTop, height: grid.bandHeight },

@@ -27,7 +27,13 @@ export function longTrace(model: Model, steps: number, seed = 1): Trace {
     if (copy === 0) worlds.push(...walk.worlds.slice(0, 1));
     walk.records.forEach((r, i) => {
       if (records.length >= steps) return;
-      const sent = i === 0 && copy > 0 ? [...initial, ...r.sent] : r.sent;
+      if (i === 0 && copy > 0) {
+        // The next walk's initial messages leave in the previous walk's last step.
+        const last = records.pop();
+        if (last)
+          records.push({ ...last, sent: [...last.sent, ...initial.map((m) => renamed(m, copy))] });
+      }
+      const sent = r.sent;
       records.push({
         ...r,
         index: records.length,

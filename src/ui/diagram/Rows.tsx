@@ -110,7 +110,10 @@ export function ViolationNotes({ layout }: { layout: DiagramLayout }) {
   );
 }
 
-/** Returns the cursor line ("now") and the band below it where the ghost arrows sit. */
+/**
+ * Returns the cursor line ("now") and the band below it where the ghost arrows sit. Drawn
+ * over the arrows so messages still in flight do not clutter the band.
+ */
 export function CursorLine({ layout }: { layout: DiagramLayout }) {
   const { band } = layout;
   const x2 = layout.right - 8;
@@ -122,7 +125,19 @@ export function CursorLine({ layout }: { layout: DiagramLayout }) {
         width={x2 - layout.left}
         height={band.height}
         fill={PALETTE.ghostBand}
+        fillOpacity={0.92}
       />
+      {layout.lifelines.map((l) => (
+        <line
+          key={l.id}
+          x1={l.x}
+          x2={l.x}
+          y1={band.top}
+          y2={band.top + band.height}
+          stroke={PALETTE.lifeline}
+          strokeWidth={1.5}
+        />
+      ))}
       <line
         x1={layout.left}
         x2={x2}
@@ -131,10 +146,10 @@ export function CursorLine({ layout }: { layout: DiagramLayout }) {
         stroke={PALETTE.ghost}
         strokeWidth={2}
       />
-      <rect x={6} y={band.top - 9} width={40} height={18} rx={9} fill={PALETTE.ghost} />
+      <rect x={6} y={band.top + 5} width={40} height={18} rx={9} fill={PALETTE.ghost} />
       <text
         x={26}
-        y={band.top + 4}
+        y={band.top + 18}
         textAnchor="middle"
         fontSize={11}
         fontWeight={700}

@@ -130,9 +130,9 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           <RowBands layout={shown} onSeek={onSeek} />
           <ViolationBands layout={shown} />
           <LifelineLines layout={shown} />
-          <CursorLine layout={shown} />
           <Arrows layout={shown} />
           <Marks layout={shown} />
+          <CursorLine layout={shown} />
           <Ghosts layout={shown} onChoose={onChoose} />
           <ViolationNotes layout={shown} />
         </g>
