@@ -1,0 +1,38 @@
+/**
+ * The app shell: header, notices, the three columns (setup, diagram, story + state) and the
+ * controls bar. Keyboard shortcuts, playback and URL sync are wired here once.
+ */
+import { ControlsBar } from './controls/ControlsBar';
+import { DiagramPane } from './panels/DiagramPane';
+import { HelpOverlay } from './layout/HelpOverlay';
+import { Header } from './layout/Header';
+import { Notices } from './layout/Notices';
+import { Inspector } from './inspector/Inspector';
+import { NarrativePanel } from './panels/NarrativePanel';
+import { Sidebar } from './panels/Sidebar';
+import { useKeyboard } from './controls/useKeyboard';
+import { usePlayback } from './controls/usePlayback';
+import { useUrlSync } from './layout/useUrlSync';
+
+/** Returns the whole app. */
+export function App() {
+  useUrlSync();
+  useKeyboard();
+  usePlayback();
+  return (
+    <div className="app">
+      <Header />
+      <Notices />
+      <main className="workspace">
+        <Sidebar />
+        <DiagramPane />
+        <aside className="column column-right" aria-label="Story and state">
+          <NarrativePanel />
+          <Inspector />
+        </aside>
+      </main>
+      <ControlsBar />
+      <HelpOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The controls bar: reset, back, step, play/pause with speed, the timeline, granularity,
+ * seed + randomize, and Find the race.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/index';
+import { useEnabled } from '../hooks';
+import { FindRaceButton } from './FindRaceButton';
+import { GranularitySwitch } from './GranularitySwitch';
+import { SeedControl } from './SeedControl';
+import { Timeline } from './Timeline';
+
+const SPEEDS = [0.5, 1, 2, 4, 8];
+
+/** Returns the controls bar. */
+export function ControlsBar() {
+  const s = useAppStore(
+    useShallow((s) => ({
+      cursor: s.cursor,
+      length: s.schedule.length,
+      playing: s.playing,
+      speed: s.speed,
+      step: s.step,
+      back: s.back,
+      reset: s.reset,
+      setPlaying: s.setPlaying,
+      setSpeed: s.setSpeed,
+    })),
+  );
+  const enabled = useEnabled();
+  const canStep = s.cursor < s.length || enabled.length > 0;
+  return (
+    <footer className="controls" aria-label="Controls">
+      <div className="control-group">
+        <button
+          type="button"
+          className="btn"
+          data-testid="reset"
+          onClick={s.reset}
+          title="Start over with an empty schedule"
+        >
+          ⟲ Reset
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="back"
+          onClick={s.back}
+          disabled={s.cursor === 0}
+          title="Step back (←)"
+        >
+          ◀ Back
+        </button>
+        <button
+          type="button"
+          className="btn btn-strong"
+          data-testid="step"
+          onClick={s.step}
+          disabled={!canStep}
+          title="Step forward (→)"
+        >
+          Step ▶
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="play"
+          aria-pressed={s.playing}
+          onClick={() => s.setPlaying(!s.playing)}
+          disabled={!canStep && !s.playing}
+          title="Play / pause (Space)"
+        >
+          {s.playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <label className="speed" title="Playback speed">
+          <span className="sr-only">Speed</span>
+          <select
+            value={s.speed}
+            onChange={(e) => s.setSpeed(Number(e.target.value))}
+            data-testid="speed"
+          >
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Timeline />
+      <GranularitySwitch />
+      <SeedControl />
+      <FindRaceButton />
+    </footer>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The scrubbable timeline: a range over the pinned schedule, with red ticks where an
+ * invariant breaks, and the step counter.
+ */
+import { useAppStore } from '../../store/index';
+import { useCursor, useTrace } from '../hooks';
+
+/** Returns the timeline slider. */
+export function Timeline() {
+  const { cursor, length } = useCursor();
+  const seek = useAppStore((s) => s.seek);
+  const trace = useTrace();
+  const marks = [...new Set(trace.violations.map((v) => v.step + 1))];
+  return (
+    <div className="timeline">
+      <div className="timeline-track">
+        <input
+          type="range"
+          min={0}
+          max={Math.max(length, 1)}
+          step={1}
+          value={cursor}
+          disabled={length === 0}
+          aria-label="Timeline"
+          data-testid="timeline"
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+        {length > 0 &&
+          marks.map((m) => (
+            <span
+              key={m}
+              className="timeline-mark"
+              style={{ left: `${(m / length) * 100}%` }}
+              title={`An invariant breaks at step ${m}`}
+            />
+          ))}
+      </div>
+      <span className="timeline-count" data-testid="step-count">
+        Step <strong>{cursor}</strong> / {length}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Keyboard shortcuts: ←/→ back/step, Space play/pause, Home/End, R randomize, F find the race,
+ * ? help, Esc closes the help. Ignored while typing in a field.
+ */
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/index';
+import { findRace } from '../explore/exploreClient';
+
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'radio';
+}
+
+/** Installs the shortcuts for the lifetime of the app. */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const s = useAppStore.getState();
+      if (event.key === 'Escape') return s.setHelp(false);
+      if (typing(event.target)) return;
+      if (event.key === '?') return s.setHelp(!s.helpOpen);
+      if (s.helpOpen) return;
+      const range = event.target instanceof HTMLInputElement && event.target.type === 'range';
+      const actions: Record<string, () => void> = {
+        ArrowRight: s.step,
+        ArrowLeft: s.back,
+        ' ': () => s.setPlaying(!s.playing),
+        Home: () => s.seek(0),
+        End: () => s.seek(s.schedule.length),
+        r: () => s.randomize(),
+        f: findRace,
+        R: () => s.randomize(),
+        F: findRace,
+      };
+      const action = actions[event.key];
+      // The timeline slider handles its own arrow keys (it seeks).
+      if (!action || (range && event.key.startsWith('Arrow'))) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,87 @@
+/**
+ * Talks to the explore Web Worker: "Find the race" for the current configuration and the
+ * whole fix matrix. Cancel terminates the worker; the next request starts a fresh one.
+ */
+import { configKey, type SessionConfig } from '../../scenarios/session';
+import { findScenario } from '../../scenarios/index';
+import { useAppStore } from '../../store/index';
+import type { ExploreRequest, ExploreResponse } from '../../workers/protocol';
+
+/** Time budget per configuration, in milliseconds. */
+const TIME_LIMIT_MS = 20_000;
+
+let worker: Worker | null = null;
+let nextId = 1;
+let current: { id: number; mode: 'one' | 'all'; total: number } | null = null;
+
+function configNow(): SessionConfig {
+  const s = useAppStore.getState();
+  return { scenarioId: s.scenarioId, fix: s.fix, granularity: s.granularity, params: s.params };
+}
+
+function onMessage(event: MessageEvent<ExploreResponse>): void {
+  const message = event.data;
+  if (!current || message.id !== current.id) return;
+  const store = useAppStore.getState();
+  if (message.type === 'error') {
+    current = null;
+    return store.exploreEnded('error', message.message);
+  }
+  if (message.type === 'done') {
+    current = null;
+    return store.exploreEnded('done');
+  }
+  const key = configKey(message.config);
+  const progress =
+    current.mode === 'all' ? `Explored ${message.index + 1} of ${current.total} fixes…` : '';
+  store.exploreResult(key, message.summary, progress);
+  // Load the shortest violating schedule when the answer is for what is on screen.
+  const shortest = message.summary.shortest;
+  if (current.mode === 'one' && shortest && key === configKey(configNow())) {
+    store.loadSchedule(shortest, shortest.length);
+  }
+}
+
+function start(mode: 'one' | 'all', configs: readonly SessionConfig[]): void {
+  if (current) cancelExplore();
+  if (!worker) {
+    worker = new Worker(new URL('../../workers/explore.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    worker.onmessage = onMessage;
+    worker.onerror = (event) => {
+      current = null;
+      worker = null;
+      useAppStore.getState().exploreEnded('error', event.message || 'the explorer stopped');
+    };
+  }
+  const id = nextId++;
+  current = { id, mode, total: configs.length };
+  useAppStore.getState().exploreStarted(mode, configKey(configNow()));
+  const request: ExploreRequest = { id, configs, timeLimitMs: TIME_LIMIT_MS };
+  worker.postMessage(request);
+}
+
+/** Explores every interleaving of the current configuration and loads the shortest race. */
+export function findRace(): void {
+  start('one', [configNow()]);
+}
+
+/** Explores every fix of the current scenario (the scenario × fix matrix), one after another. */
+export function exploreAllFixes(): void {
+  const config = configNow();
+  const scenario = findScenario(config.scenarioId);
+  if (!scenario) return;
+  start(
+    'all',
+    scenario.fixes.map((f) => ({ ...config, fix: f.id })),
+  );
+}
+
+/** Stops a running exploration at once (terminates the worker). */
+export function cancelExplore(): void {
+  worker?.terminate();
+  worker = null;
+  if (current) useAppStore.getState().exploreEnded('cancelled');
+  current = null;
+}

@@ -1,0 +1,59 @@
+/**
+ * Hooks reading the store: derived data comes from the store's memoized selectors, so the same
+ * inputs give the same objects and components re-render only when they change.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import type { Trace } from '../engine/replay';
+import type { Model, Step } from '../engine/types';
+import type { SessionConfig } from '../scenarios/session';
+import type { ScenarioDef } from '../scenarios/types';
+import {
+  selectEnabled,
+  selectModel,
+  selectNarrative,
+  selectScenario,
+  selectTrace,
+  useAppStore,
+} from '../store/index';
+
+/** Returns the current scenario definition. */
+export function useScenario(): ScenarioDef {
+  return useAppStore(selectScenario);
+}
+
+/** Returns the current configuration (scenario, fix, granularity, params). */
+export function useConfig(): SessionConfig {
+  return useAppStore(
+    useShallow((s) => ({
+      scenarioId: s.scenarioId,
+      fix: s.fix,
+      granularity: s.granularity,
+      params: s.params,
+    })),
+  );
+}
+
+/** Returns the model of the current configuration. */
+export function useModel(): Model {
+  return useAppStore(selectModel);
+}
+
+/** Returns the trace of the whole pinned schedule. */
+export function useTrace(): Trace {
+  return useAppStore(selectTrace);
+}
+
+/** Returns the steps enabled at the cursor. */
+export function useEnabled(): Step[] {
+  return useAppStore(selectEnabled);
+}
+
+/** Returns one sentence per step of the pinned schedule. */
+export function useNarrative(): string[] {
+  return useAppStore(selectNarrative);
+}
+
+/** Returns the cursor and the schedule length. */
+export function useCursor(): { cursor: number; length: number } {
+  return useAppStore(useShallow((s) => ({ cursor: s.cursor, length: s.schedule.length })));
+}

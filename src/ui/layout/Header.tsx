@@ -1,0 +1,42 @@
+/**
+ * The header: brand, scenario picker with the current title and story, Copy link and help.
+ */
+import { useAppStore } from '../../store/index';
+import { useScenario } from '../hooks';
+import { CopyLinkButton } from './CopyLinkButton';
+import { ScenarioPicker } from './ScenarioPicker';
+
+/** Returns the app header. */
+export function Header() {
+  const scenario = useScenario();
+  const setHelp = useAppStore((s) => s.setHelp);
+  return (
+    <header className="header">
+      <div className="brand" aria-label="Interleave">
+        <span className="brand-mark" aria-hidden="true">
+          <span />
+          <span />
+        </span>
+        <span className="brand-name">Interleave</span>
+      </div>
+      <div className="header-scenario">
+        <ScenarioPicker />
+        <p className="header-story" title={scenario.story}>
+          {scenario.story}
+        </p>
+      </div>
+      <div className="header-actions">
+        <CopyLinkButton />
+        <button
+          type="button"
+          className="btn btn-ghost btn-icon"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelp(true)}
+        >
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The `?` overlay listing keyboard shortcuts and how to read the app.
+ */
+import { useAppStore } from '../../store/index';
+
+const SHORTCUTS: readonly (readonly [string, string])[] = [
+  ['→', 'Step forward'],
+  ['←', 'Step back (exact time travel)'],
+  ['Space', 'Play / pause'],
+  ['Home / End', 'Go to the start / the end of the schedule'],
+  ['R', 'Randomize the rest of the schedule'],
+  ['F', 'Find the race (explore every interleaving)'],
+  ['?', 'Show or hide this help'],
+  ['Esc', 'Close this help'],
+];
+
+/** Returns the shortcuts overlay (rendered only while open). */
+export function HelpOverlay() {
+  const open = useAppStore((s) => s.helpOpen);
+  const setHelp = useAppStore((s) => s.setHelp);
+  if (!open) return null;
+  return (
+    <div className="overlay" onClick={() => setHelp(false)}>
+      <div
+        className="overlay-card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        data-testid="help-overlay"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={keys}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="overlay-hint">
+          Each arrow on the diagram is a message. Dashed arrows are what could happen next: click
+          one to choose the order. <strong>Find the race</strong> searches every order for a failing
+          one.
+        </p>
+        <button type="button" className="btn btn-primary" onClick={() => setHelp(false)} autoFocus>
+          Got it
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Keeps the address bar's hash and the store in step. Opening a link loads its exact state
+ * (or says why it cannot and opens the default scenario); changes of scenario, fix or loaded
+ * schedule push a history entry, steps replace it; back/forward reload the state of the entry.
+ */
+import { useEffect } from 'react';
+import { DEFAULT_SCENARIO, findScenario } from '../../scenarios/index';
+import { defaultFix } from '../../scenarios/session';
+import { decodeLink, encodeLink } from '../../share/link';
+import { selectTrace, useAppStore, type AppState } from '../../store/index';
+
+function hashOf(s: AppState): string {
+  const state = {
+    scenarioId: s.scenarioId,
+    fix: s.fix,
+    granularity: s.granularity,
+    params: s.params,
+    seed: s.seed,
+    schedule: s.schedule,
+    cursor: s.cursor,
+  };
+  return '#' + encodeLink(state, selectTrace(s).worlds);
+}
+
+function openDefault(): void {
+  const scenario = findScenario(DEFAULT_SCENARIO);
+  if (!scenario) return;
+  useAppStore.getState().loadShared({
+    scenarioId: scenario.id,
+    fix: defaultFix(scenario),
+    granularity: 'operations',
+    params: {},
+    seed: 1,
+    schedule: [],
+    cursor: 0,
+  });
+}
+
+/** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
+function load(hash: string): boolean {
+  const store = useAppStore.getState();
+  if (hash === '' || hash === '#') {
+    openDefault();
+    return true;
+  }
+  const result = decodeLink(hash);
+  if (!result.ok) {
+    store.notify('error', `${result.error} Opened the default scenario instead.`);
+    openDefault();
+    return false;
+  }
+  store.loadShared(result.state);
+  for (const warning of result.warnings) store.notify('warning', warning);
+  return true;
+}
+
+/** Wires the URL hash to the store for the lifetime of the app. */
+export function useUrlSync(): void {
+  useEffect(() => {
+    let written = window.location.hash;
+    load(written);
+    const write = (s: AppState, push: boolean) => {
+      const hash = hashOf(s);
+      if (hash === written) return;
+      written = hash;
+      const url = `${window.location.pathname}${window.location.search}${hash}`;
+      if (push) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    };
+    write(useAppStore.getState(), false);
+
+    const unsubscribe = useAppStore.subscribe((s, prev) => {
+      if (
+        s.schedule === prev.schedule &&
+        s.cursor === prev.cursor &&
+        s.fix === prev.fix &&
+        s.scenarioId === prev.scenarioId &&
+        s.granularity === prev.granularity &&
+        s.params === prev.params &&
+        s.seed === prev.seed
+      )
+        return;
+      write(s, s.navigation !== prev.navigation);
+    });
+    const onNavigate = () => {
+      if (window.location.hash === written) return;
+      written = window.location.hash;
+      load(written);
+      write(useAppStore.getState(), false);
+    };
+    window.addEventListener('popstate', onNavigate);
+    window.addEventListener('hashchange', onNavigate);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onNavigate);
+      window.removeEventListener('hashchange', onNavigate);
+    };
+  }, []);
+}

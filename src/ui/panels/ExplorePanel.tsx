@@ -1,0 +1,72 @@
+/**
+ * Exploration results: the line for the current fix and, on request, the scenario × fix
+ * matrix (interleavings and violating ones per fix).
+ */
+import { configKey } from '../../scenarios/session';
+import { useAppStore, type ExploreSummary } from '../../store/index';
+import { exploreAllFixes } from '../explore/exploreClient';
+import { useConfig, useScenario } from '../hooks';
+import { ExploreMatrix } from './ExploreMatrix';
+
+/** Returns the one-line summary of an exploration. Pure. */
+export function summaryLine(r: ExploreSummary): string {
+  if (!r.complete || r.interleavings === null) {
+    return `Stopped after ${(r.ms / 1000).toFixed(1)} s (${r.states.toLocaleString('en')} states): no complete count.`;
+  }
+  const count = `${r.interleavings.toLocaleString('en')} interleavings`;
+  if (!r.violatingAny) return `${count} · none violates`;
+  const by = Object.entries(r.violating ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
+  const shortest = r.shortest ? ` · shortest: ${r.shortest.length} steps` : '';
+  return `${count} · ${r.violatingAny} violate (${by})${shortest}`;
+}
+
+/** Returns the exploration section. */
+export function ExplorePanel() {
+  const config = useConfig();
+  const scenario = useScenario();
+  const key = configKey(config);
+  const result = useAppStore((s) => s.results[key]);
+  const explore = useAppStore((s) => s.explore);
+  const running = explore.status === 'running';
+  const fixLabel = scenario.fixes.find((f) => f.id === config.fix)?.label ?? config.fix;
+  return (
+    <section className="card explore" aria-label="Exploration">
+      <h2 className="card-title">Every interleaving</h2>
+      {result ? (
+        <p
+          className={result.violatingAny ? 'explore-line is-bad' : 'explore-line is-good'}
+          data-testid="explore-result"
+        >
+          <strong>{fixLabel}:</strong> {summaryLine(result)}
+          {result.complete && result.violatingAny === 0 && (
+            <span className="explore-verdict"> — this fix closes the race.</span>
+          )}
+        </p>
+      ) : (
+        <p className="muted">
+          {running
+            ? 'Exploring every order of events…'
+            : 'Press Find the race to try every order of events with this fix.'}
+        </p>
+      )}
+      {running && explore.progress && <p className="muted">{explore.progress}</p>}
+      {explore.status === 'cancelled' && <p className="muted">Exploration cancelled.</p>}
+      {explore.status === 'error' && (
+        <p className="explore-line is-bad">Explorer failed: {explore.error}</p>
+      )}
+      <ExploreMatrix />
+      <button
+        type="button"
+        className="btn btn-small"
+        data-testid="explore-all"
+        disabled={running}
+        onClick={exploreAllFixes}
+      >
+        Compare all fixes
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The narrative: one plain-words line per step (the current one highlighted, the pinned
+ * future faded), a red summary naming the critical reordering when an invariant breaks, and
+ * the events that can happen next.
+ */
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/index';
+import { useNarrative, useScenario } from '../hooks';
+import { NextSteps } from './NextSteps';
+import { ViolationSummary } from './ViolationSummary';
+
+/** Returns the narrative panel. */
+export function NarrativePanel() {
+  const lines = useNarrative();
+  const scenario = useScenario();
+  const cursor = useAppStore((s) => s.cursor);
+  const seek = useAppStore((s) => s.seek);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const current = listRef.current?.querySelector('.is-current');
+    current?.scrollIntoView({ block: 'nearest' });
+  }, [cursor, lines]);
+
+  return (
+    <section className="card narrative" aria-label="What happened">
+      <h2 className="card-title">What happened</h2>
+      <ViolationSummary />
+      {lines.length === 0 && (
+        <div className="hint" data-testid="hint">
+          <p className="hint-story">{scenario.story}</p>
+          <p>
+            Press <kbd>Step</kbd> or pick what happens next below; each choice is one possible order
+            of events. Or press <strong>Find the race</strong> to search every order for a failing
+            one.
+          </p>
+        </div>
+      )}
+      <div className="narrative-scroll">
+        <ol className="narrative-list" ref={listRef} data-testid="narrative">
+          <li className={cursor === 0 ? 'narrative-item is-current' : 'narrative-item'}>
+            <button type="button" onClick={() => seek(0)}>
+              <span className="narrative-n">0</span>
+              <span>Start: nothing has happened yet.</span>
+            </button>
+          </li>
+          {lines.map((line, i) => {
+            const state = i + 1 === cursor ? ' is-current' : i >= cursor ? ' is-future' : '';
+            return (
+              <li key={i} className={`narrative-item${state}`} data-testid={`narrative-${i + 1}`}>
+                <button type="button" onClick={() => seek(i + 1)}>
+                  <span className="narrative-n">{i + 1}</span>
+                  <span>{line}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      <NextSteps />
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The red summary shown once an invariant has broken at or before the cursor: what broke,
+ * and the critical reordering that caused it.
+ */
+import { criticalReordering } from '../../scenarios/narrate';
+import { useAppStore } from '../../store/index';
+import { useModel, useTrace } from '../hooks';
+
+/** Returns the violation summary, or nothing while every invariant holds. */
+export function ViolationSummary() {
+  const trace = useTrace();
+  const model = useModel();
+  const cursor = useAppStore((s) => s.cursor);
+  const seek = useAppStore((s) => s.seek);
+  const seen = trace.violations.filter((v) => v.step < cursor);
+  const first = seen[0];
+  if (!first) return null;
+  const reordering = seen.map((v) => criticalReordering(trace, v, model)).find((r) => r !== null);
+  const titles = new Map(model.invariants.map((i) => [i.id, i.title]));
+  const messages = [...new Set(seen.map((v) => v.message))];
+  return (
+    <div className="violation" role="alert" data-testid="violation-summary">
+      <p className="violation-title">
+        {titles.get(first.invariant) ?? first.invariant}
+        {first.step >= 0 && (
+          <button type="button" className="violation-step" onClick={() => seek(first.step + 1)}>
+            at step {first.step + 1}
+          </button>
+        )}
+      </p>
+      {reordering && (
+        <p className="violation-why" data-testid="critical-reordering">
+          Why: {reordering}.
+        </p>
+      )}
+      <ul className="violation-messages">
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
