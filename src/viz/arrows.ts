@@ -8,7 +8,7 @@ import type { Message, StepRecord } from '../engine/types';
 import type { Grid } from './grid';
 import { crossPath, headPath, loopPath, px, shaftPath } from './geometry';
 import { messageLabel } from './labels';
-import { placeLabels, type LabelBox } from './placeLabels';
+import { labelWidth, placeLabels, type LabelBox } from './placeLabels';
 import type { Arrow, ArrowKind } from './types';
 
 /** Returns, for each message id, the row it was sent in (0 for the initial world). Pure. */
@@ -73,6 +73,7 @@ function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boo
   const kind = kindOf(message);
   const below = kind === 'reply' && y1 === y2 && n > 1 && index > 0;
   const at = labelPoint(x1, y1, x2, y2, grid.rowHeight);
+  const label = dropped ? `${messageLabel(message)} lost` : messageLabel(message);
   return {
     id: message.id,
     kind,
@@ -91,9 +92,9 @@ function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boo
         ? headPath(x1 + 30, y2, x1, y2, size)
         : headPath(x1, y1, x2, y2, size),
     cross: dropped ? crossPath(x2, y2, 6) : '',
-    label: dropped ? `${messageLabel(message)} lost` : messageLabel(message),
-    labelX: px(self ? x1 + 40 : at.x),
-    labelY: px(below ? at.y + 15 : at.y - 6),
+    label,
+    labelX: px(dropped || self ? x2 + 14 + labelWidth(label, false) / 2 : at.x),
+    labelY: px(dropped ? y2 + 4 : below ? at.y + 15 : at.y - 6),
     title: ctx.title(message),
     stale: !dropped && kind !== 'reply' && ctx.violationRows.has(row),
     dropped,

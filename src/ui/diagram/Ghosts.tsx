@@ -6,17 +6,19 @@ import { useState, type KeyboardEvent } from 'react';
 import type { DiagramLayout, Ghost } from '../../viz/types';
 import { FONT, HALO, PALETTE } from './palette';
 
+type Choose = (key: string, viaKeyboard: boolean) => void;
+
 interface GhostsProps {
   layout: DiagramLayout;
-  onChoose(key: string): void;
+  onChoose: Choose;
 }
 
-function GhostButton({ ghost: g, onChoose }: { ghost: Ghost; onChoose(key: string): void }) {
+function GhostButton({ ghost: g, onChoose }: { ghost: Ghost; onChoose: Choose }) {
   const [active, setActive] = useState(false);
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      onChoose(g.key);
+      onChoose(g.key, true);
     }
   };
   const glyphFill = g.kind === 'fault' ? PALETTE.fault : 'none';
@@ -31,7 +33,7 @@ function GhostButton({ ghost: g, onChoose }: { ghost: Ghost; onChoose(key: strin
       cursor="pointer"
       onClick={(event) => {
         event.stopPropagation();
-        onChoose(g.key);
+        onChoose(g.key, false);
       }}
       onKeyDown={onKeyDown}
       onMouseEnter={() => setActive(true)}

@@ -30,6 +30,11 @@ export interface SequenceDiagramProps {
   onSeek(cursor: number): void;
   /** Accessible title of the svg. */
   title?: string;
+  /**
+   * Render only the rows in view for long traces (default true). Turn off to get the whole
+   * diagram in the DOM, e.g. for an SVG export.
+   */
+  cull?: boolean;
 }
 
 /** Rows of layout around the viewport rendered when culling (in layout px). */
@@ -52,7 +57,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     [scenario, model, trace, cursor, enabled],
   );
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
-  const culled = shouldCull(layout);
+  const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
     [culled, layout, view],
@@ -100,6 +105,21 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     adapterRef.current?.ensureVisible(bandTop - rowHeight, bandTop + bandHeight);
   }, [bandTop, bandHeight, rowHeight]);
 
+  // A keyboard user who takes a step keeps the keyboard on the new ghosts.
+  const keyboardRef = useRef(false);
+  const choose = useCallback(
+    (key: string, viaKeyboard: boolean) => {
+      keyboardRef.current = viaKeyboard;
+      onChoose(key);
+    },
+    [onChoose],
+  );
+  useEffect(() => {
+    if (!keyboardRef.current) return;
+    keyboardRef.current = false;
+    svgRef.current?.querySelector<SVGGElement>('[role="button"][data-key]')?.focus();
+  }, [layout.ghosts]);
+
   const title = props.title ?? `Sequence diagram: ${scenario.title}`;
   return (
     <div
@@ -133,7 +153,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           <Arrows layout={shown} />
           <Marks layout={shown} />
           <CursorLine layout={shown} />
-          <Ghosts layout={shown} onChoose={onChoose} />
+          <Ghosts layout={shown} onChoose={choose} />
           <ViolationNotes layout={shown} />
         </g>
         <g ref={headerRef}>

@@ -1,0 +1,96 @@
+/**
+ * Benchmark (prints figures; not a test): the sequence diagram on long cache-aside traces —
+ * layout time for 100 / 1,000 / 5,000 steps, and the SVG elements React renders with and
+ * without viewport culling (with the ratio and render times), all in the same run.
+ * Run: npx tsx bench/diagram.bench.ts
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { Trace } from '../src/engine/replay';
+import { enabledSteps } from '../src/engine/steps';
+import type { Model } from '../src/engine/types';
+import { cacheAside } from '../src/scenarios/cacheAside';
+import { paramsOf } from '../src/scenarios/index';
+import { SequenceDiagram } from '../src/ui/diagram/SequenceDiagram';
+import { CULL_THRESHOLD } from '../src/viz/cull';
+import { layoutDiagram } from '../src/viz/layout';
+import { longTrace } from '../src/viz/longTrace';
+
+const SIZES = [100, 1000, 5000];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function timed<T>(runs: number, fn: () => T): { ms: number; value: T } {
+  let value = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    value = fn();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), value };
+}
+
+function render(model: Model, trace: Trace, cursor: number, cull: boolean): string {
+  const world = trace.worlds[cursor] ?? trace.worlds[0];
+  return renderToStaticMarkup(
+    createElement(SequenceDiagram, {
+      scenario: cacheAside,
+      model,
+      trace,
+      cursor,
+      enabled: world ? enabledSteps(model, world) : [],
+      onChoose: () => undefined,
+      onSeek: () => undefined,
+      cull,
+    }),
+  );
+}
+
+/** SVG elements in the markup (every opening tag inside the svg). */
+function svgElements(html: string): number {
+  const svg = html.slice(html.indexOf('<svg'), html.lastIndexOf('</svg>'));
+  return (svg.match(/<[a-zA-Z]/g) ?? []).length;
+}
+
+const model = cacheAside.build({
+  fix: 'double-delete',
+  granularity: 'messages',
+  params: paramsOf(cacheAside, { readers: 3, writers: 3 }),
+});
+
+console.log('sequence diagram — cache-aside, 3 readers, 3 writers, messages granularity');
+console.log(
+  'steps  layout ms  arrows  elements(all)  elements(culled)  ratio  render ms(all)  render ms(culled)',
+);
+for (const steps of SIZES) {
+  const trace = longTrace(model, steps, 11);
+  const cursor = Math.floor(steps / 2);
+  const world = trace.worlds[cursor];
+  const enabled = world ? enabledSteps(model, world) : [];
+  const layout = timed(9, () =>
+    layoutDiagram({ scenario: cacheAside, model, trace, cursor, enabled }),
+  );
+  const all = timed(3, () => render(model, trace, 0, false));
+  const culled = timed(3, () => render(model, trace, 0, true));
+  const nAll = svgElements(all.value);
+  const nCulled = svgElements(culled.value);
+  console.log(
+    [
+      String(steps).padStart(5),
+      layout.ms.toFixed(1).padStart(10),
+      String(layout.value.arrows.length).padStart(7),
+      String(nAll).padStart(14),
+      String(nCulled).padStart(17),
+      `${(nAll / nCulled).toFixed(1)}×`.padStart(6),
+      all.ms.toFixed(1).padStart(15),
+      culled.ms.toFixed(1).padStart(18),
+    ].join(' '),
+  );
+}
+console.log(
+  `culling applies from ${CULL_THRESHOLD} rows; the view is the first screen (1,200 px plus margins)`,
+);
