@@ -69,7 +69,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
   return marks;
 }
 
-const NOTE_WIDTH = 34;
+const NOTE_WIDTH = 25;
 const LINE = 15;
 
 /**

@@ -23,8 +23,8 @@ export interface DiagramMetrics {
 
 export const METRICS: DiagramMetrics = {
   gutterLeft: 76,
-  gutterRight: 260,
-  columnWidth: 176,
+  gutterRight: 232,
+  columnWidth: 160,
   headerHeight: 58,
   topPad: 14,
   bottomPad: 24,
