@@ -23,6 +23,11 @@ export interface CacheContext {
   readonly nextLease: number;
 }
 
+/** Optional input: entries the cache already holds at t=0 (a warm cache); empty when absent. */
+export interface CacheInput {
+  readonly entries?: { readonly [key: string]: CacheEntry };
+}
+
 type Write = { key: string; value: string; version: number; ttl?: number | null };
 export type CacheEvent = Delivered &
   (
@@ -96,7 +101,7 @@ const WRITE = [
 ] as const;
 
 export const cacheMachine = setup({
-  types: {} as { context: CacheContext; events: CacheEvent },
+  types: {} as { context: CacheContext; events: CacheEvent; input: CacheInput | null },
   guards: {
     hit: ({ context, event }) =>
       event.type === 'GET' && liveEntry(context, event.key, event.now) !== null,
@@ -116,7 +121,7 @@ export const cacheMachine = setup({
   },
 }).createMachine({
   id: 'cache',
-  context: { entries: {}, leases: {}, nextLease: 1 },
+  context: ({ input }) => ({ entries: input?.entries ?? {}, leases: {}, nextLease: 1 }),
   initial: 'up',
   states: {
     up: {
