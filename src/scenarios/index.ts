@@ -2,9 +2,10 @@
  * The scenario registry: every built-in scenario, by id.
  */
 import { cacheAside } from './cacheAside';
+import { sharedClassState } from './sharedClassState';
 import type { ScenarioDef } from './types';
 
-export const SCENARIOS: readonly ScenarioDef[] = [cacheAside];
+export const SCENARIOS: readonly ScenarioDef[] = [cacheAside, sharedClassState];
 
 export const DEFAULT_SCENARIO = cacheAside.id;
 
