@@ -21,6 +21,17 @@ export interface ParamDef {
   readonly max: number;
 }
 
+/** A number one run yields (e.g. how long the cache served stale data), for the UI and CLI. */
+export interface Figure {
+  readonly id: string;
+  readonly label: string;
+  /** The value in `unit`; null when unbounded (e.g. stale forever). */
+  readonly value: number | null;
+  readonly unit: string;
+  /** The value in plain words, e.g. `19 ticks (t=1 → t=20, when the TTL ends)`. */
+  readonly text: string;
+}
+
 export interface ScenarioConfig {
   readonly fix: string;
   readonly granularity: Granularity;
@@ -51,4 +62,6 @@ export interface ScenarioDef {
     after: World,
     label: (actor: string) => string,
   ): string | null;
+  /** Optional figures of a run, from its worlds and step records. Pure. */
+  figures?(worlds: readonly World[], records: readonly StepRecord[]): readonly Figure[];
 }
