@@ -11,6 +11,11 @@ export interface FixDef {
   readonly summary: string;
   /** Whether the fix is meant to close the race; false for fixes that only look right. */
   readonly closes: boolean;
+  /**
+   * The invariant ids that decide whether the fix closes the race (all of the model's when
+   * absent). Others stay reported: e.g. a fix that stops an exception but still fetches twice.
+   */
+  readonly judgedBy?: readonly string[];
 }
 
 export interface ParamDef {

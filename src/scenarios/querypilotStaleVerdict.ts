@@ -1,0 +1,186 @@
+/**
+ * querypilot-stale-verdict: a proxy dry-runs EXPLAIN CREATE CACHE on the caching sidecar and
+ * hears "supported"; before it stores that verdict, the app drops the table and the DROP
+ * replicates to the sidecar. The proxy stores "supported" anyway, and every CREATE CACHE fails
+ * "table not found", retried forever. Source: Readyset's QueryPilot write-up (seed 000).
+ */
+import { databaseMachine, type DatabaseInput } from '../actors/database';
+import { ddlClientMachine, type DdlClientInput } from '../actors/ddlClient';
+import { proxyMachine, storedVerdict, type ProxyContext, type ProxyInput } from '../actors/proxy';
+import { sidecarMachine, type SidecarInput } from '../actors/sidecar';
+import type { Json, Model, StepRecord, World } from '../engine/types';
+import { retryForever, staleVerdictForever, staleVerdictStored } from '../invariants/verdicts';
+import { querypilotPhrases } from './querypilotPhrases';
+import type { ScenarioConfig, ScenarioDef } from './types';
+
+const TABLE = 'example';
+const QUERY = `SELECT * FROM ${TABLE}`;
+const PARTIES = { proxy: 'proxy', sidecar: 'sidecar', db: 'db' };
+
+type Flags = Pick<ProxyInput, 'epochAtStore' | 'epochOnUse' | 'invalidateOnDdl' | 'dropOnFailure'>;
+const OFF: Flags = {
+  epochAtStore: false,
+  epochOnUse: false,
+  invalidateOnDdl: false,
+  dropOnFailure: false,
+};
+
+const FIX_FLAGS: Readonly<Record<string, Flags>> = {
+  none: OFF,
+  'invalidate-on-ddl': { ...OFF, invalidateOnDdl: true },
+  'epoch-at-store': { ...OFF, epochAtStore: true },
+  'epoch-on-read': { ...OFF, epochOnUse: true },
+  'invalidate-and-epoch': { ...OFF, invalidateOnDdl: true, epochAtStore: true },
+  'invalidate-on-failure': { ...OFF, dropOnFailure: true },
+};
+
+/** Actor inputs are plain JSON already; their readonly arrays just are not typed as such. */
+const json = (value: object): Json => value as unknown as Json;
+
+function build(config: ScenarioConfig): Model {
+  const flags = FIX_FLAGS[config.fix];
+  if (!flags) throw new Error(`unknown fix "${config.fix}"`);
+  const proxy: ProxyInput = {
+    query: QUERY,
+    table: TABLE,
+    sidecar: 'sidecar',
+    self: 'proxy',
+    maxAttempts: config.params['attempts'] ?? 3,
+    ...flags,
+  };
+  const sidecar: SidecarInput = {
+    tables: [TABLE],
+    notify: flags.invalidateOnDdl ? 'proxy' : null,
+  };
+  const db: DatabaseInput = { rows: {}, tables: [TABLE], replicaTo: 'sidecar' };
+  const app: DdlClientInput = { db: 'db', statements: [{ statement: 'DROP_TABLE', table: TABLE }] };
+  return {
+    actors: [
+      {
+        id: 'proxy',
+        label: 'QueryPilot',
+        role: 'process',
+        machine: proxyMachine,
+        input: json(proxy),
+      },
+      {
+        id: 'sidecar',
+        label: 'Readyset',
+        role: 'server',
+        machine: sidecarMachine,
+        input: json(sidecar),
+      },
+      { id: 'db', label: 'Database', role: 'server', machine: databaseMachine, input: json(db) },
+      { id: 'webapp', label: 'App', role: 'process', machine: ddlClientMachine, input: json(app) },
+    ],
+    faults: [],
+    invariants: [staleVerdictStored(PARTIES), staleVerdictForever(PARTIES), retryForever(PARTIES)],
+    granularity: config.granularity,
+  };
+}
+
+/** Returns the default sentence for the messages a step delivered (as narrate.ts words it). */
+function delivered(record: StepRecord, label: (actor: string) => string): string {
+  return record.delivered
+    .map((m, i) => {
+      const said = querypilotPhrases[m.type]?.(m, label) ?? m.type;
+      return m.reply && i === 0 ? `${label(m.to)} hears back from ${label(m.from)}: ${said}` : said;
+    })
+    .join(': ');
+}
+
+/** Adds what the proxy concluded: a dropped or refused verdict, or a loop that never ends. */
+function describe(
+  record: StepRecord,
+  before: World,
+  after: World,
+  label: (actor: string) => string,
+): string | null {
+  const was = before.actors['proxy'];
+  const now = after.actors['proxy'];
+  if (!was || !now || !record.changed.includes('proxy')) return null;
+  const proxy = label('proxy');
+  const had = storedVerdict(was.context as unknown as ProxyContext);
+  const has = storedVerdict(now.context as unknown as ProxyContext);
+  const context = now.context as unknown as ProxyContext;
+  if (now.value === 'retryingForever' && was.value !== now.value)
+    return `${delivered(record, label)} — attempt ${context.attempts}, and the metadata still says "supported": ${proxy} would retry forever`;
+  if (was.value === 'storing' && now.value === 'explaining') {
+    const offered = record.delivered.find((m) => m.type === 'STORE_VERDICT')?.payload['epoch'];
+    return `${proxy} is about to store a verdict of epoch ${String(offered)}, but it already knows of schema epoch ${context.knownEpoch}: it refuses and asks again`;
+  }
+  if (had && !has)
+    return `${delivered(record, label)} — ${proxy} drops its cached verdict and will ask again`;
+  const notice = record.delivered.some((m) => m.type === 'SCHEMA_CHANGED');
+  if (notice && context.invalidateOnDdl && !had && was.value === 'storing')
+    return `${delivered(record, label)} — nothing is stored yet to drop: the verdict on its way lands after this invalidation`;
+  return null;
+}
+
+export const querypilotStaleVerdict: ScenarioDef = {
+  id: 'querypilot-stale-verdict',
+  title: 'QueryPilot: stale EXPLAIN verdict',
+  story:
+    'A DROP TABLE replicates while the proxy is about to store "supported": the stale verdict makes CREATE CACHE fail forever.',
+  tags: ['metadata cache', 'replication', 'DDL', 'retry loop'],
+  source: 'Readyset: catching a caching bug in QueryPilot (seed 000)',
+  fixes: [
+    {
+      id: 'none',
+      label: 'No fix',
+      summary:
+        'EXPLAIN, store the verdict, CREATE CACHE; retry while the metadata says "supported".',
+      closes: false,
+    },
+    {
+      id: 'invalidate-on-ddl',
+      label: 'Invalidate on DDL notification',
+      summary:
+        'The sidecar tells the proxy of each DDL, which drops its verdict; but the notice can land before the verdict is stored.',
+      closes: false,
+    },
+    {
+      id: 'epoch-at-store',
+      label: 'Epoch check at store',
+      summary:
+        'Refuse to store a verdict older than the newest epoch known; without notifications the proxy never learns of the DROP in time.',
+      closes: false,
+    },
+    {
+      id: 'epoch-on-read',
+      label: 'Epoch-tagged verdicts, checked on use',
+      summary:
+        "CREATE CACHE carries the verdict's epoch and the sidecar rejects an older one, so the proxy re-checks; a stale verdict may still be stored briefly, never acted on.",
+      closes: true,
+      judgedBy: ['stale-verdict-forever', 'retry-forever'],
+    },
+    {
+      id: 'invalidate-and-epoch',
+      label: 'Notify with epoch + refuse older verdicts',
+      summary:
+        'Notifications carry the new epoch: the proxy invalidates and refuses older verdicts; a stale one can sit briefly until the notice lands.',
+      closes: true,
+      judgedBy: ['stale-verdict-forever', 'retry-forever'],
+    },
+    {
+      id: 'invalidate-on-failure',
+      label: 'Invalidate when CREATE CACHE fails',
+      summary:
+        'A failed CREATE CACHE drops the verdict and re-checks ("unsupported"): the loop ends, but the stale verdict is still stored and acted on once.',
+      closes: true,
+      judgedBy: ['retry-forever'],
+    },
+  ],
+  params: [
+    {
+      id: 'attempts',
+      label: 'CREATE CACHE attempts shown before "forever"',
+      defaultValue: 3,
+      min: 1,
+      max: 6,
+    },
+  ],
+  build,
+  phrases: querypilotPhrases,
+  describe,
+};
