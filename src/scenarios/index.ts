@@ -2,10 +2,15 @@
  * The scenario registry: every built-in scenario, by id.
  */
 import { cacheAside } from './cacheAside';
+import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
 import { sharedClassState } from './sharedClassState';
 import type { ScenarioDef } from './types';
 
-export const SCENARIOS: readonly ScenarioDef[] = [cacheAside, sharedClassState];
+export const SCENARIOS: readonly ScenarioDef[] = [
+  cacheAside,
+  sharedClassState,
+  droppedDeleteTtlBackstop,
+];
 
 export const DEFAULT_SCENARIO = cacheAside.id;
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createStepper, type MachineEvent, type TransitionResult } from '../engine/machines';
+import type { Json, Plan } from '../engine/types';
+import { exceptionChain, fetchTaskMachine, type AddMode, type FetchTaskContext } from './fetchTask';
+
+const stepper = createStepper({ memoize: false });
+const ev = (
+  type: string,
+  from: string,
+  fields: Record<string, Json> = {},
+  now = 0,
+): MachineEvent => ({
+  type,
+  from,
+  now,
+  ...fields,
+});
+const sends = (plans: readonly Plan[]) =>
+  plans.map((p) => (p.kind === 'send' ? `${p.to}:${p.type}${p.sync ? ' (sync)' : ''}` : p.kind));
+const task = (mode: AddMode) =>
+  stepper.initial(fetchTaskMachine, { userId: '42', mode, cache: 'cache', upstream: 'upstream' });
+const deliver = (r: TransitionResult, type: string, fields: Record<string, Json> = {}) =>
+  stepper.deliver(fetchTaskMachine, r.state, ev(type, 'cache', { key: '42', ...fields }));
+const ctx = (r: TransitionResult) => r.state.context as unknown as FetchTaskContext;
+
+/** A task that missed, fetched, and is calling add_entry. */
+const adding = (mode: AddMode) => {
+  let r = task(mode);
+  expect(sends(r.plans)).toEqual(['cache:GET_ENTRY (sync)']);
+  r = deliver(r, 'NonExistentEntry');
+  expect(sends(r.plans)).toEqual(['upstream:FETCH_USER']);
+  r = deliver(r, 'USER', { userId: '42', user: 'User(42)' });
+  expect(sends(r.plans)).toEqual(['cache:ADD_ENTRY (sync)']);
+  return r;
+};
+
+describe('fetch task machine', () => {
+  it('returns a cached user without fetching', () => {
+    const r = deliver(task('add'), 'ENTRY', { value: 'User(42)' });
+    expect(r.state.value).toBe('returned');
+    expect(r.plans).toEqual([]);
+  });
+
+  it('ExistingEntry while handling NonExistentEntry ends in "raised" with the chain', () => {
+    const r = deliver(adding('add'), 'ExistingEntry');
+    expect(r.state.value).toBe('raised');
+    expect(ctx(r).raised).toEqual(['NonExistentEntry', 'ExistingEntry']);
+    expect(ctx(r).outcome).toBe('raised NonExistentEntry → during handling, ExistingEntry');
+    expect(exceptionChain(['A'])).toBe('A');
+  });
+
+  it('catch-and-ignore returns the user and keeps the swallowed exception on record', () => {
+    const r = deliver(adding('catch'), 'ExistingEntry');
+    expect(r.state.value).toBe('returned');
+    expect(ctx(r)).toMatchObject({
+      swallowed: 'ExistingEntry',
+      raised: ['NonExistentEntry', 'ExistingEntry'],
+    });
+  });
+
+  it('overwrite asks add_entry to override; single-flight awaits the in-flight future', () => {
+    expect(adding('override').plans[0]).toMatchObject({ payload: { override: true } });
+    let r = task('single-flight');
+    expect(r.plans[0]).toMatchObject({ payload: { join: true } });
+    r = deliver(r, 'AWAITING_FUTURE');
+    expect(r.plans).toEqual([]);
+    r = deliver(r, 'FUTURE_RESOLVED', { value: 'User(42)' });
+    expect(ctx(r).outcome).toBe('returned User(42)');
+  });
+});

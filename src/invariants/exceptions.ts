@@ -1,0 +1,47 @@
+/**
+ * Detectors for the duplicate-insert race of a check-then-act cache fill: an exception chain
+ * raised to a caller, and the same user fetched from upstream more than once. Pure functions
+ * of worlds and steps.
+ */
+import { exceptionChain, type FetchTaskContext } from '../actors/fetchTask';
+import type { UpstreamContext } from '../actors/upstream';
+import type { Invariant } from '../engine/types';
+
+/**
+ * A task's call raised ExistingEntry to its caller while it was handling NonExistentEntry
+ * (marked at that step). A swallowed exception does not count: the caller never sees it.
+ */
+export function exceptionRaised(tasks: readonly string[]): Invariant {
+  return {
+    id: 'exception-raised',
+    title: 'Exception raised (ExistingEntry during NonExistentEntry)',
+    onStep: ({ before, after }) => {
+      for (const task of tasks) {
+        const now = after.actors[task];
+        if (now?.value !== 'raised' || before.actors[task]?.value === 'raised') continue;
+        const context = now.context as unknown as FetchTaskContext;
+        return `${task} raised ${exceptionChain(context.raised)}`;
+      }
+      return null;
+    },
+  };
+}
+
+/** The upstream served a second call for the same user (marked at that call). */
+export function duplicateUpstreamFetch(upstream: string): Invariant {
+  return {
+    id: 'duplicate-fetch',
+    title: 'Duplicate upstream fetch',
+    onStep: ({ before, after, record }) => {
+      if (!record.changed.includes(upstream)) return null;
+      const was = (before.actors[upstream]?.context as unknown as UpstreamContext).calls;
+      const now = (after.actors[upstream]?.context as unknown as UpstreamContext).calls;
+      for (const user of Object.keys(now).sort()) {
+        const calls = now[user] ?? 0;
+        if (calls > 1 && (was[user] ?? 0) <= 1)
+          return `user ${user} fetched from upstream ${calls} times: the cache did not save the second call`;
+      }
+      return null;
+    },
+  };
+}

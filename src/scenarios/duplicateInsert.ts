@@ -1,0 +1,125 @@
+/**
+ * duplicate-insert: two coroutine tasks on one event loop run `fetch_user(42)` together. Both
+ * miss (NonExistentEntry), both await the upstream fetch, and the second `add_entry` raises
+ * ExistingEntry because the first task added the user meanwhile: "during handling of the above
+ * exception, another exception occurred". Source: the async fetch_user write-up (seed 002).
+ */
+import { fetchTaskMachine, type AddMode, type FetchTaskInput } from '../actors/fetchTask';
+import { timedCacheMachine } from '../actors/timedCache';
+import { upstreamMachine } from '../actors/upstream';
+import type { ActorSpec, Model, StepRecord, World } from '../engine/types';
+import { duplicateUpstreamFetch, exceptionRaised } from '../invariants/exceptions';
+import { duplicateInsertPhrases } from './duplicateInsertPhrases';
+import type { ScenarioConfig, ScenarioDef } from './types';
+
+const USER_ID = '42';
+
+const FIX_MODES: Readonly<Record<string, AddMode>> = {
+  none: 'add',
+  overwrite: 'override',
+  'single-flight': 'single-flight',
+  'catch-and-ignore': 'catch',
+};
+
+function build(config: ScenarioConfig): Model {
+  const mode = FIX_MODES[config.fix];
+  if (!mode) throw new Error(`unknown fix "${config.fix}"`);
+  const count = config.params['tasks'] ?? 2;
+  const tasks: ActorSpec[] = [];
+  for (let i = 1; i <= count; i++) {
+    const input: FetchTaskInput = { userId: USER_ID, mode, cache: 'cache', upstream: 'upstream' };
+    tasks.push({
+      id: `task${i}`,
+      label: `Task ${i}`,
+      role: 'process',
+      machine: fetchTaskMachine,
+      input: { ...input },
+    });
+  }
+  return {
+    actors: [
+      ...tasks,
+      {
+        id: 'cache',
+        label: 'TimedCache',
+        role: 'server',
+        machine: timedCacheMachine,
+        input: { ttl: config.params['ttl'] ?? 60 },
+      },
+      {
+        id: 'upstream',
+        label: 'Upstream API',
+        role: 'server',
+        machine: upstreamMachine,
+        input: null,
+      },
+    ],
+    faults: [],
+    invariants: [exceptionRaised(tasks.map((t) => t.id)), duplicateUpstreamFetch('upstream')],
+    granularity: config.granularity,
+  };
+}
+
+/** Spells out how a task's add_entry ended when it raised or swallowed ExistingEntry. */
+function describe(
+  record: StepRecord,
+  before: World,
+  after: World,
+  label: (actor: string) => string,
+): string | null {
+  const add = record.delivered.find((m) => m.type === 'ADD_ENTRY');
+  const refused = record.delivered.find((m) => m.type === 'ExistingEntry');
+  if (!add || !refused) return null;
+  const call = duplicateInsertPhrases['ADD_ENTRY']?.(add, label) ?? 'add_entry';
+  const task = after.actors[add.from];
+  if (task?.value === 'raised' && before.actors[add.from]?.value !== 'raised')
+    return `${call}: raises ExistingEntry during handling of NonExistentEntry — fetch_user fails with both in the traceback`;
+  return `${call}: raises ExistingEntry, caught and ignored — the caller never hears of it`;
+}
+
+export const duplicateInsert: ScenarioDef = {
+  id: 'duplicate-insert',
+  title: 'Duplicate insert: ExistingEntry while handling NonExistentEntry',
+  story:
+    'Two tasks miss the same user, both await the upstream fetch, and the slower add_entry raises ExistingEntry.',
+  tags: ['asyncio', 'check-then-act', 'exception chain', 'single-flight'],
+  source: 'Async fetch_user: a duplicate insert into a non-overwriting cache (seed 002)',
+  fixes: [
+    {
+      id: 'none',
+      label: 'No fix',
+      summary:
+        'get_entry; on NonExistentEntry await the upstream fetch, then add_entry (which refuses to overwrite).',
+      closes: false,
+    },
+    {
+      id: 'overwrite',
+      label: 'Overwrite allowed (upsert)',
+      summary:
+        'add_entry may replace a live entry: no exception, but both tasks still fetch the user upstream.',
+      closes: true,
+      judgedBy: ['exception-raised'],
+    },
+    {
+      id: 'single-flight',
+      label: 'Single-flight (per-key future)',
+      summary:
+        'The first miss registers its fetch as a future; a second miss awaits it: no exception and one upstream call.',
+      closes: true,
+    },
+    {
+      id: 'catch-and-ignore',
+      label: 'Catch and ignore ExistingEntry',
+      summary:
+        'Swallow ExistingEntry: the caller sees nothing, but the race is untouched: both tasks still fetch, the cache still refuses.',
+      closes: false,
+    },
+  ],
+  params: [
+    { id: 'tasks', label: 'Concurrent fetch_user calls', defaultValue: 2, min: 2, max: 3 },
+    { id: 'ttl', label: 'Cache TTL (ticks)', defaultValue: 60, min: 1, max: 100 },
+  ],
+  build,
+  phrases: duplicateInsertPhrases,
+  describe,
+};
