@@ -3,6 +3,8 @@
  */
 import { cacheAside } from './cacheAside';
 import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
+import { duplicateInsert } from './duplicateInsert';
+import { querypilotStaleVerdict } from './querypilotStaleVerdict';
 import { sharedClassState } from './sharedClassState';
 import type { ScenarioDef } from './types';
 
@@ -10,6 +12,8 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   cacheAside,
   sharedClassState,
   droppedDeleteTtlBackstop,
+  querypilotStaleVerdict,
+  duplicateInsert,
 ];
 
 export const DEFAULT_SCENARIO = cacheAside.id;

@@ -3,6 +3,6 @@
  */
 export { layoutDiagram, type DiagramInput } from './layout';
 export { visibleLayout, shouldCull, CULL_THRESHOLD } from './cull';
-export { METRICS, type DiagramMetrics } from './metrics';
+export { METRICS, metricsFor, type DiagramMetrics } from './metrics';
 export { messageLabel, safeKey, stepAriaLabel } from './labels';
 export type * from './types';

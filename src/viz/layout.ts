@@ -13,7 +13,7 @@ import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
 import { layoutMarks, layoutViolations } from './marks';
 import { labelWidth } from './placeLabels';
-import { METRICS, rowHeightFor, type DiagramMetrics } from './metrics';
+import { metricsFor, rowHeightFor, type DiagramMetrics } from './metrics';
 import type { DiagramLayout, Row } from './types';
 
 export interface DiagramInput {
@@ -67,7 +67,7 @@ function rowsOf(
 /** Returns the layout of a sequence diagram for a trace at a cursor. Pure. */
 export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const { scenario, model, trace } = input;
-  const metrics = input.metrics ?? METRICS;
+  const metrics = input.metrics ?? metricsFor(model.actors.length);
   const steps = trace.records.length;
   const cursor = Math.max(0, Math.min(Math.floor(input.cursor), steps));
   const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
@@ -99,6 +99,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     left: 0,
     right: lanesRight + metrics.gutterRight,
     rowHeight,
+    columnWidth: metrics.columnWidth,
     lifelines: grid.lifelines,
     rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
     arrows,

@@ -35,6 +35,15 @@ export const METRICS: DiagramMetrics = {
 };
 
 /**
+ * Returns the default metrics for a diagram of `actors` lifelines: narrower columns when there
+ * are many, so a whole row still fits a laptop screen at a readable scale. Pure.
+ */
+export function metricsFor(actors: number): DiagramMetrics {
+  const columnWidth = actors <= 4 ? 160 : actors <= 6 ? 142 : 126;
+  return { ...METRICS, columnWidth };
+}
+
+/**
  * Returns the uniform row height: tall enough for the most deliveries any row holds (a
  * request and its reply in `operations` granularity). Pure.
  */

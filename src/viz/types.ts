@@ -129,6 +129,8 @@ export interface DiagramLayout {
   readonly left: number;
   readonly right: number;
   readonly rowHeight: number;
+  /** Distance between two lifelines. */
+  readonly columnWidth: number;
   readonly lifelines: readonly Lifeline[];
   readonly rows: readonly Row[];
   readonly arrows: readonly Arrow[];

@@ -5,8 +5,6 @@
 import type { DiagramLayout } from '../../viz/types';
 import { FONT, PALETTE } from './palette';
 
-const HEADER_WIDTH = 144;
-
 /** Returns the vertical lifelines, spanning the whole diagram below the headers. */
 export function LifelineLines({ layout }: { layout: DiagramLayout }) {
   return (
@@ -29,6 +27,7 @@ export function LifelineLines({ layout }: { layout: DiagramLayout }) {
 /** Returns the header strip: a white background and one labelled box per lifeline. */
 export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
   const h = layout.headerHeight;
+  const boxWidth = Math.min(144, layout.columnWidth - 14);
   return (
     <g fontFamily={FONT}>
       <rect
@@ -44,9 +43,9 @@ export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
         return (
           <g key={l.id} data-testid={`lifeline-${l.id}`}>
             <rect
-              x={l.x - HEADER_WIDTH / 2}
+              x={l.x - boxWidth / 2}
               y={8}
-              width={HEADER_WIDTH}
+              width={boxWidth}
               height={h - 16}
               rx={8}
               fill={server ? PALETTE.serverFill : PALETTE.processFill}
