@@ -11,7 +11,7 @@ export const LINK_VERSION = 1;
 /** Longest link (after `#`) accepted at all. */
 export const MAX_LINK_LENGTH = 12_000;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+const id = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/);
 const uint = (max: number) =>
   z
     .string()

@@ -31,18 +31,33 @@ export function ExplorePanel() {
   const result = useAppStore((s) => s.results[key]);
   const explore = useAppStore((s) => s.explore);
   const running = explore.status === 'running';
-  const fixLabel = scenario.fixes.find((f) => f.id === config.fix)?.label ?? config.fix;
+  const fix = scenario.fixes.find((f) => f.id === config.fix);
+  const fixLabel = fix?.label ?? config.fix;
+  const clean = result?.complete === true && result.violatingAny === 0;
   return (
     <section className="card explore" aria-label="Exploration">
       <h2 className="card-title">Every interleaving</h2>
       {result ? (
         <p
-          className={result.violatingAny ? 'explore-line is-bad' : 'explore-line is-good'}
+          className={
+            result.violatingAny
+              ? 'explore-line is-bad'
+              : clean && !fix?.closes
+                ? 'explore-line is-warn'
+                : 'explore-line is-good'
+          }
           data-testid="explore-result"
         >
           <strong>{fixLabel}:</strong> {summaryLine(result)}
-          {result.complete && result.violatingAny === 0 && (
+          {clean && fix?.closes && (
             <span className="explore-verdict"> — this fix closes the race.</span>
+          )}
+          {clean && !fix?.closes && (
+            <span className="explore-caveat">
+              {' '}
+              — in this model. This fix is not a general cure: raise a number under Model to see it
+              fail.
+            </span>
           )}
         </p>
       ) : (

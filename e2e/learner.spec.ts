@@ -1,0 +1,69 @@
+import { expect, test } from './fixtures/app';
+
+test("a learner's path: step, choose, back, find the race, turn on leases", async ({
+  app,
+  page,
+}) => {
+  await app.open('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cache-aside: set after delete');
+  await expect(page.getByTestId('hint')).toBeVisible();
+  await app.shot('learner-1-open');
+
+  await app.step();
+  await app.expectStep(1, 1);
+  await expect(page.getByTestId('narrative-1')).toContainText('Reader GETs user:1 from Cache');
+  await app.shot('learner-2-step');
+
+  // Choose an event other than the one Step would take (the first enabled one).
+  await expect(app.nextSteps).toHaveCount(2);
+  const other = app.nextSteps.nth(1);
+  const otherKey = await other.getAttribute('data-key');
+  await other.click();
+  await app.expectStep(2, 2);
+  expect(page.url()).toContain('p=01');
+  await expect(page.getByTestId('narrative-2')).toContainText('Writer UPDATEs user:1');
+  await app.shot('learner-3-choose');
+
+  await app.back();
+  await app.expectStep(1, 2);
+  await expect(page.getByTestId('narrative-2')).toHaveClass(/is-future/);
+  await expect(app.nextSteps.filter({ hasText: 'next' })).toHaveAttribute('data-key', otherKey!);
+  await app.shot('learner-4-back');
+
+  await app.findRace();
+  await expect(app.exploreResult).toContainText('25 interleavings');
+  await expect(app.exploreResult).toContainText('shortest: 5 steps');
+  await expect(app.violation).toBeVisible();
+  await expect(page.getByTestId('critical-reordering')).toContainText(
+    'the SET from Reader landed after the DEL from Writer',
+  );
+  await expect(page.getByTestId('violation-mark').first()).toBeVisible();
+  await app.expectStep(5, 5);
+  await app.shot('learner-5-race');
+  const raceSchedule = new URL(page.url()).hash.match(/p=([^&]*)/)?.[1];
+
+  await app.setFix('leases');
+  await app.expectStep(5, 5);
+  await expect(app.violation).toHaveCount(0);
+  await expect(page.getByTestId('violation-mark')).toHaveCount(0);
+  await expect(page.getByTestId('narrative-5')).toContainText('refused');
+  expect(new URL(page.url()).hash.match(/p=([^&]*)/)?.[1]).toBe(raceSchedule);
+  await app.shot('learner-6-leases');
+
+  await app.findRace();
+  await expect(app.exploreResult).toContainText('none violates');
+  await expect(app.exploreResult).toContainText('this fix closes the race');
+  await app.shot('learner-7-leases-explored');
+});
+
+test('compare all fixes fills the matrix', async ({ app, page }) => {
+  await app.open('/');
+  await page.getByTestId('explore-all').click();
+  const matrix = page.getByTestId('explore-matrix');
+  await expect(matrix).toBeVisible({ timeout: 20_000 });
+  await expect(matrix.locator('tbody tr')).toHaveCount(6);
+  await expect(matrix.locator('tbody tr').filter({ hasText: 'Leases' })).toContainText('0 ✓', {
+    timeout: 20_000,
+  });
+  await app.shot('matrix');
+});

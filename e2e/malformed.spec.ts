@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures/app';
+
+const GOOD = 'v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=5&p=00110';
+
+const BAD: readonly (readonly [string, string, RegExp])[] = [
+  ['garbage', 'garbage', /not an Interleave link/],
+  ['truncated', GOOD.slice(0, 30), /damaged or truncated/],
+  ['future version', 'v=9&s=cache-aside-set-after-delete', /newer version \(v9\)/],
+  ['unknown scenario', 'v=1&s=no-such-scenario&f=none&g=o&p=', /does not know/],
+  ['prototype pollution', 'v=1&__proto__=x&s=a', /forbidden field/],
+  ['bad packed schedule', 'v=1&s=cache-aside-set-after-delete&f=none&g=o&z=%%%', /damaged/],
+  [
+    'oversized',
+    `v=1&s=cache-aside-set-after-delete&f=none&g=o&p=${'0'.repeat(20_000)}`,
+    /too long/,
+  ],
+  [
+    'corrupt compressed schedule',
+    'v=1&s=cache-aside-set-after-delete&f=none&g=o&z=AAAA',
+    /damaged or truncated/,
+  ],
+];
+
+for (const [name, hash, message] of BAD) {
+  test(`a bad link shows a message and opens the default scenario (${name})`, async ({
+    app,
+    page,
+  }) => {
+    await app.open(`/#${hash}`);
+    await expect(page.getByTestId('notice-error')).toContainText(message);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Cache-aside: set after delete',
+    );
+    await app.expectStep(0, 0);
+    if (name === 'garbage') await app.shot('malformed-link');
+  });
+}
+
+test('a schedule that cannot be followed is kept as far as it goes, with a warning', async ({
+  app,
+  page,
+}) => {
+  await app.open('/#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=3&p=00z');
+  await expect(page.getByTestId('notice-warning')).toContainText('past step 2');
+  await app.expectStep(2, 2);
+});

@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures/app';
+import { AppPage } from './fixtures/app';
+
+test('a copied link opened in a fresh page gives an identical diagram', async ({
+  app,
+  page,
+  browser,
+}) => {
+  await app.open('/');
+  await page.getByTestId('granularity-messages').click();
+  await app.findRace();
+  await app.back();
+  await app.back();
+  await app.back();
+  await app.expectStep(5, 8);
+  await page.getByTestId('copy-link').click();
+  const link = page.url();
+  expect(new URL(link).hash.length).toBeLessThan(150);
+  const original = await app.diagramSvg();
+  await app.shot('share-original');
+
+  const context = await browser.newContext({ viewport: page.viewportSize() });
+  const fresh = new AppPage(await context.newPage());
+  await fresh.open(link);
+  await fresh.expectStep(5, 8);
+  expect(await fresh.diagramSvg()).toBe(original);
+  await fresh.shot('share-opened');
+  fresh.expectNoErrors();
+  await context.close();
+});
+
+test('browser back and forward restore the fix and schedule', async ({ app, page }) => {
+  await app.open('/');
+  await app.findRace();
+  await expect(app.violation).toBeVisible();
+  await app.setFix('leases');
+  await expect(app.violation).toHaveCount(0);
+  await page.goBack();
+  await expect(page.getByTestId('fix-none')).toBeChecked();
+  await expect(app.violation).toBeVisible();
+  await page.goBack();
+  await app.expectStep(0, 0);
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByTestId('fix-leases')).toBeChecked();
+  await app.expectStep(5, 5);
+});
