@@ -6,12 +6,14 @@ import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
 import { duplicateInsert } from './duplicateInsert';
 import { querypilotStaleVerdict } from './querypilotStaleVerdict';
 import { sharedClassState } from './sharedClassState';
+import { writeBehindLoss } from './writeBehindLoss';
 import type { ScenarioDef } from './types';
 
 export const SCENARIOS: readonly ScenarioDef[] = [
   cacheAside,
-  sharedClassState,
   droppedDeleteTtlBackstop,
+  writeBehindLoss,
+  sharedClassState,
   querypilotStaleVerdict,
   duplicateInsert,
 ];
