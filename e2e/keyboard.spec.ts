@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures/app';
 
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 test('keyboard shortcuts drive the app', async ({ app, page }) => {
   await app.open('/');
   await page.keyboard.press('ArrowRight');

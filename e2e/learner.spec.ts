@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures/app';
 
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 test("a learner's path: step, choose, back, find the race, turn on leases", async ({
   app,
   page,

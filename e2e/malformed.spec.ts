@@ -1,5 +1,8 @@
 import { expect, test } from './fixtures/app';
 
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 const GOOD = 'v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=5&p=00110';
 
 const BAD: readonly (readonly [string, string, RegExp])[] = [

@@ -1,6 +1,9 @@
 import { SCENARIOS } from '../src/scenarios/index';
 import { expect, linkTo, test } from './fixtures/app';
 
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 for (const scenario of SCENARIOS) {
   const base = scenario.fixes.some((f) => f.id === 'none') ? 'none' : scenario.fixes[0]!.id;
 

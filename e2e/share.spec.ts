@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures/app';
 import { AppPage } from './fixtures/app';
 
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
 test('a copied link opened in a fresh page gives an identical diagram', async ({
   app,
   page,

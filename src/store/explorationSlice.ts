@@ -10,7 +10,7 @@ export const createExplorationSlice: StateCreator<AppState, [], [], ExplorationS
   explore: { status: 'idle', mode: 'one', key: null, progress: '', error: null },
   results: {},
   exploreStarted(mode, key) {
-    set({ explore: { status: 'running', mode, key, progress: 'Exploring…', error: null } });
+    set({ explore: { status: 'running', mode, key, progress: '', error: null } });
   },
   exploreResult(key, summary, progress) {
     set((s) => ({

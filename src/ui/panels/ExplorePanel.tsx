@@ -23,6 +23,11 @@ export function summaryLine(r: ExploreSummary): string {
   return `${count} · ${r.violatingAny} violate (${by})${shortest}`;
 }
 
+/** Returns how long the exploration took, e.g. `explored 30 states in 0.04 s`. Pure. */
+export function timingLine(r: ExploreSummary): string {
+  return `${r.states.toLocaleString('en')} states explored in ${(r.ms / 1000).toFixed(2)} s`;
+}
+
 /** Returns the exploration section. */
 export function ExplorePanel() {
   const config = useConfig();
@@ -65,6 +70,11 @@ export function ExplorePanel() {
           {running
             ? 'Exploring every order of events…'
             : 'Press Find the race to try every order of events with this fix.'}
+        </p>
+      )}
+      {result && result.complete && (
+        <p className="muted explore-timing" data-testid="explore-timing">
+          {timingLine(result)}
         </p>
       )}
       {running && explore.progress && <p className="muted">{explore.progress}</p>}
