@@ -1,8 +1,10 @@
 /**
  * Plain-words phrases for the QueryPilot / Readyset / database messages: DDL, the replication
- * stream, EXPLAIN CREATE CACHE verdicts, CREATE CACHE and schema-change notifications.
+ * stream, EXPLAIN CREATE CACHE verdicts, CREATE CACHE and schema-change notifications; and the
+ * proxy's conclusions, which the messages alone do not say.
  */
-import type { Json, Message } from '../engine/types';
+import { storedVerdict, type ProxyContext } from '../actors/proxy';
+import type { Json, Message, StepRecord, World } from '../engine/types';
 import type { Phrase } from './types';
 
 const text = (value: Json | undefined): string =>
@@ -42,3 +44,44 @@ export const querypilotPhrases: Readonly<Record<string, Phrase>> = {
   CREATE_CACHE_FAILED: (m) => `error: ${text(m.payload['error'])}`,
   STALE_EPOCH: (m) => `rejected: the verdict predates schema ${epoch(m)}`,
 };
+
+/** Returns the default sentence for the messages a step delivered (as narrate.ts words it). */
+function delivered(record: StepRecord, label: (actor: string) => string): string {
+  return record.delivered
+    .map((m, i) => {
+      const said = querypilotPhrases[m.type]?.(m, label) ?? m.type;
+      return m.reply && i === 0 ? `${label(m.to)} hears back from ${label(m.from)}: ${said}` : said;
+    })
+    .join(': ');
+}
+
+/**
+ * Returns the sentence for a step where the proxy concluded something the messages alone do not
+ * say (a dropped or refused verdict, a loop that never ends), or null for the default. Pure.
+ */
+export function describeProxyStep(
+  record: StepRecord,
+  before: World,
+  after: World,
+  label: (actor: string) => string,
+): string | null {
+  const was = before.actors['proxy'];
+  const now = after.actors['proxy'];
+  if (!was || !now || !record.changed.includes('proxy')) return null;
+  const proxy = label('proxy');
+  const had = storedVerdict(was.context as unknown as ProxyContext);
+  const has = storedVerdict(now.context as unknown as ProxyContext);
+  const context = now.context as unknown as ProxyContext;
+  if (now.value === 'retryingForever' && was.value !== now.value)
+    return `${delivered(record, label)} — attempt ${context.attempts}, and the metadata still says "supported": ${proxy} would retry forever`;
+  if (was.value === 'storing' && now.value === 'explaining') {
+    const offered = record.delivered.find((m) => m.type === 'STORE_VERDICT')?.payload['epoch'];
+    return `${proxy} is about to store a verdict of epoch ${String(offered)}, but it already knows of schema epoch ${context.knownEpoch}: it refuses and asks again`;
+  }
+  if (had && !has)
+    return `${delivered(record, label)} — ${proxy} drops its cached verdict and will ask again`;
+  const notice = record.delivered.some((m) => m.type === 'SCHEMA_CHANGED');
+  if (notice && context.invalidateOnDdl && !had && was.value === 'storing')
+    return `${delivered(record, label)} — nothing is stored yet to drop: the verdict on its way lands after this invalidation`;
+  return null;
+}

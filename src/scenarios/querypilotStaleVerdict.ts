@@ -6,11 +6,11 @@
  */
 import { databaseMachine, type DatabaseInput } from '../actors/database';
 import { ddlClientMachine, type DdlClientInput } from '../actors/ddlClient';
-import { proxyMachine, storedVerdict, type ProxyContext, type ProxyInput } from '../actors/proxy';
+import { proxyMachine, type ProxyInput } from '../actors/proxy';
 import { sidecarMachine, type SidecarInput } from '../actors/sidecar';
-import type { Json, Model, StepRecord, World } from '../engine/types';
+import type { Json, Model } from '../engine/types';
 import { retryForever, staleVerdictForever, staleVerdictStored } from '../invariants/verdicts';
-import { querypilotPhrases } from './querypilotPhrases';
+import { describeProxyStep, querypilotPhrases } from './querypilotPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
 
 const TABLE = 'example';
@@ -79,44 +79,6 @@ function build(config: ScenarioConfig): Model {
   };
 }
 
-/** Returns the default sentence for the messages a step delivered (as narrate.ts words it). */
-function delivered(record: StepRecord, label: (actor: string) => string): string {
-  return record.delivered
-    .map((m, i) => {
-      const said = querypilotPhrases[m.type]?.(m, label) ?? m.type;
-      return m.reply && i === 0 ? `${label(m.to)} hears back from ${label(m.from)}: ${said}` : said;
-    })
-    .join(': ');
-}
-
-/** Adds what the proxy concluded: a dropped or refused verdict, or a loop that never ends. */
-function describe(
-  record: StepRecord,
-  before: World,
-  after: World,
-  label: (actor: string) => string,
-): string | null {
-  const was = before.actors['proxy'];
-  const now = after.actors['proxy'];
-  if (!was || !now || !record.changed.includes('proxy')) return null;
-  const proxy = label('proxy');
-  const had = storedVerdict(was.context as unknown as ProxyContext);
-  const has = storedVerdict(now.context as unknown as ProxyContext);
-  const context = now.context as unknown as ProxyContext;
-  if (now.value === 'retryingForever' && was.value !== now.value)
-    return `${delivered(record, label)} — attempt ${context.attempts}, and the metadata still says "supported": ${proxy} would retry forever`;
-  if (was.value === 'storing' && now.value === 'explaining') {
-    const offered = record.delivered.find((m) => m.type === 'STORE_VERDICT')?.payload['epoch'];
-    return `${proxy} is about to store a verdict of epoch ${String(offered)}, but it already knows of schema epoch ${context.knownEpoch}: it refuses and asks again`;
-  }
-  if (had && !has)
-    return `${delivered(record, label)} — ${proxy} drops its cached verdict and will ask again`;
-  const notice = record.delivered.some((m) => m.type === 'SCHEMA_CHANGED');
-  if (notice && context.invalidateOnDdl && !had && was.value === 'storing')
-    return `${delivered(record, label)} — nothing is stored yet to drop: the verdict on its way lands after this invalidation`;
-  return null;
-}
-
 export const querypilotStaleVerdict: ScenarioDef = {
   id: 'querypilot-stale-verdict',
   title: 'QueryPilot: stale EXPLAIN verdict',
@@ -182,5 +144,5 @@ export const querypilotStaleVerdict: ScenarioDef = {
   ],
   build,
   phrases: querypilotPhrases,
-  describe,
+  describe: describeProxyStep,
 };
