@@ -43,3 +43,19 @@ describe('labels', () => {
     expect(safeKey('a->b:replication')).not.toBe(safeKey('a->b'));
   });
 });
+
+describe('labels of other scenarios', () => {
+  it('names what a request is about when it has no key or value', () => {
+    expect(messageLabel(message('DROP_TABLE', { table: 'example' }))).toBe('DROP_TABLE example');
+    expect(
+      messageLabel(message('STORE_VERDICT', { query: 'SELECT 1', verdict: 'supported' })),
+    ).toBe('STORE_VERDICT supported');
+  });
+
+  it('keeps names such as exceptions as they are in replies', () => {
+    expect(messageLabel(message('ExistingEntry', { key: '42', value: null }, true))).toBe(
+      'ExistingEntry',
+    );
+    expect(messageLabel(message('DDL_OK', { table: 'example' }, true))).toBe('ddl ok');
+  });
+});

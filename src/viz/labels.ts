@@ -22,17 +22,36 @@ function leaseNote(message: Message): string {
   return lease < 0 ? ' (no lease)' : ` lease ${lease}`;
 }
 
+/** Payload fields that best name what a message is about, most telling first. */
+const REQUEST_FIELDS = ['value', 'verdict', 'key', 'table', 'user', 'userId', 'engine', 'request'];
+const REPLY_FIELDS = ['value', 'verdict', 'user', 'engine'];
+
+function subjectOf(message: Message, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const value = scalar(message.payload[field]);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** SCREAMING_SNAKE protocol words read as lower-case words in a reply; names (e.g. exceptions) stay. */
+function replyWord(type: string): string {
+  return /^[A-Z0-9_]+$/.test(type) ? type.toLowerCase().replace(/_/g, ' ') : type;
+}
+
 /**
- * Returns a short label for a message: a request as its type and value or key (`SET v1`,
- * `GET user:1`), a reply in lower case with its value (`miss`, `hit v1`, `not stored`). Pure.
+ * Returns a short label for a message: a request as its type and what it is about (`SET v1`,
+ * `GET user:1`), a reply as a lower-case word with its value (`miss`, `hit v1`, `not stored`).
+ * Pure.
  */
 export function messageLabel(message: Message): string {
-  const value = scalar(message.payload.value);
-  const subject = value ?? scalar(message.payload.key);
   if (message.reply) {
-    const word = message.type.toLowerCase().replace(/_/g, ' ');
-    return clip(`${word}${value !== null ? ` ${value}` : ''}${leaseNote(message)}`);
+    const value = subjectOf(message, REPLY_FIELDS);
+    return clip(
+      `${replyWord(message.type)}${value !== null ? ` ${value}` : ''}${leaseNote(message)}`,
+    );
   }
+  const subject = subjectOf(message, REQUEST_FIELDS);
   return clip(`${message.type}${subject !== null ? ` ${subject}` : ''}${leaseNote(message)}`);
 }
 

@@ -69,7 +69,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
   return marks;
 }
 
-const NOTE_WIDTH = 25;
+const NOTE_WIDTH = 24;
 const LINE = 15;
 
 /**
@@ -86,12 +86,16 @@ export function layoutViolations(grid: Grid, trace: Trace, noteX: number): Viola
     byRow.set(row, messages);
   }
   const marks: ViolationMark[] = [];
+  const bandTop = grid.rowTop(grid.cursor + 1) - grid.bandHeight;
   let lastBottom = -Infinity;
   for (const [row, messages] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const lines = wrap(messages[0] ?? '', NOTE_WIDTH);
     if (messages.length > 1) lines.push(`+${messages.length - 1} more`);
     const y = grid.rowY(row);
-    const noteY = Math.max(y - ((lines.length - 1) * LINE) / 2 + 4, lastBottom + LINE);
+    const centred = y - ((lines.length - 1) * LINE) / 2 + 4;
+    // A note of a step that happened stays above the cursor line.
+    const above = row <= grid.cursor ? bandTop - 6 - (lines.length - 1) * LINE : Infinity;
+    const noteY = Math.max(Math.min(centred, above), lastBottom + LINE);
     lastBottom = noteY + (lines.length - 1) * LINE;
     marks.push({
       row,

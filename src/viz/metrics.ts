@@ -23,7 +23,7 @@ export interface DiagramMetrics {
 
 export const METRICS: DiagramMetrics = {
   gutterLeft: 76,
-  gutterRight: 232,
+  gutterRight: 250,
   columnWidth: 160,
   headerHeight: 58,
   topPad: 14,

@@ -15,22 +15,35 @@ interface Box {
 
 const BUCKET = 32;
 
-/** Approximate width of a label in px: upper-case request labels run wider than replies. */
+/**
+ * Approximate width of a label in px (13px semi-bold requests, 12px replies): capitals and
+ * digits run wider than lower case, spaces and punctuation narrower. Pure.
+ */
 export function labelWidth(text: string, reply: boolean): number {
-  return text.length * (reply ? 6.6 : 8) + 6;
+  let width = 0;
+  for (const ch of text) {
+    if (/[A-Z0-9_]/.test(ch)) width += 9;
+    else if (/[a-z]/.test(ch)) width += 7.2;
+    else width += 4.2;
+  }
+  return width * (reply ? 0.9 : 1) + 6;
 }
 
 /** A spatial hash of placed boxes by vertical bucket. */
 class Boxes {
   private readonly buckets = new Map<number, Box[]>();
 
-  overlaps(b: Box): boolean {
+  /** Returns the area of `b` covered by placed boxes (0 when it is free). */
+  overlap(b: Box): number {
+    let area = 0;
     for (let k = Math.floor(b.y0 / BUCKET); k <= Math.floor(b.y1 / BUCKET); k++) {
       for (const o of this.buckets.get(k) ?? []) {
-        if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
+        const w = Math.min(b.x1, o.x1) - Math.max(b.x0, o.x0);
+        const h = Math.min(b.y1, o.y1) - Math.max(b.y0, o.y0);
+        if (w > 0 && h > 0) area += w * h;
       }
     }
-    return false;
+    return area;
   }
 
   add(b: Box): void {
@@ -46,28 +59,44 @@ function boxAt(x: number, baseline: number, width: number): Box {
   return { x0: x - width / 2, x1: x + width / 2, y0: baseline - 12, y1: baseline + 3 };
 }
 
+/** Keeps a label of `width` between the two lifelines an arrow joins, clear of both ends. */
+function within(a: Arrow, x: number, width: number): number {
+  if (a.dropped || a.x1 === a.x2) return x;
+  const lo = Math.min(a.x1, a.x2) + width / 2 + 14;
+  const hi = Math.max(a.x1, a.x2) - width / 2 - 18;
+  return lo <= hi ? Math.min(Math.max(x, lo), hi) : (a.x1 + a.x2) / 2;
+}
+
 /** Candidate label baselines along an arrow, best first. */
-function candidates(a: Arrow, rowHeight: number): { x: number; y: number }[] {
+function candidates(a: Arrow, rowHeight: number, width: number): { x: number; y: number }[] {
   const dx = a.x2 - a.x1;
   const dy = a.y2 - a.y1;
   const horizontal = Math.abs(dy) < 1;
   const t0 = horizontal ? 0.5 : Math.min(0.5, (rowHeight * 0.55) / Math.abs(dy));
   const below = a.labelY > a.y1;
-  const spots: { x: number; y: number }[] = [{ x: a.labelX, y: a.labelY }];
-  const ts = horizontal ? [0.3, 0.7, 0.2, 0.8] : [t0 + 0.2, t0 + 0.4, t0 - 0.2, 0.75, 0.9];
-  for (const t of ts) {
-    if (t <= 0.08 || t >= 0.93) continue;
-    const y = a.y1 + dy * t;
-    spots.push({ x: a.x1 + dx * t, y: below ? y + 15 : y - 6 });
+  const spots: { x: number; y: number }[] = [{ x: within(a, a.labelX, width), y: a.labelY }];
+  if (a.dropped || a.x1 === a.x2) return spots;
+  const ts = horizontal ? [0.3, 0.7, 0.2, 0.8] : [t0 + 0.2, t0 + 0.4, t0 - 0.2, 0.75];
+  for (const side of below ? [15, -6] : [-6, 15]) {
+    for (const t of ts) {
+      if (t <= 0.08 || t >= 0.85) continue;
+      const y = a.y1 + dy * t;
+      spots.push({ x: within(a, a.x1 + dx * t, width), y: y + side });
+    }
   }
-  if (horizontal) spots.push({ x: a.labelX, y: below ? a.y1 - 6 : a.y1 + 15 });
+  if (horizontal) spots.push({ x: within(a, a.labelX, width), y: below ? a.y1 - 6 : a.y1 + 15 });
   return spots;
+}
+
+/** The box an arrowhead occupies. */
+function headBox(a: Arrow): Box {
+  return { x0: a.x2 - 11, x1: a.x2 + 11, y0: a.y2 - 7, y1: a.y2 + 7 };
 }
 
 /**
  * Returns `arrows` with labels moved off earlier labels where a free spot along the arrow
- * exists (otherwise the first choice stays). `obstacles` are boxes already taken (e.g. mark
- * labels). Pure.
+ * exists (otherwise the first choice stays), kept between the lifelines the arrow joins and off
+ * arrowheads. `obstacles` are boxes already taken (e.g. mark labels). Pure.
  */
 export function placeLabels(
   arrows: readonly Arrow[],
@@ -76,10 +105,17 @@ export function placeLabels(
 ): Arrow[] {
   const placed = new Boxes();
   for (const o of obstacles) placed.add(o);
+  for (const a of arrows) if (a.head) placed.add(headBox(a));
   return arrows.map((a) => {
     const width = labelWidth(a.label, a.kind === 'reply');
-    const spots = candidates(a, rowHeight);
-    const free = spots.find((s) => !placed.overlaps(boxAt(s.x, s.y, width))) ?? spots[0];
+    const spots = candidates(a, rowHeight, width);
+    let free = spots[0];
+    let least = Infinity;
+    for (const spot of spots) {
+      const area = placed.overlap(boxAt(spot.x, spot.y, width));
+      if (area < least) [free, least] = [spot, area];
+      if (area === 0) break;
+    }
     if (!free) return a;
     placed.add(boxAt(free.x, free.y, width));
     return free.x === a.labelX && free.y === a.labelY

@@ -5,6 +5,17 @@
 import type { DiagramLayout } from '../../viz/types';
 import { FONT, PALETTE } from './palette';
 
+/** Header font size: 15px, smaller for long labels (down to 11px). */
+function headerFont(label: string, boxWidth: number): number {
+  return Math.max(11, Math.min(15, Math.floor((boxWidth - 14) / (label.length * 0.6))));
+}
+
+/** The header label, cut with an ellipsis when even 11px does not fit (full label in the title). */
+function headerText(label: string, boxWidth: number): string {
+  const max = Math.floor((boxWidth - 14) / (11 * 0.6));
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
 /** Returns the vertical lifelines, spanning the whole diagram below the headers. */
 export function LifelineLines({ layout }: { layout: DiagramLayout }) {
   return (
@@ -52,15 +63,16 @@ export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
               stroke={server ? PALETTE.serverFill : PALETTE.processStroke}
               strokeWidth={1.5}
             />
+            <title>{`${l.label} (${l.role})`}</title>
             <text
               x={l.x}
               y={h / 2 - 1}
               textAnchor="middle"
-              fontSize={15}
+              fontSize={headerFont(l.label, boxWidth)}
               fontWeight={700}
               fill={server ? PALETTE.serverText : PALETTE.ink}
             >
-              {l.label}
+              {headerText(l.label, boxWidth)}
             </text>
             <text
               x={l.x}
