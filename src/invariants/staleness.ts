@@ -36,6 +36,20 @@ export function staleEntries(
 }
 
 /**
+ * Compares entries by value: worlds reached along different paths share state objects through
+ * memoized transitions, so identity says nothing about whether this step wrote the entry.
+ */
+function sameEntry(a: CacheEntry, b: CacheEntry | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.value === b.value &&
+    a.version === b.version &&
+    a.expiresAt === b.expiresAt &&
+    a.tombstone === b.tombstone
+  );
+}
+
+/**
  * A write installs a value older than a version whose invalidation has already reached the
  * cache: the set-after-delete shape (marked at that step). `invalidated` returns, for a world,
  * the newest committed version whose invalidation (DEL, tombstone or write-through) was
@@ -55,7 +69,7 @@ export function staleEntryInstalled(
       const rows = dbOf(after, pair.db).rows;
       for (const key of Object.keys(now).sort()) {
         const entry = now[key];
-        if (!entry || entry === was[key] || entry.tombstone) continue;
+        if (!entry || entry.tombstone || sameEntry(entry, was[key])) continue;
         const committed = rows[key]?.version ?? 0;
         if (entry.version < committed && entry.version < invalidated(after)) {
           return `stale ${entry.value} installed after v${committed} committed and invalidated`;
