@@ -97,7 +97,11 @@ export function JsonView({ value, path, changed, clock }: ViewProps) {
       {entries.map(([key, v]) => (
         <div
           key={key}
-          className={changed.has(`${path}/${key}`) ? 'json-row is-changed' : 'json-row'}
+          className={[
+            'json-row',
+            changed.has(`${path}/${key}`) ? 'is-changed' : '',
+            isObject(v) && asTable(v) ? 'has-table' : '',
+          ].join(' ')}
         >
           <dt>{key}</dt>
           <dd>
