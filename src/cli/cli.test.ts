@@ -80,3 +80,27 @@ describe('command line', () => {
     expect(result.stderr).toContain('interleave: unknown scenario "nope"');
   }, 30_000);
 });
+
+describe('verdicts and figures', () => {
+  it('judges a fix by the invariants it claims to fix', () => {
+    const out = JSON.parse(
+      cli('explore', 'querypilot-stale-verdict', '--fix', 'epoch-on-read', '--json').stdout,
+    );
+    expect(out.verdict).toMatchObject({
+      holds: true,
+      judgedBy: ['stale-verdict-forever', 'retry-forever'],
+    });
+    expect(out.violating['stale-verdict-stored']).toBeGreaterThan(0);
+    const text = cli('explore', 'duplicate-insert', '--fix', 'catch-and-ignore').stdout;
+    expect(text).toContain('✗ the race is still found');
+  });
+
+  it('reports a scenario figure such as the stale window in ticks', () => {
+    const out = JSON.parse(
+      cli('explore', 'dropped-delete-ttl-backstop', '--fix', 'ttl-backstop', '--json').stdout,
+    );
+    expect(out.verdict.holds).toBe(true);
+    expect(out.figures[0]).toMatchObject({ unit: 'ticks' });
+    expect(out.figures[0].value).toBeGreaterThan(0);
+  });
+});

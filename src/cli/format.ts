@@ -6,6 +6,7 @@ import type { ExploreResult } from '../engine/explore';
 import { replay, type Trace } from '../engine/replay';
 import type { Model } from '../engine/types';
 import { criticalReordering, describeStep } from '../scenarios/narrate';
+import { judgedInvariants, judgedViolations } from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
 
 /** Returns one line per step of `trace` ("  3. t=4  Writer DELetes …  [reader->cache]"). Pure. */
@@ -29,7 +30,44 @@ export function traceLines(scenario: ScenarioDef, model: Model, trace: Trace): s
     );
   }
   if (trace.violations.length === 0) lines.push('  no invariant violated');
+  lines.push(...figureLines(scenario, trace));
   return lines;
+}
+
+interface Verdict {
+  readonly judgedBy: readonly string[];
+  readonly violations: number;
+  readonly holds: boolean;
+  readonly text: string;
+}
+
+/** Returns whether the fix held for what it claims to prevent, in words. Pure. */
+export function verdictOf(
+  scenario: ScenarioDef,
+  fixId: string,
+  result: ExploreResult,
+): Verdict | null {
+  const fix = scenario.fixes.find((f) => f.id === fixId);
+  if (!fix || !result.violating) return null;
+  const judgedBy = judgedInvariants(fix, result.violating);
+  const violations = judgedViolations(fix, result.violating);
+  const holds = violations === 0;
+  const over = `(judged by ${judgedBy.join(', ')})`;
+  const text =
+    fixId === 'none'
+      ? holds
+        ? `no race found ${over}`
+        : `race found (${over})`
+      : holds
+        ? `✓ the fix holds in every interleaving ${over}`
+        : `✗ the race is still found ${over}`;
+  return { judgedBy, violations, holds, text };
+}
+
+/** Returns figure lines (e.g. a stale window in ticks) of a trace, if the scenario has any. */
+function figureLines(scenario: ScenarioDef, trace: Trace): string[] {
+  const figures = scenario.figures?.(trace.worlds, trace.records) ?? [];
+  return figures.map((f) => `  ${f.label}: ${f.text}`);
 }
 
 /** Returns the human-readable report of an exploration. Pure. */
@@ -55,9 +93,12 @@ export function exploreText(
   }
   lines.push(`states:        ${result.states}`);
   lines.push(`transitions:   ${result.transitions}`);
+  const verdict = verdictOf(scenario, fix, result);
+  if (verdict) lines.push(`verdict:       ${verdict.text}`);
   if (result.shortest) {
     lines.push(`shortest counterexample (${result.shortest.length} steps):`);
-    lines.push(...traceLines(scenario, model, replay(model, result.shortest)));
+    const trace = replay(model, result.shortest);
+    lines.push(...traceLines(scenario, model, trace));
     lines.push(`  schedule: ${result.shortest.join(',')}`);
   } else {
     lines.push('no interleaving violates any invariant');
@@ -83,8 +124,10 @@ export function exploreJson(
     violatingAny: result.violatingAny,
     states: result.states,
     transitions: result.transitions,
+    verdict: verdictOf(scenario, fix, result),
     shortest: result.shortest,
     shortestSteps: trace ? traceLines(scenario, model, trace).map((l) => l.trim()) : null,
+    figures: trace ? (scenario.figures?.(trace.worlds, trace.records) ?? []) : [],
   };
 }
 
@@ -106,6 +149,7 @@ export function traceJson(scenario: ScenarioDef, model: Model, trace: Trace): ob
       ),
     })),
     violations: trace.violations,
+    figures: scenario.figures?.(trace.worlds, trace.records) ?? [],
     divergence: trace.divergence,
     finished: trace.finished,
   };
