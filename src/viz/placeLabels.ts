@@ -63,7 +63,7 @@ function boxAt(x: number, baseline: number, width: number): Box {
 function within(a: Arrow, x: number, width: number): number {
   if (a.dropped || a.x1 === a.x2) return x;
   const lo = Math.min(a.x1, a.x2) + width / 2 + 14;
-  const hi = Math.max(a.x1, a.x2) - width / 2 - 18;
+  const hi = Math.max(a.x1, a.x2) - width / 2 - 24;
   return lo <= hi ? Math.min(Math.max(x, lo), hi) : (a.x1 + a.x2) / 2;
 }
 
@@ -77,10 +77,14 @@ function candidates(a: Arrow, rowHeight: number, width: number): { x: number; y:
   const spots: { x: number; y: number }[] = [{ x: within(a, a.labelX, width), y: a.labelY }];
   if (a.dropped || a.x1 === a.x2) return spots;
   const ts = horizontal ? [0.3, 0.7, 0.2, 0.8] : [t0 + 0.2, t0 + 0.4, t0 - 0.2, 0.75];
-  for (const side of below ? [15, -6] : [-6, 15]) {
-    for (const t of ts) {
-      if (t <= 0.08 || t >= 0.85) continue;
-      const y = a.y1 + dy * t;
+  // Nearest the preferred point first, on either side of the line.
+  const first = a.y1 + dy * t0;
+  if (!horizontal)
+    spots.push({ x: within(a, a.x1 + dx * t0, width), y: below ? first - 6 : first + 15 });
+  for (const t of ts) {
+    if (t <= 0.08 || t >= 0.85) continue;
+    const y = a.y1 + dy * t;
+    for (const side of below ? [15, -6] : [-6, 15]) {
       spots.push({ x: within(a, a.x1 + dx * t, width), y: y + side });
     }
   }
