@@ -23,9 +23,11 @@ export function summaryLine(r: ExploreSummary): string {
   return `${count} · ${r.violatingAny} violate (${by})${shortest}`;
 }
 
-/** Returns how long the exploration took, e.g. `explored 30 states in 0.04 s`. Pure. */
+/** Returns how long the exploration took, e.g. `30 states explored in 12 ms`. Pure. */
 export function timingLine(r: ExploreSummary): string {
-  return `${r.states.toLocaleString('en')} states explored in ${(r.ms / 1000).toFixed(2)} s`;
+  const time =
+    r.ms < 1000 ? `${Math.max(1, Math.round(r.ms))} ms` : `${(r.ms / 1000).toFixed(1)} s`;
+  return `${r.states.toLocaleString('en')} states explored in ${time}`;
 }
 
 /** Returns the exploration section. */
