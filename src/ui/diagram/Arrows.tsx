@@ -2,8 +2,10 @@
  * Message arrows (requests, replies, replication lanes, dropped messages) and the timer and
  * fault marks on lifelines.
  */
+import { memo } from 'react';
 import type { Arrow, DiagramLayout } from '../../viz/types';
 import { FONT, FUTURE_OPACITY, HALO, PALETTE } from './palette';
+import { sameFields } from './sameFields';
 
 function colourOf(a: Arrow): string {
   if (a.stale) return PALETTE.stale;
@@ -12,7 +14,7 @@ function colourOf(a: Arrow): string {
   return a.kind === 'reply' ? PALETTE.reply : PALETTE.request;
 }
 
-function ArrowShape({ arrow: a }: { arrow: Arrow }) {
+function ArrowView({ arrow: a }: { arrow: Arrow }) {
   const colour = colourOf(a);
   const reply = a.kind === 'reply';
   return (
@@ -58,6 +60,9 @@ function ArrowShape({ arrow: a }: { arrow: Arrow }) {
     </g>
   );
 }
+
+/** An arrow re-renders only when its own fields change (most do not when the cursor moves). */
+const ArrowShape = memo(ArrowView, (before, after) => sameFields(before.arrow, after.arrow));
 
 /** Returns every arrow of the (possibly culled) layout. */
 export function Arrows({ layout }: { layout: DiagramLayout }) {

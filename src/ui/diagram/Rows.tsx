@@ -2,13 +2,54 @@
  * Row bands (click to move the cursor after that step), the time axis, violation highlights,
  * and the cursor line with the band that holds the ghost arrows.
  */
-import type { DiagramLayout } from '../../viz/types';
+import { memo } from 'react';
+import type { DiagramLayout, Row } from '../../viz/types';
 import { FONT, FUTURE_OPACITY, PALETTE } from './palette';
+import { sameFields } from './sameFields';
 
 interface RowsProps {
   layout: DiagramLayout;
   onSeek(cursor: number): void;
 }
+
+interface RowBandProps {
+  row: Row;
+  left: number;
+  width: number;
+  onSeek(cursor: number): void;
+}
+
+function RowBandView({ row: r, left, width, onSeek }: RowBandProps) {
+  return (
+    <g
+      data-testid={`row-${r.row}`}
+      opacity={r.future ? FUTURE_OPACITY + 0.2 : 1}
+      cursor="pointer"
+      onClick={() => onSeek(r.row)}
+    >
+      <title>{r.row === 0 ? 'Go to the start' : `Go to just after step ${r.row} (${r.key})`}</title>
+      <rect
+        x={left}
+        y={r.top}
+        width={width}
+        height={r.height}
+        fill={r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
+      />
+      <text x={10} y={r.y - 2} fontSize={12.5} fontWeight={600} fill={PALETTE.text}>
+        {r.label}
+      </text>
+      <text x={10} y={r.y + 13} fontSize={11.5} fill={PALETTE.subtle}>
+        {r.tick}
+      </text>
+    </g>
+  );
+}
+
+const RowBand = memo(
+  RowBandView,
+  (a, b) =>
+    a.left === b.left && a.width === b.width && a.onSeek === b.onSeek && sameFields(a.row, b.row),
+);
 
 /** Returns the clickable row bands with their step number and clock tick on the left. */
 export function RowBands({ layout, onSeek }: RowsProps) {
@@ -16,30 +57,7 @@ export function RowBands({ layout, onSeek }: RowsProps) {
   return (
     <g fontFamily={FONT}>
       {layout.rows.map((r) => (
-        <g
-          key={r.row}
-          data-testid={`row-${r.row}`}
-          opacity={r.future ? FUTURE_OPACITY + 0.2 : 1}
-          cursor="pointer"
-          onClick={() => onSeek(r.row)}
-        >
-          <title>
-            {r.row === 0 ? 'Go to the start' : `Go to just after step ${r.row} (${r.key})`}
-          </title>
-          <rect
-            x={layout.left}
-            y={r.top}
-            width={width}
-            height={r.height}
-            fill={r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
-          />
-          <text x={10} y={r.y - 2} fontSize={12.5} fontWeight={600} fill={PALETTE.text}>
-            {r.label}
-          </text>
-          <text x={10} y={r.y + 13} fontSize={11.5} fill={PALETTE.subtle}>
-            {r.tick}
-          </text>
-        </g>
+        <RowBand key={r.row} row={r} left={layout.left} width={width} onSeek={onSeek} />
       ))}
     </g>
   );
