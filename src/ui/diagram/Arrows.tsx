@@ -2,7 +2,7 @@
  * Message arrows (requests, replies, replication lanes, dropped messages) and the timer and
  * fault marks on lifelines.
  */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Arrow, DiagramLayout } from '../../viz/types';
 import { FONT, FUTURE_OPACITY, HALO, PALETTE } from './palette';
 import { sameFields } from './sameFields';
@@ -15,21 +15,27 @@ function colourOf(a: Arrow): string {
 }
 
 function ArrowView({ arrow: a }: { arrow: Arrow }) {
+  // Hovering an arrow thickens it and its label, so it is clear which label is whose.
+  const [hover, setHover] = useState(false);
   const colour = colourOf(a);
   const reply = a.kind === 'reply';
+  const width = a.stale ? 2.6 : reply ? 1.4 : 1.9;
   return (
     <g
       data-testid={`arrow-${a.id}`}
       data-kind={a.kind}
       data-stale={a.stale ? 'true' : undefined}
-      opacity={a.future ? FUTURE_OPACITY : 1}
+      opacity={a.future && !hover ? FUTURE_OPACITY : 1}
+      onMouseEnter={() => setHover(true)}
+      onMouseLeave={() => setHover(false)}
     >
       <title>{a.title}</title>
+      <path d={a.path} fill="none" stroke="#000000" strokeOpacity={0} strokeWidth={12} />
       <path
         d={a.path}
         fill="none"
         stroke={colour}
-        strokeWidth={a.stale ? 2.6 : reply ? 1.4 : 1.9}
+        strokeWidth={hover ? width + 1.6 : width}
         strokeDasharray={reply || a.dropped ? '5 4' : undefined}
         strokeLinecap="round"
       />
@@ -50,7 +56,7 @@ function ArrowView({ arrow: a }: { arrow: Arrow }) {
         y={a.labelY}
         textAnchor="middle"
         fontSize={reply ? 12 : 13}
-        fontWeight={reply ? 500 : 650}
+        fontWeight={hover ? 800 : reply ? 500 : 650}
         fontStyle={reply ? 'italic' : undefined}
         fill={a.stale ? PALETTE.staleText : reply ? PALETTE.subtle : colour}
         {...HALO}
