@@ -1,6 +1,7 @@
 /**
- * Where things go: the x of each lifeline and the y of each row, with the band of ghost arrows
- * inserted just below the cursor. Pure.
+ * Where things go: the x of each lifeline and the y of each row, with a note inserted below
+ * each row where an invariant broke and the band of ghost arrows inserted just below the
+ * cursor. Pure.
  */
 import type { ActorSpec } from '../engine/types';
 import type { DiagramMetrics } from './metrics';
@@ -13,6 +14,8 @@ export interface Grid {
   readonly cursor: number;
   readonly bandHeight: number;
   readonly lifelines: readonly Lifeline[];
+  /** Height of the note below a row (0 when it has none). */
+  noteHeight(row: number): number;
   /** x of an actor's lifeline (the first column for an unknown actor). */
   x(actor: string): number;
   /** Top edge of a row. */
@@ -40,27 +43,42 @@ export function orderLifelines(actors: readonly ActorSpec[], metrics: DiagramMet
   }));
 }
 
-/** Returns the grid for a layout. Pure. */
+/** Returns, for each row 0..rows, the total height of the notes above it. Pure. */
+function notesAbove(notes: ReadonlyMap<number, number>, rows: number): Float64Array {
+  const above = new Float64Array(rows + 2);
+  for (let r = 1; r < above.length; r++) above[r] = (above[r - 1] ?? 0) + (notes.get(r - 1) ?? 0);
+  return above;
+}
+
+/**
+ * Returns the grid for a layout of `rows` rows (plus the initial one); `notes` gives the
+ * height of the note inserted below a row. Pure.
+ */
 export function createGrid(
   actors: readonly ActorSpec[],
   metrics: DiagramMetrics,
   rowHeight: number,
   cursor: number,
   ghostCount: number,
+  rows = 0,
+  notes: ReadonlyMap<number, number> = new Map(),
 ): Grid {
   const lifelines = orderLifelines(actors, metrics);
+  const above = notesAbove(notes, rows);
+  const last = above[above.length - 1] ?? 0;
   const xs = new Map(lifelines.map((l) => [l.id, l.x]));
   const firstX = lifelines[0]?.x ?? metrics.gutterLeft;
   const bandHeight = 2 * metrics.bandPad + Math.max(1, ghostCount) * metrics.ghostGap;
   const contentTop = metrics.headerHeight + metrics.topPad;
   const rowTop = (row: number): number =>
-    contentTop + row * rowHeight + (row > cursor ? bandHeight : 0);
+    contentTop + row * rowHeight + (above[row] ?? last) + (row > cursor ? bandHeight : 0);
   return {
     metrics,
     rowHeight,
     cursor,
     bandHeight,
     lifelines,
+    noteHeight: (row) => notes.get(row) ?? 0,
     x: (actor) => xs.get(actor) ?? firstX,
     rowTop,
     rowY: (row) => rowTop(row) + rowHeight / 2,

@@ -11,7 +11,7 @@ import { layoutArrows, sentRows } from './arrows';
 import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
-import { layoutMarks, layoutViolations } from './marks';
+import { layoutMarks, layoutViolations, noteHeight, violationNotes } from './marks';
 import { labelWidth } from './placeLabels';
 import { metricsFor, rowHeightFor, type DiagramMetrics } from './metrics';
 import type { DiagramLayout, Row } from './types';
@@ -72,10 +72,22 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const cursor = Math.max(0, Math.min(Math.floor(input.cursor), steps));
   const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
   const rowHeight = rowHeightFor(metrics, model.granularity, maxDelivered);
-  const grid = createGrid(model.actors, metrics, rowHeight, cursor, input.enabled.length);
+  const lanesLeft = metrics.gutterLeft;
+  const lanesRight = lanesLeft + model.actors.length * metrics.columnWidth;
+  const noteX = lanesLeft + 12;
+  const notes = violationNotes(trace, lanesRight - noteX - 30);
+  const noteHeights = new Map([...notes].map(([row, note]) => [row, noteHeight(note)]));
+  const grid = createGrid(
+    model.actors,
+    metrics,
+    rowHeight,
+    cursor,
+    input.enabled.length,
+    steps,
+    noteHeights,
+  );
   const label = actorLabels(model);
-  const lanesRight = metrics.gutterLeft + grid.lifelines.length * metrics.columnWidth;
-  const violations = layoutViolations(grid, trace, lanesRight + 16);
+  const violations = layoutViolations(grid, notes, noteX);
   const marks = layoutMarks(grid, trace, model);
   const arrows = layoutArrows({
     grid,

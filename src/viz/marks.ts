@@ -69,15 +69,22 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
   return marks;
 }
 
-const NOTE_WIDTH = 24;
-const LINE = 15;
+const LINE = 16;
+const NOTE_PAD = 10;
+/** Average width of a note character (12.5px semi-bold). */
+const NOTE_CHAR = 7.2;
+
+/** What broke at one row: every distinct message, and the first one wrapped for the note. */
+export interface ViolationNote {
+  readonly messages: readonly string[];
+  readonly lines: readonly string[];
+}
 
 /**
- * Returns one highlight per step where an invariant broke (the initial world is row 0), with
- * the first violation's message as a wrapped note in the right margin; notes never overlap.
- * Pure.
+ * Returns the notes of the rows where an invariant broke (the initial world is row 0): the
+ * first message wrapped to `width` px, plus a count of the others. Pure.
  */
-export function layoutViolations(grid: Grid, trace: Trace, noteX: number): ViolationMark[] {
+export function violationNotes(trace: Trace, width: number): Map<number, ViolationNote> {
   const byRow = new Map<number, string[]>();
   for (const v of trace.violations) {
     const row = Math.max(0, Math.min(v.step + 1, trace.records.length));
@@ -85,27 +92,47 @@ export function layoutViolations(grid: Grid, trace: Trace, noteX: number): Viola
     if (!messages.includes(v.message)) messages.push(v.message);
     byRow.set(row, messages);
   }
-  const marks: ViolationMark[] = [];
-  const bandTop = grid.rowTop(grid.cursor + 1) - grid.bandHeight;
-  let lastBottom = -Infinity;
+  const notes = new Map<number, ViolationNote>();
+  const chars = Math.max(16, Math.floor(width / NOTE_CHAR));
   for (const [row, messages] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    const lines = wrap(messages[0] ?? '', NOTE_WIDTH);
-    if (messages.length > 1) lines.push(`+${messages.length - 1} more`);
-    const y = grid.rowY(row);
-    const centred = y - ((lines.length - 1) * LINE) / 2 + 4;
-    // A note of a step that happened stays above the cursor line.
-    const above = row <= grid.cursor ? bandTop - 6 - (lines.length - 1) * LINE : Infinity;
-    const noteY = Math.max(Math.min(centred, above), lastBottom + LINE);
-    lastBottom = noteY + (lines.length - 1) * LINE;
+    const lines = wrap(messages[0] ?? '', chars, 2);
+    if (messages.length > 1) {
+      const more = `(+${messages.length - 1} more)`;
+      const last = lines.length - 1;
+      if ((lines[last] ?? '').length + more.length + 1 <= chars) lines[last] += ` ${more}`;
+      else lines.push(more);
+    }
+    notes.set(row, { messages, lines });
+  }
+  return notes;
+}
+
+/** Returns the height of the note row a note needs. Pure. */
+export function noteHeight(note: ViolationNote): number {
+  return note.lines.length * LINE + NOTE_PAD;
+}
+
+/**
+ * Returns one highlight per row where an invariant broke: a red band over the row and the
+ * note inserted below it, whose text starts at `noteX`. Pure.
+ */
+export function layoutViolations(
+  grid: Grid,
+  notes: ReadonlyMap<number, ViolationNote>,
+  noteX: number,
+): ViolationMark[] {
+  const marks: ViolationMark[] = [];
+  for (const [row, note] of notes) {
+    const top = grid.rowTop(row);
     marks.push({
       row,
-      y: px(y),
-      top: px(grid.rowTop(row)),
-      height: grid.rowHeight,
-      lines,
+      y: px(grid.rowY(row)),
+      top: px(top),
+      height: px(grid.rowHeight + grid.noteHeight(row)),
+      lines: note.lines,
       noteX,
-      noteY: px(noteY),
-      title: messages.join('\n'),
+      noteY: px(top + grid.rowHeight + LINE - 3),
+      title: note.messages.join('\n'),
       future: row > grid.cursor,
     });
   }

@@ -6,7 +6,7 @@ import type { Granularity } from '../engine/types';
 export interface DiagramMetrics {
   /** Width of the time axis on the left. */
   readonly gutterLeft: number;
-  /** Width of the notes margin on the right (violation notes). */
+  /** Margin right of the last lifeline. */
   readonly gutterRight: number;
   readonly columnWidth: number;
   readonly headerHeight: number;
@@ -22,8 +22,8 @@ export interface DiagramMetrics {
 }
 
 export const METRICS: DiagramMetrics = {
-  gutterLeft: 76,
-  gutterRight: 250,
+  gutterLeft: 62,
+  gutterRight: 16,
   columnWidth: 160,
   headerHeight: 58,
   topPad: 14,

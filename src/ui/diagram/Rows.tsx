@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import type { DiagramLayout, Row } from '../../viz/types';
-import { FONT, FUTURE_OPACITY, PALETTE } from './palette';
+import { FONT, FUTURE_OPACITY, HALO, PALETTE } from './palette';
 import { sameFields } from './sameFields';
 
 interface RowsProps {
@@ -65,8 +65,9 @@ export function RowBands({ layout, onSeek }: RowsProps) {
 
 /** Returns the red bands across the rows where an invariant broke (drawn under arrows). */
 export function ViolationBands({ layout }: { layout: DiagramLayout }) {
-  const x = layout.lifelines[0] ? layout.lifelines[0].x - 80 : 0;
-  const end = layout.lifelines.length > 0 ? (layout.lifelines.at(-1)?.x ?? 0) + 80 : 0;
+  const half = layout.columnWidth / 2;
+  const x = (layout.lifelines[0]?.x ?? half) - half + 4;
+  const end = (layout.lifelines.at(-1)?.x ?? 0) + half - 4;
   return (
     <g aria-hidden="true">
       {layout.violations.map((v) => (
@@ -86,7 +87,7 @@ export function ViolationBands({ layout }: { layout: DiagramLayout }) {
   );
 }
 
-/** Returns the violation notes in the right margin (drawn over everything). */
+/** Returns the violation notes, each below its row (drawn over everything). */
 export function ViolationNotes({ layout }: { layout: DiagramLayout }) {
   return (
     <g fontFamily={FONT}>
@@ -112,12 +113,14 @@ export function ViolationNotes({ layout }: { layout: DiagramLayout }) {
           <text
             x={v.noteX + 24}
             y={v.noteY}
-            fontSize={12.5}
-            fontWeight={600}
+            fontSize={13}
+            fontWeight={650}
             fill={PALETTE.staleText}
+            {...HALO}
+            stroke={PALETTE.staleBand}
           >
             {v.lines.map((line, i) => (
-              <tspan key={i} x={v.noteX + 24} dy={i === 0 ? 0 : 15}>
+              <tspan key={i} x={v.noteX + 24} dy={i === 0 ? 0 : 16}>
                 {line}
               </tspan>
             ))}
