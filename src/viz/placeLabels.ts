@@ -73,12 +73,13 @@ function candidates(a: Arrow, rowHeight: number, width: number): { x: number; y:
   const dy = a.y2 - a.y1;
   const horizontal = Math.abs(dy) < 1;
   const t0 = horizontal ? 0.5 : Math.min(0.5, (rowHeight * 0.55) / Math.abs(dy));
-  const below = a.labelY > a.y1;
+  const first = a.y1 + dy * t0;
+  // Which side of the line the preferred label sits on (replies in a shared row go below).
+  const below = a.labelY > first;
   const spots: { x: number; y: number }[] = [{ x: within(a, a.labelX, width), y: a.labelY }];
   if (a.dropped || a.x1 === a.x2) return spots;
   const ts = horizontal ? [0.3, 0.7, 0.2, 0.8] : [t0 + 0.2, t0 + 0.4, t0 - 0.2, 0.75];
   // Nearest the preferred point first, on either side of the line.
-  const first = a.y1 + dy * t0;
   if (!horizontal)
     spots.push({ x: within(a, a.x1 + dx * t0, width), y: below ? first - 6 : first + 15 });
   for (const t of ts) {
