@@ -1,3 +1,4 @@
+import { safeKey } from '../src/viz/labels';
 import { expect, test } from './fixtures/app';
 
 // The size the app is designed for: a 1366×768 laptop.
@@ -17,11 +18,11 @@ test("a learner's path: step, choose, back, find the race, turn on leases", asyn
   await expect(page.getByTestId('narrative-1')).toContainText('Reader GETs user:1 from Cache');
   await app.shot('learner-2-step');
 
-  // Choose an event other than the one Step would take (the first enabled one).
+  // Choose an event other than the one Step would take: the writer's ghost arrow.
   await expect(app.nextSteps).toHaveCount(2);
-  const other = app.nextSteps.nth(1);
-  const otherKey = await other.getAttribute('data-key');
-  await other.click();
+  const otherKey = await app.nextSteps.nth(1).getAttribute('data-key');
+  expect(otherKey).toBe('writer->db');
+  await page.getByTestId(`ghost-${safeKey(otherKey!)}`).click();
   await app.expectStep(2, 2);
   expect(page.url()).toContain('p=01');
   await expect(page.getByTestId('narrative-2')).toContainText('Writer UPDATEs user:1');

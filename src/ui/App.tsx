@@ -12,11 +12,13 @@ import { NarrativePanel } from './panels/NarrativePanel';
 import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
+import { useDocumentTitle } from './layout/useDocumentTitle';
 import { useUrlSync } from './layout/useUrlSync';
 
 /** Returns the whole app. */
 export function App() {
   useUrlSync();
+  useDocumentTitle();
   useKeyboard();
   usePlayback();
   return (

@@ -17,7 +17,8 @@ function typing(target: EventTarget | null): boolean {
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // A focused control (e.g. a ghost arrow taking Space/Enter) already handled the key.
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const s = useAppStore.getState();
       if (event.key === 'Escape') return s.setHelp(false);
       if (typing(event.target)) return;

@@ -3,17 +3,25 @@
  * row to switch to that fix.
  */
 import { configKey } from '../../scenarios/session';
-import { useAppStore } from '../../store/index';
+import type { FixDef } from '../../scenarios/types';
+import { useAppStore, type ExploreSummary } from '../../store/index';
 import { useConfig, useScenario } from '../hooks';
+import { verdictOf } from './verdict';
 
-function cellClass(bad: number | null, closes: boolean): string {
-  if (bad === null) return 'num';
-  return bad > 0 ? 'num is-bad' : closes ? 'num is-good' : 'num is-warn';
-}
-
-function cellTitle(bad: number | null, closes: boolean): string | undefined {
-  if (bad !== 0 || closes) return undefined;
-  return 'No failing order in this model, but this fix does not close the race in general';
+function cell(fix: FixDef, result: ExploreSummary | undefined) {
+  const verdict = result ? verdictOf(fix, result) : null;
+  if (!result || !verdict) return { text: result ? '?' : '…', tone: '', title: undefined };
+  if (verdict.tone === 'bad') {
+    return {
+      text: (result.violatingAny ?? 0).toLocaleString('en'),
+      tone: 'is-bad',
+      title: undefined,
+    };
+  }
+  const title = verdict.note ? `${fix.label}: ${verdict.note}` : undefined;
+  return verdict.tone === 'good'
+    ? { text: '0 ✓', tone: 'is-good', title }
+    : { text: '0 †', tone: 'is-warn', title };
 }
 
 /** Returns the matrix table, or nothing until two fixes have results. */
@@ -27,7 +35,7 @@ export function ExploreMatrix() {
     result: results[configKey({ ...config, fix: f.id })],
   }));
   if (rows.filter((r) => r.result).length < 2) return null;
-  const caveat = rows.some((r) => r.result?.violatingAny === 0 && !r.fix.closes);
+  const caveat = rows.some((r) => r.result && verdictOf(r.fix, r.result)?.tone === 'warn');
   return (
     <>
       <table className="matrix" data-testid="explore-matrix">
@@ -40,7 +48,7 @@ export function ExploreMatrix() {
         </thead>
         <tbody>
           {rows.map(({ fix, result }) => {
-            const bad = result?.violatingAny ?? null;
+            const c = cell(fix, result);
             return (
               <tr
                 key={fix.id}
@@ -50,14 +58,8 @@ export function ExploreMatrix() {
               >
                 <td>{fix.label}</td>
                 <td className="num">{result?.interleavings?.toLocaleString('en') ?? '…'}</td>
-                <td className={cellClass(bad, fix.closes)} title={cellTitle(bad, fix.closes)}>
-                  {bad === null
-                    ? '…'
-                    : bad > 0
-                      ? bad.toLocaleString('en')
-                      : fix.closes
-                        ? '0 ✓'
-                        : '0 †'}
+                <td className={`num ${c.tone}`} title={c.title}>
+                  {c.text}
                 </td>
               </tr>
             );
