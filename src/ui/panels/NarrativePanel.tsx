@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { useNarrative, useScenario } from '../hooks';
+import { Figures } from './Figures';
 import { NextSteps } from './NextSteps';
 import { ViolationSummary } from './ViolationSummary';
 
@@ -26,6 +27,7 @@ export function NarrativePanel() {
     <section className="card narrative" aria-label="What happened">
       <h2 className="card-title">What happened</h2>
       <ViolationSummary />
+      <Figures />
       {lines.length === 0 && (
         <div className="hint" data-testid="hint">
           <p className="hint-story">{scenario.story}</p>
