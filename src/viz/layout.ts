@@ -88,6 +88,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   );
   const label = actorLabels(model);
   const violations = layoutViolations(grid, notes, noteX);
+  const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
   const marks = layoutMarks(grid, trace, model);
   const arrows = layoutArrows({
     grid,
@@ -95,14 +96,17 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     sent: sentRows(trace),
     violationRows: new Set(violations.map((v) => v.row)),
     title: (m) => messageTitle(scenario, m, label),
-    obstacles: marks.map((m) => ({
-      x0: m.x - 14,
-      x1: m.labelX + 8 + labelWidth(m.label, false),
-      y0: m.y - 14,
-      y1: m.y + 14,
-    })),
+    obstacles: [
+      // The band of ghost arrows belongs to the ghosts' labels.
+      { x0: 0, x1: lanesRight, y0: bandTop, y1: bandTop + grid.bandHeight },
+      ...marks.map((m) => ({
+        x0: m.x - 14,
+        x1: m.labelX + 8 + labelWidth(m.label, false),
+        y0: m.y - 14,
+        y1: m.y + 14,
+      })),
+    ],
   });
-  const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
   const bottom = grid.rowTop(steps + 1);
   return {
     width: lanesRight + metrics.gutterRight,

@@ -4,6 +4,7 @@
  * row stay readable. Greedy and deterministic. Pure.
  */
 import { px } from './geometry';
+import { Segments } from './segments';
 import type { Arrow } from './types';
 
 interface Box {
@@ -99,9 +100,10 @@ function headBox(a: Arrow): Box {
 }
 
 /**
- * Returns `arrows` with labels moved off earlier labels where a free spot along the arrow
- * exists (otherwise the first choice stays), kept between the lifelines the arrow joins and off
- * arrowheads. `obstacles` are boxes already taken (e.g. mark labels). Pure.
+ * Returns `arrows` with each label at the spot along its arrow that covers the least: first
+ * other labels and arrowheads, then other arrows' lines (the first spot when several tie),
+ * kept between the lifelines the arrow joins. `obstacles` are boxes already taken (e.g. mark
+ * labels). Pure.
  */
 export function placeLabels(
   arrows: readonly Arrow[],
@@ -109,6 +111,7 @@ export function placeLabels(
   obstacles: readonly Box[] = [],
 ): Arrow[] {
   const placed = new Boxes();
+  const shafts = new Segments(arrows);
   for (const o of obstacles) placed.add(o);
   for (const a of arrows) if (a.head) placed.add(headBox(a));
   return arrows.map((a) => {
@@ -117,9 +120,12 @@ export function placeLabels(
     let free = spots[0];
     let least = Infinity;
     for (const spot of spots) {
-      const area = placed.overlap(boxAt(spot.x, spot.y, width));
-      if (area < least) [free, least] = [spot, area];
-      if (area === 0) break;
+      const box = boxAt(spot.x, spot.y, width);
+      // Covering another label is worst; sitting on another arrow's line is next.
+      const cost =
+        placed.overlap(box) * 10 + shafts.crossings(a.id, box.x0, box.x1, box.y0, box.y1) * 400;
+      if (cost < least) [free, least] = [spot, cost];
+      if (cost === 0) break;
     }
     if (!free) return a;
     placed.add(boxAt(free.x, free.y, width));
