@@ -98,6 +98,10 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     adapterRef.current?.fit(s.width, s.height, s.cursorY);
   }, []);
   useEffect(() => fit(), [fit, fitKey]);
+  const actualSize = useCallback(() => {
+    const s = sizeRef.current;
+    adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
+  }, []);
 
   const { top: bandTop, height: bandHeight } = layout.band;
   const { rowHeight } = layout;
@@ -160,7 +164,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
           <LifelineHeaders layout={shown} />
         </g>
       </svg>
-      <ZoomControls onFit={fit} />
+      <ZoomControls onFit={fit} onActualSize={actualSize} />
     </div>
   );
 }

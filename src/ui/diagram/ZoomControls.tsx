@@ -13,8 +13,13 @@ const BUTTON = {
   cursor: 'pointer',
 } as const;
 
-/** Returns the fit button, placed over the top-right corner of the diagram. */
-export function ZoomControls({ onFit }: { onFit(): void }) {
+interface ZoomControlsProps {
+  onFit(): void;
+  onActualSize(): void;
+}
+
+/** Returns the zoom buttons (fit, 100%), placed over the bottom-right corner of the diagram. */
+export function ZoomControls({ onFit, onActualSize }: ZoomControlsProps) {
   return (
     <div style={{ position: 'absolute', right: 8, bottom: 8, display: 'flex', gap: 6 }}>
       <span style={{ font: `11px ${FONT}`, color: PALETTE.subtle, alignSelf: 'center' }}>
@@ -28,6 +33,15 @@ export function ZoomControls({ onFit }: { onFit(): void }) {
         title="Fit the diagram to the view"
       >
         Fit
+      </button>
+      <button
+        type="button"
+        data-testid="diagram-actual-size"
+        style={BUTTON}
+        onClick={onActualSize}
+        title="Show the diagram at 100%"
+      >
+        100%
       </button>
     </div>
   );

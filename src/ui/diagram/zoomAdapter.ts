@@ -21,6 +21,8 @@ export interface ViewWindow {
 export interface ZoomAdapter {
   /** Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in view. */
   fit(width: number, height: number, focusY: number): void;
+  /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
+  actualSize(width: number, height: number, focusY: number): void;
   /** Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers. */
   ensureVisible(yTop: number, yBottom: number): void;
   destroy(): void;
@@ -68,8 +70,14 @@ export function createZoomAdapter(
       const short = kAll >= 0.6;
       const k = Math.min(short ? kAll : w / width, MAX_SCALE);
       const x = Math.max(0, (w - width * k) / 2);
-      const top = short ? 0 : Math.min(0, h * 0.6 - focusY * k);
+      const top = short ? 0 : Math.min(0, Math.max(h - height * k, h * 0.6 - focusY * k));
       behavior.transform(selection, zoomIdentity.translate(x, top).scale(k));
+    },
+    actualSize(width, height, focusY) {
+      const { w, h } = size();
+      const x = Math.max(0, (w - width) / 2);
+      const top = height <= h ? 0 : Math.min(0, Math.max(h - height, h * 0.6 - focusY));
+      behavior.transform(selection, zoomIdentity.translate(x, top));
     },
     ensureVisible(yTop, yBottom) {
       const t = zoomTransform(svg);
