@@ -67,6 +67,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       cursor: 0,
       playing: false,
       navigation: s.navigation + 1,
+      // Messages about the previous scenario no longer apply.
+      notices: [],
     }));
   },
   setFix(fix) {

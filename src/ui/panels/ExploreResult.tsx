@@ -15,10 +15,10 @@ export function summaryLine(r: ExploreSummary): string {
   if (!r.violatingAny) return `${count} · none violates`;
   const by = Object.entries(r.violating ?? {})
     .filter(([, n]) => n > 0)
-    .map(([id, n]) => `${id} ${n}`)
+    .map(([id, n]) => `${id} ${n.toLocaleString('en')}`)
     .join(', ');
   const shortest = r.shortest ? ` · shortest: ${r.shortest.length} steps` : '';
-  return `${count} · ${r.violatingAny} violate (${by})${shortest}`;
+  return `${count} · ${r.violatingAny.toLocaleString('en')} violate (${by})${shortest}`;
 }
 
 /** Returns how long the exploration took, e.g. `30 states explored in 12 ms`. Pure. */

@@ -29,7 +29,7 @@ export function verdictOf(fix: FixDef | undefined, result: ExploreSummary): Verd
   const judges = new Set(judgedInvariants(fix, result.violating));
   const others = Object.entries(result.violating)
     .filter(([id, n]) => n > 0 && !judges.has(id))
-    .map(([id, n]) => `${id} ${n}`);
+    .map(([id, n]) => `${id} ${n.toLocaleString('en')}`);
   if (others.length === 0) return { tone: 'good', judged, note: 'this fix closes the race.' };
   const never = [...judges].join(', ');
   return {
