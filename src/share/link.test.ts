@@ -4,7 +4,7 @@ import { randomWalk } from '../engine/random';
 import { SCENARIOS } from '../scenarios/index';
 import { buildModel } from '../scenarios/session';
 import { fromBase64Url, toBase64Url } from './base64url';
-import { indicesToText, textToIndices } from './indices';
+import { indicesToText, pack, textToIndices, unpack } from './indices';
 import { decodeLink, encodeLink, type ShareState } from './link';
 
 const scenario = SCENARIOS[0]!;
@@ -57,6 +57,19 @@ describe('share link', () => {
     const schedule = randomWalk(buildModel(config), 3).schedule;
     const state = { ...config, seed: 3, schedule, cursor: 2 };
     expect(decodeLink(encodeLink(state))).toEqual({ ok: true, state, warnings: [] });
+  });
+
+  it('reads deflated schedules, keeping what can be followed', () => {
+    const packed = pack('0'.repeat(300));
+    expect(packed).not.toBeNull();
+    expect(packed!.length).toBeLessThan(40);
+    const result = decodeLink(`v=1&s=${scenario.id}&f=none&g=o&c=2&z=${packed}`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.state.schedule.length).toBeGreaterThan(2);
+    expect(result.state.cursor).toBe(2);
+    expect(result.warnings[0]).toMatch(/cannot be followed past step \d+/);
+    expect(unpack(packed!.slice(0, -3))).toBeNull();
   });
 
   it('says when a link comes from a newer version', () => {
