@@ -2,7 +2,7 @@
  * The live sequence diagram: d3 computes (src/viz layout), React renders the SVG, and d3 owns
  * the DOM only for pan and zoom (see zoomAdapter). Long traces render only the rows in view.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import type { Trace } from '../../engine/replay';
 import type { Model, Step } from '../../engine/types';
 import type { ScenarioDef } from '../../scenarios/types';
@@ -12,8 +12,10 @@ import { Arrows, Marks } from './Arrows';
 import { Ghosts } from './Ghosts';
 import { LifelineHeaders, LifelineLines } from './Lifelines';
 import { FONT, PALETTE } from './palette';
-import { CursorLine, RowBands, ViolationBands, ViolationNotes } from './Rows';
-import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+import { CursorLine } from './CursorBand';
+import { RowBands } from './Rows';
+import { ViolationBands, ViolationNotes } from './Violations';
+import { useDiagramZoom } from './useDiagramZoom';
 import { ZoomControls } from './ZoomControls';
 
 export interface SequenceDiagramProps {
@@ -37,18 +39,6 @@ export interface SequenceDiagramProps {
   cull?: boolean;
 }
 
-/** Rows of layout around the viewport rendered when culling (in layout px). */
-const CULL_MARGIN = 600;
-const CULL_CHUNK = 400;
-const FIRST_VIEW: ViewWindow = { yMin: 0, yMax: 1200 };
-
-function quantize(view: ViewWindow): ViewWindow {
-  return {
-    yMin: Math.floor(view.yMin / CULL_CHUNK) * CULL_CHUNK - CULL_MARGIN,
-    yMax: Math.ceil(view.yMax / CULL_CHUNK) * CULL_CHUNK + CULL_MARGIN,
-  };
-}
-
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
 export function SequenceDiagram(props: SequenceDiagramProps) {
   const { scenario, model, trace, cursor, enabled, onChoose, onSeek } = props;
@@ -56,58 +46,22 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     () => layoutDiagram({ scenario, model, trace, cursor, enabled }),
     [scenario, model, trace, cursor, enabled],
   );
-  const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
+  const svgRef = useRef<SVGSVGElement>(null);
+  const contentRef = useRef<SVGGElement>(null);
+  const headerRef = useRef<SVGGElement>(null);
+  // Refit when the scenario or its configuration changes, not on every step.
+  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
+  const { view, fit, actualSize } = useDiagramZoom(layout, fitKey, {
+    svgRef,
+    contentRef,
+    headerRef,
+  });
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
     [culled, layout, view],
   );
-  const svgRef = useRef<SVGSVGElement>(null);
-  const contentRef = useRef<SVGGElement>(null);
-  const headerRef = useRef<SVGGElement>(null);
-  const adapterRef = useRef<ZoomAdapter | null>(null);
   const titleId = useId();
-  const onView = useCallback((next: ViewWindow) => {
-    const q = quantize(next);
-    setView((old) => (old.yMin === q.yMin && old.yMax === q.yMax ? old : q));
-  }, []);
-
-  const { headerHeight, width, height } = layout;
-  useEffect(() => {
-    const svg = svgRef.current;
-    const content = contentRef.current;
-    const header = headerRef.current;
-    if (!svg || !content || !header) return undefined;
-    const adapter = createZoomAdapter(svg, content, header, headerHeight, onView);
-    adapterRef.current = adapter;
-    return () => {
-      adapter.destroy();
-      adapterRef.current = null;
-    };
-  }, [headerHeight, onView]);
-
-  // Refit when the scenario or its configuration changes, not on every step.
-  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
-  const cursorY = layout.cursor.y;
-  const sizeRef = useRef({ width, height, cursorY });
-  useEffect(() => {
-    sizeRef.current = { width, height, cursorY };
-  }, [width, height, cursorY]);
-  const fit = useCallback(() => {
-    const s = sizeRef.current;
-    adapterRef.current?.fit(s.width, s.height, s.cursorY);
-  }, []);
-  useEffect(() => fit(), [fit, fitKey]);
-  const actualSize = useCallback(() => {
-    const s = sizeRef.current;
-    adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
-  }, []);
-
-  const { top: bandTop, height: bandHeight } = layout.band;
-  const { rowHeight } = layout;
-  useEffect(() => {
-    adapterRef.current?.ensureVisible(bandTop - rowHeight, bandTop + bandHeight);
-  }, [bandTop, bandHeight, rowHeight]);
 
   // A keyboard user who takes a step keeps the keyboard on the new ghosts.
   const keyboardRef = useRef(false);

@@ -1,0 +1,83 @@
+/**
+ * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram when the
+ * scenario changes, keeps the cursor in view when it moves, and reports the visible window
+ * (quantized, so scrolling re-renders only when culling would change).
+ */
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { DiagramLayout } from '../../viz/types';
+import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+
+/** Layout px rendered around the viewport when culling, and the step the window moves by. */
+const CULL_MARGIN = 600;
+const CULL_CHUNK = 400;
+const FIRST_VIEW: ViewWindow = { yMin: 0, yMax: 1200 };
+
+function quantize(view: ViewWindow): ViewWindow {
+  return {
+    yMin: Math.floor(view.yMin / CULL_CHUNK) * CULL_CHUNK - CULL_MARGIN,
+    yMax: Math.ceil(view.yMax / CULL_CHUNK) * CULL_CHUNK + CULL_MARGIN,
+  };
+}
+
+export interface DiagramRefs {
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly contentRef: RefObject<SVGGElement | null>;
+  readonly headerRef: RefObject<SVGGElement | null>;
+}
+
+export interface DiagramZoom {
+  /** The part of the layout to render (viewport plus margin). */
+  readonly view: ViewWindow;
+  fit(): void;
+  actualSize(): void;
+}
+
+/** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
+export function useDiagramZoom(
+  layout: DiagramLayout,
+  fitKey: string,
+  { svgRef, contentRef, headerRef }: DiagramRefs,
+): DiagramZoom {
+  const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
+  const adapterRef = useRef<ZoomAdapter | null>(null);
+  const onView = useCallback((next: ViewWindow) => {
+    const q = quantize(next);
+    setView((old) => (old.yMin === q.yMin && old.yMax === q.yMax ? old : q));
+  }, []);
+
+  const { headerHeight, width, height, rowHeight } = layout;
+  useEffect(() => {
+    const svg = svgRef.current;
+    const content = contentRef.current;
+    const header = headerRef.current;
+    if (!svg || !content || !header) return undefined;
+    const adapter = createZoomAdapter(svg, content, header, headerHeight, onView);
+    adapterRef.current = adapter;
+    return () => {
+      adapter.destroy();
+      adapterRef.current = null;
+    };
+  }, [svgRef, contentRef, headerRef, headerHeight, onView]);
+
+  const cursorY = layout.cursor.y;
+  const sizeRef = useRef({ width, height, cursorY });
+  useEffect(() => {
+    sizeRef.current = { width, height, cursorY };
+  }, [width, height, cursorY]);
+  const fit = useCallback(() => {
+    const s = sizeRef.current;
+    adapterRef.current?.fit(s.width, s.height, s.cursorY);
+  }, []);
+  const actualSize = useCallback(() => {
+    const s = sizeRef.current;
+    adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
+  }, []);
+  useEffect(() => fit(), [fit, fitKey]);
+
+  const { top: bandTop, height: bandHeight } = layout.band;
+  useEffect(() => {
+    adapterRef.current?.ensureVisible(bandTop - rowHeight, bandTop + bandHeight);
+  }, [bandTop, bandHeight, rowHeight]);
+
+  return { view, fit, actualSize };
+}
