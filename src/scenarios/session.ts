@@ -2,6 +2,8 @@
  * A session: one configuration of one scenario (fix, granularity, parameters), as plain JSON,
  * and the pure helpers the app, the share codec and the worker need around it.
  */
+import type { Stepper } from '../engine/machines';
+import { TraceBuilder, type Trace } from '../engine/replay';
 import type { Granularity, Model, Step } from '../engine/types';
 import { findScenario, paramsOf } from './index';
 import { labeller } from './narrate';
@@ -66,4 +68,53 @@ export function describeEnabled(scenario: ScenarioDef, model: Model, step: Step)
   return step.message.reply
     ? `${label(step.message.to)} hears back from ${label(step.message.from)}: ${text}`
     : text;
+}
+
+/** A schedule carried over to another granularity, and where the cursor lands in it. */
+export interface Translated {
+  readonly schedule: string[];
+  readonly cursor: number;
+}
+
+/**
+ * Carries the run `source` over to `target` (the same scenario at another granularity):
+ * each delivered message is delivered again, by its stable id, unless the target already
+ * delivered it within an earlier step (a reply in `operations`); timers and faults are taken
+ * by key. Stops at the first step the target cannot take. Pure.
+ */
+export function translateSchedule(
+  source: Trace,
+  target: Model,
+  cursor: number,
+  stepper?: Stepper,
+): Translated {
+  const builder = new TraceBuilder(target, stepper);
+  let newCursor = 0;
+  for (const [i, record] of source.records.entries()) {
+    if (record.kind === 'deliver') {
+      for (const message of record.delivered) {
+        const step = builder
+          .enabled()
+          .find((s) => s.kind === 'deliver' && s.message.id === message.id);
+        if (step) builder.take(step.key);
+      }
+    } else if (!builder.take(record.key)) break;
+    if (i < cursor) newCursor = builder.schedule.length;
+  }
+  return { schedule: [...builder.schedule], cursor: newCursor };
+}
+
+/** Returns a plain-words name for a step key (`Reader → Database`, a timer, a fault). Pure. */
+export function describeKey(model: Model, key: string): string {
+  const label = labeller(model);
+  if (key.startsWith('timer:')) {
+    const [owner = '', name = ''] = key.slice(6).split('/');
+    return `${label(owner)}'s ${name} timer`;
+  }
+  if (key.startsWith('fault:')) {
+    return model.faults.find((f) => f.id === key.slice(6))?.label ?? key;
+  }
+  const [from = '', rest = ''] = key.split('->');
+  const [to = '', lane] = rest.split(':');
+  return `the message from ${label(from)} to ${label(to)}${lane ? ` (${lane})` : ''}`;
 }

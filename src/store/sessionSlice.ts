@@ -5,7 +5,12 @@
 import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios/index';
-import { defaultFix, type SessionConfig } from '../scenarios/session';
+import {
+  defaultFix,
+  describeKey,
+  translateSchedule,
+  type SessionConfig,
+} from '../scenarios/session';
 import { enabledAt, modelFor, traceFor } from './derive';
 import type { AppState, SessionSlice } from './types';
 
@@ -19,16 +24,26 @@ const configOf = (s: AppState): SessionConfig => ({
   params: s.params,
 });
 
-/** Replays the schedule under a new configuration, keeps what can be followed, and says where it diverged. */
+/**
+ * Replays the schedule under a new configuration (carried over message by message when the
+ * granularity changes), keeps what can be followed, and says where it diverged.
+ */
 function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>, what: string): void {
   const s = get();
-  const config = { ...configOf(s), ...change };
-  const trace = traceFor(config, s.schedule);
-  const schedule = [...trace.schedule];
+  const before = configOf(s);
+  const config = { ...before, ...change };
+  let schedule = s.schedule;
+  let cursor = s.cursor;
+  if (config.granularity !== before.granularity) {
+    const carried = translateSchedule(traceFor(before, s.schedule), modelFor(config), s.cursor);
+    ({ schedule, cursor } = carried);
+  }
+  const trace = traceFor(config, schedule);
+  const kept = [...trace.schedule];
   set({
     ...change,
-    schedule,
-    cursor: Math.min(s.cursor, schedule.length),
+    schedule: kept,
+    cursor: Math.min(cursor, kept.length),
     navigation: s.navigation + 1,
     playing: false,
   });
@@ -36,7 +51,7 @@ function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>, what: s
   if (d) {
     get().notify(
       'warning',
-      `The schedule diverges at step ${d.index + 1}: ${d.key} is not possible ${what}. The steps after it were dropped.`,
+      `The schedule diverges at step ${d.index + 1}: ${describeKey(modelFor(before), d.key)} is not possible ${what}. The steps after it were dropped.`,
     );
   }
 }

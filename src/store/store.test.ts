@@ -31,14 +31,32 @@ describe('app store', () => {
     expect(selectTrace(s()).violations).toEqual([]);
   });
 
-  it('reports a divergence and drops the part that cannot be followed', () => {
+  it('carries a run over to messages and back, message by message', () => {
     const store = createAppStore();
     const s = () => store.getState();
-    s().randomize(5);
-    const length = s().schedule.length;
+    const race = explore(selectModel(s())).shortest!;
+    s().loadSchedule(race, race.length);
     s().setGranularity('messages');
-    expect(s().schedule.length).toBeLessThan(length);
-    expect(s().notices.at(-1)?.text).toMatch(/diverges at step \d+/);
+    expect(s().schedule.length).toBe(10);
+    expect(s().cursor).toBe(10);
+    expect(selectTrace(s()).violations.length).toBeGreaterThan(0);
+    expect(s().notices).toEqual([]);
+    s().setGranularity('operations');
+    expect(s().schedule).toEqual(race);
+  });
+
+  it('reports a divergence in plain words and drops the part that cannot be followed', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().setFix('double-delete');
+    s().randomize(3);
+    const timer = s().schedule.findIndex((k) => k.startsWith('timer:'));
+    expect(timer).toBeGreaterThan(0);
+    s().setFix('none');
+    expect(s().schedule.length).toBeLessThanOrEqual(timer);
+    expect(s().notices.at(-1)?.text).toMatch(
+      /diverges at step \d+: Writer's [\w-]+ timer is not possible with this fix/,
+    );
   });
 
   it('randomize is deterministic for a seed', () => {
