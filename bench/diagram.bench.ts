@@ -64,16 +64,20 @@ const model = cacheAside.build({
 
 console.log('sequence diagram — cache-aside, 3 readers, 3 writers, messages granularity');
 console.log(
-  'steps  layout ms  arrows  elements(all)  elements(culled)  ratio  render ms(all)  render ms(culled)',
+  'steps  first layout ms  cursor move ms  arrows  elements(all)  elements(culled)  ratio  render ms(all)  render ms(culled)',
 );
 for (const steps of SIZES) {
   const trace = longTrace(model, steps, 11);
-  const cursor = Math.floor(steps / 2);
-  const world = trace.worlds[cursor];
-  const enabled = world ? enabledSteps(model, world) : [];
-  const layout = timed(9, () =>
-    layoutDiagram({ scenario: cacheAside, model, trace, cursor, enabled }),
-  );
+  const layoutAt = (t: Trace, cursor: number) => {
+    const world = t.worlds[cursor];
+    const enabled = world ? enabledSteps(model, world) : [];
+    return layoutDiagram({ scenario: cacheAside, model, trace: t, cursor, enabled });
+  };
+  // A new trace object each run: nothing cached (what opening a link or a new schedule costs).
+  const first = timed(5, () => layoutAt({ ...trace }, Math.floor(steps / 2)));
+  // The same trace, another cursor each run: what a step, back or seek costs.
+  let cursor = 0;
+  const move = timed(9, () => layoutAt(trace, (cursor = (cursor + 37) % (steps + 1))));
   const all = timed(3, () => render(model, trace, 0, false));
   const culled = timed(3, () => render(model, trace, 0, true));
   const nAll = svgElements(all.value);
@@ -81,8 +85,9 @@ for (const steps of SIZES) {
   console.log(
     [
       String(steps).padStart(5),
-      layout.ms.toFixed(1).padStart(10),
-      String(layout.value.arrows.length).padStart(7),
+      first.ms.toFixed(1).padStart(16),
+      move.ms.toFixed(1).padStart(15),
+      String(first.value.arrows.length).padStart(7),
       String(nAll).padStart(14),
       String(nCulled).padStart(17),
       `${(nAll / nCulled).toFixed(1)}×`.padStart(6),

@@ -7,13 +7,12 @@
 import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/types';
-import { layoutArrows, sentRows } from './arrows';
+import { layoutBase } from './base';
 import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
-import { actorLabels, messageTitle } from './labels';
-import { layoutMarks, layoutViolations, noteHeight, violationNotes } from './marks';
-import { labelWidth } from './placeLabels';
-import { metricsFor, rowHeightFor, type DiagramMetrics } from './metrics';
+import { actorLabels } from './labels';
+import { metricsFor, type DiagramMetrics } from './metrics';
+import { shiftArrow, shiftMark, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
 
 export interface DiagramInput {
@@ -64,19 +63,18 @@ function rowsOf(
   return rows;
 }
 
-/** Returns the layout of a sequence diagram for a trace at a cursor. Pure. */
+/**
+ * Returns the layout of a sequence diagram for a trace at a cursor. Pure. The costly,
+ * cursor-independent part is computed once per trace (see `layoutBase`); moving the cursor
+ * only inserts the band of ghost arrows and fades what follows.
+ */
 export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const { scenario, model, trace } = input;
-  const metrics = input.metrics ?? metricsFor(model.actors.length);
+  const metrics = input.metrics ?? defaultMetrics(model.actors.length);
   const steps = trace.records.length;
   const cursor = Math.max(0, Math.min(Math.floor(input.cursor), steps));
-  const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
-  const rowHeight = rowHeightFor(metrics, model.granularity, maxDelivered);
-  const lanesLeft = metrics.gutterLeft;
-  const lanesRight = lanesLeft + model.actors.length * metrics.columnWidth;
-  const noteX = lanesLeft + 12;
-  const notes = violationNotes(trace, lanesRight - noteX - 30);
-  const noteHeights = new Map([...notes].map(([row, note]) => [row, noteHeight(note)]));
+  const base = layoutBase(scenario, model, trace, metrics);
+  const { rowHeight, lanesRight } = base;
   const grid = createGrid(
     model.actors,
     metrics,
@@ -84,33 +82,18 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     cursor,
     input.enabled.length,
     steps,
-    noteHeights,
+    base.noteHeights,
   );
-  const label = actorLabels(model);
-  const violations = layoutViolations(grid, notes, noteX);
   const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
-  const marks = layoutMarks(grid, trace, model);
-  const arrows = layoutArrows({
-    grid,
-    trace,
-    sent: sentRows(trace),
-    violationRows: new Set(violations.map((v) => v.row)),
-    title: (m) => messageTitle(scenario, m, label),
-    obstacles: [
-      // The band of ghost arrows belongs to the ghosts' labels.
-      { x0: 0, x1: lanesRight, y0: bandTop, y1: bandTop + grid.bandHeight },
-      ...marks.map((m) => ({
-        x0: m.x - 14,
-        x1: m.labelX + 8 + labelWidth(m.label, false),
-        y0: m.y - 14,
-        y1: m.y + 14,
-      })),
-    ],
-  });
-  const bottom = grid.rowTop(steps + 1);
+  const shift: Shift = {
+    cursor,
+    band: grid.bandHeight,
+    boundary: base.grid.rowTop(cursor + 1),
+    headSize: metrics.headSize,
+  };
   return {
     width: lanesRight + metrics.gutterRight,
-    height: bottom + metrics.bottomPad,
+    height: grid.rowTop(steps + 1) + metrics.bottomPad,
     headerHeight: metrics.headerHeight,
     left: 0,
     right: lanesRight + metrics.gutterRight,
@@ -118,11 +101,22 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     columnWidth: metrics.columnWidth,
     lifelines: grid.lifelines,
     rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
-    arrows,
-    marks,
-    violations,
+    arrows: base.arrows.map((a) => shiftArrow(a, shift)),
+    marks: base.marks.map((m) => shiftMark(m, shift)),
+    violations: base.violations.map((v) => shiftViolation(v, shift)),
     cursor: { row: cursor, y: bandTop },
     band: { top: bandTop, height: grid.bandHeight },
-    ghosts: layoutGhosts(grid, input.enabled, label),
+    ghosts: layoutGhosts(grid, input.enabled, actorLabels(model)),
   };
+}
+
+const metricsByCount = new Map<number, DiagramMetrics>();
+
+/** The default metrics for a number of actors, as one object per count (a stable cache key). */
+function defaultMetrics(actors: number): DiagramMetrics {
+  const known = metricsByCount.get(actors);
+  if (known) return known;
+  const metrics = metricsFor(actors);
+  metricsByCount.set(actors, metrics);
+  return metrics;
 }

@@ -1,0 +1,105 @@
+/**
+ * The part of a diagram layout that does not depend on the cursor: everything laid out as if
+ * no band of ghost arrows were inserted (arrows, their labels, marks, notes). It is the costly
+ * part (label placement), so it is computed once per trace and reused while the cursor moves.
+ * Pure: the cache only remembers results of a pure function, keyed by the input objects.
+ */
+import type { Trace } from '../engine/replay';
+import type { Model } from '../engine/types';
+import type { ScenarioDef } from '../scenarios/types';
+import { layoutArrows, sentRows } from './arrows';
+import { createGrid, type Grid } from './grid';
+import { actorLabels, messageTitle } from './labels';
+import {
+  layoutMarks,
+  layoutViolations,
+  noteHeight,
+  violationNotes,
+  type ViolationNote,
+} from './marks';
+import { rowHeightFor, type DiagramMetrics } from './metrics';
+import { labelWidth } from './placeLabels';
+import type { Arrow, Mark, ViolationMark } from './types';
+
+/** A layout with every row in place and no band (as if the cursor were past the end). */
+export interface BaseLayout {
+  readonly metrics: DiagramMetrics;
+  readonly rowHeight: number;
+  readonly lanesRight: number;
+  readonly noteHeights: ReadonlyMap<number, number>;
+  readonly notes: ReadonlyMap<number, ViolationNote>;
+  readonly noteX: number;
+  /** Grid without a band; its `rowTop` gives the unshifted rows. */
+  readonly grid: Grid;
+  readonly arrows: readonly Arrow[];
+  readonly marks: readonly Mark[];
+  readonly violations: readonly ViolationMark[];
+}
+
+function computeBase(
+  scenario: ScenarioDef,
+  model: Model,
+  trace: Trace,
+  metrics: DiagramMetrics,
+): BaseLayout {
+  const steps = trace.records.length;
+  const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
+  const rowHeight = rowHeightFor(metrics, model.granularity, maxDelivered);
+  const lanesRight = metrics.gutterLeft + model.actors.length * metrics.columnWidth;
+  const noteX = metrics.gutterLeft + 12;
+  const notes = violationNotes(trace, lanesRight - noteX - 30);
+  const noteHeights = new Map([...notes].map(([row, note]) => [row, noteHeight(note)]));
+  const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, steps, noteHeights);
+  const label = actorLabels(model);
+  const violations = layoutViolations(grid, notes, noteX);
+  const marks = layoutMarks(grid, trace, model);
+  const arrows = layoutArrows({
+    grid,
+    trace,
+    sent: sentRows(trace),
+    violationRows: new Set(violations.map((v) => v.row)),
+    title: (m) => messageTitle(scenario, m, label),
+    obstacles: marks.map((m) => ({
+      x0: m.x - 14,
+      x1: m.labelX + 8 + labelWidth(m.label, false),
+      y0: m.y - 14,
+      y1: m.y + 14,
+    })),
+  });
+  return {
+    metrics,
+    rowHeight,
+    lanesRight,
+    noteHeights,
+    notes,
+    noteX,
+    grid,
+    arrows,
+    marks,
+    violations,
+  };
+}
+
+interface Cached {
+  readonly scenario: ScenarioDef;
+  readonly metrics: DiagramMetrics;
+  readonly base: BaseLayout;
+}
+
+const cache = new WeakMap<Trace, WeakMap<Model, Cached>>();
+
+/** Returns the cursor-independent layout of `trace`, reusing the last one for the same inputs. */
+export function layoutBase(
+  scenario: ScenarioDef,
+  model: Model,
+  trace: Trace,
+  metrics: DiagramMetrics,
+): BaseLayout {
+  const byModel = cache.get(trace) ?? new WeakMap<Model, Cached>();
+  cache.set(trace, byModel);
+  const hit = byModel.get(model);
+  if (hit && hit.scenario === scenario && hit.metrics === metrics) return hit.base;
+  const base = computeBase(scenario, model, trace, metrics);
+  byModel.set(model, { scenario, metrics, base });
+  return base;
+}
