@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
+import type { Trace } from '../engine/replay';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios/index';
 import {
   defaultFix,
@@ -34,11 +35,18 @@ function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>, what: s
   const config = { ...before, ...change };
   let schedule = s.schedule;
   let cursor = s.cursor;
-  if (config.granularity !== before.granularity) {
-    const carried = translateSchedule(traceFor(before, s.schedule), modelFor(config), s.cursor);
-    ({ schedule, cursor } = carried);
+  let trace: Trace;
+  try {
+    if (config.granularity !== before.granularity) {
+      const carried = translateSchedule(traceFor(before, s.schedule), modelFor(config), s.cursor);
+      ({ schedule, cursor } = carried);
+    }
+    trace = traceFor(config, schedule);
+  } catch (error) {
+    // A scenario may refuse a configuration (e.g. a parameter combination): keep the old one.
+    get().notify('error', `This configuration cannot be simulated: ${String(error)}`);
+    return;
   }
-  const trace = traceFor(config, schedule);
   const kept = [...trace.schedule];
   set({
     ...change,

@@ -60,7 +60,12 @@ export function useUrlSync(): void {
     let written = window.location.hash;
     load(written);
     const write = (s: AppState, push: boolean) => {
-      const hash = hashOf(s);
+      let hash: string;
+      try {
+        hash = hashOf(s);
+      } catch {
+        return; // Keep the last good address rather than break the page.
+      }
       if (hash === written) return;
       written = hash;
       const url = `${window.location.pathname}${window.location.search}${hash}`;
