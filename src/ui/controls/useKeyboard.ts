@@ -1,10 +1,10 @@
 /**
  * Keyboard shortcuts: ←/→ back/step, Space play/pause, Home/End, R randomize, F find the race,
- * ? help, Esc closes the help. Ignored while typing in a field.
+ * ? help, Esc closes the help or cancels a running exploration. Ignored while typing in a field.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/index';
-import { findRace } from '../explore/exploreClient';
+import { cancelExplore, findRace } from '../explore/exploreClient';
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -20,7 +20,11 @@ export function useKeyboard(): void {
       // A focused control (e.g. a ghost arrow taking Space/Enter) already handled the key.
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const s = useAppStore.getState();
-      if (event.key === 'Escape') return s.setHelp(false);
+      if (event.key === 'Escape') {
+        if (s.helpOpen) return s.setHelp(false);
+        if (s.explore.status === 'running') cancelExplore();
+        return;
+      }
       if (typing(event.target)) return;
       if (event.key === '?') return s.setHelp(!s.helpOpen);
       if (s.helpOpen) return;

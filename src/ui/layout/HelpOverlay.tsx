@@ -11,7 +11,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['R', 'Randomize the rest of the schedule'],
   ['F', 'Find the race (explore every interleaving)'],
   ['?', 'Show or hide this help'],
-  ['Esc', 'Close this help'],
+  ['Esc', 'Close this help, or cancel Find the race'],
 ];
 
 /** Returns the shortcuts overlay (rendered only while open). */
