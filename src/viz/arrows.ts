@@ -23,13 +23,19 @@ export function sentRows(trace: Trace): Map<string, number> {
   return rows;
 }
 
-function kindOf(message: Message): ArrowKind {
+/** Returns how an arrow for `message` is drawn: request, reply or a separate lane. Pure. */
+export function kindOf(message: Message): ArrowKind {
   if (message.lane !== 'main') return 'lane';
   return message.reply ? 'reply' : 'request';
 }
 
-/** Where a message leaves its sender: after the last delivery to the sender in that row. */
-function startY(grid: Grid, record: StepRecord | undefined, row: number, message: Message): number {
+/** Returns where a message leaves its sender: after the last delivery to the sender in that row. Pure. */
+export function startY(
+  grid: Grid,
+  record: StepRecord | undefined,
+  row: number,
+  message: Message,
+): number {
   if (!record) return grid.rowY(row);
   const delivered = record.delivered;
   const same = delivered.findIndex((m) => m.id === message.id);
@@ -98,6 +104,7 @@ function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boo
     title: ctx.title(message),
     stale: !dropped && kind !== 'reply' && ctx.violationRows.has(row),
     dropped,
+    pending: false,
     future: row > grid.cursor,
   };
 }

@@ -31,6 +31,10 @@ export interface BaseLayout {
   readonly noteX: number;
   /** Grid without a band; its `rowTop` gives the unshifted rows. */
   readonly grid: Grid;
+  /** The row each message was sent in. */
+  readonly sent: ReadonlyMap<string, number>;
+  /** Ids of the messages that have an arrow (delivered or dropped somewhere in the trace). */
+  readonly drawn: ReadonlySet<string>;
   readonly arrows: readonly Arrow[];
   readonly marks: readonly Mark[];
   readonly violations: readonly ViolationMark[];
@@ -53,10 +57,11 @@ function computeBase(
   const label = actorLabels(model);
   const violations = layoutViolations(grid, notes, noteX);
   const marks = layoutMarks(grid, trace, model);
+  const sent = sentRows(trace);
   const arrows = layoutArrows({
     grid,
     trace,
-    sent: sentRows(trace),
+    sent,
     violationRows: new Set(violations.map((v) => v.row)),
     title: (m) => messageTitle(scenario, m, label),
     obstacles: marks.map((m) => ({
@@ -66,6 +71,7 @@ function computeBase(
       y1: m.y + 14,
     })),
   });
+  const drawn = new Set(arrows.map((a) => a.id));
   return {
     metrics,
     rowHeight,
@@ -74,6 +80,8 @@ function computeBase(
     notes,
     noteX,
     grid,
+    sent,
+    drawn,
     arrows,
     marks,
     violations,

@@ -112,6 +112,17 @@ describe('layoutDiagram', () => {
     expect(layout.rows[3]?.top).toBeGreaterThanOrEqual(layout.band.top + layout.band.height);
   });
 
+  it('draws messages still in flight at the cursor down to the cursor line', () => {
+    const { model, trace: race } = shortestRace('messages');
+    const prefix = replay(model, race.schedule.slice(0, 5));
+    const layout = layoutAt(model, prefix, 5);
+    const set = layout.arrows.find((a) => a.pending && a.label === 'SET v1');
+    expect(set).toMatchObject({ from: 'reader', to: 'cache', fromRow: 4, head: '' });
+    expect(set?.y2).toBe(layout.cursor.y);
+    // Once the trace delivers it, it is an ordinary arrow instead.
+    expect(layoutAt(model, race, 5).arrows.filter((a) => a.pending)).toEqual([]);
+  });
+
   it('is deterministic', () => {
     const { model, trace } = shortestRace('operations');
     expect(layoutAt(model, trace, 3)).toEqual(layoutAt(model, trace, 3));

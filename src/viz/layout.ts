@@ -10,8 +10,9 @@ import type { ScenarioDef } from '../scenarios/types';
 import { layoutBase } from './base';
 import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
-import { actorLabels } from './labels';
+import { actorLabels, messageTitle } from './labels';
 import { metricsFor, type DiagramMetrics } from './metrics';
+import { layoutPending } from './pending';
 import { shiftArrow, shiftMark, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
 
@@ -85,6 +86,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     base.noteHeights,
   );
   const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
+  const label = actorLabels(model);
   const shift: Shift = {
     cursor,
     band: grid.bandHeight,
@@ -101,12 +103,22 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     columnWidth: metrics.columnWidth,
     lifelines: grid.lifelines,
     rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
-    arrows: base.arrows.map((a) => shiftArrow(a, shift)),
+    arrows: [
+      ...base.arrows.map((a) => shiftArrow(a, shift)),
+      ...layoutPending({
+        grid,
+        trace,
+        cursor,
+        sent: base.sent,
+        drawn: base.drawn,
+        title: (m) => messageTitle(scenario, m, label),
+      }),
+    ],
     marks: base.marks.map((m) => shiftMark(m, shift)),
     violations: base.violations.map((v) => shiftViolation(v, shift)),
     cursor: { row: cursor, y: bandTop },
     band: { top: bandTop, height: grid.bandHeight },
-    ghosts: layoutGhosts(grid, input.enabled, actorLabels(model)),
+    ghosts: layoutGhosts(grid, input.enabled, label),
   };
 }
 

@@ -59,6 +59,8 @@ export interface Arrow {
   /** Delivered in a step where an invariant broke. */
   readonly stale: boolean;
   readonly dropped: boolean;
+  /** Still in flight at the cursor and never delivered in this trace: drawn up to the cursor. */
+  readonly pending: boolean;
   readonly future: boolean;
 }
 

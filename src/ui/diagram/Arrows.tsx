@@ -14,7 +14,29 @@ function colourOf(a: Arrow): string {
   return a.kind === 'reply' ? PALETTE.reply : PALETTE.request;
 }
 
-function ArrowView({ arrow: a }: { arrow: Arrow }) {
+/** A message still in flight at the cursor: a dotted line from its sender to the cursor. */
+function PendingView({ arrow: a }: { arrow: Arrow }) {
+  return (
+    <g data-testid={`pending-${a.id}`} data-kind={a.kind}>
+      <title>{a.title}</title>
+      <path
+        d={a.path}
+        fill="none"
+        stroke={PALETTE.ghost}
+        strokeOpacity={0.55}
+        strokeWidth={1.6}
+        strokeDasharray="2 4"
+        strokeLinecap="round"
+      />
+    </g>
+  );
+}
+
+function ArrowView({ arrow }: { arrow: Arrow }) {
+  return arrow.pending ? <PendingView arrow={arrow} /> : <MessageView arrow={arrow} />;
+}
+
+function MessageView({ arrow: a }: { arrow: Arrow }) {
   // Hovering an arrow thickens it and its label, so it is clear which label is whose.
   const [hover, setHover] = useState(false);
   const colour = colourOf(a);
