@@ -50,6 +50,9 @@ test("a learner's path: step, choose, back, find the race, turn on leases", asyn
   await app.expectStep(5, 5);
   await expect(app.violation).toHaveCount(0);
   await expect(page.getByTestId('violation-mark')).toHaveCount(0);
+  await expect(page.getByTestId('fixed-summary')).toContainText(
+    'With “No fix”, the same schedule breaks Stale entry installed at step 5 (stale v1',
+  );
   await expect(page.getByTestId('narrative-5')).toContainText('refused');
   expect(new URL(page.url()).hash.match(/p=([^&]*)/)?.[1]).toBe(raceSchedule);
   await app.shot('learner-6-leases');

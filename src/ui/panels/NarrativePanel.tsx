@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { useNarrative, useScenario } from '../hooks';
 import { Figures } from './Figures';
+import { FixedSummary } from './FixedSummary';
 import { NextSteps } from './NextSteps';
 import { ViolationSummary } from './ViolationSummary';
 
@@ -27,6 +28,7 @@ export function NarrativePanel() {
     <section className="card narrative" aria-label="What happened">
       <h2 className="card-title">What happened</h2>
       <ViolationSummary />
+      <FixedSummary />
       <Figures />
       {lines.length === 0 && (
         <div className="hint" data-testid="hint">

@@ -38,6 +38,9 @@ export function ViolationSummary() {
           <li key={m}>{m}</li>
         ))}
       </ul>
+      <p className="violation-hint">
+        Pick a fix on the left: this same schedule is replayed with it.
+      </p>
     </div>
   );
 }

@@ -1,0 +1,33 @@
+/**
+ * The good news: with the fix on, the schedule in view no longer breaks anything, while the
+ * same schedule without a fix did. The moment a learner sees a fix close the race.
+ */
+import { defaultFix } from '../../scenarios/session';
+import { traceFor, useAppStore } from '../../store/index';
+import { useConfig, useModel, useScenario, useTrace } from '../hooks';
+
+/** Returns the "fixed" summary, or nothing when it does not apply. */
+export function FixedSummary() {
+  const scenario = useScenario();
+  const config = useConfig();
+  const model = useModel();
+  const trace = useTrace();
+  const cursor = useAppStore((s) => s.cursor);
+  const base = defaultFix(scenario);
+  if (config.fix === base || trace.violations.some((v) => v.step < cursor)) return null;
+  const without = traceFor({ ...config, fix: base }, trace.schedule.slice(0, cursor));
+  const broke = without.violations.find((v) => v.step < cursor);
+  if (!broke || without.divergence) return null;
+  const fix = scenario.fixes.find((f) => f.id === config.fix)?.label ?? config.fix;
+  const none = scenario.fixes.find((f) => f.id === base)?.label ?? base;
+  const title = model.invariants.find((i) => i.id === broke.invariant)?.title ?? broke.invariant;
+  return (
+    <div className="fixed-summary" role="status" data-testid="fixed-summary">
+      <p className="fixed-title">✓ {fix}: this schedule stays consistent</p>
+      <p>
+        With “{none}”, the same schedule breaks <strong>{title}</strong>
+        {` at step ${broke.step + 1} (${broke.message}).`}
+      </p>
+    </div>
+  );
+}
