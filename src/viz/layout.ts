@@ -117,6 +117,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     marks: base.marks.map((m) => shiftMark(m, shift)),
     violations: base.violations.map((v) => shiftViolation(v, shift)),
     cursor: { row: cursor, y: bandTop },
+    finished: cursor === steps && trace.finished && input.enabled.length === 0,
     band: { top: bandTop, height: grid.bandHeight },
     ghosts: layoutGhosts(grid, input.enabled, label),
   };

@@ -139,6 +139,8 @@ export interface DiagramLayout {
   readonly marks: readonly Mark[];
   readonly violations: readonly ViolationMark[];
   readonly cursor: { readonly row: number; readonly y: number };
+  /** The cursor is at the end of a run where nothing else can happen. */
+  readonly finished: boolean;
   /** The band below the cursor holding the ghosts. */
   readonly band: { readonly top: number; readonly height: number };
   readonly ghosts: readonly Ghost[];

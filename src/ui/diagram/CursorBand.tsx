@@ -52,7 +52,7 @@ export function CursorLine({ layout }: { layout: DiagramLayout }) {
       >
         now
       </text>
-      {layout.ghosts.length === 0 ? (
+      {layout.finished ? (
         <text
           x={(layout.lifelines[0]?.x ?? 80) + 10}
           y={band.top + band.height / 2 + 4}

@@ -6,7 +6,8 @@ import { useState, type KeyboardEvent } from 'react';
 import type { DiagramLayout, Ghost } from '../../viz/types';
 import { FONT, HALO, PALETTE } from './palette';
 
-type Choose = (key: string, viaKeyboard: boolean) => void;
+/** Takes a step; `viaKeyboard` when Enter or Space chose it. */
+export type Choose = (key: string, viaKeyboard: boolean) => void;
 
 interface GhostsProps {
   layout: DiagramLayout;

@@ -10,6 +10,7 @@ import { cacheAside } from '../../scenarios/cacheAside';
 import { paramsOf } from '../../scenarios/index';
 import { longTrace } from '../../viz/longTrace';
 import { SequenceDiagram } from './SequenceDiagram';
+import { StaticDiagram } from './StaticDiagram';
 
 function render(model: Model, trace: Trace, cursor: number): string {
   const world = trace.worlds[cursor] ?? trace.worlds[0];
@@ -61,5 +62,24 @@ describe('SequenceDiagram', () => {
     const rows = html.match(/data-testid="row-\d+"/g) ?? [];
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(100);
+  });
+});
+
+describe('StaticDiagram', () => {
+  it('renders the whole diagram as a self-contained svg', () => {
+    const big = cacheAside.build({
+      fix: 'none',
+      granularity: 'messages',
+      params: paramsOf(cacheAside, { readers: 2 }),
+    });
+    const long = longTrace(big, 400);
+    const svg = renderToStaticMarkup(
+      createElement(StaticDiagram, { scenario: cacheAside, model: big, trace: long, cursor: 400 }),
+    );
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toMatch(/viewBox="0 0 \d+(\.\d+)? \d+(\.\d+)?"/);
+    expect(svg).not.toMatch(/\sstyle="/);
+    expect(svg).not.toContain('role="button"');
+    expect(svg.match(/data-testid="row-\d+"/g)).toHaveLength(401);
   });
 });

@@ -8,13 +8,9 @@ import type { Model, Step } from '../../engine/types';
 import type { ScenarioDef } from '../../scenarios/types';
 import { visibleLayout, shouldCull } from '../../viz/cull';
 import { layoutDiagram } from '../../viz/layout';
-import { Arrows, Marks } from './Arrows';
-import { Ghosts } from './Ghosts';
-import { LifelineHeaders, LifelineLines } from './Lifelines';
+import { DiagramLayers } from './DiagramLayers';
+import { LifelineHeaders } from './Lifelines';
 import { FONT, PALETTE } from './palette';
-import { CursorLine } from './CursorBand';
-import { RowBands } from './Rows';
-import { ViolationBands, ViolationNotes } from './Violations';
 import { useDiagramZoom } from './useDiagramZoom';
 import { ZoomControls } from './ZoomControls';
 
@@ -105,14 +101,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
       >
         <title id={titleId}>{title}</title>
         <g ref={contentRef}>
-          <RowBands layout={shown} onSeek={onSeek} />
-          <ViolationBands layout={shown} />
-          <LifelineLines layout={shown} />
-          <Arrows layout={shown} />
-          <Marks layout={shown} />
-          <CursorLine layout={shown} />
-          <Ghosts layout={shown} onChoose={choose} />
-          <ViolationNotes layout={shown} />
+          <DiagramLayers layout={shown} onSeek={onSeek} onChoose={choose} />
         </g>
         <g ref={headerRef}>
           <LifelineHeaders layout={shown} />

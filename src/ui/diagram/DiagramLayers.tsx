@@ -1,0 +1,33 @@
+/**
+ * The layers of the diagram in drawing order (bottom to top), shared by the interactive
+ * diagram and the static export.
+ */
+import type { DiagramLayout } from '../../viz/types';
+import { Arrows, Marks } from './Arrows';
+import { CursorLine } from './CursorBand';
+import { Ghosts, type Choose } from './Ghosts';
+import { LifelineLines } from './Lifelines';
+import { RowBands } from './Rows';
+import { ViolationBands, ViolationNotes } from './Violations';
+
+interface DiagramLayersProps {
+  layout: DiagramLayout;
+  onSeek(cursor: number): void;
+  onChoose: Choose;
+}
+
+/** Returns rows, violations, lifelines, arrows, marks, the cursor band, ghosts and notes. */
+export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) {
+  return (
+    <>
+      <RowBands layout={layout} onSeek={onSeek} />
+      <ViolationBands layout={layout} />
+      <LifelineLines layout={layout} />
+      <Arrows layout={layout} />
+      <Marks layout={layout} />
+      <CursorLine layout={layout} />
+      <Ghosts layout={layout} onChoose={onChoose} />
+      <ViolationNotes layout={layout} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * A self-contained, non-interactive SVG of the whole diagram (no culling, no pan/zoom, explicit
+ * size and viewBox, presentation attributes only), for exporting as SVG or PNG: render it with
+ * `renderToStaticMarkup`.
+ */
+import type { Trace } from '../../engine/replay';
+import type { Model, Step } from '../../engine/types';
+import type { ScenarioDef } from '../../scenarios/types';
+import { layoutDiagram } from '../../viz/layout';
+import { DiagramLayers } from './DiagramLayers';
+import { LifelineHeaders } from './Lifelines';
+import { FONT, PALETTE } from './palette';
+
+export interface StaticDiagramProps {
+  scenario: ScenarioDef;
+  model: Model;
+  trace: Trace;
+  cursor: number;
+  /** Enabled steps to show as ghost arrows; none by default. */
+  enabled?: readonly Step[];
+  title?: string;
+}
+
+const ignore = (): void => undefined;
+
+/** Returns the whole diagram as a standalone `<svg>` element. */
+export function StaticDiagram({
+  scenario,
+  model,
+  trace,
+  cursor,
+  enabled,
+  title,
+}: StaticDiagramProps) {
+  const layout = layoutDiagram({ scenario, model, trace, cursor, enabled: enabled ?? [] });
+  const { width, height } = layout;
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      fontFamily={FONT}
+    >
+      <title>{title ?? `Sequence diagram: ${scenario.title}`}</title>
+      <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
+      <DiagramLayers layout={layout} onSeek={ignore} onChoose={ignore} />
+      <LifelineHeaders layout={layout} />
+    </svg>
+  );
+}
