@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/layout/ErrorBoundary';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');

@@ -33,11 +33,17 @@ export function ViolationSummary() {
           Why: {reordering}.
         </p>
       )}
-      <ul className="violation-messages">
-        {messages.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
+      <p className="violation-message">{messages[0]}</p>
+      {messages.length > 1 && (
+        <details className="violation-more">
+          <summary>{messages.length - 1} more</summary>
+          <ul className="violation-messages">
+            {messages.slice(1).map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className="violation-hint">
         Pick a fix on the left: this same schedule is replayed with it.
       </p>
