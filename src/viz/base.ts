@@ -19,7 +19,8 @@ import {
 } from './marks';
 import { rowHeightFor, type DiagramMetrics } from './metrics';
 import { labelWidth } from './placeLabels';
-import type { Arrow, Mark, ViolationMark } from './types';
+import { layoutTimerSpans } from './timers';
+import type { Arrow, Mark, TimerSpan, ViolationMark } from './types';
 
 /** A layout with every row in place and no band (as if the cursor were past the end). */
 export interface BaseLayout {
@@ -37,6 +38,7 @@ export interface BaseLayout {
   readonly drawn: ReadonlySet<string>;
   readonly arrows: readonly Arrow[];
   readonly marks: readonly Mark[];
+  readonly timers: readonly TimerSpan[];
   readonly violations: readonly ViolationMark[];
 }
 
@@ -84,6 +86,7 @@ function computeBase(
     drawn,
     arrows,
     marks,
+    timers: layoutTimerSpans(grid, trace),
     violations,
   };
 }

@@ -29,7 +29,7 @@ const overlaps = (a: number, b: number, yMin: number, yMax: number): boolean =>
   Math.min(a, b) <= yMax && Math.max(a, b) >= yMin;
 
 /**
- * Returns a copy of `layout` keeping only the rows, arrows, marks and violations that
+ * Returns a copy of `layout` keeping only the rows, arrows, marks, timers and violations that
  * intersect `[yMin, yMax]`. Lifelines, the cursor and the ghosts are always kept. Pure.
  */
 export function visibleLayout(layout: DiagramLayout, yMin: number, yMax: number): DiagramLayout {
@@ -47,6 +47,7 @@ export function visibleLayout(layout: DiagramLayout, yMin: number, yMax: number)
       (a) => overlaps(a.y1, a.y2, yMin, yMax) || overlaps(a.labelY, a.labelY, yMin, yMax),
     ),
     marks: layout.marks.filter((m) => overlaps(m.y - 10, m.y + 10, yMin, yMax)),
+    timers: layout.timers.filter((t) => overlaps(t.y1, t.y2, yMin, yMax)),
     violations: layout.violations.filter((v) =>
       overlaps(v.top, Math.max(v.top + v.height, v.noteY + 15 * v.lines.length), yMin, yMax),
     ),

@@ -13,7 +13,7 @@ import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
 import { metricsFor, type DiagramMetrics } from './metrics';
 import { layoutPending } from './pending';
-import { shiftArrow, shiftMark, shiftViolation, type Shift } from './shift';
+import { shiftArrow, shiftMark, shiftSpan, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
 
 export interface DiagramInput {
@@ -115,6 +115,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
       }),
     ],
     marks: base.marks.map((m) => shiftMark(m, shift)),
+    timers: base.timers.map((t) => shiftSpan(t, shift)),
     violations: base.violations.map((v) => shiftViolation(v, shift)),
     cursor: { row: cursor, y: bandTop },
     finished: cursor === steps && trace.finished && input.enabled.length === 0,

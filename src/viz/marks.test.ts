@@ -71,6 +71,32 @@ describe('marks', () => {
     expect(timer?.glyph).toMatch(/^M.*A/);
   });
 
+  it('spans a timer from the step that set it to the step where it fired', () => {
+    const { layout } = layoutAt(SCHEDULE.length);
+    expect(layout.timers).toHaveLength(1);
+    const span = layout.timers[0];
+    expect(span).toMatchObject({ actor: 'writer', fromRow: 9, toRow: 12, fired: true });
+    expect(span?.label).toBe('second-delete 3t');
+    expect(span?.y1).toBeCloseTo(layout.rows[9]?.y ?? NaN, 1);
+    expect(span?.y2).toBeCloseTo(layout.rows[12]?.y ?? NaN, 1);
+  });
+
+  it('runs a timer that has not fired to the end of the trace', () => {
+    const { layout } = layoutAt(10);
+    const m = model();
+    const partial = layoutDiagram({
+      scenario: cacheAside,
+      model: m,
+      trace: replay(m, SCHEDULE.slice(0, 10)),
+      cursor: 10,
+      enabled: [],
+    });
+    expect(partial.timers[0]).toMatchObject({ fromRow: 9, toRow: 10, fired: false });
+    // In the full trace seen at step 10, the same timer fires later: it crosses the cursor.
+    expect(layout.timers[0]).toMatchObject({ fromRow: 9, toRow: 12, future: false });
+    expect(layout.timers[0]?.y2).toBeGreaterThan(layout.band.top + layout.band.height);
+  });
+
   it('marks an injected fault with a bolt and its short text', () => {
     const { layout } = layoutAt(SCHEDULE.length);
     const fault = layout.marks.find((m) => m.kind === 'fault');

@@ -4,7 +4,7 @@
  * stretch. Items that do not move are returned as the same objects. Pure.
  */
 import { boltPath, clockPath, crossPath, headPath, loopPath, px, shaftPath } from './geometry';
-import type { Arrow, Mark, ViolationMark } from './types';
+import type { Arrow, Mark, TimerSpan, ViolationMark } from './types';
 
 /** Where the band goes: rows after `cursor` move down by `band`; `boundary` is the unshifted y
  * of the first such row. */
@@ -57,4 +57,11 @@ export function shiftViolation(v: ViolationMark, s: Shift): ViolationMark {
     noteY: px(v.noteY + s.band),
     future: true,
   };
+}
+
+/** Returns the timer span as drawn with the band inserted. Pure. */
+export function shiftSpan(t: TimerSpan, s: Shift): TimerSpan {
+  if (t.toRow <= s.cursor) return t;
+  const y1 = t.fromRow > s.cursor ? px(t.y1 + s.band) : t.y1;
+  return { ...t, y1, y2: px(t.y2 + s.band), future: t.fromRow > s.cursor };
 }

@@ -81,6 +81,24 @@ export interface Mark {
   readonly future: boolean;
 }
 
+/** A timer's life beside its owner's lifeline: set at `fromRow`, fired or gone at `toRow`. */
+export interface TimerSpan {
+  readonly id: string;
+  readonly actor: string;
+  readonly fromRow: number;
+  readonly toRow: number;
+  readonly x: number;
+  readonly y1: number;
+  readonly y2: number;
+  /** e.g. `second-delete 3t` (name and delay in ticks). */
+  readonly label: string;
+  readonly title: string;
+  /** False when it was cancelled or has not fired by the end of the trace. */
+  readonly fired: boolean;
+  /** Set after the cursor. */
+  readonly future: boolean;
+}
+
 /** A step where an invariant broke: a red band across the row and a note in the margin. */
 export interface ViolationMark {
   readonly row: number;
@@ -137,6 +155,7 @@ export interface DiagramLayout {
   readonly rows: readonly Row[];
   readonly arrows: readonly Arrow[];
   readonly marks: readonly Mark[];
+  readonly timers: readonly TimerSpan[];
   readonly violations: readonly ViolationMark[];
   readonly cursor: { readonly row: number; readonly y: number };
   /** The cursor is at the end of a run where nothing else can happen. */

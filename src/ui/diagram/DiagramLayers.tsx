@@ -8,6 +8,7 @@ import { CursorLine } from './CursorBand';
 import { Ghosts, type Choose } from './Ghosts';
 import { LifelineLines } from './Lifelines';
 import { RowBands } from './Rows';
+import { TimerSpans } from './TimerSpans';
 import { ViolationBands, ViolationNotes } from './Violations';
 
 interface DiagramLayersProps {
@@ -16,13 +17,14 @@ interface DiagramLayersProps {
   onChoose: Choose;
 }
 
-/** Returns rows, violations, lifelines, arrows, marks, the cursor band, ghosts and notes. */
+/** Returns rows, violations, lifelines, timer spans, arrows, marks, the cursor band, ghosts and notes. */
 export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) {
   return (
     <>
       <RowBands layout={layout} onSeek={onSeek} />
       <ViolationBands layout={layout} />
       <LifelineLines layout={layout} />
+      <TimerSpans layout={layout} />
       <Arrows layout={layout} />
       <Marks layout={layout} />
       <CursorLine layout={layout} />
