@@ -16,6 +16,8 @@ export interface CliRequest {
   readonly schedule: readonly string[] | null;
   readonly params: Readonly<Record<string, number>>;
   readonly maxStates: number;
+  /** Wall-clock bound of an exploration, in seconds (0 = none). */
+  readonly maxSeconds: number;
   readonly maxSteps: number;
 }
 
@@ -65,6 +67,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
         schedule: { type: 'string' },
         param: { type: 'string', multiple: true },
         'max-states': { type: 'string' },
+        'max-seconds': { type: 'string' },
         steps: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -93,6 +96,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     schedule: values.schedule === undefined ? null : parseSchedule(values.schedule),
     params: parseParams(values.param ?? []),
     maxStates: integer('max-states', values['max-states'], 2_000_000),
+    maxSeconds: integer('max-seconds', values['max-seconds'], 0),
     maxSteps: integer('steps', values.steps, 500),
   };
 }

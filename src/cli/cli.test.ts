@@ -53,6 +53,22 @@ describe('command line', () => {
     expect(again.steps).toEqual(a.steps);
   });
 
+  it('a bounded exploration says it is incomplete', () => {
+    const out = cli(
+      'explore',
+      'cache-aside-set-after-delete',
+      '-g',
+      'messages',
+      '--max-states',
+      '20',
+    );
+    expect(out.stdout).toContain('incomplete: stopped at the state limit after 20 states');
+    const json = JSON.parse(
+      cli('explore', 'cache-aside-set-after-delete', '--max-states', '5', '--json').stdout,
+    );
+    expect(json).toMatchObject({ complete: false, interleavings: null });
+  });
+
   it('replay exits non-zero and says where a schedule diverges', () => {
     const out = cli('replay', 'cache-aside-set-after-delete', '--schedule', 'reader->cache,bogus');
     expect(out.code).toBe(1);

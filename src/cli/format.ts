@@ -80,7 +80,7 @@ export function exploreText(
   const lines = [`${scenario.id} · fix ${fix} · ${model.granularity}`];
   if (!result.complete) {
     lines.push(
-      `incomplete: stopped (${result.stopped}) after ${result.states} states, ${result.transitions} transitions`,
+      `incomplete: stopped at the ${result.stopped === 'states' ? 'state' : 'time'} limit after ${result.states} states, ${result.transitions} transitions`,
     );
     return lines;
   }

@@ -23,7 +23,8 @@ Options:
   --granularity, -g <g>        operations (a call is one step; default) or messages
   --param name=N               scenario parameter, repeatable (e.g. --param readers=2)
   --json                       machine-readable output
-  --seed N  --steps N  --max-states N`;
+  --seed N  --steps N
+  --max-states N  --max-seconds N   bound an exploration; it then reports itself incomplete`;
 
 export interface CliOutput {
   readonly code: number;
@@ -96,7 +97,11 @@ export function runRequest(request: CliRequest): CliOutput {
     params: paramsOf(scenario, request.params),
   });
   if (request.command === 'explore') {
-    const result = explore(model, { maxStates: request.maxStates });
+    const deadline = performance.now() + request.maxSeconds * 1000;
+    const result = explore(model, {
+      maxStates: request.maxStates,
+      ...(request.maxSeconds > 0 ? { shouldStop: () => performance.now() > deadline } : {}),
+    });
     return out(
       request.json
         ? exploreJson(scenario, model, request.fix, result)
