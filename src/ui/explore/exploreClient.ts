@@ -62,9 +62,20 @@ function start(mode: 'one' | 'all', configs: readonly SessionConfig[]): void {
   worker.postMessage(request);
 }
 
-/** Explores every interleaving of the current configuration and loads the shortest race. */
+/**
+ * Explores every interleaving of the current configuration (unless already known) and loads
+ * the shortest race.
+ */
 export function findRace(): void {
-  start('one', [configNow()]);
+  const config = configNow();
+  const store = useAppStore.getState();
+  const known = store.results[configKey(config)];
+  // Already explored (e.g. by Compare all fixes): answer at once.
+  if (known?.complete && !current) {
+    if (known.shortest) store.loadSchedule(known.shortest, known.shortest.length);
+    return;
+  }
+  start('one', [config]);
 }
 
 /** Explores every fix of the current scenario (the scenario × fix matrix), one after another. */
