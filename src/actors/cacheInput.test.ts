@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper } from '../engine/machines';
+import { stepper } from '../../test/support/actorHarness';
 import { cacheMachine, type CacheContext } from './cache';
 
-const stepper = createStepper({ memoize: false });
 const v1 = { value: 'v1', version: 1, expiresAt: 20, tombstone: false };
 
 describe('cache machine input', () => {

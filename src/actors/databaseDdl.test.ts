@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent } from '../engine/machines';
-import type { Json } from '../engine/types';
+import { eventMaker, stepper } from '../../test/support/actorHarness';
 import { applyDdl, databaseMachine, type DatabaseContext } from './database';
 import { ddlClientMachine, type DdlClientContext } from './ddlClient';
 
-const stepper = createStepper({ memoize: false });
-const ev = (type: string, fields: Record<string, Json> = {}): MachineEvent => ({
-  type,
-  from: 'app',
-  now: 0,
-  ...fields,
-});
+const ev = eventMaker({ from: 'app' });
 
 describe('database DDL and replication', () => {
   it('a row-only database keeps exactly its old context', () => {

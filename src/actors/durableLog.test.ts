@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent } from '../engine/machines';
 import type { ActorState } from '../engine/types';
+import { eventMaker, stepper } from '../../test/support/actorHarness';
 import { durableLogMachine, type DurableLogContext } from './durableLog';
 import { recordStoreMachine, type RecordStoreContext } from './recordStore';
 import { writeClientMachine, type WriteClientContext } from './writeClient';
 
-const stepper = createStepper({ memoize: false });
-const ev = (type: string, fields: Record<string, unknown> = {}): MachineEvent =>
-  ({ type, from: 'cache', now: 4, ...fields }) as MachineEvent;
+const ev = eventMaker({ from: 'cache', now: 4 });
 const entry = { key: 'k', value: 'v2', version: 2 };
 
 describe('durable log machine', () => {

@@ -1,36 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent, type TransitionResult } from '../engine/machines';
-import type { Json, Plan } from '../engine/types';
+import type { TransitionResult } from '../engine/machines';
+import type { Json } from '../engine/types';
+import { eventMaker, sendsOf, stepper } from '../../test/support/actorHarness';
 import { exceptionChain, fetchTaskMachine, type AddMode, type FetchTaskContext } from './fetchTask';
 
-const stepper = createStepper({ memoize: false });
-const ev = (
-  type: string,
-  from: string,
-  fields: Record<string, Json> = {},
-  now = 0,
-): MachineEvent => ({
-  type,
-  from,
-  now,
-  ...fields,
-});
-const sends = (plans: readonly Plan[]) =>
-  plans.map((p) => (p.kind === 'send' ? `${p.to}:${p.type}${p.sync ? ' (sync)' : ''}` : p.kind));
+const ev = eventMaker({ from: 'cache', key: '42' });
 const task = (mode: AddMode) =>
   stepper.initial(fetchTaskMachine, { userId: '42', mode, cache: 'cache', upstream: 'upstream' });
 const deliver = (r: TransitionResult, type: string, fields: Record<string, Json> = {}) =>
-  stepper.deliver(fetchTaskMachine, r.state, ev(type, 'cache', { key: '42', ...fields }));
+  stepper.deliver(fetchTaskMachine, r.state, ev(type, fields));
 const ctx = (r: TransitionResult) => r.state.context as unknown as FetchTaskContext;
 
 /** A task that missed, fetched, and is calling add_entry. */
 const adding = (mode: AddMode) => {
   let r = task(mode);
-  expect(sends(r.plans)).toEqual(['cache:GET_ENTRY (sync)']);
+  expect(sendsOf(r.plans)).toEqual(['cache:GET_ENTRY (sync)']);
   r = deliver(r, 'NonExistentEntry');
-  expect(sends(r.plans)).toEqual(['upstream:FETCH_USER']);
+  expect(sendsOf(r.plans)).toEqual(['upstream:FETCH_USER']);
   r = deliver(r, 'USER', { userId: '42', user: 'User(42)' });
-  expect(sends(r.plans)).toEqual(['cache:ADD_ENTRY (sync)']);
+  expect(sendsOf(r.plans)).toEqual(['cache:ADD_ENTRY (sync)']);
   return r;
 };
 

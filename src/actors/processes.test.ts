@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent } from '../engine/machines';
-import type { Json, Plan } from '../engine/types';
+import type { Json } from '../engine/types';
+import { eventMaker, sendsOf, stepper } from '../../test/support/actorHarness';
 import { databaseMachine } from './database';
 import { readerMachine } from './reader';
 import { writerMachine } from './writer';
 
-const stepper = createStepper({ memoize: false });
-const ev = (type: string, fields: Record<string, unknown> = {}): MachineEvent =>
-  ({ type, from: 'x', now: 0, key: 'k', ...fields }) as MachineEvent;
-const sends = (plans: readonly Plan[]) =>
-  plans.map((p) => (p.kind === 'send' ? `${p.to}:${p.type}` : p.kind));
+const ev = eventMaker({ from: 'x', key: 'k' });
 
 describe('database machine', () => {
   it('SELECT returns value and version; UPDATE commits the next version', () => {
@@ -30,9 +26,9 @@ describe('reader machine', () => {
 
   it('GET → miss → SELECT → SET → done', () => {
     let r = stepper.initial(readerMachine, input);
-    expect(sends(r.plans)).toEqual(['cache:GET']);
+    expect(sendsOf(r.plans)).toEqual(['cache:GET']);
     r = stepper.deliver(readerMachine, r.state, ev('MISS', { lease: null }));
-    expect(sends(r.plans)).toEqual(['db:SELECT']);
+    expect(sendsOf(r.plans)).toEqual(['db:SELECT']);
     r = stepper.deliver(readerMachine, r.state, ev('ROW', { value: 'v1', version: 1 }));
     expect(r.plans[0]).toMatchObject({
       to: 'cache',
@@ -65,11 +61,11 @@ describe('writer machine', () => {
   it('double-delete: UPDATE, DEL, wait for the timer, DEL again', () => {
     let w = stepper.initial(writerMachine, input('double-delete'));
     w = stepper.deliver(writerMachine, w.state, ev('UPDATED', { value: 'v2', version: 2 }));
-    expect(sends(w.plans)).toEqual(['cache:DEL']);
+    expect(sendsOf(w.plans)).toEqual(['cache:DEL']);
     w = stepper.deliver(writerMachine, w.state, ev('DELETED'));
     expect(w.plans).toEqual([{ kind: 'startTimer', name: 'second-delete', delay: 3 }]);
     w = stepper.deliver(writerMachine, w.state, ev('TIMER', { name: 'second-delete' }));
-    expect(sends(w.plans)).toEqual(['cache:DEL']);
+    expect(sendsOf(w.plans)).toEqual(['cache:DEL']);
   });
 
   it('write-through SETs the committed value; versioned leaves a tombstone', () => {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent, type TransitionResult } from '../engine/machines';
-import type { Json, Plan } from '../engine/types';
+import type { TransitionResult } from '../engine/machines';
+import type { Json } from '../engine/types';
+import { eventMaker, sendsOf, stepper } from '../../test/support/actorHarness';
 import { proxyMachine, storedVerdict, type ProxyContext, type ProxyInput } from './proxy';
 
-const stepper = createStepper({ memoize: false });
 const QUERY = 'SELECT * FROM example';
-const ev = (type: string, fields: Record<string, Json> = {}): MachineEvent => ({
-  type,
-  from: 'sidecar',
-  now: 0,
-  query: QUERY,
-  ...fields,
-});
-const sends = (plans: readonly Plan[]) =>
-  plans.map((p) => (p.kind === 'send' ? `${p.to}:${p.type}` : p.kind));
+const ev = eventMaker({ from: 'sidecar', query: QUERY });
 const ctx = (r: TransitionResult) => r.state.context as unknown as ProxyContext;
 const input = (flags: Partial<ProxyInput> = {}): Json => ({
   query: QUERY,
@@ -32,10 +24,10 @@ const step = (r: TransitionResult, type: string, fields: Record<string, Json> = 
 /** Runs EXPLAIN → "supported" (epoch 1) → the store step. */
 const storeSupported = (flags: Partial<ProxyInput> = {}) => {
   let r = stepper.initial(proxyMachine, input(flags));
-  expect(sends(r.plans)).toEqual(['sidecar:EXPLAIN']);
+  expect(sendsOf(r.plans)).toEqual(['sidecar:EXPLAIN']);
   r = step(r, 'EXPLAINED', { verdict: 'supported', epoch: 1 });
   // Storing is a message to itself: a step of its own, which DDL can precede.
-  expect(sends(r.plans)).toEqual(['proxy:STORE_VERDICT']);
+  expect(sendsOf(r.plans)).toEqual(['proxy:STORE_VERDICT']);
   expect(storedVerdict(ctx(r))).toBeNull();
   return r;
 };
@@ -44,7 +36,7 @@ describe('proxy machine', () => {
   it('stores the verdict a step later, then issues CREATE CACHE and stops once it exists', () => {
     let r = step(storeSupported(), 'STORE_VERDICT', { verdict: 'supported', epoch: 1 });
     expect(storedVerdict(ctx(r))).toEqual({ verdict: 'supported', epoch: 1 });
-    expect(sends(r.plans)).toEqual(['sidecar:CREATE_CACHE']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:CREATE_CACHE']);
     r = step(r, 'CACHE_CREATED', { epoch: 1 });
     expect(r.state.value).toBe('cached');
   });
@@ -53,7 +45,7 @@ describe('proxy machine', () => {
     let r = step(storeSupported(), 'STORE_VERDICT', { verdict: 'supported', epoch: 1 });
     const failed = { epoch: 2, error: 'table "example" not found' };
     r = step(r, 'CREATE_CACHE_FAILED', failed);
-    expect(sends(r.plans)).toEqual(['sidecar:CREATE_CACHE']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:CREATE_CACHE']);
     r = step(r, 'CREATE_CACHE_FAILED', failed);
     expect(r.state.value).toBe('retryingForever');
     expect(ctx(r)).toMatchObject({ attempts: 2, lastError: failed.error });
@@ -66,7 +58,7 @@ describe('proxy machine', () => {
     });
     r = step(r, 'CREATE_CACHE_FAILED', { epoch: 2, error: 'table "example" not found' });
     expect(storedVerdict(ctx(r))).toBeNull();
-    expect(sends(r.plans)).toEqual(['sidecar:EXPLAIN']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:EXPLAIN']);
   });
 
   it('epoch-on-read sends the verdict epoch with CREATE CACHE and re-checks on rejection', () => {
@@ -78,7 +70,7 @@ describe('proxy machine', () => {
     r = step(r, 'STALE_EPOCH', { epoch: 2 });
     expect(storedVerdict(ctx(r))).toBeNull();
     expect(ctx(r).knownEpoch).toBe(2);
-    expect(sends(r.plans)).toEqual(['sidecar:EXPLAIN']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:EXPLAIN']);
   });
 
   it('a DDL notice before the store invalidates nothing: the stale verdict still lands', () => {
@@ -99,7 +91,7 @@ describe('proxy machine', () => {
     });
     r = step(r, 'STORE_VERDICT', { verdict: 'supported', epoch: 1 });
     expect(storedVerdict(ctx(r))).toBeNull();
-    expect(sends(r.plans)).toEqual(['sidecar:EXPLAIN']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:EXPLAIN']);
   });
 
   it('a notice after the store drops the verdict and re-checks once settled', () => {
@@ -110,6 +102,6 @@ describe('proxy machine', () => {
     r = step(r, 'CACHE_CREATED', { epoch: 1 });
     r = step(r, 'SCHEMA_CHANGED', { epoch: 2, statement: 'DROP_TABLE', table: 'example' });
     expect(storedVerdict(ctx(r))).toBeNull();
-    expect(sends(r.plans)).toEqual(['sidecar:EXPLAIN']);
+    expect(sendsOf(r.plans)).toEqual(['sidecar:EXPLAIN']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent } from '../engine/machines';
-import type { ActorState, Plan } from '../engine/types';
+import type { MachineEvent } from '../engine/machines';
+import { eventMaker, runEvents, stepper } from '../../test/support/actorHarness';
 import {
   renderSql,
   requestThreadMachine,
@@ -9,7 +9,6 @@ import {
 } from './requestThread';
 import { queryError, sqlServerMachine } from './sqlServer';
 
-const stepper = createStepper({ memoize: false });
 const input: RequestInput = {
   request: 'A',
   table: 'OAuth Token',
@@ -19,25 +18,17 @@ const input: RequestInput = {
   memory: 'memory',
   db: 'db',
 };
-const ev = (type: string, fields: Record<string, unknown> = {}): MachineEvent =>
-  ({ type, from: 'memory', now: 0, ...fields }) as MachineEvent;
+const ev = eventMaker({ from: 'memory' });
 
 function run(events: MachineEvent[], start: RequestInput = input) {
-  const first = stepper.initial(requestThreadMachine, { ...start });
-  let state: ActorState = first.state;
-  let last: Plan[] = [...first.plans];
-  for (const event of events) {
-    const result = stepper.deliver(requestThreadMachine, state, event);
-    state = result.state;
-    last = [...result.plans];
-  }
-  return { state, last, context: state.context as unknown as RequestContext };
+  const r = runEvents(requestThreadMachine, { ...start }, events);
+  return { ...r, context: r.state.context as unknown as RequestContext };
 }
 
 describe('request thread machine', () => {
   it('starts with local.qb.engine = Engine(), a synchronous call bound to the class', () => {
-    const { last } = run([]);
-    expect(last).toEqual([
+    const { plans } = run([]);
+    expect(plans).toEqual([
       {
         kind: 'send',
         to: 'memory',
@@ -51,12 +42,12 @@ describe('request thread machine', () => {
   it('keeps no engine of its own when it lives on the class, and asks get_query to read it', () => {
     const r = run([ev('ENGINE', { engine: 'engine-1' })]);
     expect(r.context.engine).toBeNull();
-    expect(r.last[0]).toMatchObject({ type: 'GET_QUERY', payload: { engine: null } });
+    expect(r.plans[0]).toMatchObject({ type: 'GET_QUERY', payload: { engine: null } });
   });
 
   it('with the engine on the local, passes its own engine to get_query', () => {
     const r = run([ev('ENGINE', { engine: 'engine-1' })], { ...input, engineHome: 'local' });
-    expect(r.last[0]).toMatchObject({ type: 'GET_QUERY', payload: { engine: 'engine-1' } });
+    expect(r.plans[0]).toMatchObject({ type: 'GET_QUERY', payload: { engine: 'engine-1' } });
   });
 
   it("joins every other table it finds in self.tables and fails on the database's error", () => {
@@ -67,7 +58,7 @@ describe('request thread machine', () => {
       ev('TABLES', { tables: ['OAuth Token', 'Pick List'] }),
     ]);
     expect(r.context.joins).toEqual(['Pick List']);
-    expect(r.last[0]).toMatchObject({
+    expect(r.plans[0]).toMatchObject({
       to: 'db',
       type: 'QUERY',
       payload: { table: 'OAuth Token', joins: ['Pick List'], where: 'name' },

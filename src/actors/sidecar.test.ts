@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent, type TransitionResult } from '../engine/machines';
-import type { Json } from '../engine/types';
+import type { TransitionResult } from '../engine/machines';
+import { eventMaker, stepper } from '../../test/support/actorHarness';
 import { sidecarMachine, type SidecarContext } from './sidecar';
 
-const stepper = createStepper({ memoize: false });
-const ev = (type: string, fields: Record<string, Json> = {}): MachineEvent => ({
-  type,
-  from: 'proxy',
-  now: 0,
-  ...fields,
-});
+const ev = eventMaker({ from: 'proxy' });
 const ctx = (r: TransitionResult) => r.state.context as unknown as SidecarContext;
 const QUERY = { query: 'SELECT * FROM example', table: 'example' };
 const start = (notify: string | null = null) =>

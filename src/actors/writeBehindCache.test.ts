@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createStepper, type MachineEvent } from '../engine/machines';
-import type { ActorState, Plan } from '../engine/types';
+import type { MachineEvent } from '../engine/machines';
+import { eventMaker, runEvents } from '../../test/support/actorHarness';
 import {
   writeBehindCacheMachine,
   type WriteBehindContext,
   type WriteStrategy,
 } from './writeBehindCache';
 
-const stepper = createStepper({ memoize: false });
 const write = { type: 'WRITE', from: 'client', now: 1, key: 'k', value: 'v2', version: 2 };
-const ev = (type: string, fields: Record<string, unknown> = {}): MachineEvent =>
-  ({ type, from: 'x', now: 2, ...fields }) as MachineEvent;
+const ev = eventMaker({ from: 'x', now: 2 });
 
 function run(strategy: WriteStrategy, events: MachineEvent[]) {
   const input = { strategy, flushDelay: 5, restartDelay: 3, db: 'db', log: 'log' };
-  let state: ActorState = stepper.initial(writeBehindCacheMachine, input).state;
-  let plans: Plan[] = [];
-  for (const event of events) {
-    const result = stepper.deliver(writeBehindCacheMachine, state, event);
-    state = result.state;
-    plans = [...result.plans];
-  }
-  return { state, plans, context: state.context as unknown as WriteBehindContext };
+  const r = runEvents(writeBehindCacheMachine, input, events);
+  return { ...r, context: r.state.context as unknown as WriteBehindContext };
 }
 
 const entry = { key: 'k', value: 'v2', version: 2 };
