@@ -27,7 +27,9 @@ describe('summaryLine', () => {
         violatingAny: null,
         ms: 20_000,
       }),
-    ).toBe('Stopped after 20.0 s (30 states): no complete count.');
+    ).toBe(
+      'Stopped after 20.0 s (30 states): too many orders to count. Try a smaller model or stepping by operations.',
+    );
   });
 
   it('gives the time in ms below a second', () => {

@@ -9,7 +9,7 @@ import { verdictOf } from './verdict';
 /** Returns the one-line summary of an exploration. Pure. */
 export function summaryLine(r: ExploreSummary): string {
   if (!r.complete || r.interleavings === null) {
-    return `Stopped after ${(r.ms / 1000).toFixed(1)} s (${r.states.toLocaleString('en')} states): no complete count.`;
+    return `Stopped after ${(r.ms / 1000).toFixed(1)} s (${r.states.toLocaleString('en')} states): too many orders to count. Try a smaller model or stepping by operations.`;
   }
   const count = `${r.interleavings.toLocaleString('en')} interleavings`;
   if (!r.violatingAny) return `${count} · none violates`;
