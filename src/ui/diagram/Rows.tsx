@@ -1,5 +1,6 @@
 /**
- * Row bands (click to move the cursor after that step) with the time axis on the left.
+ * Row bands (click to move the cursor after that step) and the time axis on the left (step
+ * number and clock), which the zoom adapter keeps pinned to the left edge when panning.
  */
 import { memo } from 'react';
 import type { DiagramLayout, Row } from '../../viz/types';
@@ -34,12 +35,6 @@ function RowBandView({ row: r, left, width, onSeek }: RowBandProps) {
         height={r.height}
         fill={r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
       />
-      <text x={10} y={r.y - 2} fontSize={12.5} fontWeight={600} fill={PALETTE.text}>
-        {r.label}
-      </text>
-      <text x={10} y={r.y + 13} fontSize={11.5} fill={PALETTE.subtle}>
-        {r.tick}
-      </text>
     </g>
   );
 }
@@ -57,6 +52,54 @@ export function RowBands({ layout, onSeek }: RowsProps) {
     <g fontFamily={FONT}>
       {layout.rows.map((r) => (
         <RowBand key={r.row} row={r} left={layout.left} width={width} onSeek={onSeek} />
+      ))}
+    </g>
+  );
+}
+
+interface TickProps {
+  row: Row;
+  onSeek(cursor: number): void;
+}
+
+function TickView({ row: r, onSeek }: TickProps) {
+  return (
+    <g opacity={r.future ? FUTURE_OPACITY + 0.2 : 1} cursor="pointer" onClick={() => onSeek(r.row)}>
+      <text x={10} y={r.y - 2} fontSize={12.5} fontWeight={600} fill={PALETTE.text}>
+        {r.label}
+      </text>
+      <text x={10} y={r.y + 13} fontSize={11.5} fill={PALETTE.subtle}>
+        {r.tick}
+      </text>
+    </g>
+  );
+}
+
+const Tick = memo(TickView, (a, b) => a.onSeek === b.onSeek && sameFields(a.row, b.row));
+
+/**
+ * Returns the time axis: each row's step number and clock. Its background only shows while the
+ * axis is pinned over the diagram (the zoom adapter sets its opacity).
+ */
+export function TimeAxis({ layout, onSeek }: RowsProps) {
+  return (
+    <g fontFamily={FONT} data-testid="time-axis">
+      <rect
+        data-role="axis-bg"
+        x={-4000}
+        y={-100000}
+        width={
+          4000 +
+          layout.lifelines.reduce((x, l) => Math.min(x, l.x), Infinity) -
+          layout.columnWidth / 2
+        }
+        height={200000 + layout.height}
+        fill={PALETTE.background}
+        opacity={0}
+        pointerEvents="none"
+      />
+      {layout.rows.map((r) => (
+        <Tick key={r.row} row={r} onSeek={onSeek} />
       ))}
     </g>
   );

@@ -10,6 +10,7 @@ import { visibleLayout, shouldCull } from '../../viz/cull';
 import { layoutDiagram } from '../../viz/layout';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
+import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
 import { useDiagramZoom } from './useDiagramZoom';
 import { ZoomControls } from './ZoomControls';
@@ -45,12 +46,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const contentRef = useRef<SVGGElement>(null);
   const headerRef = useRef<SVGGElement>(null);
+  const axisRef = useRef<SVGGElement>(null);
   // Refit when the scenario or its configuration changes, not on every step.
   const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
   const { view, fit, actualSize } = useDiagramZoom(layout, fitKey, {
     svgRef,
     contentRef,
     headerRef,
+    axisRef,
   });
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
@@ -102,6 +105,9 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         <title id={titleId}>{title}</title>
         <g ref={contentRef}>
           <DiagramLayers layout={shown} onSeek={onSeek} onChoose={choose} />
+        </g>
+        <g ref={axisRef}>
+          <TimeAxis layout={shown} onSeek={onSeek} />
         </g>
         <g ref={headerRef}>
           <LifelineHeaders layout={shown} />

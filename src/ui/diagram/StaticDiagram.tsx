@@ -9,6 +9,7 @@ import type { ScenarioDef } from '../../scenarios/types';
 import { layoutDiagram } from '../../viz/layout';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
+import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
 
 export interface StaticDiagramProps {
@@ -45,6 +46,7 @@ export function StaticDiagram({
       <title>{title ?? `Sequence diagram: ${scenario.title}`}</title>
       <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
       <DiagramLayers layout={layout} onSeek={ignore} onChoose={ignore} />
+      <TimeAxis layout={layout} onSeek={ignore} />
       <LifelineHeaders layout={layout} />
     </svg>
   );

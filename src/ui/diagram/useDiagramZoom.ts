@@ -23,6 +23,7 @@ export interface DiagramRefs {
   readonly svgRef: RefObject<SVGSVGElement | null>;
   readonly contentRef: RefObject<SVGGElement | null>;
   readonly headerRef: RefObject<SVGGElement | null>;
+  readonly axisRef: RefObject<SVGGElement | null>;
 }
 
 export interface DiagramZoom {
@@ -36,7 +37,7 @@ export interface DiagramZoom {
 export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
-  { svgRef, contentRef, headerRef }: DiagramRefs,
+  { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -50,14 +51,17 @@ export function useDiagramZoom(
     const svg = svgRef.current;
     const content = contentRef.current;
     const header = headerRef.current;
-    if (!svg || !content || !header) return undefined;
-    const adapter = createZoomAdapter(svg, content, header, headerHeight, onView);
+    const axis = axisRef.current;
+    if (!svg || !content || !header || !axis) return undefined;
+    const adapter = createZoomAdapter(svg, { content, header, axis }, headerHeight, onView);
     adapterRef.current = adapter;
     return () => {
       adapter.destroy();
       adapterRef.current = null;
     };
-  }, [svgRef, contentRef, headerRef, headerHeight, onView]);
+  }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView]);
+
+  useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
 
   const cursorY = layout.cursor.y;
   const sizeRef = useRef({ width, height, cursorY });

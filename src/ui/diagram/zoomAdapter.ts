@@ -1,6 +1,7 @@
 /**
  * The only place d3 touches the DOM: d3-zoom on the svg, its transform applied to the content
- * group, and the headers kept pinned to the top (they follow x and scale, not y). The wheel
+ * group, the headers kept pinned to the top (they follow x and scale, not y) and the time axis
+ * kept on screen at the left. The wheel
  * pans (a long trace scrolls like a page); Ctrl/⌘ + wheel or a pinch zooms; drag pans.
  */
 import {
@@ -23,6 +24,8 @@ export interface ZoomAdapter {
   fit(width: number, height: number, focusY: number): void;
   /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
   actualSize(width: number, height: number, focusY: number): void;
+  /** Keeps panning within the diagram (plus a margin) of this size. */
+  setBounds(width: number, height: number): void;
   /** Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers. */
   ensureVisible(yTop: number, yBottom: number): void;
   destroy(): void;
@@ -30,19 +33,31 @@ export interface ZoomAdapter {
 
 const MAX_SCALE = 1.6;
 
+/** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */
+export interface DiagramGroups {
+  readonly content: SVGGElement;
+  readonly header: SVGGElement;
+  readonly axis: SVGGElement;
+}
+
 /** Returns a zoom adapter bound to `svg`; call `destroy` to remove its listeners. */
 export function createZoomAdapter(
   svg: SVGSVGElement,
-  content: SVGGElement,
-  header: SVGGElement,
+  groups: DiagramGroups,
   headerHeight: number,
   onView: (view: ViewWindow) => void,
 ): ZoomAdapter {
   const selection = select(svg);
   const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
   const apply = (t: ZoomTransform): void => {
-    select(content).attr('transform', t.toString());
-    select(header).attr('transform', `translate(${t.x},0) scale(${t.k})`);
+    select(groups.content).attr('transform', t.toString());
+    select(groups.header).attr('transform', `translate(${t.x},0) scale(${t.k})`);
+    // The time axis follows the rows but stays on screen when the diagram is panned left.
+    const pinned = t.x < 0;
+    select(groups.axis).attr('transform', `translate(${Math.max(0, t.x)},${t.y}) scale(${t.k})`);
+    select(groups.axis)
+      .select('[data-role="axis-bg"]')
+      .attr('opacity', pinned ? 1 : 0);
     onView({ yMin: t.invertY(headerHeight * t.k), yMax: t.invertY(size().h) });
   };
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
@@ -78,6 +93,14 @@ export function createZoomAdapter(
       const x = Math.max(0, (w - width) / 2);
       const top = height <= h ? 0 : Math.min(0, Math.max(h - height, h * 0.6 - focusY));
       behavior.transform(selection, zoomIdentity.translate(x, top));
+    },
+    setBounds(width, height) {
+      const margin = 160;
+      // Room below the diagram too, so d3 never centres a short diagram vertically.
+      behavior.translateExtent([
+        [-margin, -margin],
+        [width + margin, height + 2 * size().h],
+      ]);
     },
     ensureVisible(yTop, yBottom) {
       const t = zoomTransform(svg);
