@@ -72,6 +72,15 @@ describe('share link', () => {
     expect(unpack(packed!.slice(0, -3))).toBeNull();
   });
 
+  it('opens a hand-written link that names only the scenario', () => {
+    const result = decodeLink(`#v=1&s=${scenario.id}`);
+    expect(result).toMatchObject({
+      ok: true,
+      state: { fix: 'none', granularity: 'operations', schedule: [], cursor: 0 },
+      warnings: [],
+    });
+  });
+
   it('says when a link comes from a newer version', () => {
     const result = decodeLink('#v=7&s=x');
     expect(result).toEqual({ ok: false, error: expect.stringContaining('newer version (v7)') });
@@ -86,6 +95,7 @@ describe('share link', () => {
       '%E0%A4%A',
       'v=1&s=nope&f=none&g=o',
       'v=1&s=a&f=b&g=x',
+      'v=1',
     ]) {
       expect(decodeLink(bad).ok).toBe(false);
     }

@@ -8,7 +8,7 @@ import { TraceBuilder } from '../engine/replay';
 import { createStepper, type Stepper } from '../engine/machines';
 import type { Granularity, Model, World } from '../engine/types';
 import { findScenario, paramsOf } from '../scenarios/index';
-import { buildModel, type SessionConfig } from '../scenarios/session';
+import { buildModel, defaultFix, type SessionConfig } from '../scenarios/session';
 import { indicesToText, MAX_INDEX, pack, textToIndices, unpack } from './indices';
 import {
   LINK_VERSION,
@@ -112,9 +112,10 @@ function decodeUnsafe(input: string): DecodeResult {
       error: `This link names a scenario this version does not know ("${f.s}").`,
     };
   const warnings: string[] = [];
-  let fix = f.f;
+  // A hand-written link may name only the scenario: no fix and operations by default.
+  let fix = f.f ?? defaultFix(scenario);
   if (!scenario.fixes.some((x) => x.id === fix)) {
-    fix = scenario.fixes[0]?.id ?? 'none';
+    fix = defaultFix(scenario);
     warnings.push(`The link's fix "${f.f}" does not exist here; opened with "${fix}".`);
   }
   const params: Record<string, number> = {};
@@ -135,7 +136,7 @@ function decodeUnsafe(input: string): DecodeResult {
   const config: SessionConfig = {
     scenarioId: scenario.id,
     fix,
-    granularity: GRANULARITY[f.g] ?? 'operations',
+    granularity: GRANULARITY[f.g ?? 'o'] ?? 'operations',
     params,
   };
   const model = buildModel(config);

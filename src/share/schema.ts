@@ -22,8 +22,8 @@ const uint = (max: number) =>
 export const linkFieldsSchema = z.strictObject({
   v: z.literal('1'),
   s: id,
-  f: id,
-  g: z.enum(['o', 'm']),
+  f: id.optional(),
+  g: z.enum(['o', 'm']).optional(),
   seed: uint(0xffff_ffff).optional(),
   c: uint(MAX_STEPS).optional(),
   p: z
