@@ -81,6 +81,11 @@ describe('share link', () => {
     });
   });
 
+  it('says a link cut inside the scenario name is truncated', () => {
+    const result = decodeLink(`v=1&s=${scenario.id.slice(0, 10)}`);
+    expect(result).toEqual({ ok: false, error: expect.stringContaining('truncated') });
+  });
+
   it('says when a link comes from a newer version', () => {
     const result = decodeLink('#v=7&s=x');
     expect(result).toEqual({ ok: false, error: expect.stringContaining('newer version (v7)') });

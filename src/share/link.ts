@@ -7,7 +7,7 @@ import { enabledSteps } from '../engine/steps';
 import { TraceBuilder } from '../engine/replay';
 import { createStepper, type Stepper } from '../engine/machines';
 import type { Granularity, Model, World } from '../engine/types';
-import { findScenario, paramsOf } from '../scenarios/index';
+import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
 import { buildModel, defaultFix, type SessionConfig } from '../scenarios/session';
 import { indicesToText, MAX_INDEX, pack, textToIndices, unpack } from './indices';
 import {
@@ -106,11 +106,15 @@ function decodeUnsafe(input: string): DecodeResult {
   }
   const f = parsed.data;
   const scenario = findScenario(f.s);
-  if (!scenario)
+  if (!scenario) {
+    const cut = SCENARIOS.some((x) => x.id.startsWith(f.s));
     return {
       ok: false,
-      error: `This link names a scenario this version does not know ("${f.s}").`,
+      error: cut
+        ? 'This link is damaged or truncated (the scenario name is cut short).'
+        : `This link names a scenario this version does not know ("${f.s}").`,
     };
+  }
   const warnings: string[] = [];
   // A hand-written link may name only the scenario: no fix and operations by default.
   let fix = f.f ?? defaultFix(scenario);
