@@ -6,7 +6,7 @@ import type { ExploreResult } from '../engine/explore';
 import { replay, type Trace } from '../engine/replay';
 import type { Model } from '../engine/types';
 import { criticalReordering, describeStep } from '../scenarios/narrate';
-import { judgedInvariants, judgedViolations } from '../scenarios/judge';
+import { headlineRace, judgedInvariants, judgedViolations } from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
 
 /** Returns one line per step of `trace` ("  3. t=4  Writer DELetes …  [reader->cache]"). Pure. */
@@ -57,7 +57,7 @@ export function verdictOf(
     fixId === 'none'
       ? holds
         ? `no race found ${over}`
-        : `race found (${over})`
+        : `race found ${over}`
       : holds
         ? `✓ the fix holds in every interleaving ${over}`
         : `✗ the race is still found ${over}`;
@@ -68,6 +68,17 @@ export function verdictOf(
 function figureLines(scenario: ScenarioDef, trace: Trace): string[] {
   const figures = scenario.figures?.(trace.worlds, trace.records) ?? [];
   return figures.map((f) => `  ${f.label}: ${f.text}`);
+}
+
+/** Returns the race to show first (see `headlineRace`), or null when nothing is violated. */
+function headlineOf(scenario: ScenarioDef, model: Model, fixId: string, result: ExploreResult) {
+  const fix = scenario.fixes.find((f) => f.id === fixId);
+  if (!fix) return null;
+  return headlineRace(
+    model.invariants.map((i) => i.id),
+    fix,
+    result,
+  );
 }
 
 /** Returns the human-readable report of an exploration. Pure. */
@@ -95,11 +106,14 @@ export function exploreText(
   lines.push(`transitions:   ${result.transitions}`);
   const verdict = verdictOf(scenario, fix, result);
   if (verdict) lines.push(`verdict:       ${verdict.text}`);
-  if (result.shortest) {
-    lines.push(`shortest counterexample (${result.shortest.length} steps):`);
-    const trace = replay(model, result.shortest);
+  const race = headlineOf(scenario, model, fix, result);
+  if (race) {
+    lines.push(
+      `shortest counterexample (${race.schedule.length} steps, breaking ${race.invariant}):`,
+    );
+    const trace = replay(model, race.schedule);
     lines.push(...traceLines(scenario, model, trace));
-    lines.push(`  schedule: ${result.shortest.join(',')}`);
+    lines.push(`  schedule: ${race.schedule.join(',')}`);
   } else {
     lines.push('no interleaving violates any invariant');
   }
@@ -126,6 +140,7 @@ export function exploreJson(
     transitions: result.transitions,
     verdict: verdictOf(scenario, fix, result),
     shortest: result.shortest,
+    headline: headlineOf(scenario, model, fix, result),
     shortestSteps: trace ? traceLines(scenario, model, trace).map((l) => l.trim()) : null,
     figures: trace ? (scenario.figures?.(trace.worlds, trace.records) ?? []) : [],
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgedInvariants, judgedViolations } from './judge';
+import { headlineRace, judgedInvariants, judgedViolations } from './judge';
 
 const fix = { id: 'f', label: 'F', summary: 's', closes: true };
 
@@ -10,5 +10,23 @@ describe('judging a fix', () => {
     expect(judgedViolations(fix, violating)).toBe(3);
     expect(judgedViolations({ ...fix, judgedBy: ['a'] }, violating)).toBe(0);
     expect(judgedViolations({ ...fix, judgedBy: ['a', 'b'] }, violating)).toBe(3);
+  });
+
+  it('shows the race of the first violated invariant, preferring the ones the fix is judged by', () => {
+    const result = {
+      violating: { a: 0, b: 2, c: 5 },
+      shortestBy: { b: ['x', 'y', 'z'], c: ['x'] },
+    };
+    expect(headlineRace(['a', 'b', 'c'], fix, result)).toEqual({
+      invariant: 'b',
+      schedule: ['x', 'y', 'z'],
+    });
+    expect(headlineRace(['a', 'b', 'c'], { ...fix, judgedBy: ['c'] }, result)).toEqual({
+      invariant: 'c',
+      schedule: ['x'],
+    });
+    expect(headlineRace(['a', 'b', 'c'], { ...fix, judgedBy: ['a'] }, result)?.invariant).toBe('b');
+    expect(headlineRace(['a'], fix, { violating: { a: 0 }, shortestBy: {} })).toBeNull();
+    expect(headlineRace(['a'], fix, { violating: null, shortestBy: {} })).toBeNull();
   });
 });

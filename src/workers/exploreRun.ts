@@ -4,7 +4,8 @@
  */
 import { explore } from '../engine/explore';
 import { createStepper } from '../engine/machines';
-import { buildModel, type SessionConfig } from '../scenarios/session';
+import { headlineRace } from '../scenarios/judge';
+import { buildModel, scenarioOf, type SessionConfig } from '../scenarios/session';
 import type { ExploreSummary } from './protocol';
 
 const stepper = createStepper({ memoize: true });
@@ -22,14 +23,18 @@ export function exploreConfigs(
   configs.forEach((config, index) => {
     const start = now();
     const deadline = start + timeLimitMs;
-    const result = explore(buildModel(config), { stepper, shouldStop: () => now() > deadline });
+    const model = buildModel(config);
+    const result = explore(model, { stepper, shouldStop: () => now() > deadline });
+    const fix = scenarioOf(config).fixes.find((f) => f.id === config.fix);
+    const ids = model.invariants.map((i) => i.id);
+    const headline = fix ? headlineRace(ids, fix, result) : null;
     report(index, config, {
       complete: result.complete,
       interleavings: result.interleavings,
       violating: result.violating,
       violatingAny: result.violatingAny,
       states: result.states,
-      shortest: result.shortest,
+      shortest: headline?.schedule ?? result.shortest,
       ms: Math.round(now() - start),
     });
   });
