@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cacheAside } from '../../src/scenarios/cacheAside';
-import { paramsOf } from '../../src/scenarios/index';
+import { paramsOf, SCENARIOS } from '../../src/scenarios/index';
 import { bruteForce } from '../support/bruteForce';
 import { explore } from '../../src/engine/explore';
 import { createStepper } from '../../src/engine/machines';
@@ -58,6 +58,29 @@ describe('explore', () => {
       }
     },
   );
+
+  it('agrees with brute force on every registered scenario, fix and granularity', () => {
+    let compared = 0;
+    for (const scenario of SCENARIOS) {
+      for (const fix of scenario.fixes) {
+        for (const granularity of ['operations', 'messages'] as const) {
+          const model = scenario.build({ fix: fix.id, granularity, params: paramsOf(scenario) });
+          const fast = explore(model);
+          if ((fast.interleavings ?? Infinity) > 5_000) continue;
+          const slow = bruteForce(model);
+          expect([scenario.id, fix.id, granularity, fast.interleavings, fast.violating]).toEqual([
+            scenario.id,
+            fix.id,
+            granularity,
+            slow.interleavings,
+            slow.violating,
+          ]);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(30);
+  });
 
   it('gives the same results with and without memoized transitions', () => {
     const model = cacheAside.build({
