@@ -79,7 +79,7 @@ describe('explore', () => {
         }
       }
     }
-    expect(compared).toBeGreaterThanOrEqual(30);
+    expect(compared).toBeGreaterThanOrEqual(48);
   });
 
   it('gives the same results with and without memoized transitions', () => {
