@@ -12,22 +12,21 @@ interface StepLog {
   changed: ActorId[];
 }
 
-function deliverEvent(message: Message, now: number): MachineEvent {
-  return { ...message.payload, type: message.type, from: message.from, now };
-}
-
 function transitionActor(
   model: Model,
   draft: Draft,
   stepper: Stepper,
   log: StepLog,
   actor: ActorId,
-  event: MachineEvent,
+  input: { readonly message: Message } | { readonly event: MachineEvent },
 ): void {
   const spec = actorSpec(model, actor);
   const state = draft.actors[actor];
   if (!state) throw new Error(`actor "${actor}" has no state`);
-  const result = stepper.deliver(spec.machine, state, event);
+  const result =
+    'message' in input
+      ? stepper.deliverMessage(spec.machine, state, input.message, draft.clock)
+      : stepper.deliver(spec.machine, state, input.event);
   if (result.state !== state) log.changed.push(actor);
   commitTransition(draft, actor, result);
 }
@@ -49,7 +48,7 @@ function deliver(
   removeMessage(draft, channel, message.id);
   log.delivered.push(message);
   const sentBefore = draft.outbox.length;
-  transitionActor(model, draft, stepper, log, message.to, deliverEvent(message, draft.clock));
+  transitionActor(model, draft, stepper, log, message.to, { message });
   if (message.sync) deliverReplies(model, draft, stepper, log, sentBefore);
 }
 
@@ -94,7 +93,7 @@ export function applyStep(
     const { owner, name } = step.timer;
     draft.timers = draft.timers.filter((t) => !(t.owner === owner && t.name === name));
     const event: MachineEvent = { ...step.timer.payload, type: 'TIMER', name, now: draft.clock };
-    transitionActor(model, draft, stepper, log, owner, event);
+    transitionActor(model, draft, stepper, log, owner, { event });
   } else {
     const spec = step.fault;
     fault = spec.id;
@@ -107,7 +106,7 @@ export function applyStep(
     } else {
       draft.clock += spec.duration ?? 1;
       const event: MachineEvent = { type: spec.event, now: draft.clock };
-      transitionActor(model, draft, stepper, log, spec.actor, event);
+      transitionActor(model, draft, stepper, log, spec.actor, { event });
     }
   }
   if (model.granularity === 'operations') deliverReplies(model, draft, stepper, log);

@@ -10,7 +10,7 @@ import { createStepper, type Stepper } from './machines';
 import { enabledSteps } from './steps';
 import type { Model, World } from './types';
 import { createWorld } from './world';
-import { worldKey } from './worldKey';
+import { createInterner, worldKey } from './worldKey';
 
 export interface ExploreOptions {
   readonly maxStates?: number;
@@ -61,7 +61,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
   const memo = new Map<string, Summary>();
-  const edges = new Map<string, Map<string, string>>();
+  const interner = createInterner();
   let transitions = 0;
 
   const visit = (world: World, hash: string, depth: number): Summary => {
@@ -89,13 +89,11 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       memo.set(hash, summary);
       return summary;
     }
-    const next = new Map<string, string>();
     for (const step of steps) {
       if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
       const { world: after, record } = applyStep(model, world, step, stepper, depth);
       const mask = violationMask(model, checkStep(model, world, after, record));
-      const afterHash = worldKey(after);
-      next.set(step.key, afterHash);
+      const afterHash = worldKey(after, interner);
       const sub = visit(after, afterHash, depth + 1);
       summary.paths += sub.paths;
       summary.violatingAny += mask ? sub.paths : sub.violatingAny;
@@ -111,24 +109,28 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         }
       }
     }
-    edges.set(hash, next);
     memo.set(hash, summary);
     return summary;
   };
 
   const initial = createWorld(model, stepper);
-  const rootHash = worldKey(initial);
+  const rootHash = worldKey(initial, interner);
   try {
     const root = visit(initial, rootHash, 0);
     const path = (i: number): string[] | null => {
       if (root.shortest[i] === Infinity) return null;
+      // Walk the recorded first steps again from the root; re-applying them is cheaper than
+      // keeping every edge of the search.
       const keys: string[] = [];
+      let world = initial;
       let hash = rootHash;
       for (let left = root.shortest[i] ?? 0; left > 0; left--) {
         const key = memo.get(hash)?.first[i];
-        if (!key) break;
+        const step = enabledSteps(model, world).find((s) => s.key === key);
+        if (!key || !step) break;
         keys.push(key);
-        hash = edges.get(hash)?.get(key) ?? '';
+        world = applyStep(model, world, step, stepper, keys.length - 1).world;
+        hash = worldKey(world, interner);
       }
       return keys;
     };

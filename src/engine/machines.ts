@@ -6,7 +6,7 @@
  */
 import { initialTransition, transition, type AnyStateMachine } from 'xstate';
 import { canonicalJson, frozenJson } from './canonical';
-import type { ActorState, Json, Plan } from './types';
+import type { ActorState, Json, Message, Plan } from './types';
 
 export interface MachineEvent {
   readonly type: string;
@@ -28,6 +28,13 @@ export interface StepperStats {
 export interface Stepper {
   initial(machine: AnyStateMachine, input: Json): TransitionResult;
   deliver(machine: AnyStateMachine, state: ActorState, event: MachineEvent): TransitionResult;
+  /** Delivers `message` at `now`; the same as `deliver` with the event the message makes. */
+  deliverMessage(
+    machine: AnyStateMachine,
+    state: ActorState,
+    message: Message,
+    now: number,
+  ): TransitionResult;
   readonly stats: StepperStats;
 }
 
@@ -66,6 +73,23 @@ function rawDeliver(
   return { state: toState(next), plans: toPlans(actions) };
 }
 
+/** Returns the event an actor receives when `message` is delivered at `now`. Pure. */
+export function messageEvent(message: Message, now: number): MachineEvent {
+  return { ...message.payload, type: message.type, from: message.from, now };
+}
+
+const messageKeys = new WeakMap<Message, string>();
+
+/** The part of a message that its event depends on, serialized once per message object. */
+function messageKey(message: Message): string {
+  let key = messageKeys.get(message);
+  if (key === undefined) {
+    key = canonicalJson([message.type, message.from, message.payload]);
+    messageKeys.set(message, key);
+  }
+  return key;
+}
+
 /** Returns a stepper; with `memoize` it caches results per machine, state and event. */
 export function createStepper(options: { memoize: boolean } = { memoize: true }): Stepper {
   const stats: StepperStats = { calls: 0, misses: 0 };
@@ -74,6 +98,21 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     let table = memo.get(machine);
     if (!table) memo.set(machine, (table = new Map()));
     return table;
+  };
+  // The event is built only on a miss: most deliveries are answered from the table.
+  const cached = (
+    machine: AnyStateMachine,
+    state: ActorState,
+    eventKey: string,
+    event: () => MachineEvent,
+  ): TransitionResult => {
+    stats.calls++;
+    if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, event()));
+    const key = frozenJson(state) + '\u0000' + eventKey;
+    const table = tableFor(machine);
+    let hit = table.get(key);
+    if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, event()))));
+    return hit;
   };
   return {
     stats,
@@ -87,13 +126,11 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
       return hit;
     },
     deliver(machine, state, event) {
-      stats.calls++;
-      if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, event));
-      const key = frozenJson(state) + '\u0000' + canonicalJson(event);
-      const table = tableFor(machine);
-      let hit = table.get(key);
-      if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, event))));
-      return hit;
+      return cached(machine, state, 'e' + canonicalJson(event), () => event);
+    },
+    deliverMessage(machine, state, message, now) {
+      const key = `m${messageKey(message)}\u0000${now}`;
+      return cached(machine, state, key, () => messageEvent(message, now));
     },
   };
 }
