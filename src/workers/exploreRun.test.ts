@@ -51,4 +51,25 @@ describe('exploreConfigs', () => {
       },
     );
   });
+
+  it('sends the headline race and the rest of its run (the QueryPilot retry loop)', () => {
+    const config = {
+      scenarioId: 'querypilot-stale-verdict',
+      fix: 'none',
+      granularity: 'operations' as const,
+      params: {},
+    };
+    let summary: ExploreSummary | null = null;
+    exploreConfigs(
+      [config],
+      10_000,
+      () => performance.now(),
+      (_i, _c, s) => (summary = s),
+    );
+    const { shortest, run } = summary as unknown as ExploreSummary;
+    expect(shortest).toHaveLength(4);
+    expect(run?.slice(0, 4)).toEqual(shortest);
+    // After the stale verdict is stored, CREATE CACHE is tried and fails until the bound.
+    expect(run?.length).toBeGreaterThan(6);
+  });
 });

@@ -2,6 +2,7 @@
  * Runs the exhaustive explorer for a list of configurations and reports each summary.
  * Used by the explore worker; framework-free so it can be tested in Node.
  */
+import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
 import { createStepper } from '../engine/machines';
 import { headlineRace } from '../scenarios/judge';
@@ -28,13 +29,15 @@ export function exploreConfigs(
     const fix = scenarioOf(config).fixes.find((f) => f.id === config.fix);
     const ids = model.invariants.map((i) => i.id);
     const headline = fix ? headlineRace(ids, fix, result) : null;
+    const race = headline?.schedule ?? result.shortest;
     report(index, config, {
       complete: result.complete,
       interleavings: result.interleavings,
       violating: result.violating,
       violatingAny: result.violatingAny,
       states: result.states,
-      shortest: headline?.schedule ?? result.shortest,
+      shortest: race,
+      run: race ? completeRun(model, race, 500, stepper).schedule : null,
       ms: Math.round(now() - start),
     });
   });

@@ -11,6 +11,8 @@ export interface ExploreSummary {
   readonly violatingAny: number | null;
   readonly states: number;
   readonly shortest: readonly string[] | null;
+  /** `shortest` continued to the end of its run as Step would (so the aftermath shows too). */
+  readonly run: readonly string[] | null;
   /** Wall time in the worker, in milliseconds. */
   readonly ms: number;
 }

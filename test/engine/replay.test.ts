@@ -97,3 +97,21 @@ describe('replay and random walks', () => {
     expect(rest.records[5]?.clockAfter).toBe(6);
   });
 });
+
+describe('completing a run', () => {
+  it('continues a prefix with the first enabled step until nothing can happen', async () => {
+    const { completeRun } = await import('../../src/engine/complete');
+    const model = modelFor('none', 'operations');
+    const trace = completeRun(model, ['writer->db']);
+    expect(trace.schedule).toEqual([
+      'writer->db',
+      'reader->cache',
+      'reader->db',
+      'reader->cache',
+      'writer->cache',
+    ]);
+    expect(trace.finished).toBe(true);
+    expect(completeRun(model, ['writer->db'], 3).schedule).toHaveLength(3);
+    expect(completeRun(model, ['nope']).schedule).toEqual([]);
+  });
+});

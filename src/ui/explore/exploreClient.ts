@@ -5,7 +5,7 @@
 import { configKey, type SessionConfig } from '../../scenarios/session';
 import { findScenario } from '../../scenarios/index';
 import { useAppStore } from '../../store/index';
-import type { ExploreRequest, ExploreResponse } from '../../workers/protocol';
+import type { ExploreRequest, ExploreResponse, ExploreSummary } from '../../workers/protocol';
 
 /** Time budget per configuration, in milliseconds. */
 const TIME_LIMIT_MS = 20_000;
@@ -36,10 +36,16 @@ function onMessage(event: MessageEvent<ExploreResponse>): void {
     current.mode === 'all' ? `Explored ${message.index + 1} of ${current.total} fixes…` : '';
   store.exploreResult(key, message.summary, progress);
   // Load the shortest violating schedule when the answer is for what is on screen.
-  const shortest = message.summary.shortest;
-  if (current.mode === 'one' && shortest && key === configKey(configNow())) {
-    store.loadSchedule(shortest, shortest.length);
-  }
+  if (current.mode === 'one' && key === configKey(configNow())) loadRace(message.summary);
+}
+
+/**
+ * Loads a found race with the cursor on the step that breaks the invariant; the rest of the
+ * run (what happens next if nothing else intervenes) is the pinned future.
+ */
+function loadRace(summary: ExploreSummary): void {
+  const { shortest, run } = summary;
+  if (shortest) useAppStore.getState().loadSchedule(run ?? shortest, shortest.length);
 }
 
 function start(mode: 'one' | 'all', configs: readonly SessionConfig[]): void {
@@ -72,7 +78,7 @@ export function findRace(): void {
   const known = store.results[configKey(config)];
   // Already explored (e.g. by Compare all fixes): answer at once.
   if (known?.complete && !current) {
-    if (known.shortest) store.loadSchedule(known.shortest, known.shortest.length);
+    loadRace(known);
     return;
   }
   start('one', [config]);

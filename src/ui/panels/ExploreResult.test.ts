@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryLine, timingLine } from './ExploreResult';
 
-const base = { complete: true, states: 30, ms: 12, shortest: ['a', 'b', 'c', 'd', 'e'] };
+const base = { complete: true, states: 30, ms: 12, shortest: ['a', 'b', 'c', 'd', 'e'], run: null };
 
 describe('summaryLine', () => {
   it('names counts per invariant and the shortest race', () => {

@@ -9,6 +9,7 @@ const result = (violating: Record<string, number>): ExploreSummary => ({
   violatingAny: Math.max(0, ...Object.values(violating)),
   states: 10,
   shortest: null,
+  run: null,
   ms: 1,
 });
 
