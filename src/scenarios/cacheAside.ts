@@ -148,8 +148,10 @@ export const cacheAside: ScenarioDef = {
       id: 'double-delete',
       label: 'Delayed double-delete',
       summary:
-        'Writer deletes again after a delay. Narrows the window; closes it only if the delay outlasts every reader.',
+        'Writer deletes again after a delay, removing a stale value set in between. Narrows the window; closes it only if the delay outlasts every reader.',
       closes: false,
+      // It does not stop the stale SET, it cleans up after it: judged by what is left at the end.
+      judgedBy: ['stale-at-quiescence', 'stale-forever'],
     },
     {
       id: 'leases',
