@@ -79,9 +79,16 @@ function accepts(context: CacheContext, event: CacheEvent): boolean {
   }
 }
 
-function writeReply(event: CacheEvent, type: 'STORED' | 'NOT_STORED'): SendParams {
+/** Returns the reply to a keyed command: who asked, what happened, for which key. Pure. */
+function keyReply(event: CacheEvent, type: 'STORED' | 'NOT_STORED' | 'DELETED'): SendParams {
   return { to: event.from, type, payload: { key: 'key' in event ? event.key : '' }, reply: true };
 }
+
+/** DEL and INVALIDATE both answer DELETED. */
+const REPLY_DELETED = {
+  type: 'send',
+  params: ({ event }: { event: CacheEvent }) => keyReply(event, 'DELETED'),
+} as const;
 
 /** A write is stored when accepted, and answered either way. */
 const WRITE = [
@@ -89,13 +96,13 @@ const WRITE = [
     guard: 'accepted',
     actions: [
       'store',
-      { type: 'send', params: ({ event }: { event: CacheEvent }) => writeReply(event, 'STORED') },
+      { type: 'send', params: ({ event }: { event: CacheEvent }) => keyReply(event, 'STORED') },
     ],
   },
   {
     actions: {
       type: 'send',
-      params: ({ event }: { event: CacheEvent }) => writeReply(event, 'NOT_STORED'),
+      params: ({ event }: { event: CacheEvent }) => keyReply(event, 'NOT_STORED'),
     },
   },
 ] as const;
@@ -181,15 +188,7 @@ export const cacheMachine = setup({
               entries: without(context.entries, event.key),
               leases: without(context.leases, event.key),
             })),
-            {
-              type: 'send',
-              params: ({ event }) => ({
-                to: event.from,
-                type: 'DELETED',
-                payload: { key: event.key },
-                reply: true,
-              }),
-            },
+            REPLY_DELETED,
           ],
         },
         INVALIDATE: {
@@ -208,15 +207,7 @@ export const cacheMachine = setup({
               },
               leases: without(context.leases, event.key),
             })),
-            {
-              type: 'send',
-              params: ({ event }) => ({
-                to: event.from,
-                type: 'DELETED',
-                payload: { key: event.key },
-                reply: true,
-              }),
-            },
+            REPLY_DELETED,
           ],
         },
       },

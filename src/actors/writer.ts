@@ -31,6 +31,16 @@ export type WriterEvent = Delivered &
     | { type: 'TIMER'; name: string }
   );
 
+/** The writer's DEL of its key, sent on entering either delete state. */
+const SEND_DEL = {
+  type: 'send',
+  params: ({ context }: { context: WriterContext }) => ({
+    to: context.cache,
+    type: 'DEL',
+    payload: { key: context.key },
+  }),
+} as const;
+
 export const writerMachine = setup({
   types: {} as { context: WriterContext; events: WriterEvent; input: WriterInput },
   actions: {
@@ -67,14 +77,7 @@ export const writerMachine = setup({
       },
     },
     deleting: {
-      entry: {
-        type: 'send',
-        params: ({ context }) => ({
-          to: context.cache,
-          type: 'DEL',
-          payload: { key: context.key },
-        }),
-      },
+      entry: SEND_DEL,
       on: {
         DELETED: [{ guard: 'deletesTwice', target: 'waiting' }, { target: 'done' }],
       },
@@ -87,14 +90,7 @@ export const writerMachine = setup({
       on: { TIMER: 'deletingAgain' },
     },
     deletingAgain: {
-      entry: {
-        type: 'send',
-        params: ({ context }) => ({
-          to: context.cache,
-          type: 'DEL',
-          payload: { key: context.key },
-        }),
-      },
+      entry: SEND_DEL,
       on: { DELETED: 'done' },
     },
     invalidating: {
