@@ -14,7 +14,7 @@ import { paramsOf } from '../src/scenarios/index';
 import { SequenceDiagram } from '../src/ui/diagram/SequenceDiagram';
 import { CULL_THRESHOLD } from '../src/viz/cull';
 import { layoutDiagram } from '../src/viz/layout';
-import { longTrace } from '../src/viz/longTrace';
+import { longTrace } from '../test/support/longTrace';
 
 const SIZES = [100, 1000, 5000];
 

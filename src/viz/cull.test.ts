@@ -4,7 +4,7 @@ import { cacheAside } from '../scenarios/cacheAside';
 import { paramsOf } from '../scenarios/index';
 import { shouldCull, visibleLayout } from './cull';
 import { layoutDiagram } from './layout';
-import { longTrace } from './longTrace';
+import { longTrace } from '../../test/support/longTrace';
 
 const model = cacheAside.build({
   fix: 'none',

@@ -6,7 +6,7 @@ import type { Granularity, Model } from '../engine/types';
 import { cacheAside } from '../scenarios/cacheAside';
 import { paramsOf } from '../scenarios/index';
 import { layoutDiagram } from './layout';
-import { longTrace } from './longTrace';
+import { longTrace } from '../../test/support/longTrace';
 
 function setup(granularity: Granularity, fix = 'none', overrides: Record<string, number> = {}) {
   const model = cacheAside.build({ fix, granularity, params: paramsOf(cacheAside, overrides) });

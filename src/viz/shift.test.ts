@@ -4,7 +4,7 @@ import type { Trace } from '../engine/replay';
 import { cacheAside } from '../scenarios/cacheAside';
 import { paramsOf } from '../scenarios/index';
 import { layoutDiagram } from './layout';
-import { longTrace } from './longTrace';
+import { longTrace } from '../../test/support/longTrace';
 
 const model = cacheAside.build({
   fix: 'none',

@@ -3,9 +3,9 @@
  * end to end, with message ids, step indices and clocks renumbered so they read as one run.
  * Pure given the seed.
  */
-import { randomWalk } from '../engine/random';
-import type { Trace } from '../engine/replay';
-import type { Message, Model, StepRecord } from '../engine/types';
+import { randomWalk } from '../../src/engine/random';
+import type { Trace } from '../../src/engine/replay';
+import type { Message, Model, StepRecord } from '../../src/engine/types';
 
 function renamed(message: Message, copy: number): Message {
   return copy === 0 ? message : { ...message, id: `${message.id}~${copy}` };

@@ -8,7 +8,7 @@ import type { Model } from '../../engine/types';
 import type { Trace } from '../../engine/replay';
 import { cacheAside } from '../../scenarios/cacheAside';
 import { paramsOf } from '../../scenarios/index';
-import { longTrace } from '../../viz/longTrace';
+import { longTrace } from '../../../test/support/longTrace';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StaticDiagram } from './StaticDiagram';
 
