@@ -4,17 +4,15 @@
  * without viewport culling (with the ratio and render times), all in the same run.
  * Run: npx tsx bench/diagram.bench.ts
  */
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Trace } from '../src/engine/replay';
 import { enabledSteps } from '../src/engine/steps';
 import type { Model } from '../src/engine/types';
 import { cacheAside } from '../src/scenarios/cacheAside';
 import { paramsOf } from '../src/scenarios/index';
-import { SequenceDiagram } from '../src/ui/diagram/SequenceDiagram';
 import { CULL_THRESHOLD } from '../src/viz/cull';
 import { layoutDiagram } from '../src/viz/layout';
 import { longTrace } from '../test/support/longTrace';
+import { renderDiagram } from '../test/support/renderDiagram';
 
 const SIZES = [100, 1000, 5000];
 
@@ -35,19 +33,7 @@ function timed<T>(runs: number, fn: () => T): { ms: number; value: T } {
 }
 
 function render(model: Model, trace: Trace, cursor: number, cull: boolean): string {
-  const world = trace.worlds[cursor] ?? trace.worlds[0];
-  return renderToStaticMarkup(
-    createElement(SequenceDiagram, {
-      scenario: cacheAside,
-      model,
-      trace,
-      cursor,
-      enabled: world ? enabledSteps(model, world) : [],
-      onChoose: () => undefined,
-      onSeek: () => undefined,
-      cull,
-    }),
-  );
+  return renderDiagram(model, trace, cursor, { cull });
 }
 
 /** SVG elements in the markup (every opening tag inside the svg). */

@@ -3,29 +3,16 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../engine/explore';
 import { replay } from '../../engine/replay';
-import { enabledSteps } from '../../engine/steps';
 import type { Model } from '../../engine/types';
 import type { Trace } from '../../engine/replay';
 import { cacheAside } from '../../scenarios/cacheAside';
 import { paramsOf } from '../../scenarios/index';
 import { longTrace } from '../../../test/support/longTrace';
-import { SequenceDiagram } from './SequenceDiagram';
+import { renderDiagram } from '../../../test/support/renderDiagram';
 import { StaticDiagram } from './StaticDiagram';
 
 function render(model: Model, trace: Trace, cursor: number): string {
-  const world = trace.worlds[cursor] ?? trace.worlds[0];
-  return renderToStaticMarkup(
-    createElement(SequenceDiagram, {
-      scenario: cacheAside,
-      model,
-      trace,
-      cursor,
-      enabled: world ? enabledSteps(model, world) : [],
-      onChoose: () => undefined,
-      onSeek: () => undefined,
-      title: 'Race <b>',
-    }),
-  );
+  return renderDiagram(model, trace, cursor, { title: 'Race <b>' });
 }
 
 const model = cacheAside.build({
