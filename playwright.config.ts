@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
  * the web server serves the built `dist/` so the tests see the production bundle and its CSP.
  */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
