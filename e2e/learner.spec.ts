@@ -59,7 +59,7 @@ test("a learner's path: step, choose, back, find the race, turn on leases", asyn
 
   await app.findRace();
   await expect(app.exploreResult).toContainText('none violates');
-  await expect(app.exploreResult).toContainText('this fix closes the race');
+  await expect(app.exploreResult).toContainText('no interleaving causes harm');
   await app.shot('learner-7-leases-explored');
 });
 

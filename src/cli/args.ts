@@ -15,6 +15,10 @@ export interface CliRequest {
   readonly seed: number;
   readonly schedule: readonly string[] | null;
   readonly params: Readonly<Record<string, number>>;
+  /** explore: judge the fix over the scenario's whole sweep of configurations. */
+  readonly sweep: boolean;
+  /** Caps on swept parameters (`--upto readers=1`). */
+  readonly upto: Readonly<Record<string, number>>;
   readonly maxStates: number;
   /** Wall-clock bound of an exploration, in seconds (0 = none). */
   readonly maxSeconds: number;
@@ -31,12 +35,12 @@ function integer(name: string, text: string | undefined, fallback: number): numb
   return Number(text);
 }
 
-function parseParams(pairs: readonly string[]): Record<string, number> {
+function parseParams(pairs: readonly string[], flag = 'param'): Record<string, number> {
   const params: Record<string, number> = {};
   for (const pair of pairs) {
     const match = /^([a-z][\w-]*)=(-?\d+)$/i.exec(pair);
     if (!match?.[1] || match[2] === undefined) {
-      throw new UsageError(`--param expects name=integer, got "${pair}"`);
+      throw new UsageError(`--${flag} expects name=integer, got "${pair}"`);
     }
     params[match[1]] = Number(match[2]);
   }
@@ -66,6 +70,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
         seed: { type: 'string' },
         schedule: { type: 'string' },
         param: { type: 'string', multiple: true },
+        sweep: { type: 'boolean' },
+        upto: { type: 'string', multiple: true },
         'max-states': { type: 'string' },
         'max-seconds': { type: 'string' },
         steps: { type: 'string' },
@@ -95,6 +101,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     seed: integer('seed', values.seed, 1),
     schedule: values.schedule === undefined ? null : parseSchedule(values.schedule),
     params: parseParams(values.param ?? []),
+    sweep: values.sweep ?? false,
+    upto: parseParams(values.upto ?? [], 'upto'),
     maxStates: integer('max-states', values['max-states'], 2_000_000),
     maxSeconds: integer('max-seconds', values['max-seconds'], 0),
     maxSteps: integer('steps', values.steps, 500),

@@ -98,18 +98,66 @@ describe('command line', () => {
 });
 
 describe('verdicts and figures', () => {
-  it('judges a fix by the invariants it claims to fix', () => {
+  it('judges a fix by the scenario harm; diagnostics are still counted', () => {
     const out = JSON.parse(
       cli('explore', 'querypilot-stale-verdict', '--fix', 'epoch-on-read', '--json').stdout,
     );
-    expect(out.verdict).toMatchObject({
-      holds: true,
-      judgedBy: ['stale-verdict-forever', 'retry-forever'],
-    });
+    expect(out.harm).toEqual(['retry-forever']);
+    expect(out.violatingHarm).toBe(0);
+    expect(out.verdict).toMatchObject({ holds: true, harmful: 0 });
     expect(out.violating['stale-verdict-stored']).toBeGreaterThan(0);
-    const text = cli('explore', 'duplicate-insert', '--fix', 'catch-and-ignore').stdout;
-    expect(text).toContain('✗ the race is still found');
-  });
+    const text = cli('explore', 'querypilot-stale-verdict').stdout;
+    expect(text).toMatch(/verdict: +✗ 5 of 10 interleavings cause harm \(harm: retry-forever\)/);
+    expect(text).toContain('(diagnostic: Stale verdict stored)');
+  }, 30_000);
+
+  it('explore --sweep finds the smallest failing configuration, and list shows the same', () => {
+    const sweep = JSON.parse(
+      cli('explore', 'cache-aside-set-after-delete', '--fix', 'write-through', '--sweep', '--json')
+        .stdout,
+    );
+    expect(sweep.mark).toBe('✗');
+    expect(sweep.failing.params).toMatchObject({ readers: 1, writers: 2 });
+    expect(sweep.boundary).toEqual(['holds at writers=1, fails at writers=2']);
+    expect(sweep.failing.race.length).toBeGreaterThan(0);
+    const list = JSON.parse(cli('list', '--json').stdout);
+    const fix = list
+      .find((s: { id: string }) => s.id === 'cache-aside-set-after-delete')
+      .fixes.find((f: { id: string }) => f.id === 'write-through');
+    const { configurations, harm, boundary, stopped, ...brief } = sweep;
+    expect([configurations.length, harm, boundary, stopped]).toEqual([
+      // Six stalls with one writer hold, then the first with two writers fails.
+
+      7,
+      ['stale-at-quiescence'],
+      sweep.boundary,
+      null,
+    ]);
+    expect(fix.verdicts.operations).toEqual(brief);
+    expect(fix).not.toHaveProperty('closes');
+  }, 60_000);
+
+  it('explore --sweep --upto caps a swept parameter, and refuses one that is not swept', () => {
+    const text = cli(
+      'explore',
+      'cache-aside-set-after-delete',
+      '--fix',
+      'double-delete',
+      '--sweep',
+      '--param',
+      'pause=2',
+      '--upto',
+      'readers=1',
+      '--upto',
+      'writers=1',
+    ).stdout;
+    expect(text).toContain(
+      'verdict: ✓ holds in every configuration up to readers=1, writers=1, pause=2',
+    );
+    expect(() =>
+      cli('explore', 'cache-aside-set-after-delete', '--sweep', '--upto', 'delay=1'),
+    ).toThrow('--upto delay: not swept');
+  }, 30_000);
 
   it('reports a scenario figure such as the stale window in ticks', () => {
     const out = JSON.parse(

@@ -6,7 +6,13 @@ import type { ExploreResult } from '../engine/explore';
 import { replay, type Trace } from '../engine/replay';
 import type { Model } from '../engine/types';
 import { criticalReordering, describeStep } from '../scenarios/narrate';
-import { headlineRace, judgedInvariants, judgedViolations } from '../scenarios/judge';
+import {
+  boundaryOf,
+  headlineRace,
+  summarize,
+  verdictLine,
+  type FixVerdict,
+} from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
 
 /** Returns one line per step of `trace` ("  3. t=4  Writer DELetes …  [reader->cache]"). Pure. */
@@ -35,33 +41,22 @@ export function traceLines(scenario: ScenarioDef, model: Model, trace: Trace): s
 }
 
 interface Verdict {
-  readonly judgedBy: readonly string[];
-  readonly violations: number;
+  readonly harm: readonly string[];
+  readonly harmful: number;
   readonly holds: boolean;
   readonly text: string;
 }
 
-/** Returns whether the fix held for what it claims to prevent, in words. Pure. */
-export function verdictOf(
-  scenario: ScenarioDef,
-  fixId: string,
-  result: ExploreResult,
-): Verdict | null {
-  const fix = scenario.fixes.find((f) => f.id === fixId);
-  if (!fix || !result.violating) return null;
-  const judgedBy = judgedInvariants(fix, result.violating);
-  const violations = judgedViolations(fix, result.violating);
-  const holds = violations === 0;
-  const over = `(judged by ${judgedBy.join(', ')})`;
-  const text =
-    fixId === 'none'
-      ? holds
-        ? `no race found ${over}`
-        : `race found ${over}`
-      : holds
-        ? `✓ the fix holds in every interleaving ${over}`
-        : `✗ the race is still found ${over}`;
-  return { judgedBy, violations, holds, text };
+/** Returns whether any interleaving of this one configuration causes the harm, in words. Pure. */
+export function verdictOf(scenario: ScenarioDef, result: ExploreResult): Verdict | null {
+  if (result.violatingHarm === null) return null;
+  const harmful = result.violatingHarm;
+  const holds = harmful === 0;
+  const over = `(harm: ${scenario.harm.join(', ')})`;
+  const text = holds
+    ? `✓ no interleaving of this configuration causes harm ${over}; --sweep judges every size`
+    : `✗ ${harmful} of ${result.interleavings} interleavings cause harm ${over}`;
+  return { harm: scenario.harm, harmful, holds, text };
 }
 
 /** Returns figure lines (e.g. a stale window in ticks) of a trace, if the scenario has any. */
@@ -71,12 +66,10 @@ function figureLines(scenario: ScenarioDef, trace: Trace): string[] {
 }
 
 /** Returns the race to show first (see `headlineRace`), or null when nothing is violated. */
-function headlineOf(scenario: ScenarioDef, model: Model, fixId: string, result: ExploreResult) {
-  const fix = scenario.fixes.find((f) => f.id === fixId);
-  if (!fix) return null;
+function headlineOf(scenario: ScenarioDef, model: Model, result: ExploreResult) {
   return headlineRace(
     model.invariants.map((i) => i.id),
-    fix,
+    scenario.harm,
     result,
   );
 }
@@ -98,15 +91,16 @@ export function exploreText(
   lines.push(`interleavings: ${result.interleavings}`);
   lines.push(`violating:     ${result.violatingAny}`);
   for (const invariant of model.invariants) {
+    const kind = scenario.harm.includes(invariant.id) ? 'harm' : 'diagnostic';
     lines.push(
-      `  ${invariant.id.padEnd(24)} ${result.violating?.[invariant.id] ?? 0}   (${invariant.title})`,
+      `  ${invariant.id.padEnd(24)} ${result.violating?.[invariant.id] ?? 0}   (${kind}: ${invariant.title})`,
     );
   }
   lines.push(`states:        ${result.states}`);
   lines.push(`transitions:   ${result.transitions}`);
-  const verdict = verdictOf(scenario, fix, result);
+  const verdict = verdictOf(scenario, result);
   if (verdict) lines.push(`verdict:       ${verdict.text}`);
-  const race = headlineOf(scenario, model, fix, result);
+  const race = headlineOf(scenario, model, result);
   if (race) {
     lines.push(
       `shortest counterexample (${race.schedule.length} steps, breaking ${race.invariant}):`,
@@ -136,11 +130,13 @@ export function exploreJson(
     interleavings: result.interleavings,
     violating: result.violating,
     violatingAny: result.violatingAny,
+    violatingHarm: result.violatingHarm,
+    harm: scenario.harm,
     states: result.states,
     transitions: result.transitions,
-    verdict: verdictOf(scenario, fix, result),
+    verdict: verdictOf(scenario, result),
     shortest: result.shortest,
-    headline: headlineOf(scenario, model, fix, result),
+    headline: headlineOf(scenario, model, result),
     shortestSteps: trace ? traceLines(scenario, model, trace).map((l) => l.trim()) : null,
     figures: trace ? (scenario.figures?.(trace.worlds, trace.records) ?? []) : [],
   };
@@ -167,5 +163,50 @@ export function traceJson(scenario: ScenarioDef, model: Model, trace: Trace): ob
     figures: scenario.figures?.(trace.worlds, trace.records) ?? [],
     divergence: trace.divergence,
     finished: trace.finished,
+  };
+}
+
+/** Returns the human-readable report of a sweep: each configuration, then the verdict. Pure. */
+export function sweepText(scenario: ScenarioDef, verdict: FixVerdict): string[] {
+  const lines = [`${scenario.id} · fix ${verdict.fix} · ${verdict.granularity} · sweep`];
+  for (const o of verdict.explored) {
+    const params = scenario.sweep.map((a) => `${a.param}=${o.params[a.param]}`).join(' ');
+    lines.push(
+      `  ${params.padEnd(28)} ${String(o.harmful).padStart(8)} of ${o.interleavings} interleavings cause harm`,
+    );
+  }
+  lines.push(`verdict: ${verdictLine(scenario, verdict)}`);
+  const race = verdict.failing?.race;
+  if (race && verdict.failing) {
+    const model = scenario.build({
+      fix: verdict.fix,
+      granularity: verdict.granularity,
+      params: verdict.failing.params,
+    });
+    lines.push(`shortest counterexample at the failing configuration (${race.length} steps):`);
+    lines.push(...traceLines(scenario, model, replay(model, race)));
+    lines.push(`  schedule: ${race.join(',')}`);
+    const flags = Object.entries(verdict.failing.params).map(([k, v]) => `--param ${k}=${v}`);
+    lines.push(
+      `  open it: npm run interleave -- replay ${scenario.id} --fix ${verdict.fix} ${flags.join(' ')} --schedule "${race.join(',')}"`,
+    );
+  }
+  return lines;
+}
+
+/** Returns the JSON object of a sweep (stable field names for scripts). Pure. */
+export function sweepJson(scenario: ScenarioDef, verdict: FixVerdict): object {
+  return {
+    ...summarize(scenario, verdict),
+    harm: scenario.harm,
+    boundary: boundaryOf(scenario, verdict),
+    stopped: verdict.stopped,
+    configurations: verdict.explored.map((o) => ({
+      params: o.params,
+      interleavings: o.interleavings,
+      harmful: o.harmful,
+      violating: o.violating,
+      states: o.states,
+    })),
   };
 }

@@ -6,14 +6,17 @@ import { explore } from '../engine/explore';
 import { randomWalk } from '../engine/random';
 import { replay } from '../engine/replay';
 import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
+import { judgeFix } from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
+import { cachedVerdict } from '../scenarios/verdicts';
+import type { Granularity } from '../engine/types';
 import { UsageError, type CliRequest } from './args';
-import { exploreJson, exploreText, traceJson, traceLines } from './format';
+import { exploreJson, exploreText, sweepJson, sweepText, traceJson, traceLines } from './format';
 
 export const USAGE = `Usage: npm run interleave -- <command> [scenario] [options]
 
 Commands:
-  list                         scenarios and their fixes
+  list                         scenarios, their fixes and each fix's verdict (from exploration)
   explore <scenario>           every interleaving: counts, violations, shortest counterexample
   run <scenario> --seed N      one seeded random schedule, as readable steps
   replay <scenario> --schedule "k1,k2,…"   a given schedule (step keys), as readable steps
@@ -22,6 +25,9 @@ Options:
   --fix <id>                   fix to apply (default none; see list)
   --granularity, -g <g>        operations (a call is one step; default) or messages
   --param name=N               scenario parameter, repeatable (e.g. --param readers=2)
+  --sweep                      explore: judge the fix over every configuration of the scenario's
+                               sweep, smallest first; ✓ holds up to … or ✗ fails at …
+  --upto name=N                explore --sweep: cap a swept parameter (e.g. --upto readers=1)
   --json                       machine-readable output
   --seed N  --steps N
   --max-states N  --max-seconds N   bound an exploration; it then reports itself incomplete`;
@@ -54,41 +60,63 @@ function scenarioFor(request: CliRequest): ScenarioDef {
     if (value < def.min || value > def.max)
       throw new UsageError(`--param ${name} must be between ${def.min} and ${def.max}`);
   }
+  for (const name of Object.keys(request.upto)) {
+    if (!scenario.sweep.some((axis) => axis.param === name))
+      throw new UsageError(
+        `--upto ${name}: not swept in ${scenario.id}; swept: ${scenario.sweep.map((a) => a.param).join(', ') || 'none'}`,
+      );
+  }
   return scenario;
 }
 
-function listText(): string[] {
-  const lines: string[] = [];
+function listText(granularity: Granularity): string[] {
+  const lines: string[] = [
+    `verdicts at default parameters, ${granularity} (explore --sweep judges others)`,
+  ];
   for (const s of SCENARIOS) {
-    lines.push(`${s.id} — ${s.title}`, `  ${s.story}`);
-    for (const f of s.fixes)
-      lines.push(`    --fix ${f.id.padEnd(22)} ${f.closes ? '✓' : '✗'} ${f.label}: ${f.summary}`);
+    lines.push(`${s.id} — ${s.title}`, `  ${s.story}`, `  harm: ${s.harm.join(', ')}`);
+    for (const f of s.fixes) {
+      const verdict = cachedVerdict(s.id, f.id, granularity);
+      lines.push(`    --fix ${f.id.padEnd(22)} ${f.label}: ${f.summary}`);
+      lines.push(`      ${verdict?.line ?? '? not judged yet: run npm run verdicts'}`);
+    }
     if (s.params.length > 0)
       lines.push(`    params: ${s.params.map((p) => `${p.id}=${p.defaultValue}`).join(' ')}`);
+    if (s.sweep.length > 0) lines.push(`    sweep: ${s.sweep.map((a) => a.param).join(', ')}`);
   }
   return lines;
+}
+
+function listJson(): object {
+  return SCENARIOS.map((s) => ({
+    id: s.id,
+    title: s.title,
+    story: s.story,
+    harm: s.harm,
+    sweep: s.sweep.map((a) => ({ param: a.param, values: a.values(paramsOf(s)) })),
+    fixes: s.fixes.map((f) => ({
+      id: f.id,
+      label: f.label,
+      summary: f.summary,
+      verdicts: {
+        operations: cachedVerdict(s.id, f.id, 'operations'),
+        messages: cachedVerdict(s.id, f.id, 'messages'),
+      },
+    })),
+    params: s.params,
+  }));
 }
 
 /** Returns what the command prints and its exit code. Pure apart from CPU time. */
 export function runRequest(request: CliRequest): CliOutput {
   const out = (value: string[] | object): CliOutput => ({
     code: 0,
-    stdout: (Array.isArray(value) ? value.join('\n') : JSON.stringify(value, null, 2)) + '\n',
+    stdout: (request.json ? JSON.stringify(value, null, 2) : (value as string[]).join('\n')) + '\n',
     stderr: '',
   });
   if (request.command === 'help') return out([USAGE]);
   if (request.command === 'list') {
-    return out(
-      request.json
-        ? SCENARIOS.map((s) => ({
-            id: s.id,
-            title: s.title,
-            story: s.story,
-            fixes: s.fixes,
-            params: s.params,
-          }))
-        : listText(),
-    );
+    return out(request.json ? listJson() : listText(request.granularity));
   }
   const scenario = scenarioFor(request);
   const model = scenario.build({
@@ -96,9 +124,19 @@ export function runRequest(request: CliRequest): CliOutput {
     granularity: request.granularity,
     params: paramsOf(scenario, request.params),
   });
+  if (request.command === 'explore' && request.sweep) {
+    const deadline = performance.now() + request.maxSeconds * 1000;
+    const verdict = judgeFix(scenario, request.fix, request.granularity, request.params, {
+      maxStates: request.maxStates,
+      upto: request.upto,
+      ...(request.maxSeconds > 0 ? { shouldStop: () => performance.now() > deadline } : {}),
+    });
+    return out(request.json ? sweepJson(scenario, verdict) : sweepText(scenario, verdict));
+  }
   if (request.command === 'explore') {
     const deadline = performance.now() + request.maxSeconds * 1000;
     const result = explore(model, {
+      harm: scenario.harm,
       maxStates: request.maxStates,
       ...(request.maxSeconds > 0 ? { shouldStop: () => performance.now() > deadline } : {}),
     });

@@ -17,6 +17,11 @@ export interface ExploreOptions {
   readonly stepper?: Stepper;
   /** Called every few hundred transitions; returning true stops with `incomplete`. */
   readonly shouldStop?: () => boolean;
+  /**
+   * Invariant ids that make up the harm: interleavings violating any of them are counted in
+   * `violatingHarm`, and the shortest one is `shortestHarm`. None when absent.
+   */
+  readonly harm?: readonly string[];
 }
 
 export interface ExploreResult {
@@ -29,6 +34,8 @@ export interface ExploreResult {
   readonly violating: Readonly<Record<string, number>> | null;
   /** Complete interleavings violating at least one invariant. */
   readonly violatingAny: number | null;
+  /** Complete interleavings violating at least one of the `harm` invariants. */
+  readonly violatingHarm: number | null;
   /** Distinct worlds visited. */
   readonly states: number;
   /** Steps applied during the search. */
@@ -37,6 +44,8 @@ export interface ExploreResult {
   readonly shortest: readonly string[] | null;
   /** Per invariant id: the shortest schedule reaching that invariant's violation. */
   readonly shortestBy: Readonly<Record<string, readonly string[]>>;
+  /** Shortest schedule reaching a violation of a `harm` invariant, or null. */
+  readonly shortestHarm: readonly string[] | null;
 }
 
 interface Summary {
@@ -44,7 +53,8 @@ interface Summary {
   /** Suffix paths that violate each invariant. */
   violating: number[];
   violatingAny: number;
-  /** Per invariant: fewest steps to a violation from here, and the first step to take. */
+  violatingHarm: number;
+  /** Per invariant, then any, then harm: fewest steps to a violation from here, and the first step to take. */
   shortest: number[];
   first: (string | null)[];
 }
@@ -60,6 +70,14 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
+  const harmIds = new Set(options.harm ?? []);
+  const harmMask = model.invariants.reduce(
+    (m, inv, i) => (harmIds.has(inv.id) ? m | (1 << i) : m),
+    0,
+  );
+  /** Whether slot i (an invariant, then any, then harm) is hit by `mask`. */
+  const hits = (i: number, mask: number): boolean =>
+    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
   const memo = new Map<string, Summary>();
   const interner = createInterner();
   let transitions = 0;
@@ -73,18 +91,19 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       paths: 0,
       violating: new Array<number>(n).fill(0),
       violatingAny: 0,
-      shortest: new Array<number>(n + 1).fill(Infinity),
-      first: new Array<string | null>(n + 1).fill(null),
+      violatingHarm: 0,
+      shortest: new Array<number>(n + 2).fill(Infinity),
+      first: new Array<string | null>(n + 2).fill(null),
     };
     if (steps.length === 0) {
       const mask = violationMask(model, checkEnd(model, world, depth - 1));
       summary.paths = 1;
-      for (let i = 0; i <= n; i++) {
-        const hit = i < n ? (mask & (1 << i)) !== 0 : mask !== 0;
-        if (!hit) continue;
+      for (let i = 0; i <= n + 1; i++) {
+        if (!hits(i, mask)) continue;
         summary.shortest[i] = 0;
         if (i < n) summary.violating[i] = 1;
-        else summary.violatingAny = 1;
+        else if (i === n) summary.violatingAny = 1;
+        else summary.violatingHarm = 1;
       }
       memo.set(hash, summary);
       return summary;
@@ -97,8 +116,9 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       const sub = visit(after, afterHash, depth + 1);
       summary.paths += sub.paths;
       summary.violatingAny += mask ? sub.paths : sub.violatingAny;
-      for (let i = 0; i <= n; i++) {
-        const hit = i < n ? (mask & (1 << i)) !== 0 : mask !== 0;
+      summary.violatingHarm += mask & harmMask ? sub.paths : sub.violatingHarm;
+      for (let i = 0; i <= n + 1; i++) {
+        const hit = hits(i, mask);
         if (i < n)
           summary.violating[i] =
             (summary.violating[i] ?? 0) + (hit ? sub.paths : (sub.violating[i] ?? 0));
@@ -147,10 +167,12 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       interleavings: root.paths,
       violating,
       violatingAny: root.violatingAny,
+      violatingHarm: root.violatingHarm,
       states: memo.size,
       transitions,
       shortest: path(n),
       shortestBy,
+      shortestHarm: path(n + 1),
     };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
@@ -160,10 +182,12 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       interleavings: null,
       violating: null,
       violatingAny: null,
+      violatingHarm: null,
       states: memo.size,
       transitions,
       shortest: null,
       shortestBy: {},
+      shortestHarm: null,
     };
   }
 }

@@ -16,6 +16,7 @@ import type { ActorSpec, FaultSpec, Model, World } from '../engine/types';
 import { staleAtQuiescence, staleEntryInstalled, staleForever } from '../invariants/staleness';
 import { cachePhrases } from './phrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { range } from './range';
 
 const KEY = 'user:1';
 const PAIR = { cache: 'cache', db: 'db' };
@@ -142,51 +143,60 @@ export const cacheAside: ScenarioDef = {
       id: 'none',
       label: 'No fix',
       summary: 'Reader: GET, on miss SELECT then SET. Writer: UPDATE then DEL.',
-      closes: false,
     },
     {
       id: 'double-delete',
       label: 'Delayed double-delete',
       summary:
         'Writer deletes again after a delay, removing a stale value set in between. Narrows the window; closes it only if the delay outlasts every reader.',
-      closes: false,
-      // It does not stop the stale SET, it cleans up after it: judged by what is left at the end.
-      judgedBy: ['stale-at-quiescence', 'stale-forever'],
+      defuses: {
+        'stale-set': 'the delayed second DEL removes the stale value before the run settles',
+      },
     },
     {
       id: 'leases',
       label: 'Leases',
       summary: 'A miss hands out a lease; DEL voids it; a SET without a valid lease is refused.',
-      closes: true,
     },
     {
       id: 'versioned-cas',
       label: 'Versioned compare-and-set',
       summary:
         'Writer leaves a versioned tombstone; a reader installs only a version newer than what the cache holds.',
-      closes: true,
     },
     {
       id: 'write-through',
       label: 'Write-through',
       summary:
         'Writer SETs the new value; readers only ADD. Closes reader–writer races, but two writers still race.',
-      closes: false,
     },
     {
       id: 'ttl-backstop',
       label: 'TTL backstop',
       summary:
         'Every entry expires: a stale value is still installed, but its window is bounded by the TTL.',
-      closes: false,
     },
   ],
   params: [
     { id: 'readers', label: 'Readers', defaultValue: 1, min: 1, max: 3 },
     { id: 'writers', label: 'Writers', defaultValue: 1, min: 1, max: 3 },
     { id: 'delay', label: 'Double-delete delay (ticks)', defaultValue: 3, min: 1, max: 50 },
-    { id: 'pause', label: 'Reader stall (ticks, 0 = never)', defaultValue: 5, min: 0, max: 50 },
+    {
+      id: 'pause',
+      label: 'Reader stall (ticks, 0 = never)',
+      defaultValue: 5,
+      min: 0,
+      max: 50,
+    },
     { id: 'ttl', label: 'TTL (ticks)', defaultValue: 12, min: 1, max: 100 },
+  ],
+  // The harm: once every request has finished, the cache still serves a value older than the database.
+  harm: ['stale-at-quiescence'],
+  sweep: [
+    { param: 'readers', actors: true, values: () => [1, 2] },
+    { param: 'writers', actors: true, values: () => [1, 2] },
+    // The reader's stall, from none up to the stall set (by default longer than the delay).
+    { param: 'pause', values: (p) => range(0, p['pause'] ?? 0) },
   ],
   build,
   phrases: cachePhrases,

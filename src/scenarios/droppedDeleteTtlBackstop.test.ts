@@ -7,7 +7,6 @@ import {
   staleWindowFigure,
 } from './droppedDeleteTtlBackstop';
 import { findScenario, paramsOf } from './index';
-import { judgedViolations } from './judge';
 import { describeStep } from './narrate';
 
 const modelOf = (fix: string, granularity: Granularity, params: Record<string, number> = {}) =>
@@ -42,10 +41,8 @@ const GOLDEN: [string, Granularity, number, Record<string, number>, number][] = 
 describe('dropped-delete-ttl-backstop', () => {
   it('is registered with the two fixes', () => {
     expect(findScenario('dropped-delete-ttl-backstop')).toBe(scenario);
-    expect(scenario.fixes.map((f) => [f.id, f.closes, f.judgedBy])).toEqual([
-      ['none', false, undefined],
-      ['ttl-backstop', true, ['stale-forever']],
-    ]);
+    expect(scenario.fixes.map((f) => f.id)).toEqual(['none', 'ttl-backstop']);
+    expect(scenario.harm).toEqual(['stale-forever']);
   });
 
   it.each(GOLDEN)('%s / %s: %i interleavings', (fix, g, total, violating, states) => {
@@ -55,11 +52,10 @@ describe('dropped-delete-ttl-backstop', () => {
     expect(result.violating).toEqual(violating);
     expect(result.violatingAny).toBe(violating['lost-delete-stale']);
     expect(result.states).toBe(states);
-    const fixDef = scenario.fixes.find((f) => f.id === fix);
-    if (!fixDef) throw new Error(fix);
-    // No TTL is judged by every invariant; the TTL backstop only by "stale forever", which it closes.
-    const all = Object.values(violating).reduce((a, b) => a + b, 0);
-    expect(judgedViolations(fixDef, result.violating ?? {})).toBe(fix === 'none' ? all : 0);
+    // The harm is "stale forever": every run without a TTL that loses the DEL; none with one.
+    expect(result.violating?.['stale-forever']).toBe(
+      fix === 'none' ? violating['stale-forever'] : 0,
+    );
   });
 
   it('without a TTL a lost DEL leaves v1 stale forever', () => {

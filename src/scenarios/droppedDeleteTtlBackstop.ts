@@ -119,7 +119,6 @@ export const droppedDeleteTtlBackstop: ScenarioDef = {
       label: 'No TTL',
       summary:
         'Entries live until deleted. One lost DEL and v1 is served forever: nothing else will ever remove it.',
-      closes: false,
     },
     {
       id: 'ttl-backstop',
@@ -128,14 +127,21 @@ export const droppedDeleteTtlBackstop: ScenarioDef = {
         'Every entry expires. A lost DEL still leaves v1 stale, but only until its TTL ends: the window is bounded, in ticks.',
       // It bounds staleness rather than preventing it: judged on "stale forever" only, while
       // the lost DEL and the stale read it allows are still reported with their window.
-      closes: true,
-      judgedBy: ['stale-forever'],
+      defuses: {
+        'lost-delete-stale':
+          'the TTL expires the stale entry: the window is bounded (see Stale window)',
+        'stale-read':
+          'a reader saw the stale value inside the TTL window; once it expires, readers get the database value',
+      },
     },
   ],
   params: [
     { id: 'ttl', label: 'TTL (ticks)', defaultValue: 20, min: 1, max: 100 },
     { id: 'readers', label: 'Readers', defaultValue: 1, min: 0, max: 2 },
   ],
+  // The harm: without a TTL, a lost DEL leaves the entry stale forever.
+  harm: ['stale-forever'],
+  sweep: [{ param: 'readers', actors: true, values: () => [0, 1, 2] }],
   build,
   phrases: cachePhrases,
   describe(record, _before, after, label) {

@@ -90,35 +90,41 @@ export const duplicateInsert: ScenarioDef = {
       label: 'No fix',
       summary:
         'get_entry; on NonExistentEntry await the upstream fetch, then add_entry (which refuses to overwrite).',
-      closes: false,
     },
     {
       id: 'overwrite',
       label: 'Overwrite allowed (upsert)',
       summary:
         'add_entry may replace a live entry: no exception, but both tasks still fetch the user upstream.',
-      closes: true,
-      judgedBy: ['exception-raised'],
+      defuses: {
+        'duplicate-fetch':
+          'both tasks still fetch, but the second add_entry overwrites instead of raising',
+      },
     },
     {
       id: 'single-flight',
       label: 'Single-flight (per-key future)',
       summary:
         'The first miss registers its fetch as a future; a second miss awaits it: no exception and one upstream call.',
-      closes: true,
     },
     {
       id: 'catch-and-ignore',
       label: 'Catch and ignore ExistingEntry',
       summary:
         'Swallow ExistingEntry: the caller sees nothing, but the race is untouched: both tasks still fetch, the cache still refuses.',
-      closes: false,
+      defuses: {
+        'duplicate-fetch':
+          'both tasks still fetch; the second add_entry raises ExistingEntry and the task swallows it',
+      },
     },
   ],
   params: [
     { id: 'tasks', label: 'Concurrent fetch_user calls', defaultValue: 2, min: 2, max: 3 },
     { id: 'ttl', label: 'Cache TTL (ticks)', defaultValue: 60, min: 1, max: 100 },
   ],
+  // The harm: ExistingEntry reaches the caller of fetch_user.
+  harm: ['exception-raised'],
+  sweep: [{ param: 'tasks', actors: true, values: () => [2, 3] }],
   build,
   phrases: duplicateInsertPhrases,
   describe,

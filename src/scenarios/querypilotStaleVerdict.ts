@@ -12,6 +12,7 @@ import type { Json, Model } from '../engine/types';
 import { retryForever, staleVerdictForever, staleVerdictStored } from '../invariants/verdicts';
 import { describeProxyStep, querypilotPhrases } from './querypilotPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { range } from './range';
 
 const TABLE = 'example';
 const QUERY = `SELECT * FROM ${TABLE}`;
@@ -92,45 +93,52 @@ export const querypilotStaleVerdict: ScenarioDef = {
       label: 'No fix',
       summary:
         'EXPLAIN, store the verdict, CREATE CACHE; retry while the metadata says "supported".',
-      closes: false,
     },
     {
       id: 'invalidate-on-ddl',
       label: 'Invalidate on DDL notification',
       summary:
         'The sidecar tells the proxy of each DDL, which drops its verdict; but the notice can land before the verdict is stored.',
-      closes: false,
     },
     {
       id: 'epoch-at-store',
       label: 'Epoch check at store',
       summary:
         'Refuse to store a verdict older than the newest epoch known; without notifications the proxy never learns of the DROP in time.',
-      closes: false,
     },
     {
       id: 'epoch-on-read',
       label: 'Epoch-tagged verdicts, checked on use',
       summary:
         "CREATE CACHE carries the verdict's epoch and the sidecar rejects an older one, so the proxy re-checks; a stale verdict may still be stored briefly, never acted on.",
-      closes: true,
-      judgedBy: ['stale-verdict-forever', 'retry-forever'],
+      defuses: {
+        'stale-verdict-stored':
+          'CREATE CACHE carries the old epoch and is refused, so the proxy re-checks: the stale verdict is never acted on',
+        'stale-verdict-forever':
+          'the stale verdict is refused on use, so it never drives a CREATE CACHE',
+      },
     },
     {
       id: 'invalidate-and-epoch',
       label: 'Notify with epoch + refuse older verdicts',
       summary:
         'Notifications carry the new epoch: the proxy invalidates and refuses older verdicts; a stale one can sit briefly until the notice lands.',
-      closes: true,
-      judgedBy: ['stale-verdict-forever', 'retry-forever'],
+      defuses: {
+        'stale-verdict-stored':
+          'the DDL notice with the new epoch drops the stale verdict before it drives a retry loop',
+      },
     },
     {
       id: 'invalidate-on-failure',
       label: 'Invalidate when CREATE CACHE fails',
       summary:
         'A failed CREATE CACHE drops the verdict and re-checks ("unsupported"): the loop ends, but the stale verdict is still stored and acted on once.',
-      closes: true,
-      judgedBy: ['retry-forever'],
+      defuses: {
+        'stale-verdict-stored':
+          'the first failed CREATE CACHE drops the verdict and re-checks: no retry loop',
+        'stale-verdict-forever':
+          'the stale verdict stays stored, but a failed CREATE CACHE drops it as soon as it is acted on',
+      },
     },
   ],
   params: [
@@ -142,6 +150,9 @@ export const querypilotStaleVerdict: ScenarioDef = {
       max: 6,
     },
   ],
+  // The harm: CREATE CACHE fails and is retried forever.
+  harm: ['retry-forever'],
+  sweep: [{ param: 'attempts', values: () => range(1, 4) }],
   build,
   phrases: querypilotPhrases,
   describe: describeProxyStep,

@@ -100,24 +100,24 @@ export const sharedClassState: ScenarioDef = {
       label: 'No fix',
       summary:
         'local.qb is the MySQLQueryBuilder class; local.qb.engine = Engine() sets a class attribute all threads share.',
-      closes: false,
     },
     {
       id: 'instance-attribute',
       label: 'Instance attribute on Engine (first "fix")',
       summary:
         'Moves Engine.tables into __init__. Changes nothing: get_query already reset self.tables; the shared thing is the engine object itself.',
-      closes: false,
     },
     {
       id: 'per-request-engine',
       label: 'Engine on the per-request local',
       summary:
         'Each request keeps its own Engine on its local object (like a stateless builder): no thread can reach another request’s tables.',
-      closes: true,
     },
   ],
   params: [{ id: 'threads', label: 'Request threads', defaultValue: 2, min: 2, max: 3 }],
+  // The harm: a query joins another request's table and the database raises the error.
+  harm: ['foreign-table-joined', 'ambiguous-column'],
+  sweep: [{ param: 'threads', actors: true, values: () => [2, 3] }],
   build,
   phrases: sharedStatePhrases,
 };

@@ -9,13 +9,23 @@ export interface FixDef {
   readonly label: string;
   /** One line: what the fix does. */
   readonly summary: string;
-  /** Whether the fix is meant to close the race; false for fixes that only look right. */
-  readonly closes: boolean;
   /**
-   * The invariant ids that decide whether the fix closes the race (all of the model's when
-   * absent). Others stay reported: e.g. a fix that stops an exception but still fetches twice.
+   * Per diagnostic invariant id: the mechanism by which this fix keeps it harmless, shown when
+   * that diagnostic fires in a run that does no harm (e.g. "CREATE CACHE carries the old epoch
+   * and is refused"). Explanation only: whether the fix holds is computed by exploration.
    */
-  readonly judgedBy?: readonly string[];
+  readonly defuses?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A parameter the verdict sweep may grow: the values to try, smallest first, given the
+ * configuration's other parameters (e.g. the reader's stall from 0 to past the delay).
+ */
+export interface SweepAxis {
+  readonly param: string;
+  /** The parameter counts actors (readers, tasks…): fewer actors make a smaller model. */
+  readonly actors?: boolean;
+  values(params: Readonly<Record<string, number>>): readonly number[];
 }
 
 export interface ParamDef {
@@ -56,6 +66,13 @@ export interface ScenarioDef {
   readonly source: string;
   readonly fixes: readonly FixDef[];
   readonly params: readonly ParamDef[];
+  /**
+   * The invariant ids that are the incident's harm (what people saw). Every fix is judged by
+   * this same set; the model's other invariants are diagnostics (the race window opened).
+   */
+  readonly harm: readonly string[];
+  /** The parameters a verdict sweeps over, smallest configuration first. */
+  readonly sweep: readonly SweepAxis[];
   /** Builds the engine model for one configuration. Pure. */
   build(config: ScenarioConfig): Model;
   /** Plain-words phrases per message type. */

@@ -28,11 +28,7 @@ const GOLDEN: [string, Granularity, number, number, number][] = [
 describe('write-behind-loss', () => {
   it('is registered', () => {
     expect(findScenario('write-behind-loss')).toBe(scenario);
-    expect(scenario.fixes.map((f) => [f.id, f.closes])).toEqual([
-      ['none', false],
-      ['durable-log', true],
-      ['write-through', true],
-    ]);
+    expect(scenario.fixes.map((f) => f.id)).toEqual(['none', 'durable-log', 'write-through']);
   });
 
   it.each(GOLDEN)('%s / %s: %i interleavings, %i violating', (fix, g, total, bad, states) => {

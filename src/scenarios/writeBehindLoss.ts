@@ -16,6 +16,7 @@ import type { ActorSpec, Model, StepRecord, World } from '../engine/types';
 import { ackedWriteLostAtCrash, ackedWriteMissing } from '../invariants/durability';
 import { writeBehindPhrases } from './writeBehindPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { range } from './range';
 
 const KEY = 'user:1';
 const STRATEGIES: Readonly<Record<string, WriteStrategy>> = {
@@ -120,27 +121,27 @@ export const writeBehindLoss: ScenarioDef = {
       id: 'none',
       label: 'Write-behind',
       summary: 'ACK as soon as the write is in memory; flush to the database when the timer fires.',
-      closes: false,
     },
     {
       id: 'durable-log',
       label: 'Durable log before the ACK',
       summary:
         'Append the write to a durable log, then ACK; after a crash, replay the log into the database.',
-      closes: true,
     },
     {
       id: 'write-through',
       label: 'Write-through',
       summary:
         'ACK only once the database has committed: nothing acknowledged lives only in memory, but every write waits for the database.',
-      closes: true,
     },
   ],
   params: [
     { id: 'flushDelay', label: 'Flush delay (ticks)', defaultValue: 5, min: 1, max: 50 },
     { id: 'restartDelay', label: 'Restart time (ticks)', defaultValue: 3, min: 1, max: 50 },
   ],
+  // The harm: a write the client was told is saved is not in the database.
+  harm: ['acked-write-lost', 'acked-write-missing'],
+  sweep: [{ param: 'flushDelay', values: () => range(1, 6) }],
   build,
   phrases: writeBehindPhrases,
   describe,

@@ -25,16 +25,21 @@ export function exploreConfigs(
     const start = now();
     const deadline = start + timeLimitMs;
     const model = buildModel(config);
-    const result = explore(model, { stepper, shouldStop: () => now() > deadline });
-    const fix = scenarioOf(config).fixes.find((f) => f.id === config.fix);
+    const scenario = scenarioOf(config);
+    const result = explore(model, {
+      stepper,
+      harm: scenario.harm,
+      shouldStop: () => now() > deadline,
+    });
     const ids = model.invariants.map((i) => i.id);
-    const headline = fix ? headlineRace(ids, fix, result) : null;
+    const headline = headlineRace(ids, scenario.harm, result);
     const race = headline?.schedule ?? result.shortest;
     report(index, config, {
       complete: result.complete,
       interleavings: result.interleavings,
       violating: result.violating,
       violatingAny: result.violatingAny,
+      violatingHarm: result.violatingHarm,
       states: result.states,
       shortest: race,
       run: race ? completeRun(model, race, 500, stepper).schedule : null,

@@ -9,6 +9,8 @@ export interface ExploreSummary {
   readonly interleavings: number | null;
   readonly violating: Readonly<Record<string, number>> | null;
   readonly violatingAny: number | null;
+  /** Interleavings that cause the scenario's harm. */
+  readonly violatingHarm: number | null;
   readonly states: number;
   readonly shortest: readonly string[] | null;
   /** `shortest` continued to the end of its run as Step would (so the aftermath shows too). */

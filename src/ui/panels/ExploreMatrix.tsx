@@ -3,25 +3,23 @@
  * row to switch to that fix.
  */
 import { configKey } from '../../scenarios/session';
-import type { FixDef } from '../../scenarios/types';
+import type { FixDef, ScenarioDef } from '../../scenarios/types';
 import { useAppStore, type ExploreSummary } from '../../store/index';
 import { useConfig, useScenario } from '../hooks';
 import { verdictOf } from './verdict';
 
-function cell(fix: FixDef, result: ExploreSummary | undefined) {
-  const verdict = result ? verdictOf(fix, result) : null;
+function cell(scenario: ScenarioDef, fix: FixDef, result: ExploreSummary | undefined) {
+  const verdict = result ? verdictOf(scenario, result) : null;
   if (!result || !verdict) return { text: result ? '?' : '…', tone: '', title: undefined };
   if (verdict.tone === 'bad') {
     return {
-      text: (result.violatingAny ?? 0).toLocaleString('en'),
+      text: (result.violatingHarm ?? 0).toLocaleString('en'),
       tone: 'is-bad',
       title: undefined,
     };
   }
   const title = verdict.note ? `${fix.label}: ${verdict.note}` : undefined;
-  return verdict.tone === 'good'
-    ? { text: '0 ✓', tone: 'is-good', title }
-    : { text: '0 †', tone: 'is-warn', title };
+  return { text: '0 ✓', tone: 'is-good', title };
 }
 
 /** Returns the matrix table, or nothing until two fixes have results. */
@@ -35,7 +33,6 @@ export function ExploreMatrix() {
     result: results[configKey({ ...config, fix: f.id })],
   }));
   if (rows.filter((r) => r.result).length < 2) return null;
-  const caveat = rows.some((r) => r.result && verdictOf(r.fix, r.result)?.tone === 'warn');
   return (
     <>
       <table className="matrix" data-testid="explore-matrix">
@@ -48,7 +45,7 @@ export function ExploreMatrix() {
         </thead>
         <tbody>
           {rows.map(({ fix, result }) => {
-            const c = cell(fix, result);
+            const c = cell(scenario, fix, result);
             return (
               <tr
                 key={fix.id}
@@ -66,12 +63,6 @@ export function ExploreMatrix() {
           })}
         </tbody>
       </table>
-      {caveat && (
-        <p className="matrix-note">
-          † None fails in this model, yet the fix is not a general cure: raise a number under Model
-          to see it fail.
-        </p>
-      )}
     </>
   );
 }

@@ -10,14 +10,21 @@ describe('summaryLine', () => {
       interleavings: 25,
       violating: { 'stale-set': 4, 'stale-forever': 0 },
       violatingAny: 4,
+      violatingHarm: 4,
     });
     expect(line).toBe('25 interleavings · 4 violate (stale-set 4) · shortest: 5 steps');
   });
 
   it('says when nothing violates and when the search stopped early', () => {
-    expect(summaryLine({ ...base, interleavings: 1234, violating: {}, violatingAny: 0 })).toBe(
-      '1,234 interleavings · none violates',
-    );
+    expect(
+      summaryLine({
+        ...base,
+        interleavings: 1234,
+        violating: {},
+        violatingAny: 0,
+        violatingHarm: 0,
+      }),
+    ).toBe('1,234 interleavings · none violates');
     expect(
       summaryLine({
         ...base,
@@ -25,6 +32,7 @@ describe('summaryLine', () => {
         interleavings: null,
         violating: null,
         violatingAny: null,
+        violatingHarm: null,
         ms: 20_000,
       }),
     ).toBe(
@@ -33,8 +41,8 @@ describe('summaryLine', () => {
   });
 
   it('gives the time in ms below a second', () => {
-    expect(timingLine({ ...base, interleavings: 1, violating: {}, violatingAny: 0 })).toBe(
-      '30 states explored in 12 ms',
-    );
+    expect(
+      timingLine({ ...base, interleavings: 1, violating: {}, violatingAny: 0, violatingHarm: 0 }),
+    ).toBe('30 states explored in 12 ms');
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { FixDef } from '../../scenarios/types';
 import type { ExploreSummary } from '../../store/index';
+import { useScenario } from '../hooks';
 import { verdictOf } from './verdict';
 
 /** Returns the one-line summary of an exploration. Pure. */
@@ -36,14 +37,14 @@ export function ExploreResult({
   fix: FixDef | undefined;
   result: ExploreSummary;
 }) {
-  const verdict = verdictOf(fix, result);
-  const tone = verdict?.tone ?? (result.violatingAny ? 'bad' : 'warn');
+  const verdict = verdictOf(useScenario(), result);
+  const tone = verdict?.tone ?? 'warn';
   return (
     <>
       <p
         className={`explore-line is-${tone}`}
         data-testid="explore-result"
-        data-judged={verdict?.judged ?? ''}
+        data-harmful={verdict?.harmful ?? ''}
         data-violating={result.violatingAny ?? ''}
       >
         <strong>{fix?.label ?? 'This fix'}:</strong> {summaryLine(result)}

@@ -1,33 +1,38 @@
 import { describe, expect, it } from 'vitest';
+import type { ScenarioDef } from '../../scenarios/types';
 import type { ExploreSummary } from '../../store/index';
 import { verdictOf } from './verdict';
 
-const result = (violating: Record<string, number>): ExploreSummary => ({
+const result = (violating: Record<string, number>, harmful: number): ExploreSummary => ({
   complete: true,
   interleavings: 20,
   violating,
   violatingAny: Math.max(0, ...Object.values(violating)),
+  violatingHarm: harmful,
   states: 10,
   shortest: null,
   run: null,
   ms: 1,
 });
 
-describe('verdictOf', () => {
-  const fix = { id: 'f', label: 'F', summary: '', closes: true };
+const scenario = { harm: ['a'] } as unknown as ScenarioDef;
 
-  it('judges a fix by every invariant unless it names its own', () => {
-    expect(verdictOf(fix, result({ a: 2, b: 0 }))?.tone).toBe('bad');
-    const judged = verdictOf({ ...fix, judgedBy: ['b'] }, result({ a: 2, b: 0 }));
-    expect(judged).toMatchObject({ tone: 'good', judged: 0 });
-    expect(judged?.note).toContain('still reported: a 2');
+describe('verdictOf', () => {
+  it('is bad when an interleaving causes harm', () => {
+    expect(verdictOf(scenario, result({ a: 2, b: 0 }, 2))).toMatchObject({
+      tone: 'bad',
+      harmful: 2,
+    });
   });
 
-  it('warns when a fix that does not close the race shows no failure in this model', () => {
-    expect(verdictOf({ ...fix, closes: false }, result({ a: 0 }))?.tone).toBe('warn');
+  it('reports diagnostics calmly when no interleaving causes harm', () => {
+    const verdict = verdictOf(scenario, result({ a: 0, b: 3 }, 0));
+    expect(verdict).toMatchObject({ tone: 'good', harmful: 0 });
+    expect(verdict?.note).toContain('harmless here: b 3');
   });
 
   it('gives no verdict on an incomplete exploration', () => {
-    expect(verdictOf(fix, { ...result({}), complete: false, violating: null })).toBeNull();
+    const incomplete = { ...result({}, 0), complete: false, violating: null, violatingHarm: null };
+    expect(verdictOf(scenario, incomplete)).toBeNull();
   });
 });
