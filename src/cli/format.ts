@@ -24,7 +24,10 @@ export function traceLines(scenario: ScenarioDef, model: Model, trace: Trace): s
       before && after ? describeStep(scenario, model, record, before, after) : record.key;
     const marks = trace.violations
       .filter((v) => v.step === i)
-      .map((v) => `\n       ✗ ${v.invariant}: ${v.message}`);
+      .map(
+        (v) =>
+          `\n       ${scenario.harm.includes(v.invariant) ? '✗ harm' : '· diagnostic'} ${v.invariant}: ${v.message}`,
+      );
     return `  ${String(i + 1).padStart(2)}. t=${String(record.clockAfter).padEnd(3)} ${text}  [${record.key}]${marks.join('')}`;
   });
   const reasons = new Set(trace.violations.map((v) => criticalReordering(trace, v, model)));
