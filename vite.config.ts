@@ -19,12 +19,33 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Response headers for the app: the same policy, plus what only a header can say (no framing:
+ * `frame-ancestors` is ignored in a `<meta>`), and no MIME sniffing. The preview server sends
+ * them, and the build writes them to `dist/_headers` for static hosts that read that file.
+ */
+export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** Returns the `_headers` file (Netlify / Cloudflare Pages format) for every path. */
+export function headersFile(): string {
+  const lines = Object.entries(RESPONSE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+  return ['/*', ...lines, ''].join('\n');
+}
+
 /** Adds the CSP `<meta>` to index.html, right after the charset, in `vite build` output only. */
 function contentSecurityPolicy(): Plugin {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
   return {
     name: 'interleave:content-security-policy',
     apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
@@ -42,7 +63,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  preview: { port: 4173, headers: { ...RESPONSE_HEADERS } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],

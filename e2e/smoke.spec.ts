@@ -36,3 +36,26 @@ test('the built page enforces a strict Content-Security-Policy', async ({ page }
   });
   expect(inlineScriptRan).toBe(false);
 });
+
+test('the app is served with its policy as headers, and refuses to be framed', async ({ page }) => {
+  const response = await page.goto('/');
+  const headers = response?.headers() ?? {};
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+
+  // A page that frames the app gets an empty frame: the browser blocks it.
+  const blocked: string[] = [];
+  page.on('console', (m) => {
+    if (/frame-ancestors|refused to frame/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.setContent(`<iframe id="f" src="${page.url()}"></iframe>`);
+  await expect.poll(() => blocked.length).toBeGreaterThan(0);
+  const framed = page.frame({ url: /localhost/ });
+  expect(
+    await framed
+      ?.locator('h1')
+      .count()
+      .catch(() => 0),
+  ).toBeFalsy();
+});

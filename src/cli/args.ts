@@ -29,10 +29,40 @@ export class UsageError extends Error {}
 
 const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'help'];
 
-function integer(name: string, text: string | undefined, fallback: number): number {
+/** The largest seed: seeds are unsigned 32-bit integers. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * Returns the integer `text` of option `--name`, refusing anything that is not a plain
+ * integer between `min` and `max` (however the option was written: `--x N` or `--x=N`).
+ */
+function integer(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (text === undefined) return fallback;
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`--${name} expects an integer, got "${text}"`);
-  return Number(text);
+  const value = /^-?\d{1,16}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(
+      `--${name} expects an integer from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}, got "${printable(text)}"`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Returns `text` with control characters other than newline and tab shown escaped (`\x1b`),
+ * so that echoing user input can never drive the terminal (ANSI/OSC sequences). Pure.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0).toString(16).padStart(2, '0');
+    return `\\x${code}`;
+  });
 }
 
 function parseParams(pairs: readonly string[], flag = 'param'): Record<string, number> {
@@ -98,13 +128,13 @@ export function parseCli(argv: readonly string[]): CliRequest {
     fix: values.fix ?? 'none',
     granularity,
     json: values.json ?? false,
-    seed: integer('seed', values.seed, 1),
+    seed: integer('seed', values.seed, 1, 0, MAX_SEED),
     schedule: values.schedule === undefined ? null : parseSchedule(values.schedule),
     params: parseParams(values.param ?? []),
     sweep: values.sweep ?? false,
     upto: parseParams(values.upto ?? [], 'upto'),
-    maxStates: integer('max-states', values['max-states'], 2_000_000),
-    maxSeconds: integer('max-seconds', values['max-seconds'], 0),
-    maxSteps: integer('steps', values.steps, 500),
+    maxStates: integer('max-states', values['max-states'], 2_000_000, 1),
+    maxSeconds: integer('max-seconds', values['max-seconds'], 0, 0),
+    maxSteps: integer('steps', values.steps, 500, 1, 100_000),
   };
 }

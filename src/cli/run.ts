@@ -150,7 +150,10 @@ export function runRequest(request: CliRequest): CliOutput {
     request.command === 'run'
       ? randomWalk(model, request.seed, request.maxSteps)
       : replay(model, request.schedule ?? []);
-  if (request.json) return out(traceJson(scenario, model, trace));
+  if (request.json) {
+    const json = out(traceJson(scenario, model, trace));
+    return trace.divergence ? { ...json, code: 1 } : json;
+  }
   const head =
     `${scenario.id} · fix ${request.fix} · ${model.granularity}` +
     (request.command === 'run' ? ` · seed ${request.seed}` : '');
