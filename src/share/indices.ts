@@ -3,7 +3,7 @@
  * one base-36 digit per step below 36, `~` and two digits up to 1295. Long texts are deflated
  * (fflate) and written in base64url when that is shorter. Pure.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, Inflate } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -52,17 +52,56 @@ export function pack(text: string): string | null {
   return packed.length < text.length ? packed : null;
 }
 
+/** What unpacking a string found: its text, or why there is none. */
+export type Unpacked =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly why: 'damaged' | 'too-large' };
+
+/** The most bytes a packed schedule may inflate to: each step needs at most 3 characters. */
+export const MAX_UNPACKED = MAX_STEPS * 3;
+
+/**
+ * Returns the text inside a packed string. Inflation is streamed in small chunks and stops as
+ * soon as the output passes `MAX_UNPACKED`, so a crafted link cannot make it allocate more
+ * than the cap (a zip bomb is "too large", not "damaged"). Pure.
+ */
+export function unpackChecked(packed: string): Unpacked {
+  if (packed.length > MAX_PACKED) return { ok: false, why: 'too-large' };
+  const bytes = fromBase64Url(packed);
+  if (!bytes) return { ok: false, why: 'damaged' };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    size += chunk.length;
+    if (size <= MAX_UNPACKED) chunks.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    const CHUNK = 64;
+    for (let at = 0; at < bytes.length && size <= MAX_UNPACKED; at += CHUNK) {
+      inflater.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
+    }
+  } catch {
+    return { ok: false, why: 'damaged' };
+  }
+  if (size > MAX_UNPACKED) return { ok: false, why: 'too-large' };
+  if (!ended) return { ok: false, why: 'damaged' };
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(out) };
+  } catch {
+    return { ok: false, why: 'damaged' };
+  }
+}
+
 /** Returns the text inside a packed string, or null when corrupt or too large. Pure. */
 export function unpack(packed: string): string | null {
-  if (packed.length > MAX_PACKED) return null;
-  const bytes = fromBase64Url(packed);
-  if (!bytes) return null;
-  try {
-    const out = inflateSync(bytes);
-    // Each step needs at most 3 characters.
-    if (out.length > MAX_STEPS * 3) return null;
-    return new TextDecoder('utf-8', { fatal: true }).decode(out);
-  } catch {
-    return null;
-  }
+  const result = unpackChecked(packed);
+  return result.ok ? result.text : null;
 }
