@@ -28,6 +28,8 @@ export interface DivergenceStory {
   readonly blocked: string;
   /** What can happen instead (or that nothing can). */
   readonly instead: string;
+  /** Where the run was pinned, e.g. `“No fix”` ('' when the same as `setting`). */
+  readonly pinnedSetting: string;
   /** How to see the whole run again, naming where it was pinned. */
   readonly restore: string;
   /** The whole explanation as one paragraph. */
@@ -91,5 +93,6 @@ export function describeDivergence(
   const text = [`${head}: its next step (${blocked}) is not possible.`, instead, restore]
     .filter(Boolean)
     .join(' ');
-  return { index: d.index, pinnedSteps, setting, blocked, instead, restore, text };
+  const pinnedSetting = where === setting ? '' : where;
+  return { index: d.index, pinnedSteps, setting, blocked, instead, pinnedSetting, restore, text };
 }

@@ -159,6 +159,10 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   setFix(fix) {
     reconfigure(set, get, { fix });
   },
+  followPinned() {
+    const { fix, params } = get().pinnedUnder;
+    reconfigure(set, get, { fix, params: { ...params } });
+  },
   setGranularity(granularity) {
     regranulate(set, get, granularity);
   },

@@ -70,6 +70,8 @@ export interface SessionSlice {
   randomize(seed?: number): void;
   loadSchedule(schedule: readonly string[], cursor: number): void;
   loadShared(state: ShareState): void;
+  /** Switches to the fix and parameters the pinned run was made under (it replays whole). */
+  followPinned(): void;
   /** Restores the pinned run that the last replacement (e.g. Find the race) discarded. */
   undo(): void;
 }
