@@ -71,7 +71,7 @@ describe('share link', () => {
     if (!result.ok) return;
     expect(result.state.schedule.length).toBeGreaterThan(2);
     expect(result.state.cursor).toBe(2);
-    expect(result.warnings[0]).toMatch(/cannot be followed past step \d+/);
+    expect(result.warnings[0]).toMatch(/cannot be followed past step \d+ with “No fix”/);
     expect(unpack(packed!.slice(0, -3))).toBeNull();
   });
 

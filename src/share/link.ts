@@ -160,8 +160,9 @@ function decodeUnsafe(input: string): DecodeResult {
   for (const [i, index] of indices.entries()) {
     const step = builder.enabled()[index];
     if (!step) {
+      const label = scenario.fixes.find((x) => x.id === pinned.fix)?.label ?? pinned.fix;
       warnings.push(
-        `The link's schedule cannot be followed past step ${i} here; kept the first ${i} steps.`,
+        `The link's schedule cannot be followed past step ${i} with “${label}”; kept the first ${i} steps.`,
       );
       break;
     }

@@ -84,6 +84,17 @@ describe('pinned runs survive fix changes', () => {
     expect(s().notices).toEqual([]);
   });
 
+  it('switching back to where the run was pinned restores it whole', () => {
+    const { s, run, cursor } = withRace('duplicate-insert');
+    s().setFix('single-flight');
+    s().setParam('tasks', 3);
+    s().followPinned();
+    expect(s().fix).toBe('none');
+    expect(s().params).toEqual({});
+    expect(selectTrace(s()).records.length).toBe(run.length);
+    expect(selectCursor(s())).toBe(cursor);
+  });
+
   it('back, seek and step move within the part that replays', () => {
     const { s } = withRace('duplicate-insert');
     s().setFix('single-flight');
