@@ -12,11 +12,12 @@ test('a copied link opened in a fresh page gives an identical diagram', async ({
   await app.open('/');
   await page.getByTestId('granularity-messages').click();
   await app.findRace();
+  // The headline race (the scenario's harm) breaks at step 10, the end of its run.
+  await app.expectStep(10, 10);
   await app.back();
   await app.back();
   await app.back();
-  // The race breaks at step 8; its run goes on to step 10 (the replies still in flight).
-  await app.expectStep(5, 10);
+  await app.expectStep(7, 10);
   await page.getByTestId('copy-link').click();
   const link = page.url();
   expect(new URL(link).hash.length).toBeLessThan(150);
@@ -26,7 +27,7 @@ test('a copied link opened in a fresh page gives an identical diagram', async ({
   const context = await browser.newContext({ viewport: page.viewportSize() });
   const fresh = new AppPage(await context.newPage());
   await fresh.open(link);
-  await fresh.expectStep(5, 10);
+  await fresh.expectStep(7, 10);
   expect(await fresh.diagramSvg()).toBe(original);
   await fresh.shot('share-opened');
   fresh.expectNoErrors();

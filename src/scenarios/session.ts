@@ -17,6 +17,12 @@ export interface SessionConfig {
   readonly params: Readonly<Record<string, number>>;
 }
 
+/** A fix and parameter overrides: what a pinned run was made under (it replays in full there). */
+export interface PinConfig {
+  readonly fix: string;
+  readonly params: Readonly<Record<string, number>>;
+}
+
 /** Returns the scenario of `config`, or throws when it is not registered. Pure. */
 export function scenarioOf(config: SessionConfig): ScenarioDef {
   const scenario = findScenario(config.scenarioId);

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { completeRun } from '../engine/complete';
+import { explore } from '../engine/explore';
 import { randomWalk } from '../engine/random';
-import { SCENARIOS } from '../scenarios/index';
+import { replay } from '../engine/replay';
+import { findScenario, SCENARIOS } from '../scenarios/index';
 import { buildModel } from '../scenarios/session';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { indicesToText, pack, textToIndices, unpack } from './indices';
@@ -68,7 +71,7 @@ describe('share link', () => {
     if (!result.ok) return;
     expect(result.state.schedule.length).toBeGreaterThan(2);
     expect(result.state.cursor).toBe(2);
-    expect(result.warnings[0]).toMatch(/cannot be followed past step \d+/);
+    expect(result.warnings[0]).toMatch(/cannot be followed past step \d+ with “No fix”/);
     expect(unpack(packed!.slice(0, -3))).toBeNull();
   });
 
@@ -126,6 +129,90 @@ describe('share link', () => {
     );
     for (let n = 0; n <= good.length; n++)
       expect(typeof decodeLink(good.slice(0, n)).ok).toBe('boolean');
+  });
+});
+
+describe('share link of a pinned run that diverges under the fix on screen', () => {
+  const dup = findScenario('duplicate-insert')!;
+  const none = { scenarioId: dup.id, fix: 'none', granularity: 'operations' as const, params: {} };
+  const race = completeRun(buildModel(none), explore(buildModel(none)).shortest!).schedule;
+
+  it('keeps the whole run (v2, written under the fix it was pinned under)', () => {
+    const state: ShareState = {
+      ...none,
+      fix: 'single-flight',
+      seed: 9,
+      schedule: race,
+      cursor: 4,
+      pinned: { fix: 'none', params: {} },
+    };
+    // Under single-flight the run stops at step 4: the old scheme could carry only 3 steps.
+    expect(replay(buildModel(state), race).divergence?.index).toBe(3);
+    const link = encodeLink(state);
+    expect(link).toMatch(/^v=2&s=duplicate-insert&f=single-flight&pf=none&/);
+    expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
+  });
+
+  it('round-trips runs pinned under any fix while another is on screen', () => {
+    const fixes = scenario.fixes.map((f) => f.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fixes),
+        fc.constantFrom(...fixes),
+        fc.integer({ min: 0, max: 0xffff_ffff }),
+        (pinnedFix, fix, seed) => {
+          const pinned = stateFor(pinnedFix, 'operations', seed, 100);
+          const state: ShareState =
+            pinnedFix === fix ? pinned : { ...pinned, fix, pinned: { fix: pinnedFix, params: {} } };
+          expect(decodeLink(encodeLink(state))).toEqual({ ok: true, state, warnings: [] });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('carries pinned parameters that differ from those on screen', () => {
+    const pinnedConfig = { ...none, params: { tasks: 3 } };
+    const schedule = randomWalk(buildModel(pinnedConfig), 5).schedule;
+    const state: ShareState = {
+      ...none,
+      seed: 5,
+      schedule,
+      cursor: schedule.length,
+      pinned: { fix: 'none', params: { tasks: 3 } },
+    };
+    const link = encodeLink(state);
+    expect(link).toContain('&pm=tasks:3&');
+    expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
+    const two = randomWalk(buildModel(none), 5).schedule;
+    const back: ShareState = {
+      ...state,
+      params: { tasks: 3 },
+      schedule: two,
+      cursor: 2,
+      pinned: { fix: 'none', params: {} },
+    };
+    expect(encodeLink(back)).toContain('&pm=&');
+    expect(decodeLink(encodeLink(back))).toEqual({ ok: true, state: back, warnings: [] });
+  });
+
+  it('writes v1 when the run replays where it is shown, so older versions still open it', () => {
+    expect(encodeLink(stateFor('leases', 'messages', 4, 10))).toMatch(/^v=1&/);
+  });
+
+  it('refuses a v1 link that carries a pinned configuration', () => {
+    expect(decodeLink(`v=1&s=${dup.id}&f=none&pf=none&p=0`).ok).toBe(false);
+    expect(decodeLink(`v=1&s=${dup.id}&f=none&pm=&p=0`).ok).toBe(false);
+  });
+
+  it('opens a link pinned under an unknown fix under the fix on screen, naming it', () => {
+    const result = decodeLink(`v=2&s=${dup.id}&f=single-flight&pf=nope&p=000`);
+    expect(result).toMatchObject({ ok: true, state: { fix: 'single-flight' } });
+    if (!result.ok) return;
+    expect(result.state.pinned).toBeUndefined();
+    expect(result.warnings[0]).toBe(
+      'The link\'s fix "nope" does not exist here; opened pinned under “Single-flight (per-key future)”.',
+    );
   });
 });
 

@@ -1,14 +1,17 @@
 /**
- * The versioned share link: session, seed, schedule and cursor ⇄ the text after `#`.
- * Schedules travel as indices into the enabled-step list at each point, so decoding replays
- * the model (deterministic). Pure: never touches `window`; `decodeLink` never throws.
+ * The versioned share link: session, seed, pinned run and cursor ⇄ the text after `#`.
+ * Schedules travel as indices into the enabled-step list at each point of the configuration
+ * the run was pinned under (so a run that diverges under the fix on screen travels whole), and
+ * decoding replays that model (deterministic). Pure: never touches `window`; `decodeLink`
+ * never throws.
  */
 import { enabledSteps } from '../engine/steps';
 import { TraceBuilder } from '../engine/replay';
 import { createStepper, type Stepper } from '../engine/machines';
 import type { Granularity, Model, World } from '../engine/types';
 import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
-import { buildModel, defaultFix, type SessionConfig } from '../scenarios/session';
+import type { ScenarioDef } from '../scenarios/types';
+import { buildModel, defaultFix, type PinConfig, type SessionConfig } from '../scenarios/session';
 import { indicesToText, MAX_INDEX, pack, textToIndices, unpack } from './indices';
 import {
   LINK_VERSION,
@@ -20,8 +23,11 @@ import {
 
 export interface ShareState extends SessionConfig {
   readonly seed: number;
+  /** The pinned run; it replays in full under `pinned` (the current fix and params when absent). */
   readonly schedule: readonly string[];
   readonly cursor: number;
+  /** Where the run was pinned, when not under the current fix and parameters. */
+  readonly pinned?: PinConfig;
 }
 
 export type DecodeResult =
@@ -50,28 +56,44 @@ function scheduleIndices(
   return out;
 }
 
+/** Returns `readers:2,ttl:5` for the parameters of `params` that differ from the defaults. */
+function paramsText(scenario: ScenarioDef, params: Readonly<Record<string, number>>): string {
+  const defaults = paramsOf(scenario);
+  return Object.keys(params)
+    .filter((k) => defaults[k] !== undefined && params[k] !== defaults[k])
+    .sort()
+    .map((k) => `${k}:${params[k]}`)
+    .join(',');
+}
+
 /**
- * Returns the link text (without `#`) for `state`. `worlds` (the trace's worlds for the same
- * schedule) saves a replay. Keys that cannot be followed end the encoded schedule. Pure.
+ * Returns the link text (without `#`) for `state`. The schedule is written under the
+ * configuration it was pinned under (`state.pinned`, else the one on screen); `worlds` (the
+ * worlds of its replay there) saves a replay. Keys that cannot be followed end the encoded
+ * schedule. Pure.
  */
 export function encodeLink(state: ShareState, worlds?: readonly World[]): string {
   const scenario = findScenario(state.scenarioId);
-  const parts = [`v=${LINK_VERSION}`, `s=${state.scenarioId}`, `f=${state.fix}`];
+  const m = scenario ? paramsText(scenario, state.params) : '';
+  const pinned = state.pinned ?? state;
+  const pm = scenario ? paramsText(scenario, pinned.params) : '';
+  const pin: string[] = [];
+  if (pinned.fix !== state.fix) pin.push(`pf=${pinned.fix}`);
+  if (pm !== m) pin.push(`pm=${pm}`);
+  // Links that need no pinned configuration stay v1, so earlier versions still open them.
+  const version = pin.length > 0 ? LINK_VERSION : 1;
+  const parts = [`v=${version}`, `s=${state.scenarioId}`, `f=${state.fix}`, ...pin];
   parts.push(`g=${state.granularity === 'messages' ? 'm' : 'o'}`, `seed=${state.seed >>> 0}`);
   let indices: number[] = [];
-  if (scenario) indices = scheduleIndices(buildModel(state), state.schedule, worlds);
+  if (scenario) {
+    const model = buildModel({ ...state, fix: pinned.fix, params: pinned.params });
+    indices = scheduleIndices(model, state.schedule, worlds);
+  }
   parts.push(`c=${Math.min(state.cursor, indices.length)}`);
   const text = indicesToText(indices);
   const packed = pack(text);
   parts.push(packed ? `z=${packed}` : `p=${text}`);
-  if (scenario) {
-    const defaults = paramsOf(scenario);
-    const changed = Object.keys(state.params)
-      .filter((k) => defaults[k] !== undefined && state.params[k] !== defaults[k])
-      .sort()
-      .map((k) => `${k}:${state.params[k]}`);
-    if (changed.length > 0) parts.push(`m=${changed.join(',')}`);
-  }
+  if (m) parts.push(`m=${m}`);
   return parts.join('&');
 }
 
@@ -117,22 +139,12 @@ function decodeUnsafe(input: string): DecodeResult {
   }
   const warnings: string[] = [];
   // A hand-written link may name only the scenario: no fix and operations by default.
-  let fix = f.f ?? defaultFix(scenario);
-  if (!scenario.fixes.some((x) => x.id === fix)) {
-    fix = defaultFix(scenario);
-    warnings.push(`The link's fix "${f.f}" does not exist here; opened with "${fix}".`);
-  }
-  const params: Record<string, number> = {};
-  const raw = parseParams(f.m);
-  for (const def of scenario.params) {
-    const value = raw[def.id];
-    if (value === undefined) continue;
-    if (Number.isInteger(value) && value >= def.min && value <= def.max) params[def.id] = value;
-    else
-      warnings.push(
-        `${def.label} ${value} is out of range (${def.min}–${def.max}); using the default.`,
-      );
-  }
+  const fix = fixOf(scenario, f.f, defaultFix(scenario), warnings);
+  const params = paramsOfLink(scenario, f.m, warnings);
+  const pinned: PinConfig = {
+    fix: f.pf === undefined ? fix : fixOf(scenario, f.pf, fix, warnings, 'pinned under'),
+    params: f.pm === undefined ? params : paramsOfLink(scenario, f.pm, warnings),
+  };
   const schedText = f.z !== undefined ? unpack(f.z) : (f.p ?? '');
   const indices = schedText === null ? null : textToIndices(schedText);
   if (indices === null)
@@ -143,13 +155,14 @@ function decodeUnsafe(input: string): DecodeResult {
     granularity: GRANULARITY[f.g ?? 'o'] ?? 'operations',
     params,
   };
-  const model = buildModel(config);
+  const model = buildModel({ ...config, ...pinned });
   const builder = new TraceBuilder(model, shared);
   for (const [i, index] of indices.entries()) {
     const step = builder.enabled()[index];
     if (!step) {
+      const label = scenario.fixes.find((x) => x.id === pinned.fix)?.label ?? pinned.fix;
       warnings.push(
-        `The link's schedule cannot be followed past step ${i} here; kept the first ${i} steps.`,
+        `The link's schedule cannot be followed past step ${i} with “${label}”; kept the first ${i} steps.`,
       );
       break;
     }
@@ -157,5 +170,42 @@ function decodeUnsafe(input: string): DecodeResult {
   }
   const schedule = [...builder.schedule];
   const cursor = Math.min(f.c ?? schedule.length, schedule.length);
-  return { ok: true, state: { ...config, seed: f.seed ?? 1, schedule, cursor }, warnings };
+  const state: ShareState = { ...config, seed: f.seed ?? 1, schedule, cursor };
+  const same =
+    pinned.fix === fix && paramsText(scenario, pinned.params) === paramsText(scenario, params);
+  return { ok: true, state: same ? state : { ...state, pinned }, warnings };
+}
+
+/** Returns the fix a link names, or `fallback` (with a warning naming it) when unknown. */
+function fixOf(
+  scenario: ScenarioDef,
+  id: string | undefined,
+  fallback: string,
+  warnings: string[],
+  role = 'with',
+): string {
+  if (id === undefined || scenario.fixes.some((x) => x.id === id)) return id ?? fallback;
+  const label = scenario.fixes.find((x) => x.id === fallback)?.label ?? fallback;
+  warnings.push(`The link's fix "${id}" does not exist here; opened ${role} “${label}”.`);
+  return fallback;
+}
+
+/** Returns the in-range parameters a link names, with a warning for each out-of-range one. */
+function paramsOfLink(
+  scenario: ScenarioDef,
+  text: string | undefined,
+  warnings: string[],
+): Record<string, number> {
+  const params: Record<string, number> = {};
+  const raw = parseParams(text);
+  for (const def of scenario.params) {
+    const value = raw[def.id];
+    if (value === undefined) continue;
+    if (Number.isInteger(value) && value >= def.min && value <= def.max) params[def.id] = value;
+    else
+      warnings.push(
+        `${def.label} ${value} is out of range (${def.min}–${def.max}); using the default.`,
+      );
+  }
+  return params;
 }

@@ -1,13 +1,18 @@
 /**
- * The raw fields of a v1 share link and their validation (zod). Pure. Keys are parsed into a
+ * The raw fields of a share link (v1, and v2 which adds where the run was pinned) and their
+ * validation (zod). Pure. Keys are parsed into a
  * null-prototype object and `__proto__`-like keys are refused, so a link cannot pollute
  * prototypes.
  */
 import { z } from 'zod';
 import { MAX_PACKED, MAX_STEPS } from './indices';
 
-/** The link format version this build writes and reads. */
-export const LINK_VERSION = 1;
+/**
+ * The newest link format this build writes and reads. v2 adds `pf`/`pm`: the fix and
+ * parameters the run was pinned under, when they differ from those on screen (the schedule is
+ * then written under them). Links that need neither are still written as v1.
+ */
+export const LINK_VERSION = 2;
 /** Longest link (after `#`) accepted at all. */
 export const MAX_LINK_LENGTH = 12_000;
 
@@ -19,28 +24,36 @@ const uint = (max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(0).max(max));
 
-export const linkFieldsSchema = z.strictObject({
-  v: z.literal('1'),
-  s: id,
-  f: id.optional(),
-  g: z.enum(['o', 'm']).optional(),
-  seed: uint(0xffff_ffff).optional(),
-  c: uint(MAX_STEPS).optional(),
-  p: z
-    .string()
-    .regex(/^[0-9a-z~]*$/)
-    .max(MAX_STEPS * 3)
-    .optional(),
-  z: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]*$/)
-    .max(MAX_PACKED)
-    .optional(),
-  m: z
-    .string()
-    .regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)){0,32}$/)
-    .optional(),
-});
+const paramsText = z.string().regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)){0,32}$/);
+
+export const linkFieldsSchema = z
+  .strictObject({
+    v: z.enum(['1', '2']),
+    s: id,
+    f: id.optional(),
+    /** v2: the fix the run was pinned under (the schedule's indices are under it). */
+    pf: id.optional(),
+    /** v2: the parameters the run was pinned under (`''` for the defaults). */
+    pm: paramsText.optional(),
+    g: z.enum(['o', 'm']).optional(),
+    seed: uint(0xffff_ffff).optional(),
+    c: uint(MAX_STEPS).optional(),
+    p: z
+      .string()
+      .regex(/^[0-9a-z~]*$/)
+      .max(MAX_STEPS * 3)
+      .optional(),
+    z: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]*$/)
+      .max(MAX_PACKED)
+      .optional(),
+    m: paramsText.optional(),
+  })
+  .refine((f) => f.v === '2' || (f.pf === undefined && f.pm === undefined), {
+    message: 'v1 links carry no pinned configuration',
+    path: ['v'],
+  });
 
 export type LinkFields = z.infer<typeof linkFieldsSchema>;
 

@@ -7,10 +7,12 @@ import { createStepper } from '../engine/machines';
 import { replay, type Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
+import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
 import { findScenario, SCENARIOS } from '../scenarios/index';
 import { describeStep } from '../scenarios/narrate';
-import { buildModel, configKey, type SessionConfig } from '../scenarios/session';
+import { buildModel, configKey, type PinConfig, type SessionConfig } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
+import { pinConfigOf } from './pin';
 
 const stepper = createStepper({ memoize: true });
 
@@ -35,6 +37,7 @@ const models = lru<Model>(16);
 const traces = lru<Trace>(24);
 const enabledCache = lru<Step[]>(64);
 const narratives = lru<string[]>(16);
+const divergences = lru<DivergenceStory | null>(16);
 
 /** Returns the (cached) model of `config`. */
 export function modelFor(config: SessionConfig): Model {
@@ -75,9 +78,35 @@ export function narrativeFor(config: SessionConfig, schedule: readonly string[])
   });
 }
 
+/**
+ * Returns why the pinned `schedule` (made under `pinned`) stops early under `config`, or null
+ * when it replays in full.
+ */
+export function divergenceFor(
+  config: SessionConfig,
+  pinned: SessionConfig,
+  schedule: readonly string[],
+): DivergenceStory | null {
+  const key = `${configKey(config)}@${configKey(pinned)}#${schedule.join(' ')}`;
+  return divergences(key, () => {
+    const trace = traceFor(config, schedule);
+    const scenario = findScenario(config.scenarioId);
+    if (!trace.divergence || !scenario) return null;
+    return describeDivergence(
+      scenario,
+      { config, model: modelFor(config), trace },
+      { config: pinned, model: modelFor(pinned), trace: traceFor(pinned, schedule) },
+    );
+  });
+}
+
 interface ConfigLike extends SessionConfig {
   readonly schedule: readonly string[];
   readonly cursor: number;
+}
+
+interface PinnedLike extends ConfigLike {
+  readonly pinnedUnder: PinConfig;
 }
 
 /** Selector: the scenario in view (the first registered one if the id is unknown). */
@@ -88,15 +117,30 @@ export function selectScenario(s: { scenarioId: string }): ScenarioDef {
 export function selectModel(s: ConfigLike): Model {
   return modelFor(s);
 }
-/** Selector: the trace of the whole pinned schedule. */
+/**
+ * Selector: the replay of the pinned schedule under the current configuration (it stops at
+ * the first step that is not possible there: see `trace.divergence`).
+ */
 export function selectTrace(s: ConfigLike): Trace {
   return traceFor(s, s.schedule);
 }
-/** Selector: the enabled steps at the cursor. */
-export function selectEnabled(s: ConfigLike): Step[] {
-  return enabledAt(s, s.schedule, s.cursor);
+/** Selector: the cursor shown: the pinned cursor, clamped to the part that replays. */
+export function selectCursor(s: ConfigLike): number {
+  return Math.min(s.cursor, selectTrace(s).records.length);
 }
-/** Selector: the narrative sentences of the whole pinned schedule. */
+/** Selector: the enabled steps at the cursor shown. */
+export function selectEnabled(s: ConfigLike): Step[] {
+  return enabledAt(s, s.schedule, selectCursor(s));
+}
+/** Selector: the pinned schedule replayed where it was pinned (in full). */
+export function selectPinnedTrace(s: PinnedLike): Trace {
+  return traceFor(pinConfigOf(s), s.schedule);
+}
+/** Selector: why the pinned run stops early under the current configuration, or null. */
+export function selectDivergence(s: PinnedLike): DivergenceStory | null {
+  return divergenceFor(s, pinConfigOf(s), s.schedule);
+}
+/** Selector: the narrative sentences of the pinned schedule as replayed. */
 export function selectNarrative(s: ConfigLike): string[] {
   return narrativeFor(s, s.schedule);
 }

@@ -9,6 +9,8 @@ import { createUiSlice } from './uiSlice';
 
 export type { AppState, ExploreSummary, Notice } from './types';
 export * from './derive';
+export { pinConfigOf, samePin } from './pin';
+export type { DivergenceStory } from '../scenarios/divergence';
 
 /** Returns a fresh store (tests make their own; the app uses `useAppStore`). */
 export function createAppStore() {

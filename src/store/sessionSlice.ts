@@ -1,18 +1,15 @@
 /**
- * The session slice: which scenario, fix, granularity and parameters; the pinned schedule and
- * the cursor into it. Every action keeps `schedule` fully replayable under the configuration.
+ * The session slice: which scenario, fix, granularity and parameters; the pinned run and the
+ * cursor into it. A change of fix or parameter keeps the pinned run whole (the trace shown is
+ * its replay, which may stop early); only the user's edits or a loaded run replace it, and the
+ * run replaced is kept in an undo history.
  */
 import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
-import type { Trace } from '../engine/replay';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios/index';
-import {
-  defaultFix,
-  describeKey,
-  translateSchedule,
-  type SessionConfig,
-} from '../scenarios/session';
+import { defaultFix, translateSchedule, type SessionConfig } from '../scenarios/session';
 import { enabledAt, modelFor, traceFor } from './derive';
+import { loses, pinConfigOf, pushUndo, sameRun, snapshotOf } from './pin';
 import type { AppState, SessionSlice } from './types';
 
 type Set = Parameters<StateCreator<AppState>>[0];
@@ -25,42 +22,98 @@ const configOf = (s: AppState): SessionConfig => ({
   params: s.params,
 });
 
+/** The replay of the pinned run under the current configuration and the cursor shown in it. */
+function shownOf(s: AppState) {
+  const trace = traceFor(configOf(s), s.schedule);
+  return { trace, cursor: Math.min(s.cursor, trace.records.length) };
+}
+
 /**
- * Replays the schedule under a new configuration (carried over message by message when the
- * granularity changes), keeps what can be followed, and says where it diverged.
+ * Pins `schedule` (made under the current configuration) in place of the pinned run; the old
+ * run goes to the undo history when the new one drops any of its steps. Returns whether it did.
  */
-function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>, what: string): void {
+function repin(
+  set: Set,
+  get: Get,
+  schedule: string[],
+  cursor: number,
+  extra: Partial<AppState> = {},
+): boolean {
   const s = get();
-  const before = configOf(s);
-  const config = { ...before, ...change };
-  let schedule = s.schedule;
-  let cursor = s.cursor;
-  let trace: Trace;
+  const lost = s.schedule.length > 0 && loses(s.schedule, schedule);
+  set({
+    schedule,
+    cursor,
+    pinnedUnder: { fix: s.fix, params: s.params },
+    origin: null,
+    undoStack: lost ? pushUndo(s.undoStack, snapshotOf(s)) : s.undoStack,
+    ...extra,
+  });
+  return lost;
+}
+
+/** Changes fix or parameters: the pinned run stays whole; its replay may now stop early. */
+function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>): void {
+  const s = get();
   try {
-    if (config.granularity !== before.granularity) {
-      const carried = translateSchedule(traceFor(before, s.schedule), modelFor(config), s.cursor);
-      ({ schedule, cursor } = carried);
-    }
-    trace = traceFor(config, schedule);
+    traceFor({ ...configOf(s), ...change }, s.schedule);
   } catch (error) {
     // A scenario may refuse a configuration (e.g. a parameter combination): keep the old one.
     get().notify('error', `This configuration cannot be simulated: ${String(error)}`);
     return;
   }
-  const kept = [...trace.schedule];
-  set({
-    ...change,
-    schedule: kept,
-    cursor: Math.min(cursor, kept.length),
-    navigation: s.navigation + 1,
-    playing: false,
-  });
-  const d = trace.divergence;
-  if (d) {
-    get().notify(
-      'warning',
-      `The schedule diverges at step ${d.index + 1}: ${describeKey(modelFor(before), d.key)} is not possible ${what}. The steps after it were dropped.`,
-    );
+  set({ ...change, navigation: s.navigation + 1, playing: false });
+}
+
+/**
+ * Carries the pinned run over to another granularity, message by message, replaying it where
+ * it was pinned; changing back restores the original run exactly.
+ */
+function regranulate(set: Set, get: Get, granularity: AppState['granularity']): void {
+  const s = get();
+  if (granularity === s.granularity) return;
+  const pinned = pinConfigOf(s);
+  const target = { ...pinned, granularity };
+  try {
+    const origin = s.origin;
+    if (origin && origin.run.granularity === granularity) {
+      const { run } = origin;
+      const cursor =
+        s.cursor === origin.carriedCursor
+          ? run.cursor
+          : translateSchedule(traceFor(pinned, s.schedule), modelFor(target), s.cursor).cursor;
+      traceFor({ ...configOf(s), granularity }, run.schedule);
+      set({
+        granularity,
+        schedule: [...run.schedule],
+        cursor,
+        pinnedUnder: run.under,
+        origin: null,
+        navigation: s.navigation + 1,
+        playing: false,
+      });
+      return;
+    }
+    const carried = translateSchedule(traceFor(pinned, s.schedule), modelFor(target), s.cursor);
+    traceFor({ ...configOf(s), granularity }, carried.schedule);
+    set({
+      granularity,
+      schedule: carried.schedule,
+      cursor: carried.cursor,
+      origin: {
+        run: {
+          granularity: s.granularity,
+          under: s.pinnedUnder,
+          schedule: [...s.schedule],
+          cursor: s.cursor,
+        },
+        carriedCursor: carried.cursor,
+      },
+      navigation: s.navigation + 1,
+      playing: false,
+    });
+  } catch (error) {
+    get().notify('error', `This configuration cannot be simulated: ${String(error)}`);
   }
 }
 
@@ -69,25 +122,34 @@ function freshSeed(): number {
   return 1 + Math.floor(Math.random() * 999_999);
 }
 
+const initialFix = defaultFix(findScenario(DEFAULT_SCENARIO)!);
+
 /** Creates the session slice. */
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
   scenarioId: DEFAULT_SCENARIO,
-  fix: defaultFix(findScenario(DEFAULT_SCENARIO)!),
+  fix: initialFix,
   granularity: 'operations',
   params: {},
   seed: 1,
   schedule: [],
   cursor: 0,
+  pinnedUnder: { fix: initialFix, params: {} },
+  origin: null,
+  undoStack: [],
   navigation: 0,
   selectScenario(id) {
     const scenario = findScenario(id);
     if (!scenario) return;
+    const fix = defaultFix(scenario);
     set((s) => ({
       scenarioId: id,
-      fix: defaultFix(scenario),
+      fix,
       params: {},
       schedule: [],
       cursor: 0,
+      pinnedUnder: { fix, params: {} },
+      origin: null,
+      undoStack: [],
       playing: false,
       navigation: s.navigation + 1,
       // Messages about the previous scenario no longer apply.
@@ -95,55 +157,80 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     }));
   },
   setFix(fix) {
-    reconfigure(set, get, { fix }, 'with this fix');
+    reconfigure(set, get, { fix });
+  },
+  followPinned() {
+    const { fix, params } = get().pinnedUnder;
+    reconfigure(set, get, { fix, params: { ...params } });
   },
   setGranularity(granularity) {
-    reconfigure(set, get, { granularity }, `when stepping by ${granularity}`);
+    regranulate(set, get, granularity);
   },
   setParam(id, value) {
-    reconfigure(set, get, { params: { ...get().params, [id]: value } }, 'with these parameters');
+    reconfigure(set, get, { params: { ...get().params, [id]: value } });
   },
   step() {
     const s = get();
-    if (s.cursor < s.schedule.length) return set({ cursor: s.cursor + 1 });
-    const next = enabledAt(configOf(s), s.schedule, s.cursor)[0];
+    const { trace, cursor } = shownOf(s);
+    if (cursor < trace.records.length) return set({ cursor: cursor + 1 });
+    const next = enabledAt(configOf(s), s.schedule, cursor)[0];
     if (!next) return set({ playing: false });
-    set({ schedule: [...s.schedule, next.key], cursor: s.cursor + 1 });
+    repin(set, get, [...trace.schedule, next.key], cursor + 1);
   },
   back() {
-    set((s) => ({ cursor: Math.max(0, s.cursor - 1) }));
+    const { cursor } = shownOf(get());
+    set({ cursor: Math.max(0, cursor - 1) });
   },
   seek(cursor) {
-    set((s) => ({ cursor: Math.max(0, Math.min(s.schedule.length, Math.round(cursor))) }));
+    const { trace } = shownOf(get());
+    set({ cursor: Math.max(0, Math.min(trace.records.length, Math.round(cursor))) });
   },
   reset() {
-    set((s) => ({ schedule: [], cursor: 0, playing: false, navigation: s.navigation + 1 }));
+    const s = get();
+    repin(set, get, [], 0, { playing: false, navigation: s.navigation + 1 });
   },
   choose(key) {
     const s = get();
-    if (s.schedule[s.cursor] === key) return set({ cursor: s.cursor + 1 });
-    if (!enabledAt(configOf(s), s.schedule, s.cursor).some((step) => step.key === key)) return;
-    set({ schedule: [...s.schedule.slice(0, s.cursor), key], cursor: s.cursor + 1 });
+    const { trace, cursor } = shownOf(s);
+    if (trace.schedule[cursor] === key) return set({ cursor: cursor + 1 });
+    if (!enabledAt(configOf(s), s.schedule, cursor).some((step) => step.key === key)) return;
+    repin(set, get, [...trace.schedule.slice(0, cursor), key], cursor + 1);
   },
   randomize(seed) {
     const s = get();
+    const { trace, cursor } = shownOf(s);
     const chosen = seed ?? freshSeed();
-    const prefix = s.schedule.slice(0, s.cursor);
-    const trace = randomCompletion(modelFor(configOf(s)), prefix, chosen);
-    set({ seed: chosen, schedule: [...trace.schedule], navigation: s.navigation + 1 });
+    const prefix = trace.schedule.slice(0, cursor);
+    const run = randomCompletion(modelFor(configOf(s)), prefix, chosen);
+    repin(set, get, [...run.schedule], cursor, { seed: chosen, navigation: s.navigation + 1 });
   },
   loadSchedule(schedule, cursor) {
     const s = get();
-    const trace = traceFor(configOf(s), schedule);
-    const kept = [...trace.schedule];
-    set({
-      schedule: kept,
-      cursor: Math.min(cursor, kept.length),
+    const kept = [...traceFor(configOf(s), schedule).schedule];
+    const lost = repin(set, get, kept, Math.min(cursor, kept.length), {
       playing: false,
       navigation: s.navigation + 1,
     });
+    if (lost) {
+      get().notify(
+        'info',
+        'Loaded a new run in place of yours. Undo (Ctrl+Z) or the browser’s Back button restores your previous run.',
+      );
+    }
   },
   loadShared(state) {
+    const s = get();
+    const under = state.pinned ?? { fix: state.fix, params: state.params };
+    const run = {
+      granularity: state.granularity,
+      under,
+      schedule: state.schedule,
+      cursor: state.cursor,
+    };
+    let undoStack = state.scenarioId === s.scenarioId ? s.undoStack : [];
+    // Browser Back to the run an undo entry holds: that entry has been restored.
+    const top = undoStack.at(-1);
+    if (top && sameRun(state.scenarioId, top, run)) undoStack = undoStack.slice(0, -1);
     set({
       scenarioId: state.scenarioId,
       fix: state.fix,
@@ -152,7 +239,25 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       seed: state.seed,
       schedule: [...state.schedule],
       cursor: state.cursor,
+      pinnedUnder: { fix: under.fix, params: { ...under.params } },
+      origin: null,
+      undoStack,
       playing: false,
+    });
+  },
+  undo() {
+    const s = get();
+    const entry = s.undoStack.at(-1);
+    if (!entry) return;
+    set({
+      granularity: entry.granularity,
+      schedule: [...entry.schedule],
+      cursor: entry.cursor,
+      pinnedUnder: entry.under,
+      origin: entry.origin,
+      undoStack: s.undoStack.slice(0, -1),
+      playing: false,
+      navigation: s.navigation + 1,
     });
   },
 });

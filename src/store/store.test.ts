@@ -45,20 +45,6 @@ describe('app store', () => {
     expect(s().schedule).toEqual(race);
   });
 
-  it('reports a divergence in plain words and drops the part that cannot be followed', () => {
-    const store = createAppStore();
-    const s = () => store.getState();
-    s().setFix('double-delete');
-    s().randomize(3);
-    const timer = s().schedule.findIndex((k) => k.startsWith('timer:'));
-    expect(timer).toBeGreaterThan(0);
-    s().setFix('none');
-    expect(s().schedule.length).toBeLessThanOrEqual(timer);
-    expect(s().notices.at(-1)?.text).toMatch(
-      /diverges at step \d+: Writer's [\w-]+ timer is not possible with this fix/,
-    );
-  });
-
   it('randomize is deterministic for a seed', () => {
     const a = createAppStore();
     const b = createAppStore();

@@ -3,10 +3,11 @@
  * Derived data (model, trace, enabled steps, narrative) comes from memoized selectors.
  */
 import type { Granularity } from '../engine/types';
+import type { PinConfig } from '../scenarios/session';
 import type { ShareState } from '../share/link';
 import type { ExploreSummary } from '../workers/protocol';
 
-export type { ExploreSummary };
+export type { ExploreSummary, PinConfig };
 
 export type ExploreStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -16,14 +17,45 @@ export interface Notice {
   readonly text: string;
 }
 
+/** A pinned run: its schedule and cursor, the granularity they are in and where they were made. */
+export interface PinnedRun {
+  readonly granularity: Granularity;
+  readonly under: PinConfig;
+  readonly schedule: readonly string[];
+  readonly cursor: number;
+}
+
+/** The run before a change of granularity carried it over, restored by changing back. */
+export interface GranularityOrigin {
+  readonly run: PinnedRun;
+  /** The cursor the carried-over run started with (when unchanged, the original one returns). */
+  readonly carriedCursor: number;
+}
+
+/** A pinned run as kept by the undo history. */
+export interface PinSnapshot extends PinnedRun {
+  readonly origin: GranularityOrigin | null;
+}
+
 export interface SessionSlice {
   scenarioId: string;
   fix: string;
   granularity: Granularity;
   params: Record<string, number>;
   seed: number;
+  /**
+   * The pinned run. A change of fix or parameter never truncates it: the trace shown is its
+   * replay under the current configuration, which may stop early (diverge).
+   */
   schedule: string[];
+  /** The pinned cursor; what is shown is clamped to the part that replays (`selectCursor`). */
   cursor: number;
+  /** Where `schedule` was pinned: it replays in full under this fix and these parameters. */
+  pinnedUnder: PinConfig;
+  /** Set while the run shown was carried over from another granularity. */
+  origin: GranularityOrigin | null;
+  /** Earlier pinned runs that a later one replaced, most recent last (Undo restores). */
+  undoStack: PinSnapshot[];
   /** Bumped by changes worth a browser history entry (scenario, fix, loaded schedules). */
   navigation: number;
   selectScenario(id: string): void;
@@ -38,6 +70,10 @@ export interface SessionSlice {
   randomize(seed?: number): void;
   loadSchedule(schedule: readonly string[], cursor: number): void;
   loadShared(state: ShareState): void;
+  /** Switches to the fix and parameters the pinned run was made under (it replays whole). */
+  followPinned(): void;
+  /** Restores the pinned run that the last replacement (e.g. Find the race) discarded. */
+  undo(): void;
 }
 
 export interface ExplorationSlice {

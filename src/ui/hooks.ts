@@ -7,7 +7,10 @@ import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
 import type { SessionConfig } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
+import type { DivergenceStory } from '../store/index';
 import {
+  selectCursor,
+  selectDivergence,
   selectEnabled,
   selectModel,
   selectNarrative,
@@ -38,7 +41,7 @@ export function useModel(): Model {
   return useAppStore(selectModel);
 }
 
-/** Returns the trace of the whole pinned schedule. */
+/** Returns the pinned schedule as replayed under the current configuration. */
 export function useTrace(): Trace {
   return useAppStore(selectTrace);
 }
@@ -53,7 +56,26 @@ export function useNarrative(): string[] {
   return useAppStore(selectNarrative);
 }
 
-/** Returns the cursor and the schedule length. */
-export function useCursor(): { cursor: number; length: number } {
-  return useAppStore(useShallow((s) => ({ cursor: s.cursor, length: s.schedule.length })));
+/** Returns the cursor shown (clamped to what replays). */
+export function useShownCursor(): number {
+  return useAppStore(selectCursor);
+}
+
+/**
+ * Returns the cursor shown, the length of the replay and of the pinned run (longer when the
+ * run stops early under the current configuration).
+ */
+export function useCursor(): { cursor: number; length: number; pinned: number } {
+  return useAppStore(
+    useShallow((s) => ({
+      cursor: selectCursor(s),
+      length: selectTrace(s).records.length,
+      pinned: s.schedule.length,
+    })),
+  );
+}
+
+/** Returns why the pinned run stops early under the current configuration, or null. */
+export function useDivergence(): DivergenceStory | null {
+  return useAppStore(selectDivergence);
 }

@@ -8,6 +8,7 @@ import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/types';
 import { layoutBase } from './base';
+import { layoutDivergence, type DivergenceInput } from './divergence';
 import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
@@ -25,6 +26,8 @@ export interface DiagramInput {
   /** Steps enabled at the cursor's world. */
   readonly enabled: readonly Step[];
   readonly metrics?: DiagramMetrics;
+  /** When the trace is the replay of a pinned run that stops early: what the marker says. */
+  readonly divergence?: DivergenceInput | null;
 }
 
 function rowsOf(
@@ -93,9 +96,14 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     boundary: base.grid.rowTop(cursor + 1),
     headSize: metrics.headSize,
   };
+  const right = lanesRight + metrics.gutterRight;
+  const divergence = input.divergence
+    ? layoutDivergence(input.divergence, grid.rowTop(steps + 1) + 6, metrics.gutterLeft, right)
+    : null;
+  const end = grid.rowTop(steps + 1) + (divergence ? divergence.height + 6 : 0);
   return {
-    width: lanesRight + metrics.gutterRight,
-    height: grid.rowTop(steps + 1) + metrics.bottomPad,
+    width: right,
+    height: end + metrics.bottomPad,
     headerHeight: metrics.headerHeight,
     left: 0,
     right: lanesRight + metrics.gutterRight,
@@ -121,6 +129,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     finished: cursor === steps && trace.finished && input.enabled.length === 0,
     band: { top: bandTop, height: grid.bandHeight },
     ghosts: layoutGhosts(grid, input.enabled, label),
+    divergence,
   };
 }
 

@@ -140,6 +140,27 @@ export interface Ghost {
   };
 }
 
+/**
+ * Where the replay of the pinned run stops under the configuration on screen: a marker row
+ * after the last step that could be taken, with the reason.
+ */
+export interface DivergenceMark {
+  /** Number of the pinned step that cannot be taken (as shown, 1-based). */
+  readonly step: number;
+  readonly pinnedSteps: number;
+  readonly top: number;
+  readonly height: number;
+  readonly x: number;
+  readonly width: number;
+  /** Where the text starts; `lines[0]` has its baseline at `textY`, one line every 16 px. */
+  readonly textX: number;
+  readonly textY: number;
+  /** How many of `lines` are the headline (drawn bold). */
+  readonly headlineLines: number;
+  readonly lines: readonly string[];
+  readonly title: string;
+}
+
 /** Everything needed to draw the diagram. */
 export interface DiagramLayout {
   readonly width: number;
@@ -163,4 +184,6 @@ export interface DiagramLayout {
   /** The band below the cursor holding the ghosts. */
   readonly band: { readonly top: number; readonly height: number };
   readonly ghosts: readonly Ghost[];
+  /** Where the pinned run stops when it cannot be followed to its end; null when it can. */
+  readonly divergence: DivergenceMark | null;
 }

@@ -1,14 +1,15 @@
 /**
  * The controls bar: reset, back, step, play/pause with speed, the timeline, granularity,
- * seed + randomize, and Find the race.
+ * seed + randomize, Find the race and Undo (restores a run that was replaced).
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/index';
-import { useEnabled } from '../hooks';
+import { useCursor, useEnabled } from '../hooks';
 import { FindRaceButton } from './FindRaceButton';
 import { GranularitySwitch } from './GranularitySwitch';
 import { SeedControl } from './SeedControl';
 import { Timeline } from './Timeline';
+import { UndoButton } from './UndoButton';
 
 const SPEEDS = [0.5, 1, 2, 4, 8];
 
@@ -16,8 +17,6 @@ const SPEEDS = [0.5, 1, 2, 4, 8];
 export function ControlsBar() {
   const s = useAppStore(
     useShallow((s) => ({
-      cursor: s.cursor,
-      length: s.schedule.length,
       playing: s.playing,
       speed: s.speed,
       step: s.step,
@@ -27,8 +26,9 @@ export function ControlsBar() {
       setSpeed: s.setSpeed,
     })),
   );
+  const { cursor, length } = useCursor();
   const enabled = useEnabled();
-  const canStep = s.cursor < s.length || enabled.length > 0;
+  const canStep = cursor < length || enabled.length > 0;
   return (
     <footer className="controls" aria-label="Controls">
       <div className="control-group">
@@ -46,7 +46,7 @@ export function ControlsBar() {
           className="btn"
           data-testid="back"
           onClick={s.back}
-          disabled={s.cursor === 0}
+          disabled={cursor === 0}
           title="Step back (←)"
         >
           ◀ Back
@@ -91,6 +91,7 @@ export function ControlsBar() {
       <GranularitySwitch />
       <SeedControl />
       <FindRaceButton />
+      <UndoButton />
     </footer>
   );
 }

@@ -7,7 +7,7 @@ import { useCursor, useTrace } from '../hooks';
 
 /** Returns the timeline slider. */
 export function Timeline() {
-  const { cursor, length } = useCursor();
+  const { cursor, length, pinned } = useCursor();
   const seek = useAppStore((s) => s.seek);
   const trace = useTrace();
   const marks = [...new Set(trace.violations.map((v) => v.step + 1))];
@@ -37,6 +37,12 @@ export function Timeline() {
       </div>
       <span className="timeline-count" data-testid="step-count">
         Step <strong>{cursor}</strong> / {length}
+        {pinned > length && (
+          <span className="timeline-pinned" data-testid="pinned-count">
+            {' '}
+            (pinned run: {pinned})
+          </span>
+        )}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * Keyboard shortcuts: ←/→ back/step, Space play/pause, Home/End, R randomize, F find the race,
- * ? help, Esc closes the help or cancels a running exploration. Ignored while typing in a field.
+ * Ctrl/Cmd+Z undo (restores a replaced run), ? help, Esc closes the help or cancels a running
+ * exploration. Ignored while typing in a field.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/index';
@@ -18,8 +19,15 @@ export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // A focused control (e.g. a ghost arrow taking Space/Enter) already handled the key.
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented) return;
       const s = useAppStore.getState();
+      const undoKey = event.key === 'z' || event.key === 'Z';
+      if ((event.ctrlKey || event.metaKey) && undoKey && !event.shiftKey && !event.altKey) {
+        if (typing(event.target) || s.helpOpen || s.undoStack.length === 0) return;
+        event.preventDefault();
+        return s.undo();
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') {
         if (s.helpOpen) return s.setHelp(false);
         if (s.explore.status === 'running') cancelExplore();

@@ -2,7 +2,7 @@
  * Playback: while playing, steps at the chosen speed and stops at the end of the run.
  */
 import { useEffect } from 'react';
-import { selectEnabled, useAppStore } from '../../store/index';
+import { selectCursor, selectEnabled, selectTrace, useAppStore } from '../../store/index';
 
 /** Runs playback for the lifetime of the app. */
 export function usePlayback(): void {
@@ -12,7 +12,8 @@ export function usePlayback(): void {
     if (!playing) return;
     const timer = window.setInterval(() => {
       const s = useAppStore.getState();
-      if (s.cursor >= s.schedule.length && selectEnabled(s).length === 0) s.setPlaying(false);
+      const atEnd = selectCursor(s) >= selectTrace(s).records.length;
+      if (atEnd && selectEnabled(s).length === 0) s.setPlaying(false);
       else s.step();
     }, 1000 / speed);
     return () => window.clearInterval(timer);

@@ -5,6 +5,7 @@
 import type { DiagramLayout } from '../../viz/types';
 import { Arrows, Marks } from './Arrows';
 import { CursorLine } from './CursorBand';
+import { DivergenceMarker } from './Divergence';
 import { Ghosts, type Choose } from './Ghosts';
 import { LifelineLines } from './Lifelines';
 import { RowBands } from './Rows';
@@ -17,7 +18,10 @@ interface DiagramLayersProps {
   onChoose: Choose;
 }
 
-/** Returns rows, violations, lifelines, timer spans, arrows, marks, the cursor band, ghosts and notes. */
+/**
+ * Returns rows, violations, lifelines, timer spans, arrows, marks, the cursor band, ghosts,
+ * notes and the divergence marker.
+ */
 export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) {
   return (
     <>
@@ -30,6 +34,7 @@ export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) 
       <CursorLine layout={layout} />
       <Ghosts layout={layout} onChoose={onChoose} />
       <ViolationNotes layout={layout} />
+      <DivergenceMarker layout={layout} />
     </>
   );
 }

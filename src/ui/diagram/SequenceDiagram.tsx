@@ -7,6 +7,7 @@ import type { Trace } from '../../engine/replay';
 import type { Model, Step } from '../../engine/types';
 import type { ScenarioDef } from '../../scenarios/types';
 import { visibleLayout, shouldCull } from '../../viz/cull';
+import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
@@ -27,6 +28,8 @@ export interface SequenceDiagramProps {
   onChoose(key: string): void;
   /** The user clicked a row: move the cursor to just after that step. */
   onSeek(cursor: number): void;
+  /** When `trace` is a pinned run replayed under a fix where it stops early: the marker text. */
+  divergence?: DivergenceInput | null;
   /** Accessible title of the svg. */
   title?: string;
   /**
@@ -39,9 +42,10 @@ export interface SequenceDiagramProps {
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
 export function SequenceDiagram(props: SequenceDiagramProps) {
   const { scenario, model, trace, cursor, enabled, onChoose, onSeek } = props;
+  const divergence = props.divergence ?? null;
   const layout = useMemo(
-    () => layoutDiagram({ scenario, model, trace, cursor, enabled }),
-    [scenario, model, trace, cursor, enabled],
+    () => layoutDiagram({ scenario, model, trace, cursor, enabled, divergence }),
+    [scenario, model, trace, cursor, enabled, divergence],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const contentRef = useRef<SVGGElement>(null);

@@ -26,6 +26,9 @@ export const PALETTE = {
   serverFill: '#334155',
   serverText: '#ffffff',
   halo: '#ffffff',
+  diverge: '#b45309',
+  divergeText: '#78350f',
+  divergeBand: '#fffbeb',
 } as const;
 
 export const FONT =

@@ -3,8 +3,7 @@
  * in-flight messages and timers — with what the last step changed highlighted.
  */
 import { labeller } from '../../scenarios/narrate';
-import { useAppStore } from '../../store/index';
-import { useModel, useTrace } from '../hooks';
+import { useModel, useShownCursor, useTrace } from '../hooks';
 import { ActorCard } from './ActorCard';
 import { InFlight } from './InFlight';
 
@@ -12,7 +11,7 @@ import { InFlight } from './InFlight';
 export function Inspector() {
   const model = useModel();
   const trace = useTrace();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const world = trace.worlds[Math.min(cursor, trace.worlds.length - 1)];
   const previous = cursor > 0 ? trace.worlds[cursor - 1] : undefined;
   if (!world) return null;

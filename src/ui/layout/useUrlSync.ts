@@ -1,14 +1,16 @@
 /**
  * Keeps the address bar's hash and the store in step. Opening a link loads its exact state
  * (or says why it cannot and opens the default scenario); changes of scenario, fix or loaded
- * schedule push a history entry, steps replace it; back/forward reload the state of the entry.
+ * schedule (Find the race, Undo) push a history entry, steps replace it; back/forward reload
+ * the state of the entry, so Back after Find the race restores the run it replaced.
  */
 import { useEffect } from 'react';
 import { DEFAULT_SCENARIO, findScenario } from '../../scenarios/index';
 import { defaultFix } from '../../scenarios/session';
 import { decodeLink, encodeLink } from '../../share/link';
-import { selectTrace, useAppStore, type AppState } from '../../store/index';
+import { selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
 
+/** The link of the state: the whole pinned run, written where it was pinned. */
 function hashOf(s: AppState): string {
   const state = {
     scenarioId: s.scenarioId,
@@ -18,8 +20,9 @@ function hashOf(s: AppState): string {
     seed: s.seed,
     schedule: s.schedule,
     cursor: s.cursor,
+    pinned: s.pinnedUnder,
   };
-  return '#' + encodeLink(state, selectTrace(s).worlds);
+  return '#' + encodeLink(state, selectPinnedTrace(s).worlds);
 }
 
 function openDefault(): void {
@@ -78,6 +81,7 @@ export function useUrlSync(): void {
       if (
         s.schedule === prev.schedule &&
         s.cursor === prev.cursor &&
+        s.pinnedUnder === prev.pinnedUnder &&
         s.fix === prev.fix &&
         s.scenarioId === prev.scenarioId &&
         s.granularity === prev.granularity &&

@@ -3,7 +3,16 @@
  * line above it (where we are, whether something broke).
  */
 import { useAppStore } from '../../store/index';
-import { useEnabled, useModel, useScenario, useTrace } from '../hooks';
+import { useMemo } from 'react';
+import { divergenceInput } from '../../viz/divergence';
+import {
+  useDivergence,
+  useEnabled,
+  useModel,
+  useScenario,
+  useShownCursor,
+  useTrace,
+} from '../hooks';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 
 /** Returns the diagram pane. */
@@ -12,26 +21,39 @@ export function DiagramPane() {
   const model = useModel();
   const trace = useTrace();
   const enabled = useEnabled();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const choose = useAppStore((s) => s.choose);
   const seek = useAppStore((s) => s.seek);
   const broken = trace.violations.some((v) => v.step < cursor);
-  const atEnd = cursor === trace.records.length && enabled.length === 0;
+  const story = useDivergence();
+  const marker = useMemo(() => (story ? divergenceInput(story) : null), [story]);
+  const stopped = story !== null && cursor === trace.records.length;
+  const atEnd = cursor === trace.records.length && enabled.length === 0 && !story;
   return (
     <section className="column column-centre card diagram-card" aria-label="Sequence diagram">
       <div className="diagram-head">
         <h2 className="card-title">Sequence diagram</h2>
         <span
-          className={broken ? 'pill pill-bad' : atEnd ? 'pill pill-good' : 'pill'}
+          className={
+            broken
+              ? 'pill pill-bad'
+              : atEnd
+                ? 'pill pill-good'
+                : stopped
+                  ? 'pill pill-warn'
+                  : 'pill'
+          }
           data-testid="diagram-status"
         >
           {broken
             ? 'Invariant broken'
             : atEnd
               ? 'Run complete: all consistent'
-              : cursor === 0
-                ? 'Ready: press Step or click a dashed arrow'
-                : `${enabled.length} possible next ${enabled.length === 1 ? 'event' : 'events'}`}
+              : stopped
+                ? `The pinned run stops here with ${story.setting}`
+                : cursor === 0
+                  ? 'Ready: press Step or click a dashed arrow'
+                  : `${enabled.length} possible next ${enabled.length === 1 ? 'event' : 'events'}`}
         </span>
       </div>
       <div className="diagram-body">
@@ -41,6 +63,7 @@ export function DiagramPane() {
           trace={trace}
           cursor={cursor}
           enabled={enabled}
+          divergence={marker}
           onChoose={choose}
           onSeek={seek}
           title={scenario.title}

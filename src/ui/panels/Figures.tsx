@@ -3,14 +3,13 @@
  * the worlds and steps up to the cursor.
  */
 import { useMemo } from 'react';
-import { useAppStore } from '../../store/index';
-import { useScenario, useTrace } from '../hooks';
+import { useScenario, useShownCursor, useTrace } from '../hooks';
 
 /** Returns the figures strip, or nothing when the scenario reports none. */
 export function Figures() {
   const scenario = useScenario();
   const trace = useTrace();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const figures = useMemo(
     () =>
       scenario.figures?.(trace.worlds.slice(0, cursor + 1), trace.records.slice(0, cursor)) ?? [],

@@ -3,8 +3,8 @@
  * same schedule without a fix did. The moment a learner sees a fix close the race.
  */
 import { defaultFix } from '../../scenarios/session';
-import { traceFor, useAppStore } from '../../store/index';
-import { useConfig, useModel, useScenario, useTrace } from '../hooks';
+import { traceFor } from '../../store/index';
+import { useConfig, useModel, useScenario, useShownCursor, useTrace } from '../hooks';
 
 /** Returns the "fixed" summary, or nothing when it does not apply. */
 export function FixedSummary() {
@@ -12,7 +12,7 @@ export function FixedSummary() {
   const config = useConfig();
   const model = useModel();
   const trace = useTrace();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const base = defaultFix(scenario);
   if (config.fix === base || trace.violations.some((v) => v.step < cursor)) return null;
   const without = traceFor({ ...config, fix: base }, trace.schedule.slice(0, cursor));

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/index';
-import { useNarrative, useScenario } from '../hooks';
+import { useNarrative, useScenario, useShownCursor } from '../hooks';
+import { DivergenceNote } from './DivergenceNote';
 import { Figures } from './Figures';
 import { FixedSummary } from './FixedSummary';
 import { NextSteps } from './NextSteps';
@@ -15,7 +16,7 @@ import { ViolationSummary } from './ViolationSummary';
 export function NarrativePanel() {
   const lines = useNarrative();
   const scenario = useScenario();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const seek = useAppStore((s) => s.seek);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -27,6 +28,7 @@ export function NarrativePanel() {
   return (
     <section className="card narrative" aria-label="What happened">
       <h2 className="card-title">What happened</h2>
+      <DivergenceNote />
       <ViolationSummary />
       <FixedSummary />
       <Figures />

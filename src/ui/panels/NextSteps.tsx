@@ -3,7 +3,7 @@
  * another rewrites the future from here.
  */
 import { describeEnabled } from '../../scenarios/session';
-import { useAppStore } from '../../store/index';
+import { selectCursor, useAppStore } from '../../store/index';
 import { useEnabled, useModel, useScenario } from '../hooks';
 
 /** Returns the "What can happen next" list. */
@@ -11,7 +11,7 @@ export function NextSteps() {
   const scenario = useScenario();
   const model = useModel();
   const enabled = useEnabled();
-  const pinned = useAppStore((s) => s.schedule[s.cursor]);
+  const pinned = useAppStore((s) => s.schedule[selectCursor(s)]);
   const choose = useAppStore((s) => s.choose);
   return (
     <div className="next" aria-label="What can happen next">

@@ -4,13 +4,13 @@
  */
 import { criticalReordering } from '../../scenarios/narrate';
 import { useAppStore } from '../../store/index';
-import { useModel, useTrace } from '../hooks';
+import { useModel, useShownCursor, useTrace } from '../hooks';
 
 /** Returns the violation summary, or nothing while every invariant holds. */
 export function ViolationSummary() {
   const trace = useTrace();
   const model = useModel();
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useShownCursor();
   const seek = useAppStore((s) => s.seek);
   const seen = trace.violations.filter((v) => v.step < cursor);
   const first = seen[0];
