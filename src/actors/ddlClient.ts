@@ -1,6 +1,7 @@
 /**
- * An application process that runs DDL statements against the database, one after another
- * (e.g. `DROP TABLE example`), and remembers how each ended. Pure xstate machine.
+ * An application process that runs DDL statements against the database (directly, or through a
+ * proxy in front of it), one after another (e.g. `DROP TABLE example`), and remembers how each
+ * ended. Pure xstate machine.
  */
 import { assign, setup } from 'xstate';
 import type { DdlType } from './database';
@@ -12,6 +13,7 @@ export interface DdlStatement {
 }
 
 export interface DdlClientInput {
+  /** Where statements are sent: the database, or a proxy that forwards them. */
   readonly db: string;
   readonly statements: readonly DdlStatement[];
 }

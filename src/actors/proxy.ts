@@ -1,11 +1,14 @@
 /**
- * A QueryPilot-like proxy with its own metadata cache of `EXPLAIN CREATE CACHE` verdicts. For a
- * high-impact query it dry-runs EXPLAIN on the sidecar, stores the verdict a moment later (a
- * separate step: the window in which DDL can slip in), then issues CREATE CACHE, retrying while
- * its metadata says "supported". The endless retry is bounded at `maxAttempts`, after which it
- * rests in `retryingForever`. The fix in force is a set of flags. Pure xstate machine.
+ * A QueryPilot-like proxy between the application and the database, with its own metadata cache
+ * of `EXPLAIN CREATE CACHE` verdicts. It forwards the application's DDL to the database and
+ * relays the reply. For a high-impact query it dry-runs EXPLAIN on the sidecar, stores the
+ * verdict a moment later (a separate step: the window in which DDL can slip in), then issues
+ * CREATE CACHE, retrying while its metadata says "supported". The endless retry is bounded at
+ * `maxAttempts`, after which it rests in `retryingForever` (still forwarding DDL). The fix in
+ * force is a set of flags. Pure xstate machine.
  */
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
+import type { DdlType } from './database';
 import { planActions, type Delivered } from './plans';
 
 export type Verdict = 'supported' | 'unsupported';
@@ -20,6 +23,8 @@ export interface ProxyInput {
   readonly query: string;
   readonly table: string;
   readonly sidecar: string;
+  /** The database the application's DDL is forwarded to. */
+  readonly db: string;
   /** The proxy's own actor id: storing a verdict is a message to itself. */
   readonly self: string;
   readonly maxAttempts: number;
@@ -31,6 +36,8 @@ export interface ProxyInput {
   readonly invalidateOnDdl: boolean;
   /** A failed CREATE CACHE drops the verdict and re-checks. */
   readonly dropOnFailure: boolean;
+  /** Forwarding a DDL statement drops the verdicts on its table. */
+  readonly invalidateOnForward: boolean;
 }
 
 export interface ProxyContext extends ProxyInput {
@@ -39,6 +46,8 @@ export interface ProxyContext extends ProxyInput {
   readonly knownEpoch: number;
   readonly attempts: number;
   readonly lastError: string | null;
+  /** Who sent each DDL statement now at the database, oldest first: replies come back in order. */
+  readonly relaying: readonly string[];
 }
 
 export type ProxyEvent = Delivered &
@@ -48,6 +57,9 @@ export type ProxyEvent = Delivered &
     | { type: 'CACHE_CREATED' | 'STALE_EPOCH'; query: string; epoch: number }
     | { type: 'CREATE_CACHE_FAILED'; query: string; epoch: number; error: string }
     | { type: 'SCHEMA_CHANGED'; epoch: number; statement: string; table: string }
+    | { type: DdlType; table: string }
+    | { type: 'DDL_OK'; statement: string; table: string }
+    | { type: 'DDL_FAILED'; statement: string; error: string }
   );
 
 /** Returns the verdict the proxy's metadata holds for its query, if any. Pure. */
@@ -57,6 +69,28 @@ export function storedVerdict(context: ProxyContext): VerdictEntry | null {
 
 const learn = ({ context, event }: { context: ProxyContext; event: ProxyEvent }) =>
   Math.max(context.knownEpoch, 'epoch' in event ? event.epoch : 0);
+
+/** Forwarding DDL; the invalidate-on-forward fix also drops the verdicts on its table. */
+const FORWARD = [
+  { guard: 'invalidatesOnForward', actions: ['forward', 'forget'] },
+  { actions: 'forward' },
+] as const;
+
+/** Once cached or settled, a dropped verdict makes the proxy ask again. */
+const RESTING = {
+  SCHEMA_CHANGED: [
+    { guard: 'invalidates', target: 'explaining', actions: ['learnEpoch', 'forget'] },
+    { actions: 'learnEpoch' },
+  ],
+  DROP_TABLE: [
+    { guard: 'invalidatesOnForward', target: 'explaining', actions: ['forward', 'forget'] },
+    { actions: 'forward' },
+  ],
+  CREATE_TABLE: [
+    { guard: 'invalidatesOnForward', target: 'explaining', actions: ['forward', 'forget'] },
+    { actions: 'forward' },
+  ],
+} as const;
 
 export const proxyMachine = setup({
   types: {} as { context: ProxyContext; events: ProxyEvent; input: ProxyInput },
@@ -77,6 +111,38 @@ export const proxyMachine = setup({
       const { [context.query]: _, ...rest } = context.metadata;
       return { metadata: rest };
     }),
+    /** Sends the client's statement on to the database and remembers whom to answer. */
+    forward: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'DROP_TABLE' && event.type !== 'CREATE_TABLE') return;
+      enqueue.assign({ relaying: [...context.relaying, event.from] });
+      enqueue({
+        type: 'send',
+        params: {
+          to: context.db,
+          type: event.type,
+          payload: { table: event.table, client: event.from },
+        },
+      });
+    }),
+    /** Hands the database's answer back to the client of the oldest statement in flight. */
+    relay: enqueueActions(({ context, event, enqueue }) => {
+      const [client, ...rest] = context.relaying;
+      if (client === undefined || (event.type !== 'DDL_OK' && event.type !== 'DDL_FAILED')) return;
+      const payload =
+        event.type === 'DDL_OK'
+          ? { statement: event.statement, table: event.table }
+          : { statement: event.statement, error: event.error };
+      enqueue.assign({ relaying: rest });
+      enqueue({
+        type: 'send',
+        params: {
+          to: client,
+          type: event.type,
+          payload: { ...payload, relayed: true },
+          reply: true,
+        },
+      });
+    }),
     noteError: assign({
       lastError: ({ event }) => (event.type === 'CREATE_CACHE_FAILED' ? event.error : null),
     }),
@@ -86,6 +152,8 @@ export const proxyMachine = setup({
       context.epochAtStore && event.type === 'STORE_VERDICT' && event.epoch < context.knownEpoch,
     supported: ({ event }) => event.type === 'STORE_VERDICT' && event.verdict === 'supported',
     invalidates: ({ context }) => context.invalidateOnDdl,
+    invalidatesOnForward: ({ context, event }) =>
+      context.invalidateOnForward && 'table' in event && event.table === context.table,
     dropsOnFailure: ({ context }) => context.dropOnFailure,
     mayRetry: ({ context }) =>
       storedVerdict(context)?.verdict === 'supported' && context.attempts < context.maxAttempts,
@@ -93,13 +161,24 @@ export const proxyMachine = setup({
   },
 }).createMachine({
   id: 'proxy',
-  context: ({ input }) => ({ ...input, metadata: {}, knownEpoch: 0, attempts: 0, lastError: null }),
+  context: ({ input }) => ({
+    ...input,
+    metadata: {},
+    knownEpoch: 0,
+    attempts: 0,
+    lastError: null,
+    relaying: [],
+  }),
   initial: 'explaining',
   on: {
     SCHEMA_CHANGED: [
       { guard: 'invalidates', actions: ['learnEpoch', 'forget'] },
       { actions: 'learnEpoch' },
     ],
+    DROP_TABLE: FORWARD,
+    CREATE_TABLE: FORWARD,
+    DDL_OK: { actions: 'relay' },
+    DDL_FAILED: { actions: 'relay' },
   },
   states: {
     explaining: {
@@ -163,23 +242,12 @@ export const proxyMachine = setup({
         ],
       },
     },
-    cached: {
-      on: {
-        SCHEMA_CHANGED: [
-          { guard: 'invalidates', target: 'explaining', actions: ['learnEpoch', 'forget'] },
-          { actions: 'learnEpoch' },
-        ],
-      },
-    },
-    settled: {
-      on: {
-        SCHEMA_CHANGED: [
-          { guard: 'invalidates', target: 'explaining', actions: ['learnEpoch', 'forget'] },
-          { actions: 'learnEpoch' },
-        ],
-      },
-    },
-    /** Attempts exhausted with "supported" still stored: the real proxy would go on forever. */
-    retryingForever: { type: 'final' },
+    cached: { on: RESTING },
+    settled: { on: RESTING },
+    /**
+     * Attempts exhausted with "supported" still stored: the real proxy would go on forever. Not
+     * a final state: the proxy still forwards the application's DDL.
+     */
+    retryingForever: {},
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Detectors for a proxy's metadata cache of EXPLAIN verdicts going stale against the schema:
- * a stale "supported" stored, a stale verdict still trusted when all is done, and a CREATE
- * CACHE retry loop that would never end. Pure functions of worlds and steps.
+ * the CREATE CACHE retry loop that would never end (the incident's harm), and as diagnostics a
+ * stale "supported" stored and a stale verdict still trusted when all is done. Pure functions
+ * of worlds and steps.
  */
 import type { DatabaseContext } from '../actors/database';
 import { storedVerdict, type ProxyContext } from '../actors/proxy';
@@ -48,12 +49,15 @@ export function staleVerdictStored(parties: VerdictParties): Invariant {
  * When everything is done, the metadata still says "supported" for a query on a table the
  * database no longer has, and the proxy would act on it as it stands. A verdict tagged with an
  * older epoch under a proxy that checks epochs on use is outdated but not trusted, so it passes.
+ * So does a proxy whose CREATE CACHE succeeded: the verdict was true when used, and the table
+ * went away only afterwards.
  */
 export function staleVerdictForever(parties: VerdictParties): Invariant {
   return {
     id: 'stale-verdict-forever',
     title: 'Permanently stale verdict',
     atEnd: (world) => {
+      if (world.actors[parties.proxy]?.value === 'cached') return null;
       const proxy = contextOf<ProxyContext>(world, parties.proxy);
       const entry = storedVerdict(proxy);
       const tables = contextOf<DatabaseContext>(world, parties.db).tables ?? [];
@@ -65,7 +69,10 @@ export function staleVerdictForever(parties: VerdictParties): Invariant {
   };
 }
 
-/** The proxy ran out of CREATE CACHE attempts with "supported" still stored: an endless loop. */
+/**
+ * The proxy ran out of CREATE CACHE attempts with "supported" still stored: an endless loop, the
+ * symptom the incident was noticed by.
+ */
 export function retryForever(parties: VerdictParties): Invariant {
   return {
     id: 'retry-forever',

@@ -1,7 +1,7 @@
 /**
- * Plain-words phrases for the QueryPilot / Readyset / database messages: DDL, the replication
- * stream, EXPLAIN CREATE CACHE verdicts, CREATE CACHE and schema-change notifications; and the
- * proxy's conclusions, which the messages alone do not say.
+ * Plain-words phrases for the QueryPilot / Readyset / database messages: DDL sent through the
+ * proxy, the replication stream, EXPLAIN CREATE CACHE verdicts, CREATE CACHE and schema-change
+ * notifications; and the proxy's conclusions, which the messages alone do not say.
  */
 import { storedVerdict, type ProxyContext } from '../actors/proxy';
 import type { Json, Message, StepRecord, World } from '../engine/types';
@@ -21,10 +21,17 @@ const sql = (m: Message): string =>
 const query = (m: Message): string => text(m.payload['query']);
 const epoch = (m: Message): string => `epoch ${text(m.payload['epoch'])}`;
 
+/** A DDL request: sent by the application, or forwarded by the proxy on a client's behalf. */
+const ddl: Phrase = (m, l) => {
+  const client = m.payload['client'];
+  return typeof client === 'string'
+    ? `${l(m.from)} forwards ${l(client)}'s ${sql(m)} to ${l(m.to)}`
+    : `${l(m.from)} sends ${sql(m)} to ${l(m.to)}`;
+};
+
 export const querypilotPhrases: Readonly<Record<string, Phrase>> = {
-  DROP_TABLE: (m, l) => `${l(m.from)} runs DROP TABLE ${text(m.payload['table'])} on ${l(m.to)}`,
-  CREATE_TABLE: (m, l) =>
-    `${l(m.from)} runs CREATE TABLE ${text(m.payload['table'])} on ${l(m.to)}`,
+  DROP_TABLE: ddl,
+  CREATE_TABLE: ddl,
   DDL_OK: (m) => `${sql(m)} committed`,
   DDL_FAILED: (m) => `failed: ${text(m.payload['error'])}`,
   REPLICATE: (m, l) =>
@@ -55,6 +62,15 @@ function delivered(record: StepRecord, label: (actor: string) => string): string
     .join(': ');
 }
 
+/** The step's messages in plain words; a reply the proxy relays ends as `, relayed to App`. */
+function said(record: StepRecord, label: (actor: string) => string): string {
+  const last = record.delivered[record.delivered.length - 1];
+  if (record.delivered.length < 2 || last?.payload['relayed'] !== true)
+    return delivered(record, label);
+  const rest = { ...record, delivered: record.delivered.slice(0, -1) };
+  return `${delivered(rest, label)}, relayed to ${label(last.to)}`;
+}
+
 /**
  * Returns the sentence for a step where the proxy concluded something the messages alone do not
  * say (a dropped or refused verdict, a loop that never ends), or null for the default. Pure.
@@ -68,20 +84,30 @@ export function describeProxyStep(
   const was = before.actors['proxy'];
   const now = after.actors['proxy'];
   if (!was || !now || !record.changed.includes('proxy')) return null;
+  const relayed = record.delivered.length > 1 && record.delivered.some((m) => m.payload['relayed']);
   const proxy = label('proxy');
   const had = storedVerdict(was.context as unknown as ProxyContext);
   const has = storedVerdict(now.context as unknown as ProxyContext);
   const context = now.context as unknown as ProxyContext;
   if (now.value === 'retryingForever' && was.value !== now.value)
-    return `${delivered(record, label)} — attempt ${context.attempts}, and the metadata still says "supported": ${proxy} would retry forever`;
+    return `${said(record, label)} — attempt ${context.attempts}, and the metadata still says "supported": ${proxy} would retry forever`;
   if (was.value === 'storing' && now.value === 'explaining') {
     const offered = record.delivered.find((m) => m.type === 'STORE_VERDICT')?.payload['epoch'];
     return `${proxy} is about to store a verdict of epoch ${String(offered)}, but it already knows of schema epoch ${context.knownEpoch}: it refuses and asks again`;
   }
   if (had && !has)
-    return `${delivered(record, label)} — ${proxy} drops its cached verdict and will ask again`;
+    return `${said(record, label)} — ${proxy} drops its cached verdict and will ask again`;
   const notice = record.delivered.some((m) => m.type === 'SCHEMA_CHANGED');
-  if (notice && context.invalidateOnDdl && !had && was.value === 'storing')
-    return `${delivered(record, label)} — nothing is stored yet to drop: the verdict on its way lands after this invalidation`;
-  return null;
+  const forwarded = record.delivered.some(
+    (m) => m.to === 'proxy' && (m.type === 'DROP_TABLE' || m.type === 'CREATE_TABLE'),
+  );
+  // Forwarding can happen while EXPLAIN is still out: its reply is then on its way too.
+  const pending = was.value === 'storing' || (forwarded && was.value === 'explaining');
+  if (
+    !had &&
+    pending &&
+    ((notice && context.invalidateOnDdl) || (forwarded && context.invalidateOnForward))
+  )
+    return `${said(record, label)} — nothing is stored yet to drop: the verdict on its way lands after this invalidation`;
+  return relayed ? said(record, label) : null;
 }

@@ -1,8 +1,9 @@
 /**
  * querypilot-stale-verdict: a proxy dry-runs EXPLAIN CREATE CACHE on the caching sidecar and
- * hears "supported"; before it stores that verdict, the app drops the table and the DROP
- * replicates to the sidecar. The proxy stores "supported" anyway, and every CREATE CACHE fails
- * "table not found", retried forever. Source: Readyset's QueryPilot write-up (seed 000).
+ * hears "supported"; before it stores that verdict, the app's DROP TABLE passes through the
+ * proxy to the database and replicates to the sidecar. The proxy stores "supported" anyway, and
+ * every CREATE CACHE fails "table not found", retried forever (the harm; a stale verdict stored
+ * or left behind is a diagnostic). Source: Readyset's QueryPilot write-up (seed 000).
  */
 import { databaseMachine, type DatabaseInput } from '../actors/database';
 import { ddlClientMachine, type DdlClientInput } from '../actors/ddlClient';
@@ -18,12 +19,16 @@ const TABLE = 'example';
 const QUERY = `SELECT * FROM ${TABLE}`;
 const PARTIES = { proxy: 'proxy', sidecar: 'sidecar', db: 'db' };
 
-type Flags = Pick<ProxyInput, 'epochAtStore' | 'epochOnUse' | 'invalidateOnDdl' | 'dropOnFailure'>;
+type Flags = Pick<
+  ProxyInput,
+  'epochAtStore' | 'epochOnUse' | 'invalidateOnDdl' | 'dropOnFailure' | 'invalidateOnForward'
+>;
 const OFF: Flags = {
   epochAtStore: false,
   epochOnUse: false,
   invalidateOnDdl: false,
   dropOnFailure: false,
+  invalidateOnForward: false,
 };
 
 const FIX_FLAGS: Readonly<Record<string, Flags>> = {
@@ -33,6 +38,7 @@ const FIX_FLAGS: Readonly<Record<string, Flags>> = {
   'epoch-on-read': { ...OFF, epochOnUse: true },
   'invalidate-and-epoch': { ...OFF, invalidateOnDdl: true, epochAtStore: true },
   'invalidate-on-failure': { ...OFF, dropOnFailure: true },
+  'invalidate-on-forward': { ...OFF, invalidateOnForward: true },
 };
 
 /** Actor inputs are plain JSON already; their readonly arrays just are not typed as such. */
@@ -45,6 +51,7 @@ function build(config: ScenarioConfig): Model {
     query: QUERY,
     table: TABLE,
     sidecar: 'sidecar',
+    db: 'db',
     self: 'proxy',
     maxAttempts: config.params['attempts'] ?? 3,
     ...flags,
@@ -54,7 +61,11 @@ function build(config: ScenarioConfig): Model {
     notify: flags.invalidateOnDdl ? 'proxy' : null,
   };
   const db: DatabaseInput = { rows: {}, tables: [TABLE], replicaTo: 'sidecar' };
-  const app: DdlClientInput = { db: 'db', statements: [{ statement: 'DROP_TABLE', table: TABLE }] };
+  // The application talks to the proxy, which forwards its DDL to the database.
+  const app: DdlClientInput = {
+    db: 'proxy',
+    statements: [{ statement: 'DROP_TABLE', table: TABLE }],
+  };
   return {
     actors: [
       {
@@ -75,7 +86,8 @@ function build(config: ScenarioConfig): Model {
       { id: 'webapp', label: 'App', role: 'process', machine: ddlClientMachine, input: json(app) },
     ],
     faults: [],
-    invariants: [staleVerdictStored(PARTIES), staleVerdictForever(PARTIES), retryForever(PARTIES)],
+    // The retry loop is the incident; the stale verdicts are what opens the way to it.
+    invariants: [retryForever(PARTIES), staleVerdictStored(PARTIES), staleVerdictForever(PARTIES)],
     granularity: config.granularity,
   };
 }
@@ -84,7 +96,7 @@ export const querypilotStaleVerdict: ScenarioDef = {
   id: 'querypilot-stale-verdict',
   title: 'QueryPilot: stale EXPLAIN verdict',
   story:
-    'A DROP TABLE replicates while the proxy is about to store "supported": the stale verdict makes CREATE CACHE fail forever.',
+    'A DROP TABLE passes through the proxy and replicates while it is about to store "supported": the stale verdict makes CREATE CACHE fail forever.',
   tags: ['metadata cache', 'replication', 'DDL', 'retry loop'],
   source: 'Readyset: catching a caching bug in QueryPilot (seed 000)',
   fixes: [
@@ -139,6 +151,12 @@ export const querypilotStaleVerdict: ScenarioDef = {
         'stale-verdict-forever':
           'the stale verdict stays stored, but a failed CREATE CACHE drops it as soon as it is acted on',
       },
+    },
+    {
+      id: 'invalidate-on-forward',
+      label: 'Invalidate when forwarding DDL',
+      summary:
+        'The proxy sees every DDL it forwards and drops its verdicts on that table; a verdict still on its way from EXPLAIN is stored after the drop.',
     },
   ],
   params: [

@@ -51,10 +51,10 @@ describe('exploreConfigs', () => {
     );
   });
 
-  it('sends the headline race and the rest of its run (the QueryPilot retry loop)', () => {
+  const summaryOf = (fix: string): ExploreSummary => {
     const config = {
       scenarioId: 'querypilot-stale-verdict',
-      fix: 'none',
+      fix,
       granularity: 'operations' as const,
       params: {},
     };
@@ -65,12 +65,24 @@ describe('exploreConfigs', () => {
       () => performance.now(),
       (_i, _c, s) => (summary = s),
     );
-    const { shortest, run, violatingHarm } = summary as unknown as ExploreSummary;
-    expect(violatingHarm).toBe(5);
-    // The headline is the shortest run to the harm, the endless retry loop.
-    expect(shortest).toHaveLength(7);
-    expect(run?.slice(0, 7)).toEqual(shortest);
-    // After the stale verdict is stored, CREATE CACHE is tried and fails until the bound.
+    return summary as unknown as ExploreSummary;
+  };
+
+  it('sends the headline race: with no fix, the QueryPilot retry loop, listed first', () => {
+    const { shortest, run, violatingHarm } = summaryOf('none');
+    expect(violatingHarm).toBe(9);
+    // EXPLAIN, store, DROP forwarded, committed, replicated, then three failed CREATE CACHEs.
+    expect(shortest).toHaveLength(8);
+    expect(shortest?.slice(-3)).toEqual(Array<string>(3).fill('proxy->sidecar'));
+    expect(run).toEqual(shortest);
+  });
+
+  it('sends the rest of the run after the headline race (the re-check after a refused verdict)', () => {
+    const { shortest, run } = summaryOf('epoch-on-read');
+    // No retry loop under this fix: the headline is the stale verdict stored.
+    expect(shortest).toHaveLength(5);
+    expect(run?.slice(0, 5)).toEqual(shortest);
+    // After it, CREATE CACHE is refused for its old epoch and the query is checked again.
     expect(run?.length).toBeGreaterThan(6);
   });
 });
