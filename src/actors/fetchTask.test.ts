@@ -5,8 +5,14 @@ import { eventMaker, sendsOf, stepper } from '../../test/support/actorHarness';
 import { exceptionChain, fetchTaskMachine, type AddMode, type FetchTaskContext } from './fetchTask';
 
 const ev = eventMaker({ from: 'cache', key: '42' });
-const task = (mode: AddMode) =>
-  stepper.initial(fetchTaskMachine, { userId: '42', mode, cache: 'cache', upstream: 'upstream' });
+const task = (mode: AddMode, inlineCalls = false) =>
+  stepper.initial(fetchTaskMachine, {
+    userId: '42',
+    mode,
+    cache: 'cache',
+    upstream: 'upstream',
+    inlineCalls,
+  });
 const deliver = (r: TransitionResult, type: string, fields: Record<string, Json> = {}) =>
   stepper.deliver(fetchTaskMachine, r.state, ev(type, fields));
 const ctx = (r: TransitionResult) => r.state.context as unknown as FetchTaskContext;
@@ -54,5 +60,14 @@ describe('fetch task machine', () => {
     expect(r.plans).toEqual([]);
     r = deliver(r, 'FUTURE_RESOLVED', { value: 'User(42)' });
     expect(ctx(r).outcome).toBe('returned User(42)');
+  });
+
+  it('with inline calls (asyncio), both cache calls are made within the task step', () => {
+    let r = task('add', true);
+    expect(sendsOf(r.plans)).toEqual(['cache:GET_ENTRY (sync) (inline)']);
+    r = deliver(r, 'NonExistentEntry');
+    expect(sendsOf(r.plans)).toEqual(['upstream:FETCH_USER']);
+    r = deliver(r, 'USER', { userId: '42', user: 'User(42)' });
+    expect(sendsOf(r.plans)).toEqual(['cache:ADD_ENTRY (sync) (inline)']);
   });
 });

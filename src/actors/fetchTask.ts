@@ -2,8 +2,10 @@
  * A coroutine task on an asyncio-style event loop running `fetch_user(user_id)`: return the
  * cached user; on NonExistentEntry, `await` the upstream fetch, then `add_entry` the user. The
  * cache is an in-process object, so its calls are synchronous; the only `await` is the fetch
- * (and, with single-flight, another task's in-flight future). The fix in force picks how the
- * user is added. The exception chain ends up in the context. Pure xstate machine.
+ * (and, with single-flight, another task's in-flight future). With `inlineCalls` the cache calls
+ * are made within the task's step, as asyncio runs a task uninterrupted between awaits; without
+ * it each call is a step of its own, so another task may run before it. The fix in force picks
+ * how the user is added. The exception chain ends up in the context. Pure xstate machine.
  */
 import { assign, setup } from 'xstate';
 import { planActions, type Delivered } from './plans';
@@ -16,6 +18,8 @@ export interface FetchTaskInput {
   readonly mode: AddMode;
   readonly cache: string;
   readonly upstream: string;
+  /** Cache calls run within the task's own step (asyncio: switches only at an await). */
+  readonly inlineCalls: boolean;
 }
 
 export interface FetchTaskContext extends FetchTaskInput {
@@ -75,6 +79,7 @@ export const fetchTaskMachine = setup({
           type: 'GET_ENTRY',
           payload: { key: context.userId, join: context.mode === 'single-flight' },
           sync: true,
+          ...(context.inlineCalls ? { inline: true } : {}),
         }),
       },
       on: {
@@ -106,6 +111,7 @@ export const fetchTaskMachine = setup({
             override: context.mode === 'override',
           },
           sync: true,
+          ...(context.inlineCalls ? { inline: true } : {}),
         }),
       },
       on: {

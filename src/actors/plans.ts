@@ -17,6 +17,11 @@ export interface SendParams {
    * same step whatever the granularity, so nothing can run between the call and its result.
    */
   readonly sync?: boolean;
+  /**
+   * Made within the sender's own step: delivered as soon as it is sent, with no step of anyone
+   * else's before it (e.g. an asyncio task's code between two awaits).
+   */
+  readonly inline?: boolean;
   /** A separate FIFO lane, e.g. the replication stream. */
   readonly lane?: string;
 }

@@ -4,7 +4,7 @@
  */
 import type { MachineEvent, Stepper } from './machines';
 import type { ActorId, Message, Model, Step, StepRecord, World } from './types';
-import { actorSpec, commitTransition, draftOf, worldOf, type Draft } from './world';
+import { actorSpec, channelKey, commitTransition, draftOf, worldOf, type Draft } from './world';
 
 interface StepLog {
   delivered: Message[];
@@ -28,7 +28,26 @@ function transitionActor(
       ? stepper.deliverMessage(spec.machine, state, input.message, draft.clock)
       : stepper.deliver(spec.machine, state, input.event);
   if (result.state !== state) log.changed.push(actor);
+  const sentBefore = draft.outbox.length;
   commitTransition(draft, actor, result);
+  deliverInline(model, draft, stepper, log, sentBefore);
+}
+
+/** Delivers, within this step, the inline calls sent from outbox position `from` on. */
+function deliverInline(
+  model: Model,
+  draft: Draft,
+  stepper: Stepper,
+  log: StepLog,
+  from: number,
+): void {
+  const calls = draft.outbox.slice(from).filter((m) => m.inline);
+  for (const message of calls) {
+    const channel = channelKey(message.from, message.to, message.lane);
+    if (draft.channels[channel]?.[0]?.id !== message.id)
+      throw new Error(`inline call ${message.id} is queued behind other messages on ${channel}`);
+    deliver(model, draft, stepper, log, channel);
+  }
 }
 
 function removeMessage(draft: Draft, channel: string, id: string): void {

@@ -19,6 +19,12 @@ export interface Message {
   readonly reply: boolean;
   /** A synchronous call: its reply is delivered within the same step in every granularity. */
   readonly sync: boolean;
+  /**
+   * A call made within the sender's step: delivered (with a sync call's reply) as soon as it is
+   * sent, so no other step comes between. Sent by an initial transition, it waits for a step of
+   * its own, as the sender has not run yet. Absent on every other message.
+   */
+  readonly inline?: true;
   readonly lane: string;
   /** In a timed model: the clock tick at which the message arrives. */
   readonly at?: number;
@@ -33,6 +39,7 @@ export type Plan =
       readonly payload?: { readonly [key: string]: Json };
       readonly reply?: boolean;
       readonly sync?: boolean;
+      readonly inline?: boolean;
       readonly lane?: string;
     }
   | {

@@ -86,6 +86,7 @@ export function applyPlans(draft: Draft, owner: ActorId, plans: readonly Plan[])
         payload: plan.payload ?? {},
         reply: plan.reply ?? false,
         sync: plan.sync ?? false,
+        ...(plan.inline ? { inline: true as const } : {}),
         lane,
       };
       const queue = draft.channels[key] ?? [];

@@ -1,7 +1,7 @@
 /**
  * Detectors for the duplicate-insert race of a check-then-act cache fill: an exception chain
- * raised to a caller, and the same user fetched from upstream more than once. Pure functions
- * of worlds and steps.
+ * raised to a caller (the harm), and as diagnostics an ExistingEntry swallowed inside the task
+ * and the same user fetched from upstream more than once. Pure functions of worlds and steps.
  */
 import { exceptionChain, type FetchTaskContext } from '../actors/fetchTask';
 import type { UpstreamContext } from '../actors/upstream';
@@ -21,6 +21,26 @@ export function exceptionRaised(tasks: readonly string[]): Invariant {
         if (now?.value !== 'raised' || before.actors[task]?.value === 'raised') continue;
         const context = now.context as unknown as FetchTaskContext;
         return `${task} raised ${exceptionChain(context.raised)}`;
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * A task's add_entry raised ExistingEntry and the task caught it (marked at that step): the
+ * race happened, though the caller never hears of it.
+ */
+export function exceptionCaught(tasks: readonly string[]): Invariant {
+  return {
+    id: 'exception-caught',
+    title: 'ExistingEntry raised inside add_entry and swallowed',
+    onStep: ({ before, after }) => {
+      for (const task of tasks) {
+        const now = after.actors[task]?.context as unknown as FetchTaskContext | undefined;
+        const was = before.actors[task]?.context as unknown as FetchTaskContext | undefined;
+        if (!now?.swallowed || was?.swallowed) continue;
+        return `${task}'s add_entry raised ${now.swallowed}, which the task caught and ignored`;
       }
       return null;
     },

@@ -2,13 +2,15 @@
  * duplicate-insert: two coroutine tasks on one event loop run `fetch_user(42)` together. Both
  * miss (NonExistentEntry), both await the upstream fetch, and the second `add_entry` raises
  * ExistingEntry because the first task added the user meanwhile: "during handling of the above
- * exception, another exception occurred". Source: the async fetch_user write-up (seed 002).
+ * exception, another exception occurred". The `switches` parameter picks where tasks may switch:
+ * only at an await, as asyncio does, or also before every cache call. Source: the async
+ * fetch_user write-up (seed 002).
  */
 import { fetchTaskMachine, type AddMode, type FetchTaskInput } from '../actors/fetchTask';
 import { timedCacheMachine } from '../actors/timedCache';
 import { upstreamMachine } from '../actors/upstream';
-import type { ActorSpec, Model, StepRecord, World } from '../engine/types';
-import { duplicateUpstreamFetch, exceptionRaised } from '../invariants/exceptions';
+import type { ActorSpec, Message, Model, StepRecord, World } from '../engine/types';
+import { duplicateUpstreamFetch, exceptionCaught, exceptionRaised } from '../invariants/exceptions';
 import { duplicateInsertPhrases } from './duplicateInsertPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
 
@@ -25,9 +27,17 @@ function build(config: ScenarioConfig): Model {
   const mode = FIX_MODES[config.fix];
   if (!mode) throw new Error(`unknown fix "${config.fix}"`);
   const count = config.params['tasks'] ?? 2;
+  // 0: a task switches only at an await (asyncio); 1: also before each cache call.
+  const inlineCalls = (config.params['switches'] ?? 1) === 0;
   const tasks: ActorSpec[] = [];
   for (let i = 1; i <= count; i++) {
-    const input: FetchTaskInput = { userId: USER_ID, mode, cache: 'cache', upstream: 'upstream' };
+    const input: FetchTaskInput = {
+      userId: USER_ID,
+      mode,
+      cache: 'cache',
+      upstream: 'upstream',
+      inlineCalls,
+    };
     tasks.push({
       id: `task${i}`,
       label: `Task ${i}`,
@@ -55,26 +65,49 @@ function build(config: ScenarioConfig): Model {
       },
     ],
     faults: [],
-    invariants: [exceptionRaised(tasks.map((t) => t.id)), duplicateUpstreamFetch('upstream')],
+    invariants: [
+      exceptionRaised(tasks.map((t) => t.id)),
+      exceptionCaught(tasks.map((t) => t.id)),
+      duplicateUpstreamFetch('upstream'),
+    ],
     granularity: config.granularity,
   };
 }
 
-/** Spells out how a task's add_entry ended when it raised or swallowed ExistingEntry. */
+/** The default words for some delivered messages: the first reply as `X hears back from Y: …`. */
+function said(messages: readonly Message[], label: (actor: string) => string): string {
+  return messages
+    .map((m, i) => {
+      const words = duplicateInsertPhrases[m.type]?.(m, label) ?? m.type;
+      return m.reply && i === 0
+        ? `${label(m.to)} hears back from ${label(m.from)}: ${words}`
+        : words;
+    })
+    .join(': ');
+}
+
+/**
+ * Spells out how a task's add_entry ended when it raised or swallowed ExistingEntry, and, when
+ * the call was made in the same step as the task resumed (asyncio), what it resumed from.
+ */
 function describe(
   record: StepRecord,
   before: World,
   after: World,
   label: (actor: string) => string,
 ): string | null {
-  const add = record.delivered.find((m) => m.type === 'ADD_ENTRY');
-  const refused = record.delivered.find((m) => m.type === 'ExistingEntry');
-  if (!add || !refused) return null;
-  const call = duplicateInsertPhrases['ADD_ENTRY']?.(add, label) ?? 'add_entry';
+  const at = record.delivered.findIndex((m) => m.type === 'ADD_ENTRY');
+  const add = record.delivered[at];
+  if (!add) return null;
+  const resumed =
+    at > 0 ? `${said(record.delivered.slice(0, at), label)}; then, with no switch, ` : '';
+  const call = said([add], label);
+  const refused = record.delivered.some((m) => m.type === 'ExistingEntry');
+  if (!refused) return resumed ? `${resumed}${said(record.delivered.slice(at), label)}` : null;
   const task = after.actors[add.from];
   if (task?.value === 'raised' && before.actors[add.from]?.value !== 'raised')
-    return `${call}: raises ExistingEntry during handling of NonExistentEntry — fetch_user fails with both in the traceback`;
-  return `${call}: raises ExistingEntry, caught and ignored — the caller never hears of it`;
+    return `${resumed}${call}: raises ExistingEntry during handling of NonExistentEntry — fetch_user fails with both in the traceback`;
+  return `${resumed}${call}: raises ExistingEntry, caught and ignored — the caller never hears of it`;
 }
 
 export const duplicateInsert: ScenarioDef = {
@@ -121,6 +154,13 @@ export const duplicateInsert: ScenarioDef = {
   params: [
     { id: 'tasks', label: 'Concurrent fetch_user calls', defaultValue: 2, min: 2, max: 3 },
     { id: 'ttl', label: 'Cache TTL (ticks)', defaultValue: 60, min: 1, max: 100 },
+    {
+      id: 'switches',
+      label: 'Task switches (0 = only at await, as asyncio; 1 = also before every cache call)',
+      defaultValue: 1,
+      min: 0,
+      max: 1,
+    },
   ],
   // The harm: ExistingEntry reaches the caller of fetch_user.
   harm: ['exception-raised'],

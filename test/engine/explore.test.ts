@@ -82,6 +82,31 @@ describe('explore', () => {
     expect(compared).toBeGreaterThanOrEqual(48);
   });
 
+  // Options that change the model's structure, not just its size, checked beyond the defaults.
+  it.each([
+    ['duplicate-insert', 'switches:0', { switches: 0 }],
+    ['duplicate-insert', 'switches:0 tasks:3', { switches: 0, tasks: 3 }],
+  ] as const)(
+    'agrees with brute force on %s with %s, every fix and granularity',
+    (id, _, params) => {
+      const scenario = SCENARIOS.find((s) => s.id === id)!;
+      for (const fix of scenario.fixes) {
+        for (const granularity of ['operations', 'messages'] as const) {
+          const config = { fix: fix.id, granularity, params: paramsOf(scenario, params) };
+          const model = scenario.build(config);
+          const fast = explore(model);
+          const slow = bruteForce(model);
+          expect([fix.id, granularity, fast.interleavings, fast.violating]).toEqual([
+            fix.id,
+            granularity,
+            slow.interleavings,
+            slow.violating,
+          ]);
+        }
+      }
+    },
+  );
+
   it('gives the same results with and without memoized transitions', () => {
     const model = cacheAside.build({
       fix: 'none',

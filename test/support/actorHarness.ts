@@ -31,12 +31,15 @@ export function eventMaker(
 }
 
 /**
- * Lists plans compactly: a send as `to:TYPE`, with ` (sync)` appended for a synchronous call;
- * any other plan as its kind (`startTimer`, `cancelTimer`).
+ * Lists plans compactly: a send as `to:TYPE`, with ` (sync)` appended for a synchronous call
+ * and ` (inline)` for one made within the sender's step; any other plan as its kind
+ * (`startTimer`, `cancelTimer`).
  */
 export function sendsOf(plans: readonly Plan[]): string[] {
   return plans.map((p) =>
-    p.kind === 'send' ? `${p.to}:${p.type}${p.sync ? ' (sync)' : ''}` : p.kind,
+    p.kind === 'send'
+      ? `${p.to}:${p.type}${p.sync ? ' (sync)' : ''}${p.inline ? ' (inline)' : ''}`
+      : p.kind,
   );
 }
 
