@@ -67,7 +67,9 @@ function build(config: ScenarioConfig): Model {
     statements: [{ statement: 'DROP_TABLE', table: TABLE }],
   };
   return {
+    // Left to right as a statement travels: the app, the proxy in front of the databases.
     actors: [
+      { id: 'webapp', label: 'App', role: 'process', machine: ddlClientMachine, input: json(app) },
       {
         id: 'proxy',
         label: 'QueryPilot',
@@ -83,7 +85,6 @@ function build(config: ScenarioConfig): Model {
         input: json(sidecar),
       },
       { id: 'db', label: 'Database', role: 'server', machine: databaseMachine, input: json(db) },
-      { id: 'webapp', label: 'App', role: 'process', machine: ddlClientMachine, input: json(app) },
     ],
     faults: [],
     // The retry loop is the incident; the stale verdicts are what opens the way to it.
