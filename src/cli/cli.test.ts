@@ -107,7 +107,7 @@ describe('verdicts and figures', () => {
     expect(out.verdict).toMatchObject({ holds: true, harmful: 0 });
     expect(out.violating['stale-verdict-stored']).toBeGreaterThan(0);
     const text = cli('explore', 'querypilot-stale-verdict').stdout;
-    expect(text).toMatch(/verdict: +✗ 5 of 10 interleavings cause harm \(harm: retry-forever\)/);
+    expect(text).toMatch(/verdict: +✗ 9 of 20 interleavings cause harm \(harm: retry-forever\)/);
     expect(text).toContain('(diagnostic: Stale verdict stored)');
   }, 30_000);
 

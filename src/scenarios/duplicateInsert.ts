@@ -148,6 +148,8 @@ export const duplicateInsert: ScenarioDef = {
       defuses: {
         'duplicate-fetch':
           'both tasks still fetch; the second add_entry raises ExistingEntry and the task swallows it',
+        'exception-caught':
+          'add_entry still raises ExistingEntry, but the task catches it and returns the user it fetched: the caller never sees it',
       },
     },
   ],

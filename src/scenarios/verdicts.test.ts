@@ -34,6 +34,7 @@ const EXPECTED: Record<string, Record<string, '✓' | '✗'>> = {
     'epoch-on-read': '✓',
     'invalidate-and-epoch': '✓',
     'invalidate-on-failure': '✓',
+    'invalidate-on-forward': '✗',
   },
   'duplicate-insert': {
     none: '✗',
