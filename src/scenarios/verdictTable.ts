@@ -1,6 +1,6 @@
 /**
  * Every built-in fix's verdict, computed by the judge, and the views of them that are
- * committed: `verdicts.json` (read by the app and `list`) and the README's scenario table.
+ * committed: `verdictData.ts` (read by the app and `list`) and the README's scenario table.
  * Both are written by `npm run verdicts` and checked against fresh exploration by a test.
  * Pure given the scenarios.
  */

@@ -1,5 +1,5 @@
 /**
- * The committed verdicts (src/scenarios/verdicts.json, read by the app and `list`) and the
+ * The committed verdicts (src/scenarios/verdictData.ts, read by the app and `list`) and the
  * README's table must equal what the explorer proves now; expected marks are pinned here.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { createStepper } from '../engine/machines';
 import { SCENARIOS } from './index';
 import { verdictKey } from './judge';
 import { computeVerdicts, TABLE_END, TABLE_START, verdictTable } from './verdictTable';
-import committed from './verdicts.json';
+import { COMMITTED_VERDICTS as committed } from './verdictData';
 
 const fresh = computeVerdicts(createStepper({ memoize: true }));
 const root = join(import.meta.dirname, '..', '..');
@@ -70,7 +70,7 @@ describe('verdicts', () => {
     }
   });
 
-  it('committed in src/scenarios/verdicts.json equal a fresh exploration (npm run verdicts)', () => {
+  it('committed in src/scenarios/verdictData.ts equal a fresh exploration (npm run verdicts)', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(fresh)));
   });
 

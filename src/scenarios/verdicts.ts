@@ -2,12 +2,10 @@
  * The committed verdicts of the built-in fixes at default parameters (see verdictTable.ts),
  * looked up by configuration. Other parameters are judged live by the worker or the CLI.
  */
-import data from './verdicts.json';
+import { COMMITTED_VERDICTS as VERDICTS } from './verdictData';
 import { findScenario } from './index';
 import { verdictKey, type VerdictSummary } from './judge';
 import type { Granularity } from '../engine/types';
-
-const VERDICTS = data as unknown as Readonly<Record<string, VerdictSummary>>;
 
 /** Returns the committed verdict for a configuration, or null when it is not cached. Pure. */
 export function cachedVerdict(
