@@ -40,7 +40,10 @@ describe('cache machine', () => {
       ev('DEL'),
       ev('SET', { value: 'v1', version: 1, lease: 1 }),
     ]);
-    expect(firstSend(voided.plans).type).toBe('NOT_STORED');
+    expect(firstSend(voided.plans)).toMatchObject({
+      type: 'NOT_STORED',
+      payload: { key: 'k', refused: 'SET', version: 1, lease: 1 },
+    });
     expect(entries(voided)).toEqual({});
     const valid = run([
       ev('GET', { lease: true }),
@@ -62,7 +65,10 @@ describe('cache machine', () => {
     ]);
     expect(firstSend(older.plans).type).toBe('NOT_STORED');
     const fenced = run([ev('INVALIDATE', { version: 2 }), ev('CAS', { value: 'v1', version: 1 })]);
-    expect(firstSend(fenced.plans).type).toBe('NOT_STORED');
+    expect(firstSend(fenced.plans)).toMatchObject({
+      type: 'NOT_STORED',
+      payload: { refused: 'CAS', version: 1, lease: null },
+    });
     const fresh = run([ev('INVALIDATE', { version: 2 }), ev('CAS', { value: 'v2', version: 2 })]);
     expect(firstSend(fresh.plans).type).toBe('STORED');
     expect(firstSend(run([ev('INVALIDATE', { version: 2 }), ev('GET')]).plans).type).toBe('MISS');

@@ -90,6 +90,20 @@ const REPLY_DELETED = {
   params: ({ event }: { event: CacheEvent }) => keyReply(event, 'DELETED'),
 } as const;
 
+/**
+ * Returns the refusal of a write. It names the refused command, its version and the lease it
+ * presented (all taken from the request), so a reader of the run can tell why it was refused.
+ */
+function refusal(event: CacheEvent): SendParams {
+  const reply = keyReply(event, 'NOT_STORED');
+  const write = event as Extract<CacheEvent, { type: 'SET' | 'ADD' | 'CAS' }>;
+  const lease = write.type === 'SET' && typeof write.lease === 'number' ? write.lease : null;
+  return {
+    ...reply,
+    payload: { ...reply.payload, refused: write.type, version: write.version, lease },
+  };
+}
+
 /** A write is stored when accepted, and answered either way. */
 const WRITE = [
   {
@@ -102,7 +116,7 @@ const WRITE = [
   {
     actions: {
       type: 'send',
-      params: ({ event }: { event: CacheEvent }) => keyReply(event, 'NOT_STORED'),
+      params: ({ event }: { event: CacheEvent }) => refusal(event),
     },
   },
 ] as const;

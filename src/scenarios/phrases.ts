@@ -36,5 +36,23 @@ export const cachePhrases: Readonly<Record<string, Phrase>> = {
     `${l(m.from)} leaves a v${text(field(m, 'version'))} tombstone for ${text(field(m, 'key'))} in ${l(m.to)}`,
   DELETED: () => 'deleted',
   STORED: () => 'stored',
-  NOT_STORED: () => 'refused (not stored)',
+  NOT_STORED: (m, l) => refusal(m, l),
 };
+
+/** Why the cache refused a write, from what its refusal echoes of the request. */
+function refusal(m: Message, l: (actor: string) => string): string {
+  const lease = field(m, 'lease');
+  const version = field(m, 'version');
+  switch (field(m, 'refused')) {
+    case 'SET':
+      return typeof lease === 'number'
+        ? `refused — lease ${lease} was voided by a DEL or another write since the miss`
+        : 'refused (not stored)';
+    case 'CAS':
+      return `refused — v${text(version)} is not newer than the tombstone or value ${l(m.from)} holds`;
+    case 'ADD':
+      return `refused — ${l(m.from)} already holds ${text(field(m, 'key'))} (ADD never overwrites)`;
+    default:
+      return 'refused (not stored)';
+  }
+}
