@@ -1,0 +1,199 @@
+/**
+ * One schedule run under two fixes, compared step by step: the step where the runs part and
+ * why, told in the scenario's own narrative of that step under each fix. Pure.
+ */
+import { canonicalJson } from '../engine/canonical';
+import type { Trace } from '../engine/replay';
+import type { Message, Model, StepRecord } from '../engine/types';
+import { labeller } from './narrate';
+import { describeKey } from './session';
+import type { ScenarioDef } from './types';
+
+/** One side of a comparison: a fix and the run of the shared schedule under it. */
+export interface RunSide {
+  readonly fix: { readonly id: string; readonly label: string };
+  readonly model: Model;
+  readonly trace: Trace;
+  /** The narrative of `trace`, one sentence per step (see `describeStep`). */
+  readonly narrative: readonly string[];
+}
+
+/**
+ * How two runs differ at a step, strongest first: one run cannot take the step, an invariant
+ * breaks in one run only, a request is answered differently, or only the details of the
+ * messages differ (e.g. a lease number carried along).
+ */
+export type DifferenceKind = 'stops' | 'violation' | 'outcome' | 'detail';
+
+export interface StepDifference {
+  /** Index of the step in the schedule (shown as step `step + 1`). */
+  readonly step: number;
+  readonly kind: DifferenceKind;
+  /** Each side's account of the step. */
+  readonly left: string;
+  readonly right: string;
+  /** Both accounts in one sentence, e.g. `Step 5 — without a fix: …. With Leases: ….` */
+  readonly sentence: string;
+}
+
+/** What one run comes to: its first broken invariant and where it stops, if it does. */
+export interface RunSummary {
+  readonly violation: { readonly step: number; readonly message: string } | null;
+  readonly stop: { readonly step: number; readonly reason: string } | null;
+}
+
+export interface RunComparison {
+  /**
+   * The step where the runs part in what happens (a run stops, an invariant breaks in one
+   * only, a request gets another answer); the first difference of any kind when there is no
+   * such step; null when the runs are the same.
+   */
+  readonly decisive: StepDifference | null;
+  /** The first step that differs at all, when it comes before `decisive`. */
+  readonly earlier: StepDifference | null;
+  readonly left: RunSummary;
+  readonly right: RunSummary;
+  /** The headline: `decisive.sentence`, or a sentence saying that the runs are the same. */
+  readonly sentence: string;
+}
+
+/** Returns how a fix is named in a sentence: `without a fix` or `with Leases`. Pure. */
+export function sideName(fix: RunSide['fix']): string {
+  return fix.id === 'none' ? 'without a fix' : `with ${fix.label}`;
+}
+
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const trimStop = (text: string): string => text.replace(/[.\s]+$/, '');
+
+function messageKey(m: Message): string {
+  return `${m.id}|${m.type}|${canonicalJson(m.payload)}`;
+}
+
+/** The replies sent in a step: their types, in order (delivered ones included). */
+function replyTypes(record: StepRecord): string {
+  const seen = new Set<string>();
+  const types: string[] = [];
+  for (const m of [...record.delivered, ...record.sent]) {
+    if (!m.reply || seen.has(m.id)) continue;
+    seen.add(m.id);
+    types.push(m.type);
+  }
+  return types.join(',');
+}
+
+function violationsAt(trace: Trace, step: number): string[] {
+  const messages: string[] = [];
+  for (const v of trace.violations) {
+    if (v.step === step && !messages.includes(v.message)) messages.push(v.message);
+  }
+  return messages;
+}
+
+function invariantsAt(trace: Trace, step: number): string {
+  return [...new Set(trace.violations.filter((v) => v.step === step).map((v) => v.invariant))]
+    .sort()
+    .join(',');
+}
+
+/** Returns how the two runs differ at `step`, or null when they do the same. Pure. */
+export function differenceAt(left: Trace, right: Trace, step: number): DifferenceKind | null {
+  const a = left.records[step];
+  const b = right.records[step];
+  if (!a && !b) return null;
+  if (!a || !b) return 'stops';
+  if (invariantsAt(left, step) !== invariantsAt(right, step)) return 'violation';
+  if (replyTypes(a) !== replyTypes(b)) return 'outcome';
+  const same = (x: readonly Message[], y: readonly Message[]) =>
+    x.map(messageKey).join('\n') === y.map(messageKey).join('\n');
+  if (a.key !== b.key || !same(a.delivered, b.delivered) || !same(a.sent, b.sent)) return 'detail';
+  if (violationsAt(left, step).join('\n') !== violationsAt(right, step).join('\n')) return 'detail';
+  return null;
+}
+
+/** Returns what a run comes to: its first violation and where it stops. Pure. */
+export function summarizeRun(side: RunSide): RunSummary {
+  const first = side.trace.violations.reduce<RunSummary['violation']>(
+    (found, v) =>
+      found === null || v.step < found.step ? { step: v.step, message: v.message } : found,
+    null,
+  );
+  const d = side.trace.divergence;
+  const stop = d
+    ? {
+        step: d.index,
+        reason: `${describeKey(side.model, d.key)} is not possible ${sideName(side.fix)}`,
+      }
+    : null;
+  return { violation: first, stop };
+}
+
+/** Replies sent in the step but delivered later (`messages` granularity), in plain words. */
+function answers(scenario: ScenarioDef, model: Model, record: StepRecord): string[] {
+  const label = labeller(model);
+  const delivered = new Set(record.delivered.map((m) => m.id));
+  return record.sent
+    .filter((m) => m.reply && !delivered.has(m.id))
+    .map((m) => {
+      const says = scenario.phrases[m.type]?.(m, label) ?? m.type;
+      return `${label(m.from)} answers: ${says}`;
+    });
+}
+
+/** Returns one side's account of `step`: what happened, what it answered, what broke. Pure. */
+export function accountOf(scenario: ScenarioDef, side: RunSide, step: number): string {
+  const record = side.trace.records[step];
+  if (!record) {
+    const stop = summarizeRun(side).stop;
+    if (stop && stop.step < step) return `the run stopped at step ${stop.step + 1}`;
+    return stop ? `the run stops here: ${stop.reason}` : 'the run has ended';
+  }
+  const parts = [
+    trimStop(side.narrative[step] ?? record.key),
+    ...answers(scenario, side.model, record),
+  ];
+  const broken = violationsAt(side.trace, step);
+  const text = parts.join('; ');
+  return broken.length > 0 ? `${text} — ${broken.join('; ')}` : text;
+}
+
+function describeDifference(
+  scenario: ScenarioDef,
+  left: RunSide,
+  right: RunSide,
+  step: number,
+  kind: DifferenceKind,
+): StepDifference {
+  const a = trimStop(accountOf(scenario, left, step));
+  const b = trimStop(accountOf(scenario, right, step));
+  const sentence = `Step ${step + 1} — ${sideName(left.fix)}: ${a}. ${capital(sideName(right.fix))}: ${b}.`;
+  return { step, kind, left: a, right: b, sentence };
+}
+
+/**
+ * Compares the runs of one schedule under two fixes: finds the step where they part and names
+ * it with each fix's own narrative of that step. Pure.
+ */
+export function compareRuns(scenario: ScenarioDef, left: RunSide, right: RunSide): RunComparison {
+  const steps = Math.max(left.trace.records.length, right.trace.records.length);
+  let first: { step: number; kind: DifferenceKind } | null = null;
+  let decisive: { step: number; kind: DifferenceKind } | null = null;
+  for (let step = 0; step < steps && !decisive; step++) {
+    const kind = differenceAt(left.trace, right.trace, step);
+    if (kind === null) continue;
+    first ??= { step, kind };
+    if (kind !== 'detail') decisive = { step, kind };
+  }
+  const headline = decisive ?? first;
+  const describe = (d: { step: number; kind: DifferenceKind } | null) =>
+    d ? describeDifference(scenario, left, right, d.step, d.kind) : null;
+  const main = describe(headline);
+  return {
+    decisive: main,
+    earlier: first && headline && first.step < headline.step ? describe(first) : null,
+    left: summarizeRun(left),
+    right: summarizeRun(right),
+    sentence:
+      main?.sentence ??
+      `The two runs are the same at every step: ${sideName(right.fix)}, this schedule runs exactly as ${sideName(left.fix)}.`,
+  };
+}
