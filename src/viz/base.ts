@@ -42,20 +42,52 @@ export interface BaseLayout {
   readonly violations: readonly ViolationMark[];
 }
 
+/** The vertical shape of a trace's rows: their height and the notes inserted below some. */
+export interface RowShape {
+  readonly rowHeight: number;
+  readonly noteHeights: ReadonlyMap<number, number>;
+}
+
+/**
+ * Rows shared by diagrams drawn side by side: the tallest row height, the tallest note below
+ * each row and how many rows to make room for, so the same step sits at the same y in each.
+ */
+export interface RowAlignment extends RowShape {
+  readonly rows: number;
+}
+
+const noteXOf = (metrics: DiagramMetrics): number => metrics.gutterLeft + 12;
+const lanesRightOf = (model: Model, metrics: DiagramMetrics): number =>
+  metrics.gutterLeft + model.actors.length * metrics.columnWidth;
+
+function notesOf(model: Model, trace: Trace, metrics: DiagramMetrics) {
+  return violationNotes(trace, lanesRightOf(model, metrics) - noteXOf(metrics) - 30);
+}
+
+/** Returns the row height and note heights a trace needs on its own. Pure. */
+export function rowShape(model: Model, trace: Trace, metrics: DiagramMetrics): RowShape {
+  const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
+  const notes = notesOf(model, trace, metrics);
+  return {
+    rowHeight: rowHeightFor(metrics, model.granularity, maxDelivered),
+    noteHeights: new Map([...notes].map(([row, note]) => [row, noteHeight(note)])),
+  };
+}
+
 function computeBase(
   scenario: ScenarioDef,
   model: Model,
   trace: Trace,
   metrics: DiagramMetrics,
+  align: RowAlignment | undefined,
 ): BaseLayout {
   const steps = trace.records.length;
-  const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
-  const rowHeight = rowHeightFor(metrics, model.granularity, maxDelivered);
-  const lanesRight = metrics.gutterLeft + model.actors.length * metrics.columnWidth;
-  const noteX = metrics.gutterLeft + 12;
-  const notes = violationNotes(trace, lanesRight - noteX - 30);
-  const noteHeights = new Map([...notes].map(([row, note]) => [row, noteHeight(note)]));
-  const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, steps, noteHeights);
+  const { rowHeight, noteHeights } = align ?? rowShape(model, trace, metrics);
+  const lanesRight = lanesRightOf(model, metrics);
+  const noteX = noteXOf(metrics);
+  const notes = notesOf(model, trace, metrics);
+  const rows = Math.max(steps, align?.rows ?? 0);
+  const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights);
   const label = actorLabels(model);
   const violations = layoutViolations(grid, notes, noteX);
   const marks = layoutMarks(grid, trace, model);
@@ -94,23 +126,47 @@ function computeBase(
 interface Cached {
   readonly scenario: ScenarioDef;
   readonly metrics: DiagramMetrics;
+  readonly align: RowAlignment | undefined;
   readonly base: BaseLayout;
 }
 
 const cache = new WeakMap<Trace, WeakMap<Model, Cached>>();
 
-/** Returns the cursor-independent layout of `trace`, reusing the last one for the same inputs. */
+/**
+ * Returns the cursor-independent layout of `trace` (with its rows aligned to `align` when
+ * given), reusing the last one for the same inputs.
+ */
 export function layoutBase(
   scenario: ScenarioDef,
   model: Model,
   trace: Trace,
   metrics: DiagramMetrics,
+  align?: RowAlignment,
 ): BaseLayout {
   const byModel = cache.get(trace) ?? new WeakMap<Model, Cached>();
   cache.set(trace, byModel);
   const hit = byModel.get(model);
-  if (hit && hit.scenario === scenario && hit.metrics === metrics) return hit.base;
-  const base = computeBase(scenario, model, trace, metrics);
-  byModel.set(model, { scenario, metrics, base });
+  if (hit && hit.scenario === scenario && hit.metrics === metrics && hit.align === align)
+    return hit.base;
+  const base = computeBase(scenario, model, trace, metrics, align);
+  byModel.set(model, { scenario, metrics, align, base });
   return base;
+}
+
+/** Returns the alignment of diagrams of `sides` drawn side by side with `metrics`. Pure. */
+export function alignRows(
+  sides: readonly { readonly model: Model; readonly trace: Trace }[],
+  metrics: DiagramMetrics,
+): RowAlignment {
+  let rowHeight = 0;
+  let rows = 0;
+  const noteHeights = new Map<number, number>();
+  for (const { model, trace } of sides) {
+    const shape = rowShape(model, trace, metrics);
+    rowHeight = Math.max(rowHeight, shape.rowHeight);
+    rows = Math.max(rows, trace.records.length);
+    for (const [row, h] of shape.noteHeights)
+      noteHeights.set(row, Math.max(h, noteHeights.get(row) ?? 0));
+  }
+  return { rowHeight, noteHeights, rows };
 }

@@ -7,12 +7,12 @@
 import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
 import type { ScenarioDef } from '../scenarios/types';
-import { layoutBase } from './base';
+import { layoutBase, type RowAlignment } from './base';
 import { layoutDivergence, type DivergenceInput } from './divergence';
 import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
-import { metricsFor, type DiagramMetrics } from './metrics';
+import { defaultMetrics, type DiagramMetrics } from './metrics';
 import { layoutPending } from './pending';
 import { shiftArrow, shiftMark, shiftSpan, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
@@ -28,6 +28,11 @@ export interface DiagramInput {
   readonly metrics?: DiagramMetrics;
   /** When the trace is the replay of a pinned run that stops early: what the marker says. */
   readonly divergence?: DivergenceInput | null;
+  /**
+   * Rows shared with another diagram drawn beside this one (see `alignRows`): the same step
+   * sits at the same y in both, and the band follows the cursor even past this trace's end.
+   */
+  readonly align?: RowAlignment;
 }
 
 function rowsOf(
@@ -75,20 +80,24 @@ function rowsOf(
 export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const { scenario, model, trace } = input;
   const metrics = input.metrics ?? defaultMetrics(model.actors.length);
+  const { align } = input;
   const steps = trace.records.length;
+  const rows = Math.max(steps, align?.rows ?? 0);
   const cursor = Math.max(0, Math.min(Math.floor(input.cursor), steps));
-  const base = layoutBase(scenario, model, trace, metrics);
+  // Aligned with a longer run, the band stays level with the other diagram's cursor.
+  const bandRow = align ? Math.max(0, Math.min(Math.floor(input.cursor), rows)) : cursor;
+  const base = layoutBase(scenario, model, trace, metrics, align);
   const { rowHeight, lanesRight } = base;
   const grid = createGrid(
     model.actors,
     metrics,
     rowHeight,
-    cursor,
+    bandRow,
     input.enabled.length,
-    steps,
+    rows,
     base.noteHeights,
   );
-  const bandTop = grid.rowTop(cursor + 1) - grid.bandHeight;
+  const bandTop = grid.rowTop(bandRow + 1) - grid.bandHeight;
   const label = actorLabels(model);
   const shift: Shift = {
     cursor,
@@ -100,7 +109,11 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const divergence = input.divergence
     ? layoutDivergence(input.divergence, grid.rowTop(steps + 1) + 6, metrics.gutterLeft, right)
     : null;
-  const end = grid.rowTop(steps + 1) + (divergence ? divergence.height + 6 : 0);
+  // Aligned with a longer run, the rows it has and this one has not are kept (empty).
+  const end = Math.max(
+    grid.rowTop(rows + 1),
+    grid.rowTop(steps + 1) + (divergence ? divergence.height + 6 : 0),
+  );
   return {
     width: right,
     height: end + metrics.bottomPad,
@@ -131,15 +144,4 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     ghosts: layoutGhosts(grid, input.enabled, label),
     divergence,
   };
-}
-
-const metricsByCount = new Map<number, DiagramMetrics>();
-
-/** The default metrics for a number of actors, as one object per count (a stable cache key). */
-function defaultMetrics(actors: number): DiagramMetrics {
-  const known = metricsByCount.get(actors);
-  if (known) return known;
-  const metrics = metricsFor(actors);
-  metricsByCount.set(actors, metrics);
-  return metrics;
 }

@@ -43,6 +43,20 @@ export function metricsFor(actors: number): DiagramMetrics {
   return { ...METRICS, columnWidth };
 }
 
+const metricsByCount = new Map<number, DiagramMetrics>();
+
+/**
+ * Returns the default metrics for a number of actors, as one object per count (a stable cache
+ * key for the layout).
+ */
+export function defaultMetrics(actors: number): DiagramMetrics {
+  const known = metricsByCount.get(actors);
+  if (known) return known;
+  const metrics = metricsFor(actors);
+  metricsByCount.set(actors, metrics);
+  return metrics;
+}
+
 /**
  * Returns the uniform row height: tall enough for the most deliveries any row holds (a
  * request and its reply in `operations` granularity). Pure.

@@ -59,7 +59,8 @@ function pendingArrow(ctx: PendingContext, m: Message, bandTop: number): Arrow {
 export function layoutPending(ctx: PendingContext): Arrow[] {
   const world = ctx.trace.worlds[ctx.cursor];
   if (!world) return [];
-  const bandTop = ctx.grid.rowTop(ctx.cursor + 1) - ctx.grid.bandHeight;
+  // The band follows the grid's cursor (which an aligned layout may put past this trace's end).
+  const bandTop = ctx.grid.rowTop(ctx.grid.cursor + 1) - ctx.grid.bandHeight;
   const arrows: Arrow[] = [];
   for (const channel of Object.keys(world.channels).sort()) {
     for (const m of world.channels[channel] ?? []) {
