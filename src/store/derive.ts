@@ -9,8 +9,15 @@ import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
 import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
 import { findScenario, SCENARIOS } from '../scenarios/index';
+import { compareRuns, type RunComparison, type RunSide } from '../scenarios/compare';
 import { describeStep } from '../scenarios/narrate';
-import { buildModel, configKey, type PinConfig, type SessionConfig } from '../scenarios/session';
+import {
+  buildModel,
+  configKey,
+  defaultFix,
+  type PinConfig,
+  type SessionConfig,
+} from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
 import { pinConfigOf } from './pin';
 
@@ -38,6 +45,7 @@ const traces = lru<Trace>(24);
 const enabledCache = lru<Step[]>(64);
 const narratives = lru<string[]>(16);
 const divergences = lru<DivergenceStory | null>(16);
+const comparisons = lru<Comparison>(8);
 
 /** Returns the (cached) model of `config`. */
 export function modelFor(config: SessionConfig): Model {
@@ -100,6 +108,43 @@ export function divergenceFor(
   });
 }
 
+/** The compare view's data: both runs of the one pinned schedule and how they differ. */
+export interface Comparison {
+  readonly left: RunSide;
+  readonly right: RunSide;
+  readonly result: RunComparison;
+}
+
+function sideFor(config: SessionConfig, schedule: readonly string[]): RunSide {
+  const scenario = findScenario(config.scenarioId);
+  const fix = scenario?.fixes.find((f) => f.id === config.fix) ?? {
+    id: config.fix,
+    label: config.fix,
+  };
+  return {
+    fix: { id: fix.id, label: fix.label },
+    model: modelFor(config),
+    trace: traceFor(config, schedule),
+    narrative: narrativeFor(config, schedule),
+  };
+}
+
+/**
+ * Returns the pinned `schedule` replayed under `baseFix` (left) and under `config` (right),
+ * compared step by step. Both are projections of the same schedule: nothing is copied.
+ */
+export function comparisonFor(
+  config: SessionConfig,
+  baseFix: string,
+  schedule: readonly string[],
+): Comparison {
+  return comparisons(`${configKey(config)}#${baseFix}#${schedule.join(' ')}`, () => {
+    const left = sideFor({ ...config, fix: baseFix }, schedule);
+    const right = sideFor(config, schedule);
+    return { left, right, result: compareRuns(selectScenario(config), left, right) };
+  });
+}
+
 interface ConfigLike extends SessionConfig {
   readonly schedule: readonly string[];
   readonly cursor: number;
@@ -143,4 +188,32 @@ export function selectDivergence(s: PinnedLike): DivergenceStory | null {
 /** Selector: the narrative sentences of the pinned schedule as replayed. */
 export function selectNarrative(s: ConfigLike): string[] {
   return narrativeFor(s, s.schedule);
+}
+
+/**
+ * Selector: the fix drawn on the left of the compare view, or null when the view is closed.
+ * A fix the scenario does not offer (e.g. after switching scenarios) falls back to its default.
+ */
+export function selectCompareFix(s: {
+  scenarioId: string;
+  compareFix: string | null;
+}): string | null {
+  if (s.compareFix === null) return null;
+  const scenario = selectScenario(s);
+  return scenario.fixes.some((f) => f.id === s.compareFix) ? s.compareFix : defaultFix(scenario);
+}
+
+/**
+ * Selector: the compare view's two runs of the pinned schedule; null when the view is closed or
+ * the base fix cannot be simulated with these parameters.
+ */
+export function selectComparison(s: ConfigLike & { compareFix: string | null }): Comparison | null {
+  const base = selectCompareFix(s);
+  if (base === null) return null;
+  try {
+    return comparisonFor(s, base, s.schedule);
+  } catch {
+    // A scenario may refuse a configuration for the base fix: there is nothing to compare.
+    return null;
+  }
 }

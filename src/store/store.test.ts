@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explore';
-import { createAppStore, selectEnabled, selectModel, selectTrace } from './index';
+import {
+  createAppStore,
+  selectComparison,
+  selectCompareFix,
+  selectEnabled,
+  selectModel,
+  selectTrace,
+} from './index';
 
 describe('app store', () => {
   it('steps, chooses, goes back and keeps the pinned future', () => {
@@ -43,6 +50,39 @@ describe('app store', () => {
     expect(s().notices).toEqual([]);
     s().setGranularity('operations');
     expect(s().schedule).toEqual(race);
+  });
+
+  it('the compare view projects the one pinned schedule under two fixes', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    const race = explore(selectModel(s())).shortest!;
+    s().loadSchedule(race, race.length);
+    s().setFix('leases');
+    expect(selectComparison(s())).toBeNull();
+    s().toggleCompare();
+    expect(s().compareFix).toBe('none');
+    const c = selectComparison(s())!;
+    expect(c.left.fix.id).toBe('none');
+    expect(c.right.fix.id).toBe('leases');
+    expect(c.left.trace.schedule).toEqual(s().schedule);
+    expect(c.right.trace).toBe(selectTrace(s()));
+    expect(c.result.decisive?.step).toBe(4);
+    expect(c.result.sentence).toContain('lease 1 was voided by a DEL');
+    // Stepping back moves the one cursor both diagrams show; the schedule stays whole.
+    s().back();
+    expect(s().cursor).toBe(race.length - 1);
+    expect(selectComparison(s())).toBe(c);
+    s().setCompare('versioned-cas');
+    expect(selectComparison(s())?.left.fix.id).toBe('versioned-cas');
+    s().toggleCompare();
+    expect(s().compareFix).toBeNull();
+    expect(selectComparison(s())).toBeNull();
+  });
+
+  it('a compare fix the scenario does not offer falls back to its default fix', () => {
+    const store = createAppStore();
+    store.getState().setCompare('no-such-fix');
+    expect(selectCompareFix(store.getState())).toBe('none');
   });
 
   it('randomize is deterministic for a seed', () => {

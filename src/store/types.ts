@@ -98,11 +98,17 @@ export interface UiSlice {
   /** Steps per second while playing. */
   speed: number;
   notices: Notice[];
+  /** The compare view: the fix drawn beside the current one, or null when it is closed. */
+  compareFix: string | null;
   setHelp(open: boolean): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   notify(kind: Notice['kind'], text: string): void;
   dismiss(id: number): void;
+  /** Opens the compare view with `fix` on the left (null closes it). */
+  setCompare(fix: string | null): void;
+  /** Opens the compare view (no fix on the left) or closes it. */
+  toggleCompare(): void;
 }
 
 export type AppState = SessionSlice & ExplorationSlice & UiSlice;

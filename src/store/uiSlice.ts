@@ -1,7 +1,10 @@
 /**
- * The UI slice: overlay, playback and notices (bad links, divergence). Plain JSON.
+ * The UI slice: overlay, playback, notices (bad links, divergence) and the compare view.
+ * Plain JSON.
  */
 import type { StateCreator } from 'zustand';
+import { findScenario } from '../scenarios/index';
+import { defaultFix } from '../scenarios/session';
 import type { AppState, UiSlice } from './types';
 
 let nextNotice = 1;
@@ -12,6 +15,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   playing: false,
   speed: 2,
   notices: [],
+  compareFix: null,
   setHelp(open) {
     set({ helpOpen: open });
   },
@@ -32,5 +36,19 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   },
   dismiss(id) {
     set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+  setCompare(fix) {
+    set({ compareFix: fix });
+  },
+  toggleCompare() {
+    set((s) => {
+      const scenario = findScenario(s.scenarioId);
+      const open = s.compareFix === null && scenario !== null;
+      // Opening or closing the view is worth a history entry, like a change of fix.
+      return {
+        compareFix: open ? defaultFix(scenario) : null,
+        navigation: s.navigation + 1,
+      };
+    });
   },
 });
