@@ -42,6 +42,43 @@ describe('share link', () => {
     );
   });
 
+  it('round-trips the compare view', () => {
+    const fixes = scenario.fixes.map((f) => f.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fixes),
+        fc.constantFrom(...fixes),
+        fc.nat(30),
+        (fix, compare, cut) => {
+          const state = { ...stateFor(fix, 'operations', 5, cut), compare };
+          const link = encodeLink(state);
+          expect(link).toMatch(new RegExp(`&cmp=${compare}$`));
+          expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // Without a comparison the field is left out, and decoding gives none.
+    const closed = stateFor('leases', 'operations', 5, 3);
+    expect(encodeLink(closed)).not.toContain('cmp=');
+    const decoded = decodeLink(encodeLink(closed));
+    expect(decoded.ok && 'compare' in decoded.state).toBe(false);
+  });
+
+  it('opens a link comparing with an unknown fix without the comparison, and says so', () => {
+    const state = stateFor('leases', 'operations', 5, 3);
+    const result = decodeLink(`${encodeLink(state)}&cmp=no-such-fix`);
+    expect(result).toEqual({
+      ok: true,
+      state,
+      warnings: [
+        'The link compares with a fix "no-such-fix" that does not exist here; opened without the comparison.',
+      ],
+    });
+    expect(encodeLink({ ...state, compare: 'no-such-fix' })).not.toContain('cmp=');
+    expect(decodeLink(`${encodeLink(state)}&cmp=%3Cb%3E`).ok).toBe(false);
+  });
+
   it('encodes a built-in scenario with a 10-step schedule well under 150 characters', () => {
     const state = stateFor('none', 'messages', 7, 10);
     expect(state.schedule.length).toBeGreaterThanOrEqual(10);

@@ -1,9 +1,9 @@
 /**
- * The versioned share link: session, seed, pinned run and cursor ⇄ the text after `#`.
- * Schedules travel as indices into the enabled-step list at each point of the configuration
- * the run was pinned under (so a run that diverges under the fix on screen travels whole), and
- * decoding replays that model (deterministic). Pure: never touches `window`; `decodeLink`
- * never throws.
+ * The versioned share link: session, seed, pinned run, cursor and the compare view ⇄ the text
+ * after `#`. Schedules travel as indices into the enabled-step list at each point of the
+ * configuration the run was pinned under (so a run that diverges under the fix on screen
+ * travels whole), and decoding replays that model (deterministic). Pure: never touches
+ * `window`; `decodeLink` never throws.
  */
 import { enabledSteps } from '../engine/steps';
 import { TraceBuilder } from '../engine/replay';
@@ -28,6 +28,8 @@ export interface ShareState extends SessionConfig {
   readonly cursor: number;
   /** Where the run was pinned, when not under the current fix and parameters. */
   readonly pinned?: PinConfig;
+  /** The fix drawn beside `fix` in the compare view; absent when the view is closed. */
+  readonly compare?: string;
 }
 
 export type DecodeResult =
@@ -80,8 +82,10 @@ export function encodeLink(state: ShareState, worlds?: readonly World[]): string
   const pin: string[] = [];
   if (pinned.fix !== state.fix) pin.push(`pf=${pinned.fix}`);
   if (pm !== m) pin.push(`pm=${pm}`);
-  // Links that need no pinned configuration stay v1, so earlier versions still open them.
-  const version = pin.length > 0 ? LINK_VERSION : 1;
+  const compare = scenario?.fixes.some((x) => x.id === state.compare) ? state.compare : null;
+  // Links that need no pinned configuration and no comparison stay v1, so earlier versions
+  // still open them.
+  const version = pin.length > 0 || compare ? LINK_VERSION : 1;
   const parts = [`v=${version}`, `s=${state.scenarioId}`, `f=${state.fix}`, ...pin];
   parts.push(`g=${state.granularity === 'messages' ? 'm' : 'o'}`, `seed=${state.seed >>> 0}`);
   let indices: number[] = [];
@@ -94,6 +98,7 @@ export function encodeLink(state: ShareState, worlds?: readonly World[]): string
   const packed = pack(text);
   parts.push(packed ? `z=${packed}` : `p=${text}`);
   if (m) parts.push(`m=${m}`);
+  if (compare) parts.push(`cmp=${compare}`);
   return parts.join('&');
 }
 
@@ -170,7 +175,15 @@ function decodeUnsafe(input: string): DecodeResult {
   }
   const schedule = [...builder.schedule];
   const cursor = Math.min(f.c ?? schedule.length, schedule.length);
-  const state: ShareState = { ...config, seed: f.seed ?? 1, schedule, cursor };
+  let compare: { compare: string } | null = null;
+  if (f.cmp !== undefined) {
+    if (scenario.fixes.some((x) => x.id === f.cmp)) compare = { compare: f.cmp };
+    else
+      warnings.push(
+        `The link compares with a fix "${f.cmp}" that does not exist here; opened without the comparison.`,
+      );
+  }
+  const state: ShareState = { ...config, seed: f.seed ?? 1, schedule, cursor, ...compare };
   const same =
     pinned.fix === fix && paramsText(scenario, pinned.params) === paramsText(scenario, params);
   return { ok: true, state: same ? state : { ...state, pinned }, warnings };

@@ -49,6 +49,8 @@ export const linkFieldsSchema = z
       .max(MAX_PACKED)
       .optional(),
     m: paramsText.optional(),
+    /** The fix drawn beside `f` in the compare view. */
+    cmp: id.optional(),
   })
   .refine((f) => f.v === '2' || (f.pf === undefined && f.pm === undefined), {
     message: 'v1 links carry no pinned configuration',

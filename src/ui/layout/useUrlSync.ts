@@ -1,17 +1,19 @@
 /**
- * Keeps the address bar's hash and the store in step. Opening a link loads its exact state
- * (or says why it cannot and opens the default scenario); changes of scenario, fix or loaded
- * schedule (Find the race, Undo) push a history entry, steps replace it; back/forward reload
- * the state of the entry, so Back after Find the race restores the run it replaced.
+ * Keeps the address bar's hash and the store in step. Opening a link loads its exact state,
+ * compare view included (or says why it cannot and opens the default scenario); changes of
+ * scenario, fix, loaded schedule (Find the race, Undo) or compare view push a history entry,
+ * steps replace it; back/forward reload the state of the entry, so Back after Find the race
+ * restores the run it replaced.
  */
 import { useEffect } from 'react';
 import { DEFAULT_SCENARIO, findScenario } from '../../scenarios/index';
 import { defaultFix } from '../../scenarios/session';
 import { decodeLink, encodeLink } from '../../share/link';
-import { selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
+import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
 
 /** The link of the state: the whole pinned run, written where it was pinned. */
 function hashOf(s: AppState): string {
+  const compare = selectCompareFix(s);
   const state = {
     scenarioId: s.scenarioId,
     fix: s.fix,
@@ -21,6 +23,7 @@ function hashOf(s: AppState): string {
     schedule: s.schedule,
     cursor: s.cursor,
     pinned: s.pinnedUnder,
+    ...(compare === null ? {} : { compare }),
   };
   return '#' + encodeLink(state, selectPinnedTrace(s).worlds);
 }
@@ -37,6 +40,7 @@ function openDefault(): void {
     schedule: [],
     cursor: 0,
   });
+  useAppStore.getState().setCompare(null);
 }
 
 /** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
@@ -53,6 +57,7 @@ function load(hash: string): boolean {
     return false;
   }
   store.loadShared(result.state);
+  store.setCompare(result.state.compare ?? null);
   for (const warning of result.warnings) store.notify('warning', warning);
   return true;
 }
@@ -86,7 +91,8 @@ export function useUrlSync(): void {
         s.scenarioId === prev.scenarioId &&
         s.granularity === prev.granularity &&
         s.params === prev.params &&
-        s.seed === prev.seed
+        s.seed === prev.seed &&
+        s.compareFix === prev.compareFix
       )
         return;
       write(s, s.navigation !== prev.navigation);
