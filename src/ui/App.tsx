@@ -1,7 +1,9 @@
 /**
- * The app shell: header, notices, the three columns (setup, diagram, story + state) and the
- * controls bar. Keyboard shortcuts, playback and URL sync are wired here once.
+ * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
+ * compare view, and the controls bar. Keyboard shortcuts, playback and URL sync are wired here once.
  */
+import { useAppStore } from '../store/index';
+import { ComparePane } from './compare/ComparePane';
 import { ControlsBar } from './controls/ControlsBar';
 import { DiagramPane } from './panels/DiagramPane';
 import { HelpOverlay } from './layout/HelpOverlay';
@@ -21,18 +23,25 @@ export function App() {
   useDocumentTitle();
   useKeyboard();
   usePlayback();
+  const comparing = useAppStore((s) => s.compareFix !== null);
   return (
     <div className="app">
       <Header />
       <Notices />
-      <main className="workspace">
-        <Sidebar />
-        <DiagramPane />
-        <aside className="column column-right" aria-label="Story and state">
-          <NarrativePanel />
-          <Inspector />
-        </aside>
-      </main>
+      {comparing ? (
+        <main className="workspace workspace-compare">
+          <ComparePane />
+        </main>
+      ) : (
+        <main className="workspace">
+          <Sidebar />
+          <DiagramPane />
+          <aside className="column column-right" aria-label="Story and state">
+            <NarrativePanel />
+            <Inspector />
+          </aside>
+        </main>
+      )}
       <ControlsBar />
       <HelpOverlay />
     </div>

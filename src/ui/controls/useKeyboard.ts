@@ -1,7 +1,7 @@
 /**
  * Keyboard shortcuts: ←/→ back/step, Space play/pause, Home/End, R randomize, F find the race,
- * Ctrl/Cmd+Z undo (restores a replaced run), ? help, Esc closes the help or cancels a running
- * exploration. Ignored while typing in a field.
+ * C compare, Ctrl/Cmd+Z undo (restores a replaced run), ? help, Esc closes the help, cancels a
+ * running exploration or closes compare. Ignored while typing in a field.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/index';
@@ -30,7 +30,8 @@ export function useKeyboard(): void {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') {
         if (s.helpOpen) return s.setHelp(false);
-        if (s.explore.status === 'running') cancelExplore();
+        if (s.explore.status === 'running') return cancelExplore();
+        if (s.compareFix !== null) s.toggleCompare();
         return;
       }
       if (typing(event.target)) return;
@@ -47,6 +48,8 @@ export function useKeyboard(): void {
         f: findRace,
         R: () => s.randomize(),
         F: findRace,
+        c: s.toggleCompare,
+        C: s.toggleCompare,
       };
       const action = actions[event.key];
       // The timeline slider handles its own arrow keys (it seeks).

@@ -1,5 +1,6 @@
 /**
- * The header: brand, scenario picker with the current title and story, Copy link and help.
+ * The header: brand, scenario picker with the current title and story, the compare toggle,
+ * Copy link and help.
  */
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
@@ -10,6 +11,8 @@ import { ScenarioPicker } from './ScenarioPicker';
 export function Header() {
   const scenario = useScenario();
   const setHelp = useAppStore((s) => s.setHelp);
+  const comparing = useAppStore((s) => s.compareFix !== null);
+  const toggleCompare = useAppStore((s) => s.toggleCompare);
   return (
     <header className="header">
       <div className="brand" aria-label="Interleave">
@@ -26,6 +29,16 @@ export function Header() {
         </p>
       </div>
       <div className="header-actions">
+        <button
+          type="button"
+          className="btn"
+          data-testid="compare-toggle"
+          aria-pressed={comparing}
+          title="Compare this run under two fixes, side by side (C)"
+          onClick={toggleCompare}
+        >
+          {comparing ? 'Close compare' : 'Compare'}
+        </button>
         <CopyLinkButton />
         <button
           type="button"

@@ -10,9 +10,10 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Home / End', 'Go to the start / the end of the schedule'],
   ['R', 'Randomize the rest of the schedule'],
   ['F', 'Find the race (explore every interleaving)'],
+  ['C', 'Compare: this run under two fixes, side by side'],
   ['Ctrl / ⌘ + Z', 'Undo: restore your previous run (after Find the race or a new choice)'],
   ['?', 'Show or hide this help'],
-  ['Esc', 'Close this help, or cancel Find the race'],
+  ['Esc', 'Close this help, cancel Find the race, or close compare'],
 ];
 
 /** Returns the shortcuts overlay (rendered only while open). */

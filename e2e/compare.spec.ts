@@ -1,0 +1,155 @@
+import { AppPage, expect, linkTo, test } from './fixtures/app';
+import type { Locator, Page } from '@playwright/test';
+
+// The size the app is designed for: a 1366×768 laptop.
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const CACHE = 'cache-aside-set-after-delete';
+
+function compareView(page: Page) {
+  return {
+    view: page.getByTestId('compare-view'),
+    left: page.getByTestId('compare-diagram-left'),
+    right: page.getByTestId('compare-diagram-right'),
+    sentence: page.getByTestId('compare-sentence'),
+  };
+}
+
+async function expectCursors(left: Locator, right: Locator, cursor: number): Promise<void> {
+  await expect(left).toHaveAttribute('data-cursor', String(cursor));
+  await expect(right).toHaveAttribute('data-cursor', String(cursor));
+}
+
+/** Returns the top of row `row` of a side's diagram, in page pixels. */
+async function rowTop(diagram: Locator, row: number): Promise<number> {
+  const box = await diagram.getByTestId(`row-${row}`).locator('rect').boundingBox();
+  if (!box) throw new Error(`row ${row} is not drawn`);
+  return box.y;
+}
+
+test('no fix beside leases: two aligned diagrams, one cursor, the step where they part', async ({
+  app,
+  page,
+  browser,
+}) => {
+  await app.open(linkTo(CACHE, 'none'));
+  await app.findRace();
+  await app.setFix('leases');
+  await app.expectStep(5, 5);
+  await page.getByTestId('compare-toggle').click();
+
+  const c = compareView(page);
+  await expect(c.view).toBeVisible();
+  await expect(c.left).toBeVisible();
+  await expect(c.right).toBeVisible();
+  await expect(page.getByTestId('compare-fix-left')).toHaveValue('none');
+  await expect(page.getByTestId('compare-fix-right')).toHaveValue('leases');
+  await expect(page.getByTestId('compare-verdict-left')).toHaveText('invariant broken at step 5');
+  await expect(page.getByTestId('compare-verdict-right')).toHaveText('no invariant broken');
+  await expect(c.sentence).toContainText('Step 5 is where the runs part');
+  await expect(c.sentence).toContainText(
+    'With Leases: Reader SETs v1 into Cache with lease 1: refused — lease 1 was voided by a DEL',
+  );
+  await expect(c.sentence).toContainText('Without a fix: Reader SETs v1 into Cache: stored');
+  await expect(c.left.getByTestId('compare-parted')).toHaveAttribute('data-row', '5');
+  await expect(c.right.getByTestId('compare-parted')).toHaveAttribute('data-row', '5');
+  // Rows are aligned by step: the same step sits at the same height on both sides.
+  // (Within half a pixel: the two columns may differ by a fraction of a pixel in width.)
+  for (const row of [1, 3, 5])
+    expect(Math.abs((await rowTop(c.left, row)) - (await rowTop(c.right, row)))).toBeLessThan(0.5);
+
+  // One cursor: the keys and the step buttons move both diagrams.
+  await expectCursors(c.left, c.right, 5);
+  await page.keyboard.press('ArrowLeft');
+  await expectCursors(c.left, c.right, 4);
+  await app.back();
+  await expectCursors(c.left, c.right, 3);
+  await page.keyboard.press('ArrowRight');
+  await expectCursors(c.left, c.right, 4);
+  await app.expectStep(4, 5);
+  await app.shot('compare-leases');
+
+  // The link holds the comparison, and opens it in a fresh page.
+  await page.getByTestId('copy-link').click();
+  const link = page.url();
+  expect(new URL(link).hash).toContain('&cmp=none');
+  const context = await browser.newContext({ viewport: page.viewportSize() });
+  const fresh = new AppPage(await context.newPage());
+  await fresh.page.goto(link);
+  const f = compareView(fresh.page);
+  await expect(f.view).toBeVisible();
+  await expectCursors(f.left, f.right, 4);
+  await expect(f.sentence).toContainText('lease 1 was voided by a DEL');
+  await expect(fresh.page.getByTestId('compare-fix-right')).toHaveValue('leases');
+  fresh.expectNoErrors();
+  await context.close();
+
+  // C closes the view (a history entry of its own), Back reopens it.
+  await page.keyboard.press('c');
+  await expect(c.view).toHaveCount(0);
+  await expect(app.diagram).toBeVisible();
+  expect(new URL(page.url()).hash).not.toContain('cmp=');
+  await page.goBack();
+  await expect(c.view).toBeVisible();
+  await expectCursors(c.left, c.right, 4);
+});
+
+test('the base fix can be changed, and a link with an unknown one opens without comparison', async ({
+  app,
+  page,
+}) => {
+  await app.open(linkTo(CACHE, 'none'));
+  await app.findRace();
+  await app.setFix('leases');
+  await page.keyboard.press('c');
+  const c = compareView(page);
+  await page.getByTestId('compare-fix-left').selectOption('versioned-cas');
+  await expect(page.getByTestId('compare-verdict-left')).toHaveText('no invariant broken');
+  await expect(c.sentence).toContainText('With Versioned compare-and-set');
+  expect(new URL(page.url()).hash).toContain('&cmp=versioned-cas');
+
+  await page.goto(`${linkTo(CACHE, 'leases')}&cmp=no-such-fix`);
+  await expect(app.diagram).toBeVisible();
+  await expect(c.view).toHaveCount(0);
+  await expect(page.getByTestId('notice-warning')).toContainText('"no-such-fix"');
+});
+
+test('the help lists the compare shortcut, and Escape closes the view', async ({ app, page }) => {
+  await app.open(linkTo(CACHE, 'leases'));
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('help-overlay')).toContainText(
+    'Compare: this run under two fixes, side by side',
+  );
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('c');
+  await expect(compareView(page).view).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(compareView(page).view).toHaveCount(0);
+});
+
+test('on a phone: one side at a time, with a switch, and nothing wider than the screen', async ({
+  app,
+  page,
+}) => {
+  await app.open(linkTo(CACHE, 'none'));
+  await app.findRace();
+  await app.setFix('leases');
+  await page.getByTestId('compare-toggle').click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const c = compareView(page);
+  await expect(c.right).toBeVisible();
+  await expect(c.left).toBeHidden();
+  await page.getByRole('button', { name: 'No fix', exact: true }).click();
+  await expect(c.left).toBeVisible();
+  await expect(c.right).toBeHidden();
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(390);
+  expect(widths.body).toBeLessThanOrEqual(390);
+  const view = await c.view.boundingBox();
+  expect(view!.x).toBeGreaterThanOrEqual(0);
+  expect(view!.x + view!.width).toBeLessThanOrEqual(390);
+  await app.shot('compare-phone');
+});
