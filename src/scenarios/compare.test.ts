@@ -62,8 +62,11 @@ describe('compareRuns', () => {
     expect(c.decisive?.right).toBe(
       'Reader installs v1 in Cache if newer (CAS): refused — v1 is not newer than the tombstone or value Cache holds',
     );
-    // The reader already sends a CAS instead of a SET after reading the database.
-    expect(c.earlier).toMatchObject({ step: 1, kind: 'detail' });
+    // The reader sends a CAS instead of a SET from step 2 on, which the narrative does not
+    // show yet; the first difference it tells is the writer's tombstone.
+    expect(c.earlier).toMatchObject({ step: 3, kind: 'detail' });
+    expect(c.earlier?.left).toBe('Writer DELetes user:1 from Cache: deleted');
+    expect(c.earlier?.right).toBe('Writer leaves a v2 tombstone for user:1 in Cache: deleted');
     expect(c.right.violation).toBeNull();
   });
 

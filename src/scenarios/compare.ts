@@ -49,7 +49,10 @@ export interface RunComparison {
    * such step; null when the runs are the same.
    */
   readonly decisive: StepDifference | null;
-  /** The first step that differs at all, when it comes before `decisive`. */
+  /**
+   * The first step before `decisive` whose difference shows in the narrative (e.g. a lease
+   * granted on a miss), or null.
+   */
   readonly earlier: StepDifference | null;
   readonly left: RunSummary;
   readonly right: RunSummary;
@@ -175,21 +178,29 @@ function describeDifference(
  */
 export function compareRuns(scenario: ScenarioDef, left: RunSide, right: RunSide): RunComparison {
   const steps = Math.max(left.trace.records.length, right.trace.records.length);
-  let first: { step: number; kind: DifferenceKind } | null = null;
+  const details: number[] = [];
   let decisive: { step: number; kind: DifferenceKind } | null = null;
   for (let step = 0; step < steps && !decisive; step++) {
     const kind = differenceAt(left.trace, right.trace, step);
-    if (kind === null) continue;
-    first ??= { step, kind };
-    if (kind !== 'detail') decisive = { step, kind };
+    if (kind === 'detail') details.push(step);
+    else if (kind !== null) decisive = { step, kind };
   }
-  const headline = decisive ?? first;
-  const describe = (d: { step: number; kind: DifferenceKind } | null) =>
-    d ? describeDifference(scenario, left, right, d.step, d.kind) : null;
-  const main = describe(headline);
+  const first = details[0];
+  const main = decisive
+    ? describeDifference(scenario, left, right, decisive.step, decisive.kind)
+    : first !== undefined
+      ? describeDifference(scenario, left, right, first, 'detail')
+      : null;
+  // The first earlier step whose difference shows in the narrative (e.g. a lease granted);
+  // one that differs only in fields the narrative does not mention is left out.
+  const earlier =
+    details
+      .filter((step) => main && step < main.step)
+      .map((step) => describeDifference(scenario, left, right, step, 'detail'))
+      .find((d) => d.left !== d.right) ?? null;
   return {
     decisive: main,
-    earlier: first && headline && first.step < headline.step ? describe(first) : null,
+    earlier,
     left: summarizeRun(left),
     right: summarizeRun(right),
     sentence:
