@@ -114,6 +114,26 @@ test('the base fix can be changed, and a link with an unknown one opens without 
   await expect(page.getByTestId('notice-warning')).toContainText('"no-such-fix"');
 });
 
+test('a run that cannot go on says where it stops and why', async ({ app, page }) => {
+  // Duplicate insert's race without a fix (4 steps), beside single-flight, whose second task
+  // awaits the first one's fetch instead of fetching: its run cannot take step 4.
+  await page.goto('/#v=1&s=duplicate-insert&f=none&g=o&seed=1&c=4&p=0011&cmp=single-flight');
+  const c = compareView(page);
+  await expect(c.view).toBeVisible();
+  await expect(page.getByTestId('compare-verdict-left')).toHaveText(
+    'no invariant broken · stops at step 4',
+  );
+  await expect(page.getByTestId('compare-verdict-right')).toHaveText('invariant broken at step 4');
+  await expect(c.left.getByTestId('compare-stop')).toContainText(
+    'run stops here: the message from Task 2 to Upstream API is not possible',
+  );
+  await expect(c.sentence).toContainText('Step 3 is where the runs part');
+  await expect(c.sentence).toContainText('awaits its future');
+  await expect(c.left).toHaveAttribute('data-steps', '3');
+  await expect(c.right).toHaveAttribute('data-steps', '4');
+  app.expectNoErrors();
+});
+
 test('the help lists the compare shortcut, and Escape closes the view', async ({ app, page }) => {
   await app.open(linkTo(CACHE, 'leases'));
   await page.keyboard.press('?');
