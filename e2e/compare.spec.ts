@@ -44,7 +44,7 @@ test('no fix beside leases: two aligned diagrams, one cursor, the step where the
   await expect(c.right).toBeVisible();
   await expect(page.getByTestId('compare-fix-left')).toHaveValue('none');
   await expect(page.getByTestId('compare-fix-right')).toHaveValue('leases');
-  await expect(page.getByTestId('compare-verdict-left')).toHaveText('invariant broken at step 5');
+  await expect(page.getByTestId('compare-verdict-left')).toHaveText('harm at step 5');
   await expect(page.getByTestId('compare-verdict-right')).toHaveText('no invariant broken');
   await expect(c.sentence).toContainText('Step 5 is where the runs part');
   await expect(c.sentence).toContainText(
@@ -123,7 +123,10 @@ test('a run that cannot go on says where it stops and why', async ({ app, page }
   await expect(page.getByTestId('compare-verdict-left')).toHaveText(
     'no invariant broken · stops at step 4',
   );
-  await expect(page.getByTestId('compare-verdict-right')).toHaveText('invariant broken at step 4');
+  // Both tasks fetching is a diagnostic of this race, not its harm (the exception).
+  await expect(page.getByTestId('compare-verdict-right')).toHaveText(
+    'no harm · diagnostic at step 4',
+  );
   await expect(c.left.getByTestId('compare-stop')).toContainText(
     'run stops here: the message from Task 2 to Upstream API is not possible',
   );

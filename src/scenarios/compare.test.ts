@@ -52,8 +52,9 @@ describe('compareRuns', () => {
     // The lease itself is handed out at the first step: a difference in detail only.
     expect(c.earlier).toMatchObject({ step: 0, kind: 'detail' });
     expect(c.earlier?.right).toBe('Reader GETs user:1 from Cache: miss, lease 1 granted');
-    expect(c.left.violation?.step).toBe(4);
-    expect(c.right).toEqual({ violation: null, stop: null });
+    expect(c.left.harm).toMatchObject({ step: 4, invariant: 'stale-at-quiescence' });
+    expect(c.left.diagnostic).toMatchObject({ step: 4, invariant: 'stale-set' });
+    expect(c.right).toEqual({ harm: null, diagnostic: null, stop: null });
   });
 
   it('cache-aside, no fix vs versioned CAS: the tombstone fences the older version', () => {
@@ -67,7 +68,8 @@ describe('compareRuns', () => {
     expect(c.earlier).toMatchObject({ step: 3, kind: 'detail' });
     expect(c.earlier?.left).toBe('Writer DELetes user:1 from Cache: deleted');
     expect(c.earlier?.right).toBe('Writer leaves a v2 tombstone for user:1 in Cache: deleted');
-    expect(c.right.violation).toBeNull();
+    expect(c.right.harm).toBeNull();
+    expect(c.right.diagnostic).toBeNull();
   });
 
   it('in messages granularity the refusal is the answer sent in the step', () => {
@@ -100,7 +102,9 @@ describe('compareRuns', () => {
       'the run stops here: the message from Task 2 to Upstream API is not possible with Single-flight (per-key future)',
     );
     expect(accountOf(scenario, right, 4)).toBe('the run stopped at step 4');
-    expect(c.left.violation?.step).toBe(3);
+    // Both tasks fetching is a diagnostic of this race; its harm is the exception.
+    expect(c.left.diagnostic).toMatchObject({ step: 3, invariant: 'duplicate-fetch' });
+    expect(c.left.harm).toBeNull();
   });
 
   it('names the sides in the order given', () => {

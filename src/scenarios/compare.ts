@@ -36,9 +36,20 @@ export interface StepDifference {
   readonly sentence: string;
 }
 
-/** What one run comes to: its first broken invariant and where it stops, if it does. */
+/** An invariant broken at a step (index into the schedule). */
+export interface Broken {
+  readonly step: number;
+  readonly invariant: string;
+  readonly message: string;
+}
+
+/**
+ * What one run comes to: the first broken invariant that is the scenario's harm, the first
+ * broken diagnostic (the race window opened), and where the run stops, if it does.
+ */
 export interface RunSummary {
-  readonly violation: { readonly step: number; readonly message: string } | null;
+  readonly harm: Broken | null;
+  readonly diagnostic: Broken | null;
   readonly stop: { readonly step: number; readonly reason: string } | null;
 }
 
@@ -113,13 +124,18 @@ export function differenceAt(left: Trace, right: Trace, step: number): Differenc
   return null;
 }
 
-/** Returns what a run comes to: its first violation and where it stops. Pure. */
-export function summarizeRun(side: RunSide): RunSummary {
-  const first = side.trace.violations.reduce<RunSummary['violation']>(
-    (found, v) =>
-      found === null || v.step < found.step ? { step: v.step, message: v.message } : found,
-    null,
-  );
+function firstBroken(trace: Trace, harm: boolean, harms: ReadonlySet<string>): Broken | null {
+  let found: Broken | null = null;
+  for (const v of trace.violations) {
+    if (harms.has(v.invariant) !== harm || (found && found.step <= v.step)) continue;
+    found = { step: v.step, invariant: v.invariant, message: v.message };
+  }
+  return found;
+}
+
+/** Returns what a run comes to: its first harm, first diagnostic and where it stops. Pure. */
+export function summarizeRun(scenario: ScenarioDef, side: RunSide): RunSummary {
+  const harms = new Set(scenario.harm);
   const d = side.trace.divergence;
   const stop = d
     ? {
@@ -127,7 +143,11 @@ export function summarizeRun(side: RunSide): RunSummary {
         reason: `${describeKey(side.model, d.key)} is not possible ${sideName(side.fix)}`,
       }
     : null;
-  return { violation: first, stop };
+  return {
+    harm: firstBroken(side.trace, true, harms),
+    diagnostic: firstBroken(side.trace, false, harms),
+    stop,
+  };
 }
 
 /** Replies sent in the step but delivered later (`messages` granularity), in plain words. */
@@ -146,7 +166,7 @@ function answers(scenario: ScenarioDef, model: Model, record: StepRecord): strin
 export function accountOf(scenario: ScenarioDef, side: RunSide, step: number): string {
   const record = side.trace.records[step];
   if (!record) {
-    const stop = summarizeRun(side).stop;
+    const stop = summarizeRun(scenario, side).stop;
     if (stop && stop.step < step) return `the run stopped at step ${stop.step + 1}`;
     return stop ? `the run stops here: ${stop.reason}` : 'the run has ended';
   }
@@ -201,8 +221,8 @@ export function compareRuns(scenario: ScenarioDef, left: RunSide, right: RunSide
   return {
     decisive: main,
     earlier,
-    left: summarizeRun(left),
-    right: summarizeRun(right),
+    left: summarizeRun(scenario, left),
+    right: summarizeRun(scenario, right),
     sentence:
       main?.sentence ??
       `The two runs are the same at every step: ${sideName(right.fix)}, this schedule runs exactly as ${sideName(left.fix)}.`,

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import type { RunSide, RunSummary } from '../../scenarios/compare';
 import { sideName } from '../../scenarios/compare';
+import type { FixDef } from '../../scenarios/types';
 import { selectComparison, selectCompareFix, useAppStore } from '../../store/index';
 import type { DivergenceInput } from '../../viz/divergence';
 import { alignRows, defaultMetrics } from '../../viz/index';
@@ -15,13 +16,33 @@ import { CompareDiagram } from './CompareDiagram';
 
 const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The verdict of one run in a few words, e.g. `invariant broken at step 5`. */
-function verdictOf(summary: RunSummary): { text: string; bad: boolean } {
-  const stop = summary.stop ? ` · stops at step ${summary.stop.step + 1}` : '';
-  if (summary.violation)
-    return { text: `invariant broken at step ${summary.violation.step + 1}${stop}`, bad: true };
-  return { text: `no invariant broken${stop}`, bad: false };
+interface Verdict {
+  readonly text: string;
+  readonly tone: 'bad' | 'calm' | 'good';
+  readonly title: string;
 }
+
+/**
+ * The verdict of one run in a few words: red only for the scenario's harm; a diagnostic (the
+ * race window opened, no harm done) in a calm colour, with how the fix defuses it if it says.
+ */
+function verdictOf(summary: RunSummary, fix: FixDef | undefined): Verdict {
+  const stop = summary.stop ? ` · stops at step ${summary.stop.step + 1}` : '';
+  const { harm, diagnostic } = summary;
+  if (harm)
+    return { text: `harm at step ${harm.step + 1}${stop}`, tone: 'bad', title: harm.message };
+  if (diagnostic) {
+    const defused = fix?.defuses?.[diagnostic.invariant];
+    return {
+      text: `no harm · diagnostic at step ${diagnostic.step + 1}${stop}`,
+      tone: 'calm',
+      title: defused ? `${diagnostic.message}: ${defused}` : diagnostic.message,
+    };
+  }
+  return { text: `no invariant broken${stop}`, tone: 'good', title: '' };
+}
+
+const PILL = { bad: 'pill pill-bad', calm: 'pill', good: 'pill pill-good' } as const;
 
 interface SideHeadProps {
   side: 'left' | 'right';
@@ -34,7 +55,10 @@ function SideHead({ side, run, summary, shown }: SideHeadProps) {
   const scenario = useScenario();
   const setCompare = useAppStore((s) => s.setCompare);
   const setFix = useAppStore((s) => s.setFix);
-  const verdict = verdictOf(summary);
+  const verdict = verdictOf(
+    summary,
+    scenario.fixes.find((f) => f.id === run.fix.id),
+  );
   const choose = side === 'left' ? setCompare : setFix;
   return (
     <div className="compare-side-head" data-side={side} data-shown={shown}>
@@ -54,8 +78,9 @@ function SideHead({ side, run, summary, shown }: SideHeadProps) {
         </select>
       </label>
       <span
-        className={verdict.bad ? 'pill pill-bad' : 'pill pill-good'}
+        className={PILL[verdict.tone]}
         data-testid={`compare-verdict-${side}`}
+        title={verdict.title || undefined}
       >
         {verdict.text}
       </span>
