@@ -115,26 +115,34 @@ test('the base fix can be changed, and a link with an unknown one opens without 
 });
 
 test('a run that cannot go on says where it stops and why', async ({ app, page }) => {
-  // Duplicate insert's race without a fix (4 steps), beside single-flight, whose second task
-  // awaits the first one's fetch instead of fetching: its run cannot take step 4.
-  await page.goto('/#v=1&s=duplicate-insert&f=none&g=o&seed=1&c=4&p=0011&cmp=single-flight');
+  // Duplicate insert's race to its harm without a fix, beside single-flight: the second task
+  // joins the first one's fetch instead of fetching, so that run cannot take every step.
+  await app.open(linkTo('duplicate-insert', 'none'));
+  await app.findRace();
+  await app.setFix('single-flight');
+  await page.keyboard.press('c');
   const c = compareView(page);
   await expect(c.view).toBeVisible();
-  await expect(page.getByTestId('compare-verdict-left')).toHaveText(
-    'no invariant broken · stops at step 4',
-  );
-  // Both tasks fetching is a diagnostic of this race, not its harm (the exception).
+  await expect(page.getByTestId('compare-verdict-left')).toHaveText(/^harm at step \d+$/);
   await expect(page.getByTestId('compare-verdict-right')).toHaveText(
-    'no harm · diagnostic at step 4',
+    /^no invariant broken · stops at step \d+$/,
   );
-  await expect(c.left.getByTestId('compare-stop')).toContainText(
-    'run stops here: the message from Task 2 to Upstream API is not possible',
-  );
-  await expect(c.sentence).toContainText('Step 3 is where the runs part');
+  const marker = c.right.getByTestId('divergence-mark');
+  await expect(marker).toContainText('With Single-flight (per-key future), the run stops here');
+  await expect(marker).toContainText('It would be: Task 2 awaits Upstream API.fetch_user(42)');
   await expect(c.sentence).toContainText('awaits its future');
-  await expect(c.left).toHaveAttribute('data-steps', '3');
-  await expect(c.right).toHaveAttribute('data-steps', '4');
-  app.expectNoErrors();
+  const steps = Number(await c.left.getAttribute('data-steps'));
+  const replayed = Number(await c.right.getAttribute('data-steps'));
+  expect(replayed).toBeLessThan(steps);
+  // One cursor, the one the controls show: as far as the fix on screen replays the run.
+  await expectCursors(c.left, c.right, replayed);
+  await app.expectStep(replayed, replayed);
+  // The marker sits level with the step the other run takes there.
+  const stopped = Number(await marker.getAttribute('data-step'));
+  const row = await c.left.getByTestId(`row-${stopped}`).locator('rect').boundingBox();
+  const mark = await marker.locator('rect').first().boundingBox();
+  expect(Math.abs(mark!.y - row!.y)).toBeLessThan(10);
+  await app.shot('compare-single-flight');
 });
 
 test('the help lists the compare shortcut, and Escape closes the view', async ({ app, page }) => {

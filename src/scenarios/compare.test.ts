@@ -86,25 +86,47 @@ describe('compareRuns', () => {
   it('duplicate insert, no fix vs single-flight: the second task awaits the future, and the run stops', () => {
     const schedule = race('duplicate-insert');
     const scenario = findScenario('duplicate-insert')!;
+    const left = side('duplicate-insert', 'none', schedule);
     const right = side('duplicate-insert', 'single-flight', schedule);
-    const c = compareRuns(scenario, side('duplicate-insert', 'none', schedule), right);
+    const c = compareRuns(scenario, left, right);
     expect(c.decisive).toMatchObject({ step: 2, kind: 'outcome' });
     expect(c.sentence).toBe(
       'Step 3 — without a fix: Task 2 calls TimedCache.get_entry(42): raises NonExistentEntry. ' +
         'With Single-flight (per-key future): Task 2 calls TimedCache.get_entry(42): raises NonExistentEntry, but a fetch is in flight: awaits its future.',
     );
-    expect(c.right.stop).toEqual({
-      step: 3,
-      reason:
-        'the message from Task 2 to Upstream API is not possible with Single-flight (per-key future)',
-    });
+    const blocked = 'Task 2 awaits Upstream API.fetch_user(42)';
+    const reason = `its next step (${blocked}) is not possible with Single-flight (per-key future)`;
+    expect(c.right.stop).toEqual({ step: 3, blocked, reason });
+    expect(accountOf(scenario, right, 3, left)).toBe(`the run stops here: ${reason}`);
+    expect(accountOf(scenario, right, 4, left)).toBe('the run stopped at step 4');
+    // Without the other run to name it, the step is named by its key.
     expect(accountOf(scenario, right, 3)).toBe(
-      'the run stops here: the message from Task 2 to Upstream API is not possible with Single-flight (per-key future)',
+      'the run stops here: its next step (the message from Task 2 to Upstream API) is not possible with Single-flight (per-key future)',
     );
-    expect(accountOf(scenario, right, 4)).toBe('the run stopped at step 4');
     // Both tasks fetching is a diagnostic of this race; its harm is the exception.
     expect(c.left.diagnostic).toMatchObject({ step: 3, invariant: 'duplicate-fetch' });
     expect(c.left.harm).toBeNull();
+  });
+
+  it('duplicate insert, on the race to its harm: single-flight stops before the exception', () => {
+    const scenario = findScenario('duplicate-insert')!;
+    const model = buildModel({
+      scenarioId: scenario.id,
+      fix: 'none',
+      granularity: 'operations',
+      params: {},
+    });
+    const schedule = explore(model, { harm: scenario.harm }).shortestHarm!;
+    const left = side(scenario.id, 'none', schedule);
+    const right = side(scenario.id, 'single-flight', schedule);
+    const c = compareRuns(scenario, left, right);
+    expect(c.left.harm?.invariant).toBe('exception-raised');
+    expect(c.right.harm).toBeNull();
+    expect(c.right.stop).not.toBeNull();
+    // The runs part where the second task joins the fetch in flight, before the run stops.
+    expect(c.decisive?.kind).toBe('outcome');
+    expect(c.decisive!.step).toBeLessThan(c.right.stop!.step);
+    expect(c.decisive?.right).toContain('awaits its future');
   });
 
   it('names the sides in the order given', () => {

@@ -4,9 +4,10 @@
  */
 import { canonicalJson } from '../engine/canonical';
 import type { Trace } from '../engine/replay';
+import { enabledSteps } from '../engine/steps';
 import type { Message, Model, StepRecord } from '../engine/types';
 import { labeller } from './narrate';
-import { describeKey } from './session';
+import { describeEnabled, describeKey } from './session';
 import type { ScenarioDef } from './types';
 
 /** One side of a comparison: a fix and the run of the shared schedule under it. */
@@ -50,7 +51,16 @@ export interface Broken {
 export interface RunSummary {
   readonly harm: Broken | null;
   readonly diagnostic: Broken | null;
-  readonly stop: { readonly step: number; readonly reason: string } | null;
+  readonly stop: RunStop | null;
+}
+
+/** Where a run stops: the first step of the schedule it cannot take, and why, in plain words. */
+export interface RunStop {
+  readonly step: number;
+  /** The step that cannot be taken, as the other run (or the schedule's key) names it. */
+  readonly blocked: string;
+  /** e.g. `its next step (Task 2 awaits Upstream API.fetch_user(42)) is not possible with …` */
+  readonly reason: string;
 }
 
 export interface RunComparison {
@@ -133,16 +143,29 @@ function firstBroken(trace: Trace, harm: boolean, harms: ReadonlySet<string>): B
   return found;
 }
 
-/** Returns what a run comes to: its first harm, first diagnostic and where it stops. Pure. */
-export function summarizeRun(scenario: ScenarioDef, side: RunSide): RunSummary {
-  const harms = new Set(scenario.harm);
+/**
+ * Returns where `side` stops, naming the blocked step as `other` (the run it is compared with)
+ * would take it, when `other` gets that far. Pure.
+ */
+function stopOf(scenario: ScenarioDef, side: RunSide, other: RunSide | undefined): RunStop | null {
   const d = side.trace.divergence;
-  const stop = d
-    ? {
-        step: d.index,
-        reason: `${describeKey(side.model, d.key)} is not possible ${sideName(side.fix)}`,
-      }
-    : null;
+  if (!d) return null;
+  const world = other?.trace.worlds[d.index];
+  const step =
+    other && world ? enabledSteps(other.model, world).find((s) => s.key === d.key) : undefined;
+  const blocked =
+    other && step ? describeEnabled(scenario, other.model, step) : describeKey(side.model, d.key);
+  const reason = `its next step (${blocked}) is not possible ${sideName(side.fix)}`;
+  return { step: d.index, blocked, reason };
+}
+
+/**
+ * Returns what a run comes to: its first harm, first diagnostic and where it stops (the step
+ * named as `other` takes it). Pure.
+ */
+export function summarizeRun(scenario: ScenarioDef, side: RunSide, other?: RunSide): RunSummary {
+  const harms = new Set(scenario.harm);
+  const stop = stopOf(scenario, side, other);
   return {
     harm: firstBroken(side.trace, true, harms),
     diagnostic: firstBroken(side.trace, false, harms),
@@ -163,10 +186,15 @@ function answers(scenario: ScenarioDef, model: Model, record: StepRecord): strin
 }
 
 /** Returns one side's account of `step`: what happened, what it answered, what broke. Pure. */
-export function accountOf(scenario: ScenarioDef, side: RunSide, step: number): string {
+export function accountOf(
+  scenario: ScenarioDef,
+  side: RunSide,
+  step: number,
+  other?: RunSide,
+): string {
   const record = side.trace.records[step];
   if (!record) {
-    const stop = summarizeRun(scenario, side).stop;
+    const stop = stopOf(scenario, side, other);
     if (stop && stop.step < step) return `the run stopped at step ${stop.step + 1}`;
     return stop ? `the run stops here: ${stop.reason}` : 'the run has ended';
   }
@@ -186,8 +214,8 @@ function describeDifference(
   step: number,
   kind: DifferenceKind,
 ): StepDifference {
-  const a = trimStop(accountOf(scenario, left, step));
-  const b = trimStop(accountOf(scenario, right, step));
+  const a = trimStop(accountOf(scenario, left, step, right));
+  const b = trimStop(accountOf(scenario, right, step, left));
   const sentence = `Step ${step + 1} — ${sideName(left.fix)}: ${a}. ${capital(sideName(right.fix))}: ${b}.`;
   return { step, kind, left: a, right: b, sentence };
 }
@@ -221,8 +249,8 @@ export function compareRuns(scenario: ScenarioDef, left: RunSide, right: RunSide
   return {
     decisive: main,
     earlier,
-    left: summarizeRun(scenario, left),
-    right: summarizeRun(scenario, right),
+    left: summarizeRun(scenario, left, right),
+    right: summarizeRun(scenario, right, left),
     sentence:
       main?.sentence ??
       `The two runs are the same at every step: ${sideName(right.fix)}, this schedule runs exactly as ${sideName(left.fix)}.`,

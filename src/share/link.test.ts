@@ -53,6 +53,8 @@ describe('share link', () => {
           const state = { ...stateFor(fix, 'operations', 5, cut), compare };
           const link = encodeLink(state);
           expect(link).toMatch(new RegExp(`&cmp=${compare}$`));
+          // Earlier versions, which know no comparison, say the link is newer.
+          expect(link).toMatch(/^v=2&/);
           expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
         },
       ),
@@ -187,6 +189,21 @@ describe('share link of a pinned run that diverges under the fix on screen', () 
     expect(replay(buildModel(state), race).divergence?.index).toBe(3);
     const link = encodeLink(state);
     expect(link).toMatch(/^v=2&s=duplicate-insert&f=single-flight&pf=none&/);
+    expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
+  });
+
+  it('keeps the whole run and the comparison together', () => {
+    const state: ShareState = {
+      ...none,
+      fix: 'single-flight',
+      seed: 9,
+      schedule: race,
+      cursor: 4,
+      pinned: { fix: 'none', params: {} },
+      compare: 'none',
+    };
+    const link = encodeLink(state);
+    expect(link).toMatch(/^v=2&s=duplicate-insert&f=single-flight&pf=none&.*&cmp=none$/);
     expect(decodeLink(link)).toEqual({ ok: true, state, warnings: [] });
   });
 

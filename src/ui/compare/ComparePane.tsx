@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { RunSide, RunSummary } from '../../scenarios/compare';
 import { sideName } from '../../scenarios/compare';
 import type { FixDef } from '../../scenarios/types';
-import { selectComparison, selectCompareFix, useAppStore } from '../../store/index';
+import { selectComparison, selectCompareFix, selectCursor, useAppStore } from '../../store/index';
 import type { DivergenceInput } from '../../viz/divergence';
 import { alignRows, defaultMetrics } from '../../viz/index';
 import { useScenario } from '../hooks';
@@ -93,7 +93,9 @@ export function ComparePane() {
   const scenario = useScenario();
   const comparison = useAppStore(selectComparison);
   const baseFix = useAppStore(selectCompareFix);
-  const cursor = useAppStore((s) => s.cursor);
+  // The cursor shown: the pinned cursor within the part of the run the current fix replays
+  // (stepping past where it stops pins a new run), the same as the controls show.
+  const cursor = useAppStore(selectCursor);
   const pinnedSteps = useAppStore((s) => s.schedule.length);
   const seek = useAppStore((s) => s.seek);
   const toggle = useAppStore((s) => s.toggleCompare);
@@ -108,8 +110,8 @@ export function ComparePane() {
         index: stop.step,
         pinnedSteps: pinnedSteps,
         headline: `${capital(sideName(run.fix))}, the run stops here: step ${stop.step + 1} is not possible.`,
-        detail: capital(stop.reason) + '.',
-        title: stop.reason,
+        detail: `It would be: ${stop.blocked}.`,
+        title: `${capital(stop.reason)}.`,
       };
     };
     return { left: marker('left'), right: marker('right') };
