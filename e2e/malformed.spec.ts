@@ -35,6 +35,11 @@ for (const [name, hash, message] of BAD) {
       'Cache-aside: set after delete',
     );
     await app.expectStep(0, 0);
+    // The refused link is kept in the message, with a button to copy it for a report.
+    await expect(page.getByTestId('refused-link')).toContainText(hash.slice(0, 40));
+    await expect(
+      page.getByTestId('notice-error').getByRole('button', { name: 'Copy the link you opened' }),
+    ).toBeVisible();
     if (name === 'garbage') await app.shot('malformed-link');
   });
 }
@@ -46,4 +51,12 @@ test('a schedule that cannot be followed is kept as far as it goes, with a warni
   await app.open('/#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=3&p=00z');
   await expect(page.getByTestId('notice-warning')).toContainText('past step 2');
   await app.expectStep(2, 2);
+});
+
+test('an odd but accepted link opens with a warning for each oddity', async ({ app, page }) => {
+  await app.open('/#v=1&s=cache-aside-set-after-delete&f=none&g=o&m=readerz:3,writers:2,writers:1');
+  const warnings = page.getByTestId('notice-warning');
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first()).toContainText('parameter “readerz”');
+  await expect(warnings.last()).toContainText('“writers” twice');
 });

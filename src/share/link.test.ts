@@ -1,3 +1,4 @@
+import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { completeRun } from '../engine/complete';
@@ -149,7 +150,7 @@ describe('share link', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('never throws on thousands of mutated, truncated and random strings', () => {
+  it('never throws on 10,000 mutated, truncated and random strings (pinned seed)', () => {
     const good = encodeLink(stateFor('none', 'messages', 11, 40));
     const mutate = fc.tuple(fc.nat(good.length), fc.nat(good.length), fc.string({ maxLength: 8 }));
     fc.assert(
@@ -164,7 +165,7 @@ describe('share link', () => {
           expect(typeof result.ok).toBe('boolean');
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 10_000, seed: 20261201 },
     );
     for (let n = 0; n <= good.length; n++)
       expect(typeof decodeLink(good.slice(0, n)).ok).toBe('boolean');
@@ -282,5 +283,51 @@ describe('link pieces', () => {
         expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
       }),
     );
+  });
+
+  describe('odd but accepted links get a warning', () => {
+    const base = 'v=1&s=cache-aside-set-after-delete&f=none&g=o';
+    const warningsOf = (text: string) => {
+      const result = decodeLink(text);
+      if (!result.ok) throw new Error(result.error);
+      return result.warnings;
+    };
+
+    it('names an unknown parameter, including prototype-like names', () => {
+      expect(warningsOf(`${base}&m=readerz:3`)).toEqual([
+        expect.stringContaining('a parameter “readerz” that'),
+      ]);
+      expect(warningsOf(`${base}&m=constructor:1`)).toEqual([
+        expect.stringContaining('a parameter “constructor” that'),
+      ]);
+      expect(({} as Record<string, unknown>).readers).toBeUndefined();
+    });
+
+    it('names a parameter set twice', () => {
+      const result = decodeLink(`${base}&m=readers:2,readers:1`);
+      expect(result.ok && result.warnings).toEqual([
+        'The link sets “readers” twice; used the last value.',
+      ]);
+    });
+
+    it('says when the schedule is given both plain and packed', () => {
+      const plain = encodeLink(stateFor('none', 'operations', 11, 40));
+      const p = /(?:^|&)p=([^&]*)/.exec(plain)?.[1] ?? '';
+      expect(p.length).toBeGreaterThan(0);
+      const z = Buffer.from(deflateSync(new TextEncoder().encode(p))).toString('base64url');
+      const result = decodeLink(`${plain}&z=${z}`);
+      expect(result.ok && result.warnings).toContain(
+        'The link carries its schedule twice (p= and z=); used the packed one (z=).',
+      );
+    });
+
+    it('calls a packed schedule that inflates past the cap too large, not damaged', () => {
+      const bomb = Buffer.from(deflateSync(new Uint8Array(2_000_000).fill(48), { level: 9 }));
+      const result = decodeLink(`${base}&z=${bomb.toString('base64url')}`);
+      expect(result).toEqual({
+        ok: false,
+        error: 'This link is too large: its packed schedule unpacks past the limit.',
+      });
+    });
   });
 });

@@ -12,7 +12,7 @@ import type { Granularity, Model, World } from '../engine/types';
 import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
 import type { ScenarioDef } from '../scenarios/types';
 import { buildModel, defaultFix, type PinConfig, type SessionConfig } from '../scenarios/session';
-import { indicesToText, MAX_INDEX, pack, textToIndices, unpack } from './indices';
+import { indicesToText, MAX_INDEX, pack, textToIndices, unpackChecked } from './indices';
 import {
   LINK_VERSION,
   linkFieldsSchema,
@@ -150,8 +150,17 @@ function decodeUnsafe(input: string): DecodeResult {
     fix: f.pf === undefined ? fix : fixOf(scenario, f.pf, fix, warnings, 'pinned under'),
     params: f.pm === undefined ? params : paramsOfLink(scenario, f.pm, warnings),
   };
-  const schedText = f.z !== undefined ? unpack(f.z) : (f.p ?? '');
-  const indices = schedText === null ? null : textToIndices(schedText);
+  if (f.z !== undefined && f.p !== undefined) {
+    warnings.push('The link carries its schedule twice (p= and z=); used the packed one (z=).');
+  }
+  const unpacked = f.z !== undefined ? unpackChecked(f.z) : { ok: true as const, text: f.p ?? '' };
+  if (!unpacked.ok && unpacked.why === 'too-large') {
+    return {
+      ok: false,
+      error: 'This link is too large: its packed schedule unpacks past the limit.',
+    };
+  }
+  const indices = unpacked.ok ? textToIndices(unpacked.text) : null;
   if (indices === null)
     return { ok: false, error: 'This link is damaged or truncated (bad schedule).' };
   const config: SessionConfig = {
@@ -211,6 +220,21 @@ function paramsOfLink(
 ): Record<string, number> {
   const params: Record<string, number> = {};
   const raw = parseParams(text);
+  const names = (text ?? '').split(',').map((pair) => pair.split(':')[0] ?? '');
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name === '') continue;
+    if (seen.has(name)) {
+      warnings.push(`The link sets “${name}” twice; used the last value.`);
+      continue;
+    }
+    seen.add(name);
+    if (!scenario.params.some((def) => def.id === name)) {
+      warnings.push(
+        `The link sets a parameter “${name}” that “${scenario.title}” does not have; ignored it (known: ${scenario.params.map((p) => p.id).join(', ') || 'none'}).`,
+      );
+    }
+  }
   for (const def of scenario.params) {
     const value = raw[def.id];
     if (value === undefined) continue;

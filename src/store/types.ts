@@ -15,6 +15,8 @@ export interface Notice {
   readonly id: number;
   readonly kind: 'error' | 'warning' | 'info';
   readonly text: string;
+  /** A link the notice is about (a refused one), shown as text with a button to copy it. */
+  readonly link?: string;
 }
 
 /** A pinned run: its schedule and cursor, the granularity they are in and where they were made. */
@@ -103,7 +105,7 @@ export interface UiSlice {
   setHelp(open: boolean): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
-  notify(kind: Notice['kind'], text: string): void;
+  notify(kind: Notice['kind'], text: string, link?: string): void;
   dismiss(id: number): void;
   /** Opens the compare view with `fix` on the left (null closes it). */
   setCompare(fix: string | null): void;

@@ -25,12 +25,12 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setSpeed(speed) {
     set({ speed });
   },
-  notify(kind, text) {
+  notify(kind, text, link) {
     // One notice per text: repeating an action must not stack the same message.
     set((s) => ({
       notices: [
         ...s.notices.filter((n) => n.text !== text),
-        { id: nextNotice++, kind, text },
+        { id: nextNotice++, kind, text, ...(link === undefined ? {} : { link }) },
       ].slice(-3),
     }));
   },

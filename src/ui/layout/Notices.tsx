@@ -1,7 +1,58 @@
 /**
  * The notice region: bad links, schedules that diverge under a new fix, and other messages.
+ * A refused link is shown as text with a button that copies it, so it can be reported.
  */
-import { useAppStore } from '../../store/index';
+import { useState } from 'react';
+import { useAppStore, type Notice } from '../../store/index';
+
+/** Returns a button that copies `link`, saying whether it worked. */
+function CopyRefusedLink({ link }: { link: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <span className="notice-link">
+      <code className="notice-link-text" data-testid="refused-link">
+        {link.length > 160 ? `${link.slice(0, 160)}…` : link}
+      </code>
+      <button type="button" className="btn btn-small" onClick={() => void copy()}>
+        {state === 'copied'
+          ? 'Copied'
+          : state === 'failed'
+            ? 'Copy failed: select the text'
+            : 'Copy the link you opened'}
+      </button>
+    </span>
+  );
+}
+
+function NoticeRow({ notice, dismiss }: { notice: Notice; dismiss: (id: number) => void }) {
+  return (
+    <div className={`notice notice-${notice.kind}`} data-testid={`notice-${notice.kind}`}>
+      <span className="notice-icon" aria-hidden="true">
+        {notice.kind === 'error' ? '!' : 'i'}
+      </span>
+      <span className="notice-text">
+        {notice.text}
+        {notice.link !== undefined && <CopyRefusedLink link={notice.link} />}
+      </span>
+      <button
+        type="button"
+        className="notice-close"
+        aria-label="Dismiss"
+        onClick={() => dismiss(notice.id)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
 
 /** Returns the list of current notices (an ARIA live region). */
 export function Notices() {
@@ -10,20 +61,7 @@ export function Notices() {
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.kind}`} data-testid={`notice-${n.kind}`}>
-          <span className="notice-icon" aria-hidden="true">
-            {n.kind === 'error' ? '!' : 'i'}
-          </span>
-          <span className="notice-text">{n.text}</span>
-          <button
-            type="button"
-            className="notice-close"
-            aria-label="Dismiss"
-            onClick={() => dismiss(n.id)}
-          >
-            ×
-          </button>
-        </div>
+        <NoticeRow key={n.id} notice={n} dismiss={dismiss} />
       ))}
     </div>
   );

@@ -52,7 +52,12 @@ function load(hash: string): boolean {
   }
   const result = decodeLink(hash);
   if (!result.ok) {
-    store.notify('error', `${result.error} Opened the default scenario instead.`);
+    // Say which link was refused, so it can be reported: the address bar moves on.
+    store.notify(
+      'error',
+      `${result.error} Opened the default scenario instead.`,
+      window.location.href.split('#')[0] + (hash.startsWith('#') ? hash : `#${hash}`),
+    );
     openDefault();
     return false;
   }
