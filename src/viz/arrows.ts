@@ -51,6 +51,7 @@ export interface ArrowContext {
   readonly grid: Grid;
   readonly trace: Trace;
   readonly sent: ReadonlyMap<string, number>;
+  /** Rows where harm happened: their request arrows are drawn red. */
   readonly violationRows: ReadonlySet<number>;
   readonly title: (message: Message) => string;
   /** Label boxes already taken (mark labels). */

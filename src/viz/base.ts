@@ -60,14 +60,23 @@ const noteXOf = (metrics: DiagramMetrics): number => metrics.gutterLeft + 12;
 const lanesRightOf = (model: Model, metrics: DiagramMetrics): number =>
   metrics.gutterLeft + model.actors.length * metrics.columnWidth;
 
-function notesOf(model: Model, trace: Trace, metrics: DiagramMetrics) {
-  return violationNotes(trace, lanesRightOf(model, metrics) - noteXOf(metrics) - 30);
+/** Returns the violation notes of a trace; `harm` are the scenario's harm invariant ids. */
+function notesOf(model: Model, trace: Trace, metrics: DiagramMetrics, harm: readonly string[]) {
+  return violationNotes(trace, lanesRightOf(model, metrics) - noteXOf(metrics) - 30, harm);
 }
 
-/** Returns the row height and note heights a trace needs on its own. Pure. */
-export function rowShape(model: Model, trace: Trace, metrics: DiagramMetrics): RowShape {
+/**
+ * Returns the row height and note heights a trace needs on its own (`harm`: the scenario's
+ * harm invariant ids, which decide how notes read). Pure.
+ */
+export function rowShape(
+  model: Model,
+  trace: Trace,
+  metrics: DiagramMetrics,
+  harm: readonly string[] = [],
+): RowShape {
   const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
-  const notes = notesOf(model, trace, metrics);
+  const notes = notesOf(model, trace, metrics, harm);
   return {
     rowHeight: rowHeightFor(metrics, model.granularity, maxDelivered),
     noteHeights: new Map([...notes].map(([row, note]) => [row, noteHeight(note)])),
@@ -82,10 +91,10 @@ function computeBase(
   align: RowAlignment | undefined,
 ): BaseLayout {
   const steps = trace.records.length;
-  const { rowHeight, noteHeights } = align ?? rowShape(model, trace, metrics);
+  const { rowHeight, noteHeights } = align ?? rowShape(model, trace, metrics, scenario.harm);
   const lanesRight = lanesRightOf(model, metrics);
   const noteX = noteXOf(metrics);
-  const notes = notesOf(model, trace, metrics);
+  const notes = notesOf(model, trace, metrics, scenario.harm);
   const rows = Math.max(steps, align?.rows ?? 0);
   const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights);
   const label = actorLabels(model);
@@ -96,7 +105,7 @@ function computeBase(
     grid,
     trace,
     sent,
-    violationRows: new Set(violations.map((v) => v.row)),
+    violationRows: new Set(violations.filter((v) => v.harm).map((v) => v.row)),
     title: (m) => messageTitle(scenario, m, label),
     obstacles: marks.map((m) => ({
       x0: m.x - 14,
@@ -153,16 +162,20 @@ export function layoutBase(
   return base;
 }
 
-/** Returns the alignment of diagrams of `sides` drawn side by side with `metrics`. Pure. */
+/**
+ * Returns the alignment of diagrams of `sides` drawn side by side with `metrics` (`harm`: the
+ * scenario's harm invariant ids). Pure.
+ */
 export function alignRows(
   sides: readonly { readonly model: Model; readonly trace: Trace }[],
   metrics: DiagramMetrics,
+  harm: readonly string[] = [],
 ): RowAlignment {
   let rowHeight = 0;
   let rows = 0;
   const noteHeights = new Map<number, number>();
   for (const { model, trace } of sides) {
-    const shape = rowShape(model, trace, metrics);
+    const shape = rowShape(model, trace, metrics, harm);
     rowHeight = Math.max(rowHeight, shape.rowHeight);
     rows = Math.max(rows, trace.records.length);
     for (const [row, h] of shape.noteHeights)

@@ -75,7 +75,8 @@ describe('lanes, self messages and the initial world', () => {
   });
 
   it('marks a violation of the initial world on the first row', () => {
-    expect(layout.violations.map((v) => v.row)).toEqual([0]);
-    expect(layout.violations[0]?.lines.join(' ')).toBe('broken from the start');
+    // 'x' is not one of the scenario's harms: the note says it is a diagnostic.
+    expect(layout.violations.map((v) => [v.row, v.harm])).toEqual([[0, false]]);
+    expect(layout.violations[0]?.lines.join(' ')).toBe('diagnostic: broken from the start');
   });
 });

@@ -85,14 +85,28 @@ describe('layoutDiagram', () => {
     expect(Math.abs((miss?.y1 ?? 0) - (row?.y ?? 0))).toBeLessThan((row?.height ?? 0) / 2);
   });
 
-  it('highlights the step where the invariant breaks, with its message', () => {
+  it('highlights the step where harm happens in red, with the harm first', () => {
+    const model = setup('operations');
+    const race = explore(model, { harm: cacheAside.harm }).shortestHarm!;
+    const trace = replay(model, race);
+    const layout = layoutAt(model, trace, trace.records.length);
+    const step = trace.violations.find((v) => v.invariant === 'stale-at-quiescence')?.step ?? -9;
+    // The stale SET (a diagnostic) and the stale end (the harm) share the last step.
+    expect(layout.violations.map((v) => [v.row, v.harm])).toEqual([[step + 1, true]]);
+    expect(layout.violations[0]?.lines.join(' ')).toMatch(/^cache holds v1 .* \(\+1 more\)$/);
+    expect(layout.violations[0]?.title).toContain('stale v1 installed');
+    const stale = layout.arrows.filter((a) => a.stale).map((a) => a.label);
+    expect(stale).toEqual(['SET v1']);
+  });
+
+  it('marks a step where only a diagnostic fires calmly, saying so, with no red arrow', () => {
     const { model, trace } = shortestRace('messages');
     const layout = layoutAt(model, trace, trace.records.length);
     const step = trace.violations[0]?.step ?? -9;
-    expect(layout.violations.map((v) => v.row)).toEqual([step + 1]);
-    expect(layout.violations[0]?.lines.join(' ')).toContain('stale v1 installed');
-    const stale = layout.arrows.filter((a) => a.stale).map((a) => a.label);
-    expect(stale).toEqual(['SET v1']);
+    expect(trace.violations.map((v) => v.invariant)).toEqual(['stale-set']);
+    expect(layout.violations.map((v) => [v.row, v.harm])).toEqual([[step + 1, false]]);
+    expect(layout.violations[0]?.lines.join(' ')).toMatch(/^diagnostic: stale v1 installed/);
+    expect(layout.arrows.filter((a) => a.stale)).toEqual([]);
   });
 
   it('draws a ghost per enabled step in the band below the cursor', () => {

@@ -78,31 +78,44 @@ const NOTE_CHAR = 7.2;
 export interface ViolationNote {
   readonly messages: readonly string[];
   readonly lines: readonly string[];
+  /** Some violation at the row is one of the scenario's harms (else all are diagnostics). */
+  readonly harm: boolean;
 }
+
+/** Prefix of a note whose row has only diagnostics (a cue that does not rely on colour). */
+export const DIAGNOSTIC_PREFIX = 'diagnostic: ';
 
 /**
  * Returns the notes of the rows where an invariant broke (the initial world is row 0): the
- * first message wrapped to `width` px, plus a count of the others. Pure.
+ * first message wrapped to `width` px, plus a count of the others. Harm messages (`harm` ids)
+ * come first; a row with only diagnostics is marked so and its note says so. Pure.
  */
-export function violationNotes(trace: Trace, width: number): Map<number, ViolationNote> {
-  const byRow = new Map<number, string[]>();
+export function violationNotes(
+  trace: Trace,
+  width: number,
+  harm: readonly string[] = [],
+): Map<number, ViolationNote> {
+  const byRow = new Map<number, { harm: string[]; other: string[] }>();
   for (const v of trace.violations) {
     const row = Math.max(0, Math.min(v.step + 1, trace.records.length));
-    const messages = byRow.get(row) ?? [];
-    if (!messages.includes(v.message)) messages.push(v.message);
-    byRow.set(row, messages);
+    const at = byRow.get(row) ?? { harm: [], other: [] };
+    const list = harm.includes(v.invariant) ? at.harm : at.other;
+    if (!list.includes(v.message)) list.push(v.message);
+    byRow.set(row, at);
   }
   const notes = new Map<number, ViolationNote>();
   const chars = Math.max(16, Math.floor(width / NOTE_CHAR));
-  for (const [row, messages] of [...byRow].sort((a, b) => a[0] - b[0])) {
-    const lines = wrap(messages[0] ?? '', chars, 2);
+  for (const [row, at] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const messages = [...at.harm, ...at.other.filter((m) => !at.harm.includes(m))];
+    const isHarm = at.harm.length > 0;
+    const lines = wrap(`${isHarm ? '' : DIAGNOSTIC_PREFIX}${messages[0] ?? ''}`, chars, 2);
     if (messages.length > 1) {
       const more = `(+${messages.length - 1} more)`;
       const last = lines.length - 1;
       if ((lines[last] ?? '').length + more.length + 1 <= chars) lines[last] += ` ${more}`;
       else lines.push(more);
     }
-    notes.set(row, { messages, lines });
+    notes.set(row, { messages, lines, harm: isHarm });
   }
   return notes;
 }
@@ -113,8 +126,8 @@ export function noteHeight(note: ViolationNote): number {
 }
 
 /**
- * Returns one highlight per row where an invariant broke: a red band over the row and the
- * note inserted below it, whose text starts at `noteX`. Pure.
+ * Returns one highlight per row where an invariant broke: a band over the row (red for harm,
+ * calm for diagnostics) and the note inserted below it, whose text starts at `noteX`. Pure.
  */
 export function layoutViolations(
   grid: Grid,
@@ -133,6 +146,7 @@ export function layoutViolations(
       noteX,
       noteY: px(top + grid.rowHeight + LINE - 3),
       title: note.messages.join('\n'),
+      harm: note.harm,
       future: row > grid.cursor,
     });
   }

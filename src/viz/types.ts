@@ -99,7 +99,10 @@ export interface TimerSpan {
   readonly future: boolean;
 }
 
-/** A step where an invariant broke: a red band across the row and a note in the margin. */
+/**
+ * A step where an invariant broke: a band across the row and a note in the margin, red when
+ * it is one of the scenario's harms, calm when only diagnostics fired.
+ */
 export interface ViolationMark {
   readonly row: number;
   readonly y: number;
@@ -111,6 +114,8 @@ export interface ViolationMark {
   readonly noteY: number;
   /** All violation messages of the step, for a tooltip. */
   readonly title: string;
+  /** Some violation of the step is a harm; else all are diagnostics. */
+  readonly harm: boolean;
   readonly future: boolean;
 }
 

@@ -119,8 +119,8 @@ export function ComparePane() {
   const align = useMemo(() => {
     if (!comparison) return null;
     const { left, right } = comparison;
-    return alignRows([left, right], defaultMetrics(right.model.actors.length));
-  }, [comparison]);
+    return alignRows([left, right], defaultMetrics(right.model.actors.length), scenario.harm);
+  }, [comparison, scenario]);
 
   if (!comparison || !align) {
     return (

@@ -13,6 +13,10 @@ export const PALETTE = {
   stale: '#dc2626',
   staleText: '#b91c1c',
   staleBand: '#fee2e2',
+  /** A diagnostic (the race window opened, no harm): calm slate, never red. */
+  diagnostic: '#475569',
+  diagnosticText: '#334155',
+  diagnosticBand: '#e9eef5',
   ghost: '#2563eb',
   ghostBand: '#eff6ff',
   ghostHover: '#dbeafe',

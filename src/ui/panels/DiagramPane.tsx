@@ -1,6 +1,6 @@
 /**
  * The centre: the sequence diagram of the pinned schedule at the cursor, with a small status
- * line above it (where we are, whether something broke).
+ * line above it (where we are, whether harm happened; a diagnostic alone is calm).
  */
 import { useAppStore } from '../../store/index';
 import { useMemo } from 'react';
@@ -14,6 +14,7 @@ import {
   useTrace,
 } from '../hooks';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { useViolationSplit } from './useHarm';
 
 /** Returns the diagram pane. */
 export function DiagramPane() {
@@ -24,7 +25,9 @@ export function DiagramPane() {
   const cursor = useShownCursor();
   const choose = useAppStore((s) => s.choose);
   const seek = useAppStore((s) => s.seek);
-  const broken = trace.violations.some((v) => v.step < cursor);
+  const split = useViolationSplit();
+  const broken = split.harm.length > 0;
+  const diagnosed = split.diagnostics.length > 0;
   const story = useDivergence();
   const marker = useMemo(() => (story ? divergenceInput(story) : null), [story]);
   const stopped = story !== null && cursor === trace.records.length;
@@ -37,23 +40,29 @@ export function DiagramPane() {
           className={
             broken
               ? 'pill pill-bad'
-              : atEnd
-                ? 'pill pill-good'
-                : stopped
-                  ? 'pill pill-warn'
-                  : 'pill'
+              : stopped
+                ? 'pill pill-warn'
+                : diagnosed
+                  ? 'pill pill-diagnostic'
+                  : atEnd
+                    ? 'pill pill-good'
+                    : 'pill'
           }
           data-testid="diagram-status"
         >
           {broken
-            ? 'Invariant broken'
-            : atEnd
-              ? 'Run complete: all consistent'
-              : stopped
-                ? `The pinned run stops here with ${story.setting}`
-                : cursor === 0
-                  ? 'Ready: press Step or click a dashed arrow'
-                  : `${enabled.length} possible next ${enabled.length === 1 ? 'event' : 'events'}`}
+            ? 'Harm: invariant broken'
+            : stopped
+              ? `The pinned run stops here with ${story.setting}`
+              : diagnosed
+                ? atEnd
+                  ? 'Run complete: no harm (diagnostic only)'
+                  : 'Diagnostic only: no harm so far'
+                : atEnd
+                  ? 'Run complete: all consistent'
+                  : cursor === 0
+                    ? 'Ready: press Step or click a dashed arrow'
+                    : `${enabled.length} possible next ${enabled.length === 1 ? 'event' : 'events'}`}
         </span>
       </div>
       <div className="diagram-body">

@@ -1,7 +1,9 @@
 /**
- * The good news: with the fix on, the schedule in view no longer breaks anything, while the
- * same schedule without a fix did. The moment a learner sees a fix close the race.
+ * The good news: with the fix on, the schedule in view causes no harm, while the same schedule
+ * without a fix did. The moment a learner sees a fix close the race. Keyed on the scenario's
+ * harm only: a diagnostic that still fires (shown calmly) does not hide it.
  */
+import { isHarm } from '../../scenarios/harm';
 import { defaultFix } from '../../scenarios/session';
 import { traceFor } from '../../store/index';
 import { useConfig, useModel, useScenario, useShownCursor, useTrace } from '../hooks';
@@ -14,18 +16,20 @@ export function FixedSummary() {
   const trace = useTrace();
   const cursor = useShownCursor();
   const base = defaultFix(scenario);
-  if (config.fix === base || trace.violations.some((v) => v.step < cursor)) return null;
+  const harmed = (v: { invariant: string; step: number }) =>
+    v.step < cursor && isHarm(scenario, v.invariant);
+  if (config.fix === base || trace.violations.some(harmed)) return null;
   const without = traceFor({ ...config, fix: base }, trace.schedule.slice(0, cursor));
-  const broke = without.violations.find((v) => v.step < cursor);
+  const broke = without.violations.find(harmed);
   if (!broke || without.divergence) return null;
   const fix = scenario.fixes.find((f) => f.id === config.fix)?.label ?? config.fix;
   const none = scenario.fixes.find((f) => f.id === base)?.label ?? base;
   const title = model.invariants.find((i) => i.id === broke.invariant)?.title ?? broke.invariant;
   return (
     <div className="fixed-summary" role="status" data-testid="fixed-summary">
-      <p className="fixed-title">✓ {fix}: this schedule stays consistent</p>
+      <p className="fixed-title">✓ {fix}: this schedule causes no harm</p>
       <p>
-        With “{none}”, the same schedule breaks <strong>{title}</strong>
+        With “{none}”, the same schedule causes <strong>{title}</strong>
         {` at step ${broke.step + 1} (${broke.message}).`}
       </p>
     </div>

@@ -1,27 +1,67 @@
 /**
- * The red summary shown once an invariant has broken at or before the cursor: what broke,
- * and the critical reordering that caused it.
+ * What broke at or before the cursor. Harm (the incident's symptom) is a red alert with the
+ * critical reordering that caused it; diagnostics without harm are a calm note saying why
+ * they do no harm here.
  */
 import { criticalReordering } from '../../scenarios/narrate';
+import type { DiagnosticNote } from '../../scenarios/harm';
 import { useAppStore } from '../../store/index';
-import { useModel, useShownCursor, useTrace } from '../hooks';
+import { useModel, useTrace } from '../hooks';
+import { useViolationSplit } from './useHarm';
 
-/** Returns the violation summary, or nothing while every invariant holds. */
+/** Returns the diagnostics note: what fired, and why it is harmless in this run. */
+function DiagnosticSummary({ notes }: { notes: readonly DiagnosticNote[] }) {
+  const seek = useAppStore((s) => s.seek);
+  return (
+    <div className="diagnostic" role="status" data-testid="diagnostic-summary">
+      {notes.map((d) => (
+        <div key={d.invariant} className="diagnostic-item">
+          <p className="diagnostic-title">
+            <span className="diagnostic-icon" aria-hidden="true">
+              i
+            </span>
+            <span>
+              {d.title} <span className="diagnostic-kind">— diagnostic, no harm</span>
+            </span>
+            {d.step >= 0 && (
+              <button type="button" className="diagnostic-step" onClick={() => seek(d.step + 1)}>
+                step {d.step + 1}
+              </button>
+            )}
+          </p>
+          <p className="diagnostic-why" data-testid="diagnostic-why">
+            {d.why}
+          </p>
+          <p className="diagnostic-message">{d.message}</p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Returns the harm alert or the diagnostics note, or nothing while every invariant holds. */
 export function ViolationSummary() {
   const trace = useTrace();
   const model = useModel();
-  const cursor = useShownCursor();
   const seek = useAppStore((s) => s.seek);
-  const seen = trace.violations.filter((v) => v.step < cursor);
-  const first = seen[0];
-  if (!first) return null;
+  const { harm, diagnostics } = useViolationSplit();
+  const first = harm[0];
+  if (!first) return diagnostics.length > 0 ? <DiagnosticSummary notes={diagnostics} /> : null;
+  const seen = [...harm, ...trace.violations.filter((v) => v.step <= first.step)];
   const reordering = seen.map((v) => criticalReordering(trace, v, model)).find((r) => r !== null);
   const titles = new Map(model.invariants.map((i) => [i.id, i.title]));
-  const messages = [...new Set(seen.map((v) => v.message))];
+  const messages = [...new Set(harm.map((v) => v.message))];
+  const also = diagnostics.map((d) => `Diagnostic: ${d.title} (${d.message})`);
+  const more = [...messages.slice(1), ...also];
   return (
     <div className="violation" role="alert" data-testid="violation-summary">
       <p className="violation-title">
-        {titles.get(first.invariant) ?? first.invariant}
+        <span>
+          <span className="violation-icon" aria-hidden="true">
+            !
+          </span>
+          {titles.get(first.invariant) ?? first.invariant}
+        </span>
         {first.step >= 0 && (
           <button type="button" className="violation-step" onClick={() => seek(first.step + 1)}>
             at step {first.step + 1}
@@ -34,11 +74,11 @@ export function ViolationSummary() {
         </p>
       )}
       <p className="violation-message">{messages[0]}</p>
-      {messages.length > 1 && (
+      {more.length > 0 && (
         <details className="violation-more">
-          <summary>{messages.length - 1} more</summary>
+          <summary>{more.length} more</summary>
           <ul className="violation-messages">
-            {messages.slice(1).map((m) => (
+            {more.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>
