@@ -6,6 +6,7 @@ import { createExplorationSlice } from './explorationSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createVerdictSlice } from './verdictSlice';
 
 export type { AppState, ExploreSummary, Notice } from './types';
 export * from './derive';
@@ -18,6 +19,7 @@ export function createAppStore() {
     ...createSessionSlice(...a),
     ...createExplorationSlice(...a),
     ...createUiSlice(...a),
+    ...createVerdictSlice(...a),
   }));
 }
 

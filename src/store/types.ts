@@ -3,7 +3,8 @@
  * Derived data (model, trace, enabled steps, narrative) comes from memoized selectors.
  */
 import type { Granularity } from '../engine/types';
-import type { PinConfig } from '../scenarios/session';
+import type { VerdictSummary } from '../scenarios/judge';
+import type { PinConfig, SessionConfig } from '../scenarios/session';
 import type { ShareState } from '../share/link';
 import type { ExploreSummary } from '../workers/protocol';
 
@@ -81,7 +82,8 @@ export interface SessionSlice {
 export interface ExplorationSlice {
   explore: {
     status: ExploreStatus;
-    mode: 'one' | 'all';
+    /** One configuration (Find the race), every fix's configuration, or fix verdict sweeps. */
+    mode: 'one' | 'all' | 'sweep';
     /** Config key the running or last exploration was for. */
     key: string | null;
     progress: string;
@@ -89,7 +91,7 @@ export interface ExplorationSlice {
   };
   /** Results per config key (see `configKey`), so switching fixes keeps earlier answers. */
   results: Record<string, ExploreSummary>;
-  exploreStarted(mode: 'one' | 'all', key: string): void;
+  exploreStarted(mode: 'one' | 'all' | 'sweep', key: string): void;
   exploreResult(key: string, summary: ExploreSummary, progress: string): void;
   exploreEnded(status: 'done' | 'cancelled' | 'error', error?: string): void;
 }
@@ -113,4 +115,20 @@ export interface UiSlice {
   toggleCompare(): void;
 }
 
-export type AppState = SessionSlice & ExplorationSlice & UiSlice;
+export interface VerdictSlice {
+  /** Fix verdicts judged live by the worker, by `verdictKey` (committed ones are not copied here). */
+  sweeps: Record<string, VerdictSummary>;
+  sweepResult(key: string, summary: VerdictSummary, progress: string): void;
+  sweepProgress(progress: string): void;
+  /**
+   * Opens the current scenario with `change` (fix, parameters, granularity) and `schedule`
+   * pinned under it, continued to the end of its run, with the cursor on the schedule's last
+   * step. The run it replaces goes to the undo history.
+   */
+  openConfiguration(
+    change: Partial<Pick<SessionConfig, 'fix' | 'granularity' | 'params'>>,
+    schedule: readonly string[],
+  ): void;
+}
+
+export type AppState = SessionSlice & ExplorationSlice & UiSlice & VerdictSlice;

@@ -1,21 +1,29 @@
 /**
- * The explore Web Worker: runs exhaustive exploration off the main thread and posts plain
- * JSON results. Cancelling is terminating the worker (the page then starts a fresh one).
+ * The explore Web Worker: runs exhaustive exploration and verdict sweeps off the main thread
+ * and posts plain JSON results. Cancelling is terminating the worker (the page then starts a
+ * fresh one).
  */
-import { exploreConfigs } from './exploreRun';
-import type { ExploreRequest, ExploreResponse } from './protocol';
+import { exploreConfigs, sweepFixes } from './exploreRun';
+import type { ExploreResponse, WorkerRequest } from './protocol';
 
 const post = (message: ExploreResponse): void => self.postMessage(message);
+const now = () => performance.now();
 
-self.onmessage = (event: MessageEvent<ExploreRequest>) => {
-  const { id, configs, timeLimitMs } = event.data;
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const { id } = request;
   try {
-    exploreConfigs(
-      configs,
-      timeLimitMs,
-      () => performance.now(),
-      (index, config, summary) => post({ id, type: 'result', index, config, summary }),
-    );
+    if (request.type === 'sweep') {
+      sweepFixes(request, now, {
+        progress: (fixIndex, config, configs) =>
+          post({ id, type: 'sweep-progress', fixIndex, config, configs }),
+        verdict: (fixIndex, key, summary) => post({ id, type: 'verdict', fixIndex, key, summary }),
+      });
+    } else {
+      exploreConfigs(request.configs, request.timeLimitMs, now, (index, config, summary) =>
+        post({ id, type: 'result', index, config, summary }),
+      );
+    }
     post({ id, type: 'done' });
   } catch (error) {
     post({ id, type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index';
-import { exploreConfigs } from './exploreRun';
-import type { ExploreSummary } from './protocol';
+import type { VerdictSummary } from '../scenarios/judge';
+import { cachedVerdict } from '../scenarios/verdicts';
+import { exploreConfigs, sweepFixes } from './exploreRun';
+import type { ExploreSummary, SweepRequest } from './protocol';
 
 describe('exploreConfigs', () => {
   it('reports one summary per configuration, in order, as plain JSON', () => {
@@ -84,5 +86,67 @@ describe('exploreConfigs', () => {
     expect(run?.slice(0, 5)).toEqual(shortest);
     // After it, CREATE CACHE is refused for its old epoch and the query is checked again.
     expect(run?.length).toBeGreaterThan(6);
+  });
+});
+
+describe('sweepFixes', () => {
+  const request = (over: Partial<SweepRequest> = {}): SweepRequest => ({
+    id: 1,
+    type: 'sweep',
+    scenarioId: 'querypilot-stale-verdict',
+    granularity: 'operations',
+    params: {},
+    fixes: ['none', 'epoch-on-read'],
+    timeLimitMs: 60_000,
+    ...over,
+  });
+
+  it('judges each fix over the sweep as the committed verdicts say, with progress', () => {
+    const verdicts: [number, string, VerdictSummary][] = [];
+    const progress: string[] = [];
+    sweepFixes(request(), () => performance.now(), {
+      progress: (fix, config, configs) => progress.push(`${fix}:${config}/${configs}`),
+      verdict: (fix, key, summary) =>
+        verdicts.push([fix, key, JSON.parse(JSON.stringify(summary)) as VerdictSummary]),
+    });
+    expect(verdicts.map(([i, key]) => [i, key])).toEqual([
+      [0, 'querypilot-stale-verdict|none|operations|attempts=3'],
+      [1, 'querypilot-stale-verdict|epoch-on-read|operations|attempts=3'],
+    ]);
+    expect(verdicts[0]![2]).toEqual(
+      cachedVerdict('querypilot-stale-verdict', 'none', 'operations'),
+    );
+    expect(verdicts[1]![2]).toEqual(
+      cachedVerdict('querypilot-stale-verdict', 'epoch-on-read', 'operations'),
+    );
+    // "none" fails in the first configuration; epoch-on-read holds in all four.
+    expect(progress).toEqual(['0:1/4', '1:1/4', '1:2/4', '1:3/4', '1:4/4']);
+  });
+
+  it('judges parameters that have no committed verdict', () => {
+    const seen: VerdictSummary[] = [];
+    sweepFixes(request({ params: { attempts: 2 }, fixes: ['invalidate-on-ddl'] }), () => 0, {
+      progress: () => undefined,
+      verdict: (_i, _k, summary) => seen.push(summary),
+    });
+    expect(seen[0]).toMatchObject({ mark: '✗', failing: { params: { attempts: 1 } } });
+  });
+
+  it('stops a fix when its time budget is spent, reporting what it explored', () => {
+    let t = 0;
+    const seen: VerdictSummary[] = [];
+    sweepFixes(
+      request({
+        scenarioId: 'cache-aside-set-after-delete',
+        fixes: ['leases'],
+        timeLimitMs: 5,
+      }),
+      () => (t += 1),
+      { progress: () => undefined, verdict: (_i, _k, summary) => seen.push(summary) },
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.complete).toBe(false);
+    expect(seen[0]!.explored).toBeLessThan(seen[0]!.total);
+    expect(seen[0]!.line).toMatch(/time budget ran out|not judged/);
   });
 });

@@ -1,13 +1,20 @@
 /**
- * Runs the exhaustive explorer for a list of configurations and reports each summary.
- * Used by the explore worker; framework-free so it can be tested in Node.
+ * Runs the exhaustive explorer for a list of configurations and reports each summary, and
+ * judges fixes over their scenario's sweep. Used by the explore worker; framework-free so it
+ * can be tested in Node.
  */
 import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
 import { createStepper } from '../engine/machines';
-import { headlineRace } from '../scenarios/judge';
+import {
+  headlineRace,
+  judgeFix,
+  summarize,
+  verdictKey,
+  type VerdictSummary,
+} from '../scenarios/judge';
 import { buildModel, scenarioOf, type SessionConfig } from '../scenarios/session';
-import type { ExploreSummary } from './protocol';
+import type { ExploreSummary, SweepRequest } from './protocol';
 
 const stepper = createStepper({ memoize: true });
 
@@ -45,5 +52,32 @@ export function exploreConfigs(
       run: race ? completeRun(model, race, 500, stepper).schedule : null,
       ms: Math.round(now() - start),
     });
+  });
+}
+
+/** What a sweep reports as it goes. */
+export interface SweepReport {
+  /** After each configuration of a fix's sweep. */
+  progress(fixIndex: number, config: number, configs: number): void;
+  /** The verdict on a fix, under its `verdictKey`. */
+  verdict(fixIndex: number, key: string, summary: VerdictSummary): void;
+}
+
+/**
+ * Judges each fix of `request` over the scenario's sweep in turn (sharing one memoized
+ * stepper); a fix whose budget of `timeLimitMs` runs out is reported with the configurations
+ * it finished. `now` is the clock used for the budget.
+ */
+export function sweepFixes(request: SweepRequest, now: () => number, report: SweepReport): void {
+  const scenario = scenarioOf({ ...request, fix: request.fixes[0] ?? 'none' });
+  request.fixes.forEach((fix, fixIndex) => {
+    const deadline = now() + request.timeLimitMs;
+    const verdict = judgeFix(scenario, fix, request.granularity, request.params, {
+      stepper,
+      shouldStop: () => now() > deadline,
+      onConfig: (_outcome, index, total) => report.progress(fixIndex, index + 1, total),
+    });
+    const key = verdictKey(scenario, fix, request.granularity, request.params);
+    report.verdict(fixIndex, key, summarize(scenario, verdict));
   });
 }

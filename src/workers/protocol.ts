@@ -1,6 +1,8 @@
 /**
  * Messages between the page and the explore worker. Plain JSON both ways.
  */
+import type { Granularity } from '../engine/types';
+import type { VerdictSummary } from '../scenarios/judge';
 import type { SessionConfig } from '../scenarios/session';
 
 /** A summary of one exhaustive exploration, for one configuration. */
@@ -21,11 +23,27 @@ export interface ExploreSummary {
 
 export interface ExploreRequest {
   readonly id: number;
+  readonly type?: 'explore';
   /** The configurations to explore, in order (one for "Find the race", one per fix for the matrix). */
   readonly configs: readonly SessionConfig[];
   /** Budget per configuration, in milliseconds. */
   readonly timeLimitMs: number;
 }
+
+/** Judge fixes of one scenario over its sweep, around `params` (a verdict per fix). */
+export interface SweepRequest {
+  readonly id: number;
+  readonly type: 'sweep';
+  readonly scenarioId: string;
+  readonly granularity: Granularity;
+  readonly params: Readonly<Record<string, number>>;
+  /** The fixes to judge, in order. */
+  readonly fixes: readonly string[];
+  /** Budget per fix, in milliseconds; past it the verdict stops, incomplete. */
+  readonly timeLimitMs: number;
+}
+
+export type WorkerRequest = ExploreRequest | SweepRequest;
 
 export type ExploreResponse =
   | {
@@ -34,6 +52,22 @@ export type ExploreResponse =
       readonly index: number;
       readonly config: SessionConfig;
       readonly summary: ExploreSummary;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'sweep-progress';
+      /** Which fix of the request, which configuration of its sweep. */
+      readonly fixIndex: number;
+      readonly config: number;
+      readonly configs: number;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'verdict';
+      readonly fixIndex: number;
+      /** `verdictKey` of the verdict (scenario, fix, granularity, non-actor parameters). */
+      readonly key: string;
+      readonly summary: VerdictSummary;
     }
   | { readonly id: number; readonly type: 'done' }
   | { readonly id: number; readonly type: 'error'; readonly message: string };

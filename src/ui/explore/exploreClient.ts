@@ -1,18 +1,31 @@
 /**
- * Talks to the explore Web Worker: "Find the race" for the current configuration and the
- * whole fix matrix. Cancel terminates the worker; the next request starts a fresh one.
+ * Talks to the explore Web Worker: "Find the race" for the current configuration, and verdict
+ * sweeps (one fix, or every fix for "Compare all fixes"). Cancel terminates the worker; the
+ * next request starts a fresh one.
  */
-import { configKey, type SessionConfig } from '../../scenarios/session';
+import { verdictKey } from '../../scenarios/judge';
 import { findScenario } from '../../scenarios/index';
+import { configKey, type SessionConfig } from '../../scenarios/session';
+import { cachedVerdict } from '../../scenarios/verdicts';
 import { useAppStore } from '../../store/index';
-import type { ExploreRequest, ExploreResponse, ExploreSummary } from '../../workers/protocol';
+import type {
+  ExploreRequest,
+  ExploreResponse,
+  ExploreSummary,
+  SweepRequest,
+} from '../../workers/protocol';
 
-/** Time budget per configuration, in milliseconds. */
+/** Time budget per configuration, and per fix of a sweep, in milliseconds. */
 const TIME_LIMIT_MS = 20_000;
 
 let worker: Worker | null = null;
 let nextId = 1;
-let current: { id: number; mode: 'one' | 'all'; total: number } | null = null;
+let current: {
+  id: number;
+  mode: 'one' | 'sweep';
+  total: number;
+  labels: readonly string[];
+} | null = null;
 
 function configNow(): SessionConfig {
   const s = useAppStore.getState();
@@ -23,20 +36,27 @@ function onMessage(event: MessageEvent<ExploreResponse>): void {
   const message = event.data;
   if (!current || message.id !== current.id) return;
   const store = useAppStore.getState();
-  if (message.type === 'error') {
-    current = null;
-    return store.exploreEnded('error', message.message);
+  const fixOf = (i: number) => `${current?.labels[i] ?? 'fix'} (${i + 1} of ${current?.total})`;
+  switch (message.type) {
+    case 'error':
+      current = null;
+      return store.exploreEnded('error', message.message);
+    case 'done':
+      current = null;
+      return store.exploreEnded('done');
+    case 'sweep-progress':
+      return store.sweepProgress(
+        `Judging ${fixOf(message.fixIndex)}: configuration ${message.config} of ${message.configs}…`,
+      );
+    case 'verdict':
+      return store.sweepResult(message.key, message.summary, `Judged ${fixOf(message.fixIndex)}.`);
+    case 'result': {
+      const key = configKey(message.config);
+      store.exploreResult(key, message.summary, '');
+      // Load the shortest violating schedule when the answer is for what is on screen.
+      if (current.mode === 'one' && key === configKey(configNow())) loadRace(message.summary);
+    }
   }
-  if (message.type === 'done') {
-    current = null;
-    return store.exploreEnded('done');
-  }
-  const key = configKey(message.config);
-  const progress =
-    current.mode === 'all' ? `Explored ${message.index + 1} of ${current.total} fixes…` : '';
-  store.exploreResult(key, message.summary, progress);
-  // Load the shortest violating schedule when the answer is for what is on screen.
-  if (current.mode === 'one' && key === configKey(configNow())) loadRace(message.summary);
 }
 
 /**
@@ -48,7 +68,11 @@ function loadRace(summary: ExploreSummary): void {
   if (shortest) useAppStore.getState().loadSchedule(run ?? shortest, shortest.length);
 }
 
-function start(mode: 'one' | 'all', configs: readonly SessionConfig[]): void {
+function post(
+  mode: 'one' | 'sweep',
+  labels: readonly string[],
+  request: ExploreRequest | SweepRequest,
+): void {
   if (current) cancelExplore();
   if (!worker) {
     worker = new Worker(new URL('../../workers/explore.worker.ts', import.meta.url), {
@@ -61,11 +85,18 @@ function start(mode: 'one' | 'all', configs: readonly SessionConfig[]): void {
       useAppStore.getState().exploreEnded('error', event.message || 'the explorer stopped');
     };
   }
-  const id = nextId++;
-  current = { id, mode, total: configs.length };
+  current = { id: request.id, mode, total: labels.length, labels };
   useAppStore.getState().exploreStarted(mode, configKey(configNow()));
-  const request: ExploreRequest = { id, configs, timeLimitMs: TIME_LIMIT_MS };
   worker.postMessage(request);
+}
+
+function start(configs: readonly SessionConfig[]): void {
+  const request: ExploreRequest = { id: nextId++, configs, timeLimitMs: TIME_LIMIT_MS };
+  post(
+    'one',
+    configs.map((c) => c.fix),
+    request,
+  );
 }
 
 /**
@@ -76,23 +107,57 @@ export function findRace(): void {
   const config = configNow();
   const store = useAppStore.getState();
   const known = store.results[configKey(config)];
-  // Already explored (e.g. by Compare all fixes): answer at once.
+  // Already explored: answer at once.
   if (known?.complete && !current) {
     loadRace(known);
     return;
   }
-  start('one', [config]);
+  start([config]);
 }
 
-/** Explores every fix of the current scenario (the scenario × fix matrix), one after another. */
-export function exploreAllFixes(): void {
+/** Returns whether the verdict on `fix` at the current configuration is known (committed or judged). */
+function judged(fix: string): boolean {
+  const { scenarioId, granularity, params, sweeps } = useAppStore.getState();
+  const scenario = findScenario(scenarioId);
+  if (!scenario) return true;
+  return (
+    cachedVerdict(scenarioId, fix, granularity, params) !== null ||
+    sweeps[verdictKey(scenario, fix, granularity, params)] !== undefined
+  );
+}
+
+/**
+ * Judges `fixes` of the current scenario over its sweep, at the current granularity and
+ * parameters, in the worker; each verdict lands in the store as it is computed.
+ */
+export function judgeFixes(fixes: readonly string[]): void {
   const config = configNow();
   const scenario = findScenario(config.scenarioId);
-  if (!scenario) return;
-  start(
-    'all',
-    scenario.fixes.map((f) => ({ ...config, fix: f.id })),
-  );
+  if (!scenario || fixes.length === 0) return;
+  const request: SweepRequest = {
+    id: nextId++,
+    type: 'sweep',
+    scenarioId: config.scenarioId,
+    granularity: config.granularity,
+    params: config.params,
+    fixes,
+    timeLimitMs: TIME_LIMIT_MS,
+  };
+  const labels = fixes.map((id) => scenario.fixes.find((f) => f.id === id)?.label ?? id);
+  post('sweep', labels, request);
+}
+
+/**
+ * Judges every fix of the current scenario whose verdict at the current granularity and
+ * parameters is not known yet (committed verdicts and earlier sweeps are kept). Returns how
+ * many fixes it set out to judge.
+ */
+export function compareAllFixes(): number {
+  const scenario = findScenario(useAppStore.getState().scenarioId);
+  if (!scenario) return 0;
+  const missing = scenario.fixes.map((f) => f.id).filter((id) => !judged(id));
+  judgeFixes(missing);
+  return missing.length;
 }
 
 /** Stops a running exploration at once (terminates the worker). */

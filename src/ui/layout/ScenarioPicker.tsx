@@ -1,9 +1,11 @@
 /**
  * The scenario picker: a button with the current title that opens a menu listing every
- * registered scenario with its one-line story and tags.
+ * registered scenario with its one-line story, tags and how many of its fixes hold (by the
+ * committed verdicts at the current granularity).
  */
 import { useEffect, useRef, useState } from 'react';
 import { SCENARIOS } from '../../scenarios/index';
+import { holdingCount, holdingLine } from '../../scenarios/verdictBrief';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
 
@@ -11,6 +13,7 @@ import { useScenario } from '../hooks';
 export function ScenarioPicker() {
   const scenario = useScenario();
   const selectScenario = useAppStore((s) => s.selectScenario);
+  const granularity = useAppStore((s) => s.granularity);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
@@ -66,6 +69,9 @@ export function ScenarioPicker() {
                       {t}
                     </span>
                   ))}
+                  <span className="picker-item-verdicts" data-testid={`holding-${s.id}`}>
+                    {holdingLine(holdingCount(s, granularity))}
+                  </span>
                 </span>
               </button>
             </li>

@@ -1,68 +1,92 @@
 /**
- * The fix matrix: for every fix already explored, interleavings and violating ones. Click a
- * row to switch to that fix.
+ * The fix matrix: every fix's computed verdict at the current granularity and parameters
+ * (committed, or judged live by "Compare all fixes"): ✓ how far it holds, ✗ where it fails
+ * first, with one click to open that failing configuration and its shortest harmful race.
+ * Click a row to switch to that fix.
  */
-import { configKey } from '../../scenarios/session';
-import type { FixDef, ScenarioDef } from '../../scenarios/types';
-import { useAppStore, type ExploreSummary } from '../../store/index';
+import type { VerdictSummary } from '../../scenarios/judge';
+import { verdictBrief } from '../../scenarios/verdictBrief';
+import { useAppStore } from '../../store/index';
 import { useConfig, useScenario } from '../hooks';
-import { verdictOf } from './verdict';
+import { useVerdicts } from './useVerdicts';
+import { VerdictMark } from './VerdictMark';
 
-function cell(scenario: ScenarioDef, fix: FixDef, result: ExploreSummary | undefined) {
-  const verdict = result ? verdictOf(scenario, result) : null;
-  if (!result || !verdict) return { text: result ? '?' : '…', tone: '', title: undefined };
-  if (verdict.tone === 'bad') {
-    return {
-      text: (result.violatingHarm ?? 0).toLocaleString('en'),
-      tone: 'is-bad',
-      title: undefined,
-    };
-  }
-  const title = verdict.note ? `${fix.label}: ${verdict.note}` : undefined;
-  return { text: '0 ✓', tone: 'is-good', title };
+/** Returns a button that opens a verdict's failing configuration with its race pinned. */
+export function OpenFailing({
+  verdict,
+  label,
+  testId = `open-failing-${verdict.fix}`,
+}: {
+  verdict: VerdictSummary;
+  label: string;
+  testId?: string;
+}) {
+  const openConfiguration = useAppStore((s) => s.openConfiguration);
+  const failing = verdict.failing;
+  if (!failing) return null;
+  return (
+    <button
+      type="button"
+      className="link-button"
+      data-testid={testId}
+      onClick={(event) => {
+        event.stopPropagation();
+        openConfiguration({ fix: verdict.fix, params: failing.params }, failing.race);
+      }}
+    >
+      {label}
+    </button>
+  );
 }
 
-/** Returns the matrix table, or nothing until two fixes have results. */
+/** Returns the matrix table. */
 export function ExploreMatrix() {
   const config = useConfig();
   const scenario = useScenario();
-  const results = useAppStore((s) => s.results);
+  const verdicts = useVerdicts();
   const setFix = useAppStore((s) => s.setFix);
-  const rows = scenario.fixes.map((f) => ({
-    fix: f,
-    result: results[configKey({ ...config, fix: f.id })],
-  }));
-  if (rows.filter((r) => r.result).length < 2) return null;
+  const sweeping = useAppStore((s) => s.explore.status === 'running' && s.explore.mode === 'sweep');
   return (
-    <>
-      <table className="matrix" data-testid="explore-matrix">
-        <thead>
-          <tr>
-            <th>Fix</th>
-            <th className="num">Orders</th>
-            <th className="num">Failing</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ fix, result }) => {
-            const c = cell(scenario, fix, result);
-            return (
-              <tr
-                key={fix.id}
-                className={fix.id === config.fix ? 'is-current' : undefined}
-                onClick={() => setFix(fix.id)}
-                title={fix.summary}
-              >
-                <td>{fix.label}</td>
-                <td className="num">{result?.interleavings?.toLocaleString('en') ?? '…'}</td>
-                <td className={`num ${c.tone}`} title={c.title}>
-                  {c.text}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </>
+    <table className="matrix" data-testid="explore-matrix">
+      <thead>
+        <tr>
+          <th className="matrix-mark" aria-label="Verdict">
+            <span aria-hidden="true">✓✗</span>
+          </th>
+          <th>Fix, over the sweep</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scenario.fixes.map((fix) => {
+          const verdict = verdicts.get(fix.id) ?? null;
+          return (
+            <tr
+              key={fix.id}
+              data-fix={fix.id}
+              className={fix.id === config.fix ? 'is-current' : undefined}
+              onClick={() => setFix(fix.id)}
+              title={fix.summary}
+            >
+              <td className="matrix-mark">
+                <VerdictMark fix={fix.id} verdict={verdict} testId="matrix-mark" />
+              </td>
+              <td>
+                <span className="matrix-fix">{fix.label}</span>
+                <span className="matrix-brief" title={verdict?.summary.line}>
+                  {verdict
+                    ? verdictBrief(scenario, verdict.summary, config.params)
+                    : sweeping
+                      ? 'judging…'
+                      : 'not judged for these parameters yet'}
+                </span>
+                {verdict?.summary.failing && (
+                  <OpenFailing verdict={verdict.summary} label="Open failing configuration" />
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * Exploration results: the line for the current fix and, on request, the scenario × fix
- * matrix (interleavings and violating ones per fix).
+ * Exploration results: the line for the current configuration and, on request, the fix
+ * matrix (every fix's verdict over the scenario's sweep, judged by the explorer).
  */
+import { useState } from 'react';
 import { configKey } from '../../scenarios/session';
 import { useAppStore } from '../../store/index';
-import { exploreAllFixes } from '../explore/exploreClient';
+import { compareAllFixes } from '../explore/exploreClient';
 import { useConfig, useScenario } from '../hooks';
 import { ExploreMatrix } from './ExploreMatrix';
 import { ExploreResult } from './ExploreResult';
@@ -15,6 +16,7 @@ export function ExplorePanel() {
   const scenario = useScenario();
   const result = useAppStore((s) => s.results[configKey(config)]);
   const explore = useAppStore((s) => s.explore);
+  const [comparing, setComparing] = useState(false);
   const running = explore.status === 'running';
   const fix = scenario.fixes.find((f) => f.id === config.fix);
   return (
@@ -24,23 +26,31 @@ export function ExplorePanel() {
         <ExploreResult fix={fix} result={result} />
       ) : (
         <p className="muted">
-          {running
+          {running && explore.mode === 'one'
             ? 'Exploring every order of events…'
             : 'Press Find the race to try every order of events with this fix.'}
         </p>
       )}
-      {running && explore.progress && <p className="muted">{explore.progress}</p>}
+      {running && explore.progress && (
+        <p className="muted" data-testid="explore-progress">
+          {explore.progress}
+        </p>
+      )}
       {explore.status === 'cancelled' && <p className="muted">Exploration cancelled.</p>}
       {explore.status === 'error' && (
         <p className="explore-line is-bad">Explorer failed: {explore.error}</p>
       )}
-      <ExploreMatrix />
+      {comparing && <ExploreMatrix />}
       <button
         type="button"
         className="btn btn-small"
         data-testid="explore-all"
         disabled={running}
-        onClick={exploreAllFixes}
+        title="Every fix's verdict over the scenario's sweep of model sizes"
+        onClick={() => {
+          setComparing(true);
+          compareAllFixes();
+        }}
       >
         Compare all fixes
       </button>

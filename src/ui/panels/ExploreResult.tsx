@@ -1,10 +1,14 @@
 /**
- * The exploration line for the configuration in view: counts, shortest race, the verdict on
- * the fix, and how long it took.
+ * The exploration line for the configuration in view: counts, shortest race, what they say of
+ * the fix here, and how long it took. It never contradicts the fix's verdict over the sweep:
+ * no harm here while the fix fails elsewhere says where, with a link to open it.
  */
+import { verdictBrief } from '../../scenarios/verdictBrief';
 import type { FixDef } from '../../scenarios/types';
 import type { ExploreSummary } from '../../store/index';
-import { useScenario } from '../hooks';
+import { useConfig, useScenario } from '../hooks';
+import { OpenFailing } from './ExploreMatrix';
+import { useVerdicts } from './useVerdicts';
 import { verdictOf } from './verdict';
 
 /** Returns the one-line summary of an exploration. Pure. */
@@ -37,8 +41,13 @@ export function ExploreResult({
   fix: FixDef | undefined;
   result: ExploreSummary;
 }) {
-  const verdict = verdictOf(useScenario(), result);
-  const tone = verdict?.tone ?? 'warn';
+  const scenario = useScenario();
+  const config = useConfig();
+  const sweep = useVerdicts().get(config.fix)?.summary ?? null;
+  const verdict = verdictOf(scenario, result);
+  // No harm in this configuration, but the sweep found harm in another one.
+  const elsewhere = verdict?.tone === 'good' && sweep?.mark === '✗' ? sweep : null;
+  const tone = elsewhere ? 'warn' : (verdict?.tone ?? 'warn');
   return (
     <>
       <p
@@ -48,7 +57,16 @@ export function ExploreResult({
         data-violating={result.violatingAny ?? ''}
       >
         <strong>{fix?.label ?? 'This fix'}:</strong> {summaryLine(result)}
-        {verdict?.note && <span className={`explore-note is-${tone}`}> — {verdict.note}</span>}
+        {elsewhere ? (
+          <span className="explore-note is-warn" data-testid="explore-elsewhere">
+            {' '}
+            — no harm in this configuration; but ✗{' '}
+            {verdictBrief(scenario, elsewhere, config.params)}.{' '}
+            <OpenFailing verdict={elsewhere} label="Open it" testId="open-elsewhere" />
+          </span>
+        ) : (
+          verdict?.note && <span className={`explore-note is-${tone}`}> — {verdict.note}</span>
+        )}
       </p>
       {result.complete && (
         <p className="muted explore-timing" data-testid="explore-timing">

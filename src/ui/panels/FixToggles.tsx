@@ -1,14 +1,49 @@
 /**
- * The fixes of the scenario, as a radio list: one fix at a time, "No fix" first.
+ * The fixes of the scenario, as a radio list: one fix at a time, "No fix" first. Each fix
+ * shows its computed verdict's mark; the selected one its verdict line, or a button that
+ * judges it when these parameters were not judged yet.
  */
 import { useAppStore } from '../../store/index';
+import { judgeFixes } from '../explore/exploreClient';
 import { useScenario } from '../hooks';
+import { useVerdicts } from './useVerdicts';
+import { VerdictMark } from './VerdictMark';
+
+/** Returns the verdict line of the selected fix, or the offer to judge it. */
+function SelectedVerdict({ fix }: { fix: string }) {
+  const verdict = useVerdicts().get(fix) ?? null;
+  const running = useAppStore((s) => s.explore.status === 'running');
+  if (verdict) {
+    const tone =
+      verdict.summary.mark === '✗' ? 'is-bad' : verdict.summary.mark === '✓' ? 'is-good' : '';
+    return (
+      <span className={`fix-verdict ${tone}`} data-testid="fix-verdict">
+        {verdict.summary.line}
+      </span>
+    );
+  }
+  return (
+    <span className="fix-verdict is-unknown" data-testid="fix-verdict">
+      Not judged for these parameters yet.{' '}
+      <button
+        type="button"
+        className="link-button"
+        data-testid="judge-fix"
+        disabled={running}
+        onClick={() => judgeFixes([fix])}
+      >
+        Judge this fix
+      </button>
+    </span>
+  );
+}
 
 /** Returns the fix selector. */
 export function FixToggles() {
   const scenario = useScenario();
   const fix = useAppStore((s) => s.fix);
   const setFix = useAppStore((s) => s.setFix);
+  const verdicts = useVerdicts();
   return (
     <section className="card">
       <h2 className="card-title">Fix</h2>
@@ -24,8 +59,16 @@ export function FixToggles() {
               onChange={() => setFix(f.id)}
             />
             <span className="fix-text">
-              <span className="fix-label">{f.label}</span>
+              <span className="fix-head">
+                <span className="fix-label">{f.label}</span>
+                <VerdictMark
+                  fix={f.id}
+                  verdict={verdicts.get(f.id) ?? null}
+                  testId={`fix-mark-${f.id}`}
+                />
+              </span>
               {f.id === fix && <span className="fix-summary">{f.summary}</span>}
+              {f.id === fix && <SelectedVerdict fix={f.id} />}
             </span>
           </label>
         ))}
