@@ -51,7 +51,7 @@ test("a learner's path: step, choose, back, find the race, turn on leases", asyn
   await expect(app.violation).toHaveCount(0);
   await expect(page.getByTestId('violation-mark')).toHaveCount(0);
   await expect(page.getByTestId('fixed-summary')).toContainText(
-    'With “No fix”, the same schedule breaks Stale entry installed at step 5 (stale v1',
+    'With “No fix”, the same schedule causes Stale at quiescence at step 5 (cache holds v1',
   );
   await expect(page.getByTestId('narrative-5')).toContainText('refused');
   expect(new URL(page.url()).hash.match(/p=([^&]*)/)?.[1]).toBe(raceSchedule);
@@ -63,14 +63,20 @@ test("a learner's path: step, choose, back, find the race, turn on leases", asyn
   await app.shot('learner-7-leases-explored');
 });
 
-test('compare all fixes fills the matrix', async ({ app, page }) => {
+test('compare all fixes fills the matrix with every verdict over the sweep', async ({
+  app,
+  page,
+}) => {
   await app.open('/');
   await page.getByTestId('explore-all').click();
   const matrix = page.getByTestId('explore-matrix');
   await expect(matrix).toBeVisible({ timeout: 20_000 });
   await expect(matrix.locator('tbody tr')).toHaveCount(6);
-  await expect(matrix.locator('tbody tr').filter({ hasText: 'Leases' })).toContainText('0 ✓', {
-    timeout: 20_000,
-  });
+  const leases = matrix.locator('tbody tr').filter({ hasText: 'Leases' });
+  await expect(leases).toContainText('✓');
+  await expect(leases).toContainText('holds up to readers=2, writers=2, pause=5');
+  const writeThrough = matrix.locator('tbody tr').filter({ hasText: 'Write-through' });
+  await expect(writeThrough).toContainText('✗');
+  await expect(writeThrough).toContainText('fails at writers=2, pause=0 (66 of 188)');
   await app.shot('matrix');
 });

@@ -4,6 +4,7 @@
  * first, with one click to open that failing configuration and its shortest harmful race.
  * Click a row to switch to that fix.
  */
+import { useEffect, useRef } from 'react';
 import type { VerdictSummary } from '../../scenarios/judge';
 import { verdictBrief } from '../../scenarios/verdictBrief';
 import { useAppStore } from '../../store/index';
@@ -39,15 +40,17 @@ export function OpenFailing({
   );
 }
 
-/** Returns the matrix table. */
+/** Returns the matrix table (scrolled into view when it appears). */
 export function ExploreMatrix() {
+  const ref = useRef<HTMLTableElement>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
   const config = useConfig();
   const scenario = useScenario();
   const verdicts = useVerdicts();
   const setFix = useAppStore((s) => s.setFix);
   const sweeping = useAppStore((s) => s.explore.status === 'running' && s.explore.mode === 'sweep');
   return (
-    <table className="matrix" data-testid="explore-matrix">
+    <table className="matrix" data-testid="explore-matrix" ref={ref}>
       <thead>
         <tr>
           <th className="matrix-mark" aria-label="Verdict">
@@ -77,7 +80,7 @@ export function ExploreMatrix() {
                     ? verdictBrief(scenario, verdict.summary, config.params)
                     : sweeping
                       ? 'judging…'
-                      : 'not judged for these parameters yet'}
+                      : 'not judged yet'}
                 </span>
                 {verdict?.summary.failing && (
                   <OpenFailing verdict={verdict.summary} label="Open failing configuration" />

@@ -6,6 +6,7 @@
 import { useAppStore } from '../../store/index';
 import { judgeFixes } from '../explore/exploreClient';
 import { useScenario } from '../hooks';
+import { OpenFailing } from './ExploreMatrix';
 import { useVerdicts } from './useVerdicts';
 import { VerdictMark } from './VerdictMark';
 
@@ -19,6 +20,12 @@ function SelectedVerdict({ fix }: { fix: string }) {
     return (
       <span className={`fix-verdict ${tone}`} data-testid="fix-verdict">
         {verdict.summary.line}
+        {verdict.summary.failing && (
+          <>
+            {' '}
+            <OpenFailing verdict={verdict.summary} label="Open it" testId="fix-open-failing" />
+          </>
+        )}
       </span>
     );
   }

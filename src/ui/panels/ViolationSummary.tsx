@@ -20,17 +20,15 @@ function DiagnosticSummary({ notes }: { notes: readonly DiagnosticNote[] }) {
             <span className="diagnostic-icon" aria-hidden="true">
               i
             </span>
-            <span>
-              {d.title} <span className="diagnostic-kind">— diagnostic, no harm</span>
-            </span>
+            <span className="diagnostic-name">{d.title}</span>
             {d.step >= 0 && (
               <button type="button" className="diagnostic-step" onClick={() => seek(d.step + 1)}>
-                step {d.step + 1}
+                at step {d.step + 1}
               </button>
             )}
           </p>
           <p className="diagnostic-why" data-testid="diagnostic-why">
-            {d.why}
+            <strong>Diagnostic, no harm:</strong> {d.why}
           </p>
           <p className="diagnostic-message">{d.message}</p>
         </div>
