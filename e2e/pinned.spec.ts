@@ -1,4 +1,5 @@
 import { SCENARIOS } from '../src/scenarios/index';
+import { cachedVerdict } from '../src/scenarios/verdicts';
 import { safeKey } from '../src/viz/labels';
 import { expect, test, type AppPage } from './fixtures/app';
 
@@ -37,6 +38,11 @@ for (const scenario of SCENARIOS) {
       await expect(page.getByTestId(`fix-${fix.id}`)).toBeChecked();
       // The pinned run stays in the address whatever the fix shows of it.
       expect(schedulePart(page.url())).toBe(pinned.schedule);
+      // A fix that holds (by the explorer's verdict) never shows harm on the pinned run.
+      if (cachedVerdict(scenario.id, fix.id, 'operations')?.mark === '✓') {
+        await expect(app.violation).toHaveCount(0);
+        await expect(page.getByTestId('violation-mark')).toHaveCount(0);
+      }
       const note = page.getByTestId('divergence-note');
       if ((await note.count()) > 0) {
         // Every word about the divergence names the fix on screen and the one it was pinned under.
