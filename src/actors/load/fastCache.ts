@@ -67,7 +67,7 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
       if (event.lease === true && context.leases[key] === undefined) {
         const lease = context.nextLease;
         const leases = { ...context.leases, [key]: lease };
-        const nextContext = { ...context, leases, nextLease: lease + 1 };
+        const nextContext = { entries: context.entries, leases, nextLease: lease + 1 };
         return {
           state: next(current, nextContext),
           plans: [send(from, 'MISS', { key, lease }, true)],
@@ -90,7 +90,11 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
         tombstone: false,
       };
       const entries: Entries = { ...context.entries, [key]: entry };
-      const nextContext = { ...context, entries, leases: without(context.leases, key) };
+      const nextContext = {
+        entries,
+        leases: without(context.leases, key),
+        nextLease: context.nextLease,
+      };
       return { state: next(current, nextContext), plans: [send(from, 'STORED', { key }, true)] };
     }
     case 'DEL':
@@ -107,7 +111,11 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
                 tombstone: true,
               },
             };
-      const nextContext = { ...context, entries, leases: without(context.leases, key) };
+      const nextContext = {
+        entries,
+        leases: without(context.leases, key),
+        nextLease: context.nextLease,
+      };
       return { state: next(current, nextContext), plans: [send(from, 'DELETED', { key }, true)] };
     }
     default:

@@ -40,7 +40,7 @@ export interface LoadObserver {
   /** When a cache server schedules a command (or a script) of `type`. */
   onCache?(server: string, type: string, slot: Slot): void;
   /** When the database runs a statement; `reply` is its answer's payload. */
-  onDatabase?(event: MachineEvent, start: number, reply: Json): void;
+  onDatabase?(event: MachineEvent, slot: Slot, reply: Json): void;
 }
 
 export interface LoadSpec {
@@ -62,12 +62,37 @@ export interface LoadActor {
   state: ActorState;
   /** Set by the scenario when it has recorded the request's answer. */
   returned: boolean;
+  /** Free for the scenario: e.g. whether the request went to the origin. */
+  flags: number;
 }
 
 interface KeyedServer {
   readonly spec: CacheServerSpec;
   readonly thread: SingleThread;
   readonly states: Map<string, ActorState>;
+}
+
+/**
+ * Returns the event an actor receives: the payload's fields, then type, sender and time, as
+ * the engine's `messageEvent` builds it. Built by assignment: spreads are slow on this path.
+ */
+export function loadEvent(
+  payload: { readonly [key: string]: Json } | undefined,
+  type: string,
+  from: string,
+  now: number,
+): MachineEvent {
+  const event: { [key: string]: Json } = {};
+  if (payload) for (const name in payload) event[name] = payload[name] as Json;
+  event.type = type;
+  event.from = from;
+  event.now = now;
+  return event as MachineEvent;
+}
+
+/** Returns `event` at time `now`. */
+function at(event: MachineEvent, now: number): MachineEvent {
+  return loadEvent(event, event.type, String(event.from), now);
 }
 
 /** One simulation run. Create, schedule sources with `at`/`spawn`, then `run(until)`. */
@@ -103,6 +128,7 @@ export class LoadSim {
       tag,
       state,
       returned: false,
+      flags: 0,
     };
     this.actors.set(actor.id, actor);
     this.settle(actor, plans);
@@ -135,7 +161,7 @@ export class LoadSim {
   ): void {
     const server = this.serverOf(serverId);
     const slot = server.thread.admit(this.now + this.spec.hop, service);
-    for (const command of commands) this.execute(server, { ...command, now: slot.start });
+    for (const command of commands) this.execute(server, at(command, slot.start));
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
     this.at(slot.end + this.spec.hop, () => done(this.now));
   }
@@ -171,15 +197,16 @@ export class LoadSim {
     this.at(slot.start, () => {
       const key = String(event.key);
       const state = this.rows.get(key) ?? this.spec.behaviour.initial(db.kind, db.input(key)).state;
-      const result: TransitionResult = this.spec.behaviour.deliver(db.kind, state, {
-        ...event,
-        now: this.now,
-      });
+      const result: TransitionResult = this.spec.behaviour.deliver(
+        db.kind,
+        state,
+        at(event, this.now),
+      );
       this.rows.set(key, result.state);
       const answer = result.plans.find((p) => p.kind === 'send');
       this.spec.observer.onDatabase?.(
         event,
-        this.now,
+        slot,
         answer?.kind === 'send' ? (answer.payload ?? null) : null,
       );
       this.at(slot.end + this.spec.hop, () => reply(result.plans, this.now));
@@ -205,16 +232,18 @@ export class LoadSim {
 
   private carryOut(actor: LoadActor, plan: Plan): void {
     if (plan.kind === 'startTimer') {
-      const event = { ...(plan.payload ?? {}), type: 'TIMER', name: plan.name, from: actor.id };
-      this.at(this.now + plan.delay, () => this.deliver(actor, { ...event, now: this.now }));
+      const payload = { ...(plan.payload ?? {}), name: plan.name };
+      this.at(this.now + plan.delay, () =>
+        this.deliver(actor, loadEvent(payload, 'TIMER', actor.id, this.now)),
+      );
       return;
     }
     if (plan.kind === 'cancelTimer') throw new Error('load actors do not cancel timers');
-    const event: MachineEvent = { ...(plan.payload ?? {}), type: plan.type, from: actor.id };
+    const event = loadEvent(plan.payload, plan.type, actor.id, this.now);
     const server = this.servers.get(plan.to);
     if (server) {
       const slot = server.thread.admit(this.now + this.spec.hop, server.spec.service(event));
-      const replies = this.execute(server, { ...event, now: slot.start });
+      const replies = this.execute(server, at(event, slot.start));
       this.spec.observer.onCache?.(plan.to, plan.type, slot);
       this.at(slot.end + this.spec.hop, () => this.replies(plan.to, replies));
       return;
@@ -224,8 +253,7 @@ export class LoadSim {
       return;
     }
     const target = this.actors.get(plan.to);
-    if (target)
-      this.at(this.now + this.spec.hop, () => this.deliver(target, { ...event, now: this.now }));
+    if (target) this.at(this.now + this.spec.hop, () => this.deliver(target, at(event, this.now)));
   }
 
   /** Delivers the reply plans of server `from` to the actors they address, now. */
@@ -233,8 +261,7 @@ export class LoadSim {
     for (const plan of plans) {
       if (plan.kind !== 'send') continue;
       const target = this.actors.get(plan.to);
-      if (target)
-        this.deliver(target, { ...(plan.payload ?? {}), type: plan.type, from, now: this.now });
+      if (target) this.deliver(target, loadEvent(plan.payload, plan.type, from, this.now));
     }
   }
 }

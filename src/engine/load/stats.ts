@@ -44,6 +44,7 @@ export class Samples {
 export class Series {
   readonly sums: Float64Array;
   readonly counts: Float64Array;
+  readonly peaks: Float64Array;
 
   constructor(
     readonly bucket: number,
@@ -52,6 +53,7 @@ export class Series {
     const n = Math.max(1, Math.ceil(until / bucket));
     this.sums = new Float64Array(n);
     this.counts = new Float64Array(n);
+    this.peaks = new Float64Array(n);
   }
 
   /** Adds `value` at time `t` (ignored outside [0, until)). */
@@ -60,6 +62,7 @@ export class Series {
     if (i < 0 || i >= this.sums.length) return;
     this.sums[i] = (this.sums[i] as number) + value;
     this.counts[i] = (this.counts[i] as number) + 1;
+    if (value > (this.peaks[i] as number)) this.peaks[i] = value;
   }
 
   /** Sums per second (rates) per bucket. */
@@ -82,4 +85,24 @@ export class Series {
       return c === 0 ? 0 : s / c;
     });
   }
+}
+
+/**
+ * Returns the p-th percentile of `values` per bucket of `bucket` ms over [0, until), grouping
+ * each value by its time in `times`. Pure.
+ */
+export function bucketPercentile(
+  times: Float64Array,
+  values: Float64Array,
+  bucket: number,
+  until: number,
+  p: number,
+): number[] {
+  const n = Math.max(1, Math.ceil(until / bucket));
+  const groups: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < times.length; i++) {
+    const b = Math.floor((times[i] as number) / bucket);
+    if (b >= 0 && b < n) (groups[b] as number[]).push(values[i] as number);
+  }
+  return groups.map((g) => percentile(g, p));
 }
