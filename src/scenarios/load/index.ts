@@ -2,6 +2,7 @@
  * The load scenarios (timed simulations with many clients), by id. Separate from the
  * interleaving registry: these are run by the load harness, not the explorer.
  */
+import { invalidationStorm } from './invalidationStorm';
 import { keyNormalisation } from './keyNormalisation';
 import { setAfterDelete } from './setAfterDelete';
 import { ttlStampede } from './ttlStampede';
@@ -11,6 +12,7 @@ export const LOAD_SCENARIOS: readonly LoadScenarioDef[] = [
   ttlStampede,
   setAfterDelete,
   keyNormalisation,
+  invalidationStorm,
 ];
 
 /** Returns the load scenario with `id`, or null. Pure. */
