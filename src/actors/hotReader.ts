@@ -62,8 +62,14 @@ export function encodeHot(hot: HotValue): string {
 
 /** Returns the value a cached text carries. Pure. */
 export function decodeHot(text: string): HotValue {
-  const [value = '', expiry = '0', delta = '0'] = text.split('|');
-  return { value, expiry: Number(expiry), delta: Number(delta) };
+  // Read on every hit under load: scan for the separators rather than split.
+  const a = text.indexOf('|');
+  if (a < 0) return { value: text, expiry: 0, delta: 0 };
+  const b = text.indexOf('|', a + 1);
+  if (b < 0) return { value: text.slice(0, a), expiry: Number(text.slice(a + 1)), delta: 0 };
+  const c = text.indexOf('|', b + 1);
+  const delta = Number(c < 0 ? text.slice(b + 1) : text.slice(b + 1, c));
+  return { value: text.slice(0, a), expiry: Number(text.slice(a + 1, b)), delta };
 }
 
 /** Whether XFetch refreshes at `now`: now − delta·beta·ln(u) ≥ expiry. Pure. */

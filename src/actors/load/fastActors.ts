@@ -4,7 +4,7 @@
  * without xstate's interpretation. Must stay equal to them (tested on the same schedules). Pure.
  */
 import type { TransitionResult } from '../../engine/machines';
-import type { ActorState, Json } from '../../engine/types';
+import type { ActorState, Json, Plan } from '../../engine/types';
 import type { Row } from '../database';
 import type { ReaderContext, ReaderInput } from '../reader';
 import type { WriterContext, WriterInput } from '../writer';
@@ -52,14 +52,14 @@ export function readerInitial(input: Json): TransitionResult {
   return { state: state('getting', ctx(context)), plans: [get] };
 }
 
+function done(next: ReaderContext): TransitionResult {
+  return { state: state('done', ctx(next), true), plans: [] };
+}
+
 /** Returns a reader's state and plans after `event`. Pure. */
 export function readerDeliver(current: ActorState, event: Ev): TransitionResult {
   if (current.status !== 'active') return stay(current);
   const c = current.context as unknown as ReaderContext;
-  const done = (next: ReaderContext): TransitionResult => ({
-    state: state('done', ctx(next), true),
-    plans: [],
-  });
   switch (`${current.value as string}:${event.type}`) {
     case 'getting:HIT':
       return done(reader(c, { result: event.value as string, version: event.version as number }));
@@ -103,7 +103,7 @@ export function writerInitial(input: Json): TransitionResult {
 export function writerDeliver(current: ActorState, event: Ev): TransitionResult {
   if (current.status !== 'active') return stay(current);
   const c = current.context as unknown as WriterContext;
-  const del = send(c.cache, 'DEL', { key: c.key });
+  const del = (): Plan => send(c.cache, 'DEL', { key: c.key });
   switch (`${current.value as string}:${event.type}`) {
     case 'updating:UPDATED': {
       const next = writer(c, event.value as string, event.version as number);
@@ -121,7 +121,7 @@ export function writerDeliver(current: ActorState, event: Ev): TransitionResult 
           plans: [send(c.cache, 'INVALIDATE', payload)],
         };
       }
-      return { state: state('deleting', ctx(next)), plans: [del] };
+      return { state: state('deleting', ctx(next)), plans: [del()] };
     }
     case 'deleting:DELETED':
       if (c.mode === 'double-delete') {
@@ -132,7 +132,7 @@ export function writerDeliver(current: ActorState, event: Ev): TransitionResult 
       }
       return { state: state('done', ctx(c), true), plans: [] };
     case 'waiting:TIMER':
-      return { state: state('deletingAgain', ctx(c)), plans: [del] };
+      return { state: state('deletingAgain', ctx(c)), plans: [del()] };
     case 'deletingAgain:DELETED':
     case 'invalidating:DELETED':
     case 'writingThrough:STORED':

@@ -151,3 +151,20 @@ describe('fast load kernels equal the machines on the same schedules', () => {
     );
   });
 });
+
+describe('hot values', () => {
+  it('decode what they encode', async () => {
+    const { decodeHot } = await import('../hotReader');
+    fc.assert(
+      fc.property(
+        fc.string().filter((s) => !s.includes('|')),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (value, expiry, delta) => {
+          expect(decodeHot(encodeHot({ value, expiry, delta }))).toEqual({ value, expiry, delta });
+        },
+      ),
+    );
+    expect(decodeHot('v1')).toEqual({ value: 'v1', expiry: 0, delta: 0 });
+  });
+});
