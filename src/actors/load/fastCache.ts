@@ -80,7 +80,10 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
     case 'ADD':
     case 'CAS': {
       if (!accepts(context, event, key, now)) {
-        return { state: current, plans: [send(from, 'NOT_STORED', { key }, true)] };
+        // The refusal names the command, its version and the lease it presented.
+        const lease = event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
+        const payload = { key, refused: event.type, version: event.version as number, lease };
+        return { state: current, plans: [send(from, 'NOT_STORED', payload, true)] };
       }
       const ttl = (event.ttl as number | null | undefined) ?? null;
       const entry: CacheEntry = {
