@@ -23,6 +23,9 @@ export interface CliRequest {
   /** Wall-clock bound of an exploration, in seconds (0 = none). */
   readonly maxSeconds: number;
   readonly maxSteps: number;
+  /** load: print the table as CSV (`--csv`), or with `--series`, its time series. */
+  readonly csv: boolean;
+  readonly series: boolean;
   /** load: the fixes asked for with `--fix a,b,…`, in order; null when --fix is absent. */
   readonly fixes: readonly string[] | null;
 }
@@ -99,6 +102,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
         fix: { type: 'string' },
         granularity: { type: 'string', short: 'g' },
         json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        series: { type: 'boolean' },
         seed: { type: 'string' },
         schedule: { type: 'string' },
         param: { type: 'string', multiple: true },
@@ -139,5 +144,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
     maxSeconds: integer('max-seconds', values['max-seconds'], 0, 0),
     maxSteps: integer('steps', values.steps, 500, 1, 100_000),
     fixes: values.fix === undefined ? null : parseSchedule(values.fix),
+    csv: values.csv ?? false,
+    series: values.series ?? false,
   };
 }

@@ -44,3 +44,17 @@ describe('load command', () => {
     expect(() => cli('load')).toThrow(/needs a load scenario/);
   });
 });
+
+describe('load command, CSV', () => {
+  it('--csv prints the table and --series its time series', () => {
+    const table = cli('load', 'key-normalisation', ...SMALL, '--csv')
+      .stdout.trimEnd()
+      .split('\n');
+    expect(table[0]).toMatch(/^fix,requests,hitRate \[%\],originQps \[q\/s\]/);
+    expect(table.map((l) => l.split(',')[0])).toEqual(['fix', 'raw', 'normalised']);
+    const series = cli('load', 'key-normalisation', '--fix', 'raw', ...SMALL, '--series').stdout;
+    const lines = series.trimEnd().split('\n');
+    expect(lines[0]).toBe('fix,series,unit,t_ms,value');
+    expect(lines.filter((l) => l.startsWith('raw,hitRate,%,')).length).toBe(3);
+  });
+});

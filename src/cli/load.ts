@@ -1,7 +1,9 @@
 /**
  * The `load` command: runs a load scenario's fixes on one seed and prints the before/after
- * table (or JSON, one row per fix). No I/O; pure apart from CPU time.
+ * table (or JSON, one row per fix; or CSV of the table or of its time series). No I/O; pure
+ * apart from CPU time.
  */
+import { seriesCsv, tableCsv } from '../scenarios/load/csv';
 import { runLoad, loadParams, type LoadTable } from '../scenarios/load/harness';
 import { findLoadScenario, LOAD_SCENARIOS } from '../scenarios/load/index';
 import type { LoadScenarioDef } from '../scenarios/load/types';
@@ -87,6 +89,9 @@ export function loadCommand(request: CliRequest): CliOutput {
     seed: request.seed,
     params: loadParams(scenario, request.params),
   });
+  if (request.csv || request.series) {
+    return { code: 0, stdout: request.series ? seriesCsv(table) : tableCsv(table), stderr: '' };
+  }
   const stdout = request.json
     ? JSON.stringify(loadJson(scenario, table), null, 2)
     : loadText(scenario, table).join('\n');

@@ -23,7 +23,8 @@ Commands:
   run <scenario> --seed N      one seeded random schedule, as readable steps
   replay <scenario> --schedule "k1,k2,…"   a given schedule (step keys), as readable steps
   load <scenario> [--fix a,b,…]   timed load runs, one per fix on the same seed: the
-                               before/after table (--seed N, --param name=N, --json)
+                               before/after table (--seed N, --param name=N, --json;
+                               --csv the table, --series its time series as CSV)
                                load scenarios: ${LOAD_SCENARIOS.map((s) => s.id).join(', ')}
 
 Options:
