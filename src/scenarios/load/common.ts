@@ -1,9 +1,8 @@
 /**
- * Shared pieces of the load scenarios: open-loop and closed-loop sources, seeded database
- * latency, read-latency and origin recorders, and rounding for stable tables. Pure given the
- * seeded generators passed in.
+ * Shared pieces of the load scenarios: seeded database latency, read-latency recorders, the
+ * driver loop with progress, parameters, and rounding for stable tables. Pure given the seeded
+ * generators passed in.
  */
-import { arrivalTimes, exponentialGap } from '../../engine/load/arrivals';
 import type { LoadActor, LoadSim } from '../../engine/load/sim';
 import { bucketPercentile, percentiles, Samples, Series } from '../../engine/load/stats';
 import type { Rng } from '../../engine/rng';
@@ -29,50 +28,6 @@ export function series(
   values: readonly number[],
 ): LoadSeries {
   return { id, label, unit, bucket, values: values.map((v) => round(v)) };
-}
-
-/**
- * Schedules Poisson arrivals at `perSecond` in [0, until) on `sim`, lazily; `arrive(i)` runs
- * at each (i counts from 0). Draws only from `rng`, so every fix sees the same arrivals.
- */
-export function openLoop(
-  sim: LoadSim,
-  rng: Rng,
-  perSecond: number,
-  until: number,
-  arrive: (i: number) => void,
-): void {
-  const times = arrivalTimes({ kind: 'poisson', perSecond }, rng, 0, until);
-  let i = 0;
-  const next = (): void => {
-    const t = times.next();
-    if (t.done) return;
-    sim.at(t.value, () => {
-      arrive(i++);
-      next();
-    });
-  };
-  next();
-}
-
-/**
- * Closed-loop clients: each of `clients` starts after a think time, and starts again a think
- * time after `finish(client)` is called. Returns `finish`. Think times come from `rng`.
- */
-export function closedLoop(
-  sim: LoadSim,
-  rng: Rng,
-  clients: number,
-  thinkMs: number,
-  until: number,
-  start: (client: number) => void,
-): (client: number) => void {
-  const think = (client: number): void => {
-    const at = sim.now + exponentialGap(rng, 1000 / thinkMs);
-    if (at < until) sim.at(at, () => start(client));
-  };
-  for (let c = 0; c < clients; c++) think(c);
-  return think;
 }
 
 /** Returns a latency draw: `floor` plus an exponential tail of mean `mean − floor`. */

@@ -8,22 +8,12 @@
  * is the cache machine's DEL. Pure given the seed.
  */
 import type { MachineEvent } from '../../engine/machines';
+import { closedLoop, openLoop } from '../../engine/load/sources';
 import { LoadSim, type LoadActor } from '../../engine/load/sim';
 import { Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
 import { rngFor } from '../../engine/rng';
-import {
-  answered,
-  closedLoop,
-  drive,
-  figure,
-  latencyDraw,
-  Latencies,
-  openLoop,
-  p,
-  param,
-  series,
-} from './common';
+import { answered, drive, figure, latencyDraw, Latencies, p, param, series } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
 const HOP = 0.1;

@@ -4,6 +4,7 @@
  * entry and the hit rate collapses; keyed on the path plus only the response-affecting params,
  * sorted, it recovers. Readers are the cache-aside reader machine. Pure given the seed.
  */
+import { openLoop } from '../../engine/load/sources';
 import { LoadSim } from '../../engine/load/sim';
 import { Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
@@ -14,7 +15,6 @@ import {
   figure,
   latencyDraw,
   Latencies,
-  openLoop,
   p,
   param,
   peakRate,

@@ -8,21 +8,12 @@
  */
 import type { FillMode } from '../../actors/reader';
 import type { WriteMode } from '../../actors/writer';
+import { openLoop } from '../../engine/load/sources';
 import { LoadSim, type LoadActor } from '../../engine/load/sim';
 import { Samples, Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
 import { rngFor } from '../../engine/rng';
-import {
-  answered,
-  drive,
-  figure,
-  latencyDraw,
-  Latencies,
-  openLoop,
-  p,
-  param,
-  series,
-} from './common';
+import { answered, drive, figure, latencyDraw, Latencies, p, param, series } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
 const ACKED = 1;

@@ -8,6 +8,7 @@
  */
 import type { RefreshPolicy } from '../../actors/hotReader';
 import { encodeHot } from '../../actors/hotReader';
+import { openLoop } from '../../engine/load/sources';
 import { LoadSim } from '../../engine/load/sim';
 import { percentile, Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
@@ -18,7 +19,6 @@ import {
   figure,
   latencyDraw,
   Latencies,
-  openLoop,
   p,
   param,
   peakRate,

@@ -74,3 +74,35 @@ describe('load simulation core', () => {
     expect(percentile([], 99)).toBe(0);
   });
 });
+
+describe('load sources', () => {
+  it('closed-loop clients each wait for their request, then think, then ask again', async () => {
+    const { LoadSim } = await import('../../../src/engine/load/sim');
+    const { closedLoop } = await import('../../../src/engine/load/sources');
+    const { fastBehaviour } = await import('../../../src/actors/load/behaviours');
+    const sim = new LoadSim({
+      behaviour: fastBehaviour(),
+      hop: 0.1,
+      caches: [],
+      database: { id: 'db', kind: 'database', connections: 1, input: () => null, latency: () => 1 },
+      observer: {},
+    });
+    const starts: [number, number][] = [];
+    const inFlight = new Set<number>();
+    const finish = closedLoop(sim, createRng(4), 3, 10, 1000, (client) => {
+      expect(inFlight.has(client)).toBe(false);
+      inFlight.add(client);
+      starts.push([client, sim.now]);
+      sim.at(sim.now + 5, () => {
+        inFlight.delete(client);
+        finish(client);
+      });
+    });
+    sim.run(Number.POSITIVE_INFINITY);
+    expect(new Set(starts.map(([c]) => c))).toEqual(new Set([0, 1, 2]));
+    // Each client alternates 5 ms of work with ~10 ms of thinking: about 1000 / 15 rounds each.
+    expect(starts.length).toBeGreaterThan(150);
+    expect(starts.length).toBeLessThan(250);
+    expect(starts.every(([, t]) => t < 1000)).toBe(true);
+  });
+});
