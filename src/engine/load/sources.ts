@@ -4,21 +4,22 @@
  * again). Every draw comes from the seeded generator given, so each fix sees the same arrivals.
  */
 import type { Rng } from '../rng';
-import { arrivalTimes, exponentialGap } from './arrivals';
+import { arrivalTimes, exponentialGap, type OpenLoop } from './arrivals';
 import type { LoadSim } from './sim';
 
 /**
- * Schedules Poisson arrivals at `perSecond` in [0, until) on `sim`, lazily; `arrive(i)` runs
- * at each (i counts from 0). Draws only from `rng`, so every fix sees the same arrivals.
+ * Schedules the arrivals of `process` (Poisson or a burst) in [0, until) on `sim`, lazily;
+ * `arrive(i)` runs at each (i counts from 0). Draws only from `rng`, so every fix sees the
+ * same arrivals.
  */
-export function openLoop(
+export function arrivals(
   sim: LoadSim,
+  process: OpenLoop,
   rng: Rng,
-  perSecond: number,
   until: number,
   arrive: (i: number) => void,
 ): void {
-  const times = arrivalTimes({ kind: 'poisson', perSecond }, rng, 0, until);
+  const times = arrivalTimes(process, rng, 0, until);
   let i = 0;
   const next = (): void => {
     const t = times.next();
@@ -29,6 +30,17 @@ export function openLoop(
     });
   };
   next();
+}
+
+/** Schedules Poisson arrivals at `perSecond` in [0, until); see `arrivals`. */
+export function openLoop(
+  sim: LoadSim,
+  rng: Rng,
+  perSecond: number,
+  until: number,
+  arrive: (i: number) => void,
+): void {
+  arrivals(sim, { kind: 'poisson', perSecond }, rng, until, arrive);
 }
 
 /**

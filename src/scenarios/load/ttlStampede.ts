@@ -8,11 +8,11 @@
  */
 import type { RefreshPolicy } from '../../actors/hotReader';
 import { encodeHot } from '../../actors/hotReader';
-import { openLoop } from '../../engine/load/sources';
+import { arrivals, openLoop } from '../../engine/load/sources';
 import { LoadSim } from '../../engine/load/sim';
 import { percentile, Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
-import { rngFor } from '../../engine/rng';
+import { rngFor, type Rng } from '../../engine/rng';
 import {
   answered,
   drive,
@@ -108,9 +108,7 @@ function run(config: LoadRunConfig): LoadRun {
     },
   });
 
-  const draws = rngFor(seed, 'draws');
-  let requests = 0;
-  openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => {
+  const read = (draws: Rng): void => {
     const key = `k${keys.index(draws.float())}`;
     const u = draws.float();
     const uniform = 1 - draws.float();
@@ -127,7 +125,14 @@ function run(config: LoadRunConfig): LoadRun {
       cache: 'cache',
       db: 'db',
     });
-  });
+  };
+  let requests = 0;
+  const draws = rngFor(seed, 'draws');
+  openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => read(draws));
+  // An optional burst of extra reads at the instant the warmed keys expire (fixed TTL).
+  const burstDraws = rngFor(seed, 'burst');
+  const burst = { kind: 'burst', count: p(params, 'burst'), at: ttl } as const;
+  arrivals(sim, burst, burstDraws, until, () => read(burstDraws));
   drive(sim, until, config.progress);
 
   const { p50, p99 } = latencies.summary();
@@ -207,6 +212,7 @@ export const ttlStampede: LoadScenarioDef = {
     param('connections', 'origin connections', 16, 1, 1000),
     param('beta', 'XFetch beta (×100)', 100, 1, 1000),
     param('stale', 'stale-while-revalidate window (ms)', 5000, 0, 600000),
+    param('burst', 'extra reads arriving at once when the keys expire', 0, 0, 1000000),
   ],
   run,
 };
