@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Granularity } from '../engine/types';
 
-export type Command = 'list' | 'explore' | 'run' | 'replay' | 'help';
+export type Command = 'list' | 'explore' | 'run' | 'replay' | 'load' | 'help';
 
 export interface CliRequest {
   readonly command: Command;
@@ -23,11 +23,16 @@ export interface CliRequest {
   /** Wall-clock bound of an exploration, in seconds (0 = none). */
   readonly maxSeconds: number;
   readonly maxSteps: number;
+  /** load: print the table as CSV (`--csv`), or with `--series`, its time series. */
+  readonly csv: boolean;
+  readonly series: boolean;
+  /** load: the fixes asked for with `--fix a,b,…`, in order; null when --fix is absent. */
+  readonly fixes: readonly string[] | null;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'help'];
+const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'load', 'help'];
 
 /** The largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -97,6 +102,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
         fix: { type: 'string' },
         granularity: { type: 'string', short: 'g' },
         json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        series: { type: 'boolean' },
         seed: { type: 'string' },
         schedule: { type: 'string' },
         param: { type: 'string', multiple: true },
@@ -136,5 +143,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     maxStates: integer('max-states', values['max-states'], 2_000_000, 1),
     maxSeconds: integer('max-seconds', values['max-seconds'], 0, 0),
     maxSteps: integer('steps', values.steps, 500, 1, 100_000),
+    fixes: values.fix === undefined ? null : parseSchedule(values.fix),
+    csv: values.csv ?? false,
+    series: values.series ?? false,
   };
 }

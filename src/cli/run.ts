@@ -10,7 +10,9 @@ import { judgeFix } from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
 import { cachedVerdict } from '../scenarios/verdicts';
 import type { Granularity } from '../engine/types';
+import { LOAD_SCENARIOS } from '../scenarios/load/index';
 import { UsageError, type CliRequest } from './args';
+import { loadCommand } from './load';
 import { exploreJson, exploreText, sweepJson, sweepText, traceJson, traceLines } from './format';
 
 export const USAGE = `Usage: npm run interleave -- <command> [scenario] [options]
@@ -20,6 +22,10 @@ Commands:
   explore <scenario>           every interleaving: counts, violations, shortest counterexample
   run <scenario> --seed N      one seeded random schedule, as readable steps
   replay <scenario> --schedule "k1,k2,…"   a given schedule (step keys), as readable steps
+  load <scenario> [--fix a,b,…]   timed load runs, one per fix on the same seed: the
+                               before/after table (--seed N, --param name=N, --json;
+                               --csv the table, --series its time series as CSV)
+                               load scenarios: ${LOAD_SCENARIOS.map((s) => s.id).join(', ')}
 
 Options:
   --fix <id>                   fix to apply (default none; see list)
@@ -115,6 +121,7 @@ export function runRequest(request: CliRequest): CliOutput {
     stderr: '',
   });
   if (request.command === 'help') return out([USAGE]);
+  if (request.command === 'load') return loadCommand(request);
   if (request.command === 'list') {
     return out(request.json ? listJson() : listText(request.granularity));
   }

@@ -1,0 +1,223 @@
+/**
+ * A cache-aside reader of a hot key with a refresh policy against a Redis-like cache: `plain`
+ * (miss → SELECT → SET), `single-flight` (on a miss only the holder of a `lock:<key>` taken with
+ * ADD fetches; the others poll), `early-refresh` (XFetch: a hit refreshes early with a
+ * probability that grows near expiry), `stale-while-revalidate` (past the soft expiry a hit
+ * returns the stale value at once and one lock holder refreshes it behind). The cached value
+ * carries its soft expiry and the fetch time: `value|expiry|delta`. Pure xstate machine.
+ */
+import { assign, setup } from 'xstate';
+import { planActions, type Delivered, type SendParams } from './plans';
+
+export type RefreshPolicy = 'plain' | 'single-flight' | 'early-refresh' | 'stale-while-revalidate';
+
+export interface HotReaderInput {
+  readonly key: string;
+  readonly policy: RefreshPolicy;
+  /** Freshness of the value it installs, in ms (jittered by the caller when asked). */
+  readonly ttl: number;
+  /** How long past its freshness a value may still be served (stale-while-revalidate). */
+  readonly stale: number;
+  /** XFetch's beta (>1 refreshes earlier). */
+  readonly beta: number;
+  /** XFetch's uniform draw in (0, 1]. */
+  readonly uniform: number;
+  /** How long a refresh lock lives, in ms. */
+  readonly lockTtl: number;
+  /** How long a reader that lost the lock waits before asking again, in ms. */
+  readonly retry: number;
+  readonly cache: string;
+  readonly db: string;
+}
+
+export interface HotReaderContext extends HotReaderInput {
+  readonly value: string | null;
+  readonly version: number;
+  /** What the reader returned to its caller (null until it returns). */
+  readonly result: string | null;
+  readonly fetchStart: number;
+  readonly locked: boolean;
+}
+
+export type HotReaderEvent = Delivered &
+  (
+    | { type: 'HIT'; key: string; value: string; version: number }
+    | { type: 'MISS'; key: string; lease: number | null }
+    | { type: 'ROW'; key: string; value: string | null; version: number }
+    | { type: 'STORED' | 'NOT_STORED' | 'DELETED'; key: string }
+    | { type: 'TIMER'; name: string }
+  );
+
+/** A cached value with its soft expiry and the time its fetch took. */
+export interface HotValue {
+  readonly value: string;
+  readonly expiry: number;
+  readonly delta: number;
+}
+
+/** Returns the cached text for a value. Pure. */
+export function encodeHot(hot: HotValue): string {
+  return `${hot.value}|${hot.expiry}|${hot.delta}`;
+}
+
+/** Returns the value a cached text carries. Pure. */
+export function decodeHot(text: string): HotValue {
+  // Read on every hit under load: scan for the separators rather than split.
+  const a = text.indexOf('|');
+  if (a < 0) return { value: text, expiry: 0, delta: 0 };
+  const b = text.indexOf('|', a + 1);
+  if (b < 0) return { value: text.slice(0, a), expiry: Number(text.slice(a + 1)), delta: 0 };
+  const c = text.indexOf('|', b + 1);
+  const delta = Number(c < 0 ? text.slice(b + 1) : text.slice(b + 1, c));
+  return { value: text.slice(0, a), expiry: Number(text.slice(a + 1, b)), delta };
+}
+
+/** Whether XFetch refreshes at `now`: now − delta·beta·ln(u) ≥ expiry. Pure. */
+export function refreshesEarly(context: HotReaderInput, hot: HotValue, now: number): boolean {
+  return now - hot.delta * context.beta * Math.log(context.uniform) >= hot.expiry;
+}
+
+const lockKey = (context: HotReaderContext): string => `lock:${context.key}`;
+
+type Args = { context: HotReaderContext; event: HotReaderEvent };
+const hitText = ({ event }: Args): string => (event.type === 'HIT' ? event.value : '');
+
+export const hotReaderMachine = setup({
+  types: {} as { context: HotReaderContext; events: HotReaderEvent; input: HotReaderInput },
+  actions: {
+    ...planActions,
+    returnHit: assign(({ context, event }: Args) => ({
+      result: decodeHot(hitText({ context, event })).value,
+      version: event.type === 'HIT' ? event.version : context.version,
+    })),
+    returnValue: assign(({ context }) => ({ result: context.result ?? context.value })),
+  },
+  guards: {
+    early: ({ context, event }) =>
+      context.policy === 'early-refresh' &&
+      refreshesEarly(context, decodeHot(hitText({ context, event })), event.now),
+    stale: ({ context, event }) =>
+      context.policy === 'stale-while-revalidate' &&
+      event.now >= decodeHot(hitText({ context, event })).expiry,
+    coalesces: ({ context }) => context.policy === 'single-flight',
+    returned: ({ context }) => context.result !== null,
+    locked: ({ context }) => context.locked,
+  },
+}).createMachine({
+  id: 'hotReader',
+  context: ({ input }) => ({
+    ...input,
+    value: null,
+    version: 0,
+    result: null,
+    fetchStart: 0,
+    locked: false,
+  }),
+  initial: 'getting',
+  states: {
+    getting: {
+      entry: {
+        type: 'send',
+        params: ({ context }): SendParams => ({
+          to: context.cache,
+          type: 'GET',
+          payload: { key: context.key },
+        }),
+      },
+      on: {
+        HIT: [
+          { guard: 'early', target: 'selecting' },
+          { guard: 'stale', target: 'locking', actions: 'returnHit' },
+          { target: 'done', actions: 'returnHit' },
+        ],
+        MISS: [{ guard: 'coalesces', target: 'locking' }, { target: 'selecting' }],
+      },
+    },
+    locking: {
+      entry: {
+        type: 'send',
+        params: ({ context }): SendParams => ({
+          to: context.cache,
+          type: 'ADD',
+          payload: { key: lockKey(context), value: '1', version: 0, ttl: context.lockTtl },
+        }),
+      },
+      on: {
+        STORED: { target: 'selecting', actions: assign({ locked: true }) },
+        NOT_STORED: [{ guard: 'returned', target: 'done' }, { target: 'waiting' }],
+      },
+    },
+    waiting: {
+      entry: {
+        type: 'startTimer',
+        params: ({ context }) => ({ name: 'retry', delay: context.retry }),
+      },
+      on: { TIMER: 'getting' },
+    },
+    selecting: {
+      entry: [
+        assign({ fetchStart: ({ event }) => event.now }),
+        {
+          type: 'send',
+          params: ({ context }): SendParams => ({
+            to: context.db,
+            type: 'SELECT',
+            payload: { key: context.key },
+          }),
+        },
+      ],
+      on: {
+        ROW: {
+          target: 'filling',
+          actions: assign(({ context, event }) => ({
+            value: event.value ?? '',
+            version: event.version,
+            fetchStart: event.now - context.fetchStart,
+          })),
+        },
+      },
+    },
+    filling: {
+      // fetchStart now holds the fetch's duration (XFetch's delta).
+      entry: {
+        type: 'send',
+        params: ({ context, event }): SendParams => ({
+          to: context.cache,
+          type: 'SET',
+          payload: {
+            key: context.key,
+            value: encodeHot({
+              value: context.value ?? '',
+              expiry: event.now + context.ttl,
+              delta: context.fetchStart,
+            }),
+            version: context.version,
+            ttl: context.ttl + context.stale,
+          },
+        }),
+      },
+      on: {
+        STORED: [
+          { guard: 'locked', target: 'unlocking', actions: 'returnValue' },
+          { target: 'done', actions: 'returnValue' },
+        ],
+        NOT_STORED: [
+          { guard: 'locked', target: 'unlocking', actions: 'returnValue' },
+          { target: 'done', actions: 'returnValue' },
+        ],
+      },
+    },
+    unlocking: {
+      entry: {
+        type: 'send',
+        params: ({ context }): SendParams => ({
+          to: context.cache,
+          type: 'DEL',
+          payload: { key: lockKey(context) },
+        }),
+      },
+      on: { DELETED: 'done' },
+    },
+    done: { type: 'final' },
+  },
+});

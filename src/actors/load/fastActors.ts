@@ -1,0 +1,175 @@
+/**
+ * Fast kernels of the cache-aside reader, the writer and the row database (src/actors/reader.ts,
+ * writer.ts, database.ts) for the load simulation: the same states and plans as the machines,
+ * without xstate's interpretation. Must stay equal to them (tested on the same schedules). Pure.
+ */
+import type { TransitionResult } from '../../engine/machines';
+import type { ActorState, Json, Plan } from '../../engine/types';
+import type { Row } from '../database';
+import type { ReaderContext, ReaderInput } from '../reader';
+import type { WriterContext, WriterInput } from '../writer';
+import { send, state, stay, type Ctx, type Ev } from './kernel';
+
+const FILL = { set: 'SET', lease: 'SET', cas: 'CAS', add: 'ADD' } as const;
+
+const ctx = (context: object): Ctx => context as unknown as Ctx;
+
+type ReaderRun = Pick<ReaderContext, 'lease' | 'value' | 'version' | 'result'>;
+
+/** Builds a reader context field by field (object spreads are slow on this hot path). */
+function reader(c: ReaderInput & Partial<ReaderRun>, patch: Partial<ReaderRun>): ReaderContext {
+  return {
+    key: c.key,
+    mode: c.mode,
+    ttl: c.ttl,
+    cache: c.cache,
+    db: c.db,
+    lease: 'lease' in patch ? (patch.lease ?? null) : (c.lease ?? null),
+    value: 'value' in patch ? (patch.value ?? null) : (c.value ?? null),
+    version: patch.version ?? c.version ?? 0,
+    result: 'result' in patch ? (patch.result ?? null) : (c.result ?? null),
+  };
+}
+
+function writer(c: WriterInput, value: string | null, version: number): WriterContext {
+  return {
+    key: c.key,
+    mode: c.mode,
+    delay: c.delay,
+    ttl: c.ttl,
+    cache: c.cache,
+    db: c.db,
+    value,
+    version,
+  };
+}
+
+/** Returns a reader's initial state and its GET. Pure. */
+export function readerInitial(input: Json): TransitionResult {
+  const i = input as unknown as ReaderInput;
+  const context = reader(i, { lease: null, value: null, version: 0, result: null });
+  const get = send(i.cache, 'GET', { key: i.key, lease: i.mode === 'lease' });
+  return { state: state('getting', ctx(context)), plans: [get] };
+}
+
+function done(next: ReaderContext): TransitionResult {
+  return { state: state('done', ctx(next), true), plans: [] };
+}
+
+/** Returns a reader's state and plans after `event`. Pure. */
+export function readerDeliver(current: ActorState, event: Ev): TransitionResult {
+  if (current.status !== 'active') return stay(current);
+  const c = current.context as unknown as ReaderContext;
+  switch (`${current.value as string}:${event.type}`) {
+    case 'getting:HIT':
+      return done(reader(c, { result: event.value as string, version: event.version as number }));
+    case 'getting:MISS': {
+      const next = reader(c, { lease: event.lease as number | null });
+      return {
+        state: state('selecting', ctx(next)),
+        plans: [send(c.db, 'SELECT', { key: c.key })],
+      };
+    }
+    case 'selecting:ROW': {
+      const value = event.value as string | null;
+      const version = event.version as number;
+      if (c.lease === -1) return done(reader(c, { value, version, result: value }));
+      const next = reader(c, { value, version });
+      const payload =
+        c.mode === 'lease'
+          ? { key: c.key, value: value ?? '', version, ttl: c.ttl, lease: c.lease }
+          : { key: c.key, value: value ?? '', version, ttl: c.ttl };
+      return { state: state('filling', ctx(next)), plans: [send(c.cache, FILL[c.mode], payload)] };
+    }
+    case 'filling:STORED':
+    case 'filling:NOT_STORED':
+      return done(reader(c, { result: c.value }));
+    default:
+      return stay(current);
+  }
+}
+
+/** Returns a writer's initial state and its UPDATE. Pure. */
+export function writerInitial(input: Json): TransitionResult {
+  const i = input as unknown as WriterInput;
+  const context = writer(i, null, 0);
+  return {
+    state: state('updating', ctx(context)),
+    plans: [send(i.db, 'UPDATE', { key: i.key })],
+  };
+}
+
+/** Returns a writer's state and plans after `event`. Pure. */
+export function writerDeliver(current: ActorState, event: Ev): TransitionResult {
+  if (current.status !== 'active') return stay(current);
+  const c = current.context as unknown as WriterContext;
+  const del = (): Plan => send(c.cache, 'DEL', { key: c.key });
+  switch (`${current.value as string}:${event.type}`) {
+    case 'updating:UPDATED': {
+      const next = writer(c, event.value as string, event.version as number);
+      if (c.mode === 'write-through') {
+        const payload = { key: c.key, value: next.value, version: next.version, ttl: c.ttl };
+        return {
+          state: state('writingThrough', ctx(next)),
+          plans: [send(c.cache, 'SET', payload)],
+        };
+      }
+      if (c.mode === 'invalidate-versioned') {
+        const payload = { key: c.key, version: next.version };
+        return {
+          state: state('invalidating', ctx(next)),
+          plans: [send(c.cache, 'INVALIDATE', payload)],
+        };
+      }
+      return { state: state('deleting', ctx(next)), plans: [del()] };
+    }
+    case 'deleting:DELETED':
+      if (c.mode === 'double-delete') {
+        return {
+          state: state('waiting', ctx(c)),
+          plans: [{ kind: 'startTimer', name: 'second-delete', delay: c.delay }],
+        };
+      }
+      return { state: state('done', ctx(c), true), plans: [] };
+    case 'waiting:TIMER':
+      return { state: state('deletingAgain', ctx(c)), plans: [del()] };
+    case 'deletingAgain:DELETED':
+    case 'invalidating:DELETED':
+    case 'writingThrough:STORED':
+    case 'writingThrough:NOT_STORED':
+      return { state: state('done', ctx(c), true), plans: [] };
+    default:
+      return stay(current);
+  }
+}
+
+type Rows = { readonly [key: string]: Row };
+
+/** Returns a row database's initial state. Pure. */
+export function databaseInitial(input: Json): TransitionResult {
+  const rows = (input as unknown as { rows: Rows }).rows;
+  return { state: state('up', ctx({ rows })), plans: [] };
+}
+
+/** Returns a row database's state and reply after SELECT or UPDATE. Pure. */
+export function databaseDeliver(current: ActorState, event: Ev): TransitionResult {
+  if (current.status !== 'active') return stay(current);
+  const rows = (current.context as unknown as { rows: Rows }).rows;
+  const key = event.key as string;
+  const from = event.from as string;
+  if (event.type === 'SELECT') {
+    const row = rows[key];
+    const payload = { key, value: row?.value ?? null, version: row?.version ?? 0 };
+    return { state: current, plans: [send(from, 'ROW', payload, true)] };
+  }
+  if (event.type === 'UPDATE') {
+    const version = (rows[key]?.version ?? 0) + 1;
+    const row = { value: `v${version}`, version };
+    const next = { rows: { ...rows, [key]: row } };
+    return {
+      state: state('up', ctx(next)),
+      plans: [send(from, 'UPDATED', { key, value: row.value, version }, true)],
+    };
+  }
+  return stay(current);
+}

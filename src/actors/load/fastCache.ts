@@ -1,0 +1,127 @@
+/**
+ * Fast kernel of the Redis-like cache machine (src/actors/cache.ts) for the load simulation:
+ * the same states and plans for GET (hit, lease, miss), SET, ADD, CAS, DEL and INVALIDATE,
+ * without xstate's interpretation. Must stay equal to the machine (tested on the same
+ * schedules). Pure.
+ */
+import type { TransitionResult } from '../../engine/machines';
+import type { ActorState, Json } from '../../engine/types';
+import type { CacheContext, CacheEntry, CacheInput } from '../cache';
+import { send, state, stay, type Ev } from './kernel';
+
+type Entries = CacheContext['entries'];
+
+function live(context: CacheContext, key: string, now: number): CacheEntry | null {
+  const entry = context.entries[key];
+  if (!entry || entry.tombstone) return null;
+  if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+  return entry;
+}
+
+function without<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
+  if (!(key in record)) return { ...record };
+  const { [key]: _, ...rest } = record;
+  return rest;
+}
+
+function accepts(context: CacheContext, event: Ev, key: string, now: number): boolean {
+  const version = event.version as number;
+  switch (event.type) {
+    case 'SET':
+      return event.lease == null || context.leases[key] === event.lease;
+    case 'ADD':
+      return live(context, key, now) === null;
+    default: {
+      const held = context.entries[key];
+      if (!held || (held.expiresAt !== null && held.expiresAt <= now)) return true;
+      return held.tombstone ? version >= held.version : version > held.version;
+    }
+  }
+}
+
+function next(current: ActorState, context: CacheContext): ActorState {
+  return state(current.value as string, context as unknown as Ev);
+}
+
+/** Returns the cache's initial state for `input`. Pure. */
+export function cacheInitial(input: Json): TransitionResult {
+  const entries = (input as CacheInput | null)?.entries ?? {};
+  const context = { entries, leases: {}, nextLease: 1 };
+  return { state: state('up', context as unknown as Ev), plans: [] };
+}
+
+/** Returns the cache's state and reply after `event`. Pure. */
+export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
+  if (current.status !== 'active') return stay(current);
+  const context = current.context as unknown as CacheContext;
+  const key = event.key as string;
+  const now = event.now as number;
+  const from = event.from as string;
+  switch (event.type) {
+    case 'GET': {
+      const entry = live(context, key, now);
+      if (entry) {
+        const payload = { key, value: entry.value, version: entry.version };
+        return { state: current, plans: [send(from, 'HIT', payload, true)] };
+      }
+      if (event.lease === true && context.leases[key] === undefined) {
+        const lease = context.nextLease;
+        const leases = { ...context.leases, [key]: lease };
+        const nextContext = { entries: context.entries, leases, nextLease: lease + 1 };
+        return {
+          state: next(current, nextContext),
+          plans: [send(from, 'MISS', { key, lease }, true)],
+        };
+      }
+      const lease = event.lease === true ? -1 : null;
+      return { state: current, plans: [send(from, 'MISS', { key, lease }, true)] };
+    }
+    case 'SET':
+    case 'ADD':
+    case 'CAS': {
+      if (!accepts(context, event, key, now)) {
+        // The refusal names the command, its version and the lease it presented.
+        const lease = event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
+        const payload = { key, refused: event.type, version: event.version as number, lease };
+        return { state: current, plans: [send(from, 'NOT_STORED', payload, true)] };
+      }
+      const ttl = (event.ttl as number | null | undefined) ?? null;
+      const entry: CacheEntry = {
+        value: event.value as string,
+        version: event.version as number,
+        expiresAt: ttl === null ? null : now + ttl,
+        tombstone: false,
+      };
+      const entries: Entries = { ...context.entries, [key]: entry };
+      const nextContext = {
+        entries,
+        leases: without(context.leases, key),
+        nextLease: context.nextLease,
+      };
+      return { state: next(current, nextContext), plans: [send(from, 'STORED', { key }, true)] };
+    }
+    case 'DEL':
+    case 'INVALIDATE': {
+      const entries: Entries =
+        event.type === 'DEL'
+          ? without(context.entries, key)
+          : {
+              ...context.entries,
+              [key]: {
+                value: '',
+                version: Math.max(event.version as number, context.entries[key]?.version ?? 0),
+                expiresAt: null,
+                tombstone: true,
+              },
+            };
+      const nextContext = {
+        entries,
+        leases: without(context.leases, key),
+        nextLease: context.nextLease,
+      };
+      return { state: next(current, nextContext), plans: [send(from, 'DELETED', { key }, true)] };
+    }
+    default:
+      return stay(current);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Servers of a load simulation, as queues in virtual time. A single-threaded server (Redis's
+ * one thread) runs one command at a time in arrival order, so a long script blocks everything
+ * behind it; a pool (a database's connections) runs up to `size` statements at once, first
+ * come first served. Both must be fed in arrival order. Pure bookkeeping, no clock.
+ */
+
+/** When a command starts and ends, and how long it waited, as a server scheduled it. */
+export interface Slot {
+  readonly start: number;
+  readonly end: number;
+  readonly waited: number;
+  /** Commands in the system (queued or running) when it arrived, itself excluded. */
+  readonly depth: number;
+}
+
+/** A single-threaded server with a FIFO queue in front of it. */
+export class SingleThread {
+  private busyUntil = 0;
+  /** End times of admitted commands that may still be in the system, oldest first. */
+  private readonly ends: number[] = [];
+  private head = 0;
+  /** The longest time any command waited in the queue. */
+  longestWait = 0;
+  /** The longest single command (e.g. an invalidation script). */
+  longestCommand = 0;
+  maxDepth = 0;
+  busyTime = 0;
+
+  /** Admits a command arriving at `now` that takes `service` ms; returns its slot. */
+  admit(now: number, service: number): Slot {
+    const start = Math.max(now, this.busyUntil);
+    const end = start + service;
+    this.busyUntil = end;
+    while (this.head < this.ends.length && (this.ends[this.head] as number) <= now) this.head++;
+    if (this.head > 4096 && this.head * 2 > this.ends.length) {
+      this.ends.splice(0, this.head);
+      this.head = 0;
+    }
+    const depth = this.ends.length - this.head;
+    this.ends.push(end);
+    const waited = start - now;
+    if (waited > this.longestWait) this.longestWait = waited;
+    if (service > this.longestCommand) this.longestCommand = service;
+    if (depth > this.maxDepth) this.maxDepth = depth;
+    this.busyTime += service;
+    return { start, end, waited, depth };
+  }
+}
+
+/** A pool of `size` identical workers (connections), first come first served. */
+export class Pool {
+  private readonly free: Float64Array;
+
+  constructor(size: number) {
+    this.free = new Float64Array(Math.max(1, size));
+  }
+
+  /** Admits a statement arriving at `now` that takes `service` ms; returns its slot. */
+  admit(now: number, service: number): Slot {
+    let best = 0;
+    for (let i = 1; i < this.free.length; i++) {
+      if ((this.free[i] as number) < (this.free[best] as number)) best = i;
+    }
+    const start = Math.max(now, this.free[best] as number);
+    const end = start + service;
+    this.free[best] = end;
+    let depth = 0;
+    for (let i = 0; i < this.free.length; i++) if ((this.free[i] as number) > now) depth++;
+    return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Shared pieces of the load scenarios: seeded database latency, read-latency recorders, the
+ * driver loop with progress, parameters, and rounding for stable tables. Pure given the seeded
+ * generators passed in.
+ */
+import type { LoadActor, LoadSim } from '../../engine/load/sim';
+import { bucketPercentile, percentiles, Samples, Series } from '../../engine/load/stats';
+import type { Rng } from '../../engine/rng';
+import type { LoadFigure, LoadSeries } from './types';
+
+/** Rounds for tables: the same run prints the same digits. Pure. */
+export function round(value: number, digits = 3): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** A figure, rounded. Pure. */
+export function figure(id: string, label: string, unit: string, value: number): LoadFigure {
+  return { id, label, unit, value: round(value) };
+}
+
+/** A series, rounded. Pure. */
+export function series(
+  id: string,
+  label: string,
+  unit: string,
+  bucket: number,
+  values: readonly number[],
+): LoadSeries {
+  return { id, label, unit, bucket, values: values.map((v) => round(v)) };
+}
+
+/** Returns a latency draw: `floor` plus an exponential tail of mean `mean − floor`. */
+export function latencyDraw(rng: Rng, mean: number, floor: number): () => number {
+  const tail = Math.max(0, mean - floor);
+  return () => floor + (tail > 0 ? -Math.log(1 - rng.float()) * tail : 0);
+}
+
+/** Read latencies (spawn → answer) with the time each read started. */
+export class Latencies {
+  readonly started = new Samples();
+  readonly latency = new Samples();
+
+  /** Records `actor`'s answer at `now`, once. */
+  record(actor: LoadActor, now: number): void {
+    if (actor.returned) return;
+    actor.returned = true;
+    this.started.push(actor.started);
+    this.latency.push(now - actor.started);
+  }
+
+  /** p50, p99 and max, in ms. */
+  summary(): { p50: number; p99: number; max: number } {
+    const [p50 = 0, p99 = 0, max = 0] = percentiles(this.latency.values(), [50, 99, 100]);
+    return { p50, p99, max };
+  }
+
+  /** p99 per bucket. */
+  p99Series(bucket: number, until: number): number[] {
+    return bucketPercentile(this.started.values(), this.latency.values(), bucket, until, 99);
+  }
+}
+
+/** Returns the peak of per-bucket rates. Pure. */
+export function peakRate(s: Series): number {
+  return Math.max(0, ...s.rates());
+}
+
+/** Whether a reader-like actor has answered: its context's `result` is set. */
+export function answered(actor: LoadActor): boolean {
+  return (actor.state.context as { result?: unknown }).result != null;
+}
+
+/** Runs `sim` to `until` a virtual second at a time, reporting progress, then drains it. */
+export function drive(sim: LoadSim, until: number, progress?: (done: number) => void): void {
+  for (let t = 1000; t < until; t += 1000) {
+    sim.run(t);
+    progress?.(t / until);
+  }
+  sim.run(Number.POSITIVE_INFINITY);
+  progress?.(1);
+}
+
+/** A parameter definition. Pure. */
+export function param(id: string, label: string, defaultValue: number, min: number, max: number) {
+  return { id, label, defaultValue, min, max };
+}
+
+/** Reads parameter `id` from `params` (which the harness fills with defaults). */
+export function p(params: Readonly<Record<string, number>>, id: string): number {
+  const value = params[id];
+  if (value === undefined) throw new Error(`missing load parameter "${id}"`);
+  return value;
+}

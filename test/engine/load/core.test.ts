@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { arrivalTimes } from '../../../src/engine/load/arrivals';
+import { EventQueue } from '../../../src/engine/load/heap';
+import { Pool, SingleThread } from '../../../src/engine/load/servers';
+import { percentile } from '../../../src/engine/load/stats';
+import { zipf } from '../../../src/engine/load/zipf';
+import { createRng } from '../../../src/engine/rng';
+
+describe('load simulation core', () => {
+  it('the event queue pops by time, ties in insertion order', () => {
+    const queue = new EventQueue<string>();
+    const rng = createRng(3);
+    const pushed: [number, string][] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = rng.int(0, 50);
+      pushed.push([t, `e${i}`]);
+      queue.push(t, `e${i}`);
+    }
+    const popped: string[] = [];
+    for (let e = queue.pop(); e; e = queue.pop()) popped.push(e.item);
+    const expected = [...pushed].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+    expect(popped).toEqual(expected);
+  });
+
+  it('a single thread runs one command at a time, in arrival order', () => {
+    const thread = new SingleThread();
+    const script = thread.admit(0, 400);
+    const get = thread.admit(1, 0.01);
+    expect(script).toMatchObject({ start: 0, end: 400, waited: 0, depth: 0 });
+    expect(get.start).toBe(400);
+    expect(get.waited).toBe(399);
+    expect(get.depth).toBe(1);
+    expect(thread.longestCommand).toBe(400);
+    expect(thread.admit(500, 1)).toMatchObject({ start: 500, waited: 0, depth: 0 });
+  });
+
+  it('a pool runs up to its size at once, first come first served', () => {
+    const pool = new Pool(2);
+    expect(pool.admit(0, 10).start).toBe(0);
+    expect(pool.admit(0, 10).start).toBe(0);
+    const third = pool.admit(1, 10);
+    expect(third.start).toBe(10);
+    expect(third.waited).toBe(9);
+  });
+
+  it('Poisson arrivals come at the asked rate', () => {
+    const times = [...arrivalTimes({ kind: 'poisson', perSecond: 1000 }, createRng(1), 0, 60_000)];
+    expect(times.length).toBeGreaterThan(59_000);
+    expect(times.length).toBeLessThan(61_000);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const burst = [...arrivalTimes({ kind: 'burst', count: 5, at: 10 }, createRng(1), 0, 100)];
+    expect(burst).toEqual([10, 10, 10, 10, 10]);
+  });
+
+  it('Zipf draws follow the skew', () => {
+    const z = zipf(100, 1);
+    const rng = createRng(2);
+    const counts = new Array<number>(100).fill(0);
+    for (let i = 0; i < 100_000; i++) {
+      const i = z.index(rng.float());
+      counts[i] = (counts[i] as number) + 1;
+    }
+    expect(Math.abs((counts[0] as number) / 100_000 - z.share(0))).toBeLessThan(0.01);
+    expect(counts[0]).toBeGreaterThan((counts[1] as number) * 1.5);
+    expect(counts[1]).toBeGreaterThan(counts[50] as number);
+    expect(zipf(10, 0).share(3)).toBeCloseTo(0.1);
+  });
+
+  it('percentiles use the nearest rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([], 99)).toBe(0);
+  });
+});
+
+describe('load sources', () => {
+  it('closed-loop clients each wait for their request, then think, then ask again', async () => {
+    const { LoadSim } = await import('../../../src/engine/load/sim');
+    const { closedLoop } = await import('../../../src/engine/load/sources');
+    const { fastBehaviour } = await import('../../../src/actors/load/behaviours');
+    const sim = new LoadSim({
+      behaviour: fastBehaviour(),
+      hop: 0.1,
+      caches: [],
+      database: { id: 'db', kind: 'database', connections: 1, input: () => null, latency: () => 1 },
+      observer: {},
+    });
+    const starts: [number, number][] = [];
+    const inFlight = new Set<number>();
+    const finish = closedLoop(sim, createRng(4), 3, 10, 1000, (client) => {
+      expect(inFlight.has(client)).toBe(false);
+      inFlight.add(client);
+      starts.push([client, sim.now]);
+      sim.at(sim.now + 5, () => {
+        inFlight.delete(client);
+        finish(client);
+      });
+    });
+    sim.run(Number.POSITIVE_INFINITY);
+    expect(new Set(starts.map(([c]) => c))).toEqual(new Set([0, 1, 2]));
+    // Each client alternates 5 ms of work with ~10 ms of thinking: about 1000 / 15 rounds each.
+    expect(starts.length).toBeGreaterThan(150);
+    expect(starts.length).toBeLessThan(250);
+    expect(starts.every(([, t]) => t < 1000)).toBe(true);
+  });
+});
