@@ -62,6 +62,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // Two pages: the interleaving app and the Load lab.
+  build: { rollupOptions: { input: { main: 'index.html', load: 'load.html' } } },
   server: { port: 5173 },
   preview: { port: 4173, headers: { ...RESPONSE_HEADERS } },
   test: {

@@ -39,6 +39,13 @@ export function Header() {
         >
           {comparing ? 'Close compare' : 'Compare'}
         </button>
+        <a
+          className="btn"
+          href="load.html"
+          title="Many clients over time: stampede, invalidation storm…"
+        >
+          Load lab
+        </a>
         <CopyLinkButton />
         <button
           type="button"

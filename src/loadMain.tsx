@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from './ui/layout/ErrorBoundary';
+import { LoadLab } from './ui/load/LoadLab';
+import './ui/styles/index.css';
+import './ui/styles/load.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Missing #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <LoadLab />
+    </ErrorBoundary>
+  </StrictMode>,
+);
