@@ -6,13 +6,9 @@
 import { cacheMachine } from '../actors/cache';
 import { databaseMachine } from '../actors/database';
 import { readerMachine, type FillMode, type ReaderInput } from '../actors/reader';
-import {
-  writerMachine,
-  type WriteMode,
-  type WriterContext,
-  type WriterInput,
-} from '../actors/writer';
-import type { ActorSpec, FaultSpec, Model, World } from '../engine/types';
+import { writerMachine, type WriteMode, type WriterInput } from '../actors/writer';
+import type { ActorSpec, FaultSpec, Model } from '../engine/types';
+import { invalidatedVersion, WRITER_STATES } from '../invariants/invalidation';
 import { staleAtQuiescence, staleEntryInstalled, staleForever } from '../invariants/staleness';
 import { cachePhrases } from './phrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
@@ -35,25 +31,6 @@ const FIX_PLANS: Readonly<Record<string, FixPlan>> = {
   'write-through': { fill: 'add', write: 'write-through', ttl: false },
   'ttl-backstop': { fill: 'set', write: 'delete', ttl: true },
 };
-
-/** Writer states in which its invalidation has not been sent yet, or is still in flight. */
-const SENDING_STATES = new Set(['deleting', 'invalidating', 'writingThrough']);
-
-/**
- * The newest version whose writer's invalidation has reached the cache: the writer committed,
- * and its first DEL / tombstone / write-through is no longer in its channel. Pure.
- */
-function invalidatedVersion(world: World): number {
-  let newest = 0;
-  for (const [id, actor] of Object.entries(world.actors)) {
-    if (!id.startsWith('writer') || actor.value === 'updating') continue;
-    const context = actor.context as unknown as WriterContext;
-    const inFlight = (world.channels[`${id}->cache`]?.length ?? 0) > 0;
-    if (SENDING_STATES.has(String(actor.value)) && inFlight) continue;
-    newest = Math.max(newest, context.version);
-  }
-  return newest;
-}
 
 function numbered(label: string, i: number, count: number): string {
   return count > 1 ? `${label} ${i + 1}` : label;
@@ -123,7 +100,14 @@ function build(config: ScenarioConfig): Model {
     actors,
     faults,
     invariants: [
-      staleEntryInstalled(PAIR, invalidatedVersion),
+      staleEntryInstalled(
+        PAIR,
+        invalidatedVersion({
+          writers: actors.filter((a) => a.machine === writerMachine).map((a) => a.id),
+          cache: 'cache',
+          ...WRITER_STATES,
+        }),
+      ),
       staleAtQuiescence(PAIR),
       staleForever(PAIR),
     ],

@@ -1,0 +1,44 @@
+/**
+ * When a writer's invalidation has reached the cache: the version oracle `staleEntryInstalled`
+ * uses to tell a stale write from the inherent window between a commit and its own DEL. Pure.
+ */
+import type { WriterContext } from '../actors/writer';
+import type { World } from '../engine/types';
+
+export interface InvalidationSpec {
+  /** The writer actors' ids. */
+  readonly writers: readonly string[];
+  readonly cache: string;
+  /** Writer states before the commit: nothing to invalidate yet. */
+  readonly uncommitted: readonly string[];
+  /** Writer states in which its invalidation may still be in flight to the cache. */
+  readonly sending: readonly string[];
+}
+
+/** The writer states of the library's writer actor, as `InvalidationSpec` expects them. */
+export const WRITER_STATES = {
+  uncommitted: ['updating'],
+  sending: ['deleting', 'invalidating', 'writingThrough'],
+} as const;
+
+/**
+ * Returns, for a world, the newest version whose writer's invalidation has reached the cache:
+ * the writer committed, and its first DEL / tombstone / write-through is no longer in its
+ * channel. Pure.
+ */
+export function invalidatedVersion(spec: InvalidationSpec): (world: World) => number {
+  const writers = new Set(spec.writers);
+  const uncommitted = new Set(spec.uncommitted);
+  const sending = new Set(spec.sending);
+  return (world) => {
+    let newest = 0;
+    for (const [id, actor] of Object.entries(world.actors)) {
+      if (!writers.has(id) || uncommitted.has(String(actor.value))) continue;
+      const context = actor.context as unknown as WriterContext;
+      const inFlight = (world.channels[`${id}->${spec.cache}`]?.length ?? 0) > 0;
+      if (sending.has(String(actor.value)) && inFlight) continue;
+      newest = Math.max(newest, context.version);
+    }
+    return newest;
+  };
+}
