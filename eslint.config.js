@@ -18,10 +18,23 @@ const SOURCE = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
 /** Layers, lowest first, with the src/ folders each may not import from. */
 const FORBIDDEN_IMPORTS = {
-  engine: ['actors', 'invariants', 'scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
-  actors: ['scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
-  invariants: ['scenarios', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
-  scenarios: ['share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  engine: [
+    'actors',
+    'invariants',
+    'scenarios',
+    'authoring',
+    'share',
+    'viz',
+    'store',
+    'ui',
+    'workers',
+    'cli',
+  ],
+  actors: ['scenarios', 'authoring', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  invariants: ['scenarios', 'authoring', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  scenarios: ['authoring', 'share', 'viz', 'store', 'ui', 'workers', 'cli'],
+  // Authored models compile to scenarios: the same layer, one step above the built-ins.
+  authoring: ['share', 'viz', 'store', 'ui', 'workers', 'cli'],
   share: ['store', 'ui', 'workers', 'cli'],
   viz: ['store', 'ui', 'workers', 'cli'],
   workers: ['store', 'ui', 'cli'],
@@ -36,6 +49,7 @@ const HEADLESS = new Set([
   'actors',
   'invariants',
   'scenarios',
+  'authoring',
   'share',
   'viz',
   'cli',
@@ -43,7 +57,7 @@ const HEADLESS = new Set([
 ]);
 
 /** Folders that must be deterministic: no real clock, timers or unseeded randomness. */
-const DETERMINISTIC = new Set(['engine', 'actors', 'invariants', 'scenarios']);
+const DETERMINISTIC = new Set(['engine', 'actors', 'invariants', 'scenarios', 'authoring']);
 
 const CLOCK = 'Use the world clock (logical time in the world), never real time.';
 const RNG = 'Use the seeded PRNG passed in (src/engine rng), never unseeded randomness.';

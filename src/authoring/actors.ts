@@ -1,0 +1,232 @@
+/**
+ * The actor library as the authoring format names it: per kind, its machine, default role, the
+ * schema of its options (the machine's input) and which options name other actors. Pure.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { z } from 'zod';
+import { cacheMachine } from '../actors/cache';
+import { databaseMachine } from '../actors/database';
+import { ddlClientMachine } from '../actors/ddlClient';
+import { durableLogMachine } from '../actors/durableLog';
+import { fetchTaskMachine } from '../actors/fetchTask';
+import { processMemoryMachine } from '../actors/processMemory';
+import { proxyMachine } from '../actors/proxy';
+import { readerMachine } from '../actors/reader';
+import { recordStoreMachine } from '../actors/recordStore';
+import { requestThreadMachine } from '../actors/requestThread';
+import { sidecarMachine } from '../actors/sidecar';
+import { sqlServerMachine } from '../actors/sqlServer';
+import { timedCacheMachine } from '../actors/timedCache';
+import { upstreamMachine } from '../actors/upstream';
+import { writeBehindCacheMachine } from '../actors/writeBehindCache';
+import { writeClientMachine } from '../actors/writeClient';
+import { writerMachine } from '../actors/writer';
+import type { ActorRole } from '../engine/types';
+
+/** The largest number an option may hold (ticks, versions, attempts). */
+export const MAX_NUMBER = 1000;
+
+const name = z.string().min(1).max(80);
+const count = z.number().int().min(0).max(MAX_NUMBER);
+const ref = z.string().min(1).max(40);
+const ttl = z.number().int().min(1).max(MAX_NUMBER).nullable();
+const row = z.strictObject({ value: name, version: count });
+const rows = z.record(name, row).refine((r) => Object.keys(r).length <= 16, 'at most 16 rows');
+const tables = z.array(name).max(16);
+
+export interface ActorKind {
+  readonly machine: AnyStateMachine;
+  readonly role: ActorRole;
+  /** The options schema; null when the machine takes no input. */
+  readonly options: z.ZodType | null;
+  /** Options whose value is another actor's id (or null). */
+  readonly refs: readonly string[];
+  /** One line for the docs and completion. */
+  readonly doc: string;
+}
+
+const kind = (
+  machine: AnyStateMachine,
+  role: ActorRole,
+  options: z.ZodType | null,
+  refs: readonly string[],
+  doc: string,
+): ActorKind => ({ machine, role, options, refs, doc });
+
+export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
+  reader: kind(
+    readerMachine,
+    'process',
+    z.strictObject({
+      key: name,
+      mode: z.enum(['set', 'lease', 'cas', 'add']),
+      ttl,
+      cache: ref,
+      db: ref,
+    }),
+    ['cache', 'db'],
+    'cache-aside reader: GET, on a miss SELECT, then fill the cache (set, lease, cas or add)',
+  ),
+  writer: kind(
+    writerMachine,
+    'process',
+    z.strictObject({
+      key: name,
+      mode: z.enum(['delete', 'double-delete', 'invalidate-versioned', 'write-through']),
+      delay: count,
+      ttl,
+      cache: ref,
+      db: ref,
+    }),
+    ['cache', 'db'],
+    'UPDATE the database, then invalidate the cache (delete, double-delete, tombstone, write-through)',
+  ),
+  cache: kind(
+    cacheMachine,
+    'server',
+    z.strictObject({
+      entries: z
+        .record(
+          name,
+          z.strictObject({
+            value: name,
+            version: count,
+            expiresAt: count.nullable(),
+            tombstone: z.boolean(),
+          }),
+        )
+        .optional(),
+    }),
+    [],
+    'key-value cache: GET/SET/ADD/CAS/DEL, TTLs, leases and versioned tombstones',
+  ),
+  database: kind(
+    databaseMachine,
+    'server',
+    z.strictObject({ rows, tables: tables.optional(), replicaTo: ref.optional() }),
+    ['replicaTo'],
+    'database: versioned rows, SELECT/UPDATE, DDL replicated to a sidecar',
+  ),
+  'fetch-task': kind(
+    fetchTaskMachine,
+    'process',
+    z.strictObject({
+      userId: name,
+      mode: z.enum(['add', 'override', 'single-flight', 'catch']),
+      cache: ref,
+      upstream: ref,
+      inlineCalls: z.boolean(),
+    }),
+    ['cache', 'upstream'],
+    'coroutine fetch_user: get_entry, on a miss await upstream, then add_entry',
+  ),
+  'timed-cache': kind(
+    timedCacheMachine,
+    'server',
+    z.strictObject({ ttl: count.min(1) }),
+    [],
+    'non-overwriting TTL cache: get_entry / add_entry raise NonExistentEntry / ExistingEntry',
+  ),
+  upstream: kind(upstreamMachine, 'server', null, [], 'upstream API: counts calls per user'),
+  proxy: kind(
+    proxyMachine,
+    'process',
+    z.strictObject({
+      query: name,
+      table: name,
+      sidecar: ref,
+      db: ref,
+      self: ref,
+      maxAttempts: count.min(1).max(20),
+      epochAtStore: z.boolean(),
+      epochOnUse: z.boolean(),
+      invalidateOnDdl: z.boolean(),
+      dropOnFailure: z.boolean(),
+      invalidateOnForward: z.boolean(),
+    }),
+    ['sidecar', 'db', 'self'],
+    'query proxy with a metadata cache of EXPLAIN verdicts; forwards DDL',
+  ),
+  sidecar: kind(
+    sidecarMachine,
+    'server',
+    z.strictObject({ tables, notify: ref.nullable() }),
+    ['notify'],
+    'caching sidecar: replicated tables, schema epoch, EXPLAIN / CREATE CACHE',
+  ),
+  'ddl-client': kind(
+    ddlClientMachine,
+    'process',
+    z.strictObject({
+      db: ref,
+      statements: z
+        .array(z.strictObject({ statement: z.enum(['CREATE_TABLE', 'DROP_TABLE']), table: name }))
+        .max(8),
+    }),
+    ['db'],
+    'application running DDL statements in order',
+  ),
+  'request-thread': kind(
+    requestThreadMachine,
+    'process',
+    z.strictObject({
+      request: name,
+      table: name,
+      select: name,
+      where: name,
+      engineHome: z.enum(['class', 'local']),
+      memory: ref,
+      db: ref,
+    }),
+    ['memory', 'db'],
+    'web request in a thread: builds a query through a shared or per-request engine',
+  ),
+  'process-memory': kind(
+    processMemoryMachine,
+    'server',
+    z.strictObject({ classTables: z.boolean() }),
+    [],
+    "one process's memory: class attributes shared by its threads",
+  ),
+  'sql-server': kind(
+    sqlServerMachine,
+    'server',
+    z.strictObject({
+      columns: z
+        .record(name, z.array(name).max(16))
+        .refine((c) => Object.keys(c).length <= 16, 'at most 16 tables'),
+    }),
+    [],
+    'SQL server: rejects a query whose bare column is ambiguous',
+  ),
+  'write-behind-cache': kind(
+    writeBehindCacheMachine,
+    'server',
+    z.strictObject({
+      strategy: z.enum(['write-behind', 'durable-log', 'write-through']),
+      flushDelay: count,
+      restartDelay: count,
+      db: ref,
+      log: ref,
+    }),
+    ['db', 'log'],
+    'write-behind cache: acknowledges writes, flushes later; may crash',
+  ),
+  'durable-log': kind(durableLogMachine, 'server', null, [], 'durable log: APPEND, TRIM, REPLAY'),
+  'write-client': kind(
+    writeClientMachine,
+    'process',
+    z.strictObject({ key: name, value: name, version: count, cache: ref }),
+    ['cache'],
+    'client writing one value through a cache',
+  ),
+  'record-store': kind(
+    recordStoreMachine,
+    'server',
+    z.strictObject({ rows }),
+    [],
+    'plain record store (the database behind a write-behind cache)',
+  ),
+};
+
+export const ACTOR_KIND_NAMES = Object.keys(ACTOR_KINDS) as [string, ...string[]];
