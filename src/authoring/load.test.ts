@@ -100,11 +100,11 @@ describe('loadModel', () => {
 
   it('checks every fix at the bounds of every parameter', () => {
     expect(errors(cacheAside.replace('max: 3 }', 'max: 30 }'))[0]).toMatch(
-      /^\d+:12 actors\[0\]\.count: count must be from 1 to 16, got 30 \(with fix none, readers=30\)/,
+      /^\d+:12 actors\[0\]\.count: count must be from 1 to 16, got 30 \(with fix none, readers=30, writers=3, /,
     );
     const text = cacheAside.replace('max: 3 }', 'max: 15 }');
     expect(errors(text)[0]).toMatch(
-      /at most 16 actors in one configuration \(with fix none, readers=15\)/,
+      /at most 16 actors in one configuration \(with fix none, readers=15, writers=3, /,
     );
   });
 

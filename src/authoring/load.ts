@@ -143,11 +143,17 @@ function crossCheck(doc: ModelDoc): Problem[] {
   return problems;
 }
 
-/** Builds every fix at the defaults and at each parameter's bounds: what the judge may build. */
+/**
+ * Builds every fix at the defaults, with every parameter at its minimum, and with every one at
+ * its maximum: the configurations the app and the judge start from and reach.
+ */
 function trialBuilds(doc: ModelDoc): Problem[] {
   const params = doc.params ?? [];
-  const configs: Record<string, number>[] = [{}];
-  for (const p of params) configs.push({ [p.id]: p.min }, { [p.id]: p.max });
+  const configs: Record<string, number>[] = [
+    {},
+    Object.fromEntries(params.map((p) => [p.id, p.min])),
+    Object.fromEntries(params.map((p) => [p.id, p.max])),
+  ];
   for (const fix of doc.fixes) {
     for (const values of configs) {
       try {

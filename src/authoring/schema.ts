@@ -10,12 +10,16 @@ export const FORMAT = 'interleave/1';
 
 /** Size caps: a model past any of them is refused with a clear error. */
 export const LIMITS = {
-  /** Characters of YAML text. */
-  text: 64 * 1024,
+  /** Characters of YAML text (a built-in written out takes about 6,000). */
+  text: 16 * 1024,
+  /** Lines of YAML text. */
+  lines: 800,
   /** YAML nodes (every scalar, list and map). */
   nodes: 4000,
   /** Nesting depth of lists and maps. */
   depth: 10,
+  /** Brackets and list dashes open at once, counted on the raw text before parsing. */
+  openings: 24,
   actors: 12,
   /** Actors in one configuration, once counts are applied. */
   instances: 16,

@@ -105,6 +105,31 @@ function checkShape(source: Source): AuthoringError | null {
   return null;
 }
 
+/**
+ * A cheap scan of the raw text, before the parser (which recurses on nesting) sees it: too many
+ * lines, brackets left open, or list dashes on one line. Counts quoted brackets too, so it can
+ * only be stricter than the parsed depth check. Returns the problem's offset and text, or null.
+ */
+function precheck(text: string): { offset: number; message: string } | null {
+  let lines = 1;
+  let open = 0;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lines++;
+      dashes = 0;
+      if (lines > LIMITS.lines)
+        return { offset: i, message: `too long: at most ${LIMITS.lines} lines` };
+    } else if (c === 91 || c === 123) open++;
+    else if (c === 93 || c === 125) open = Math.max(0, open - 1);
+    else if (c === 45 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10)) dashes++;
+    if (open + dashes > LIMITS.openings)
+      return { offset: i, message: `nested too deeply (at most ${LIMITS.openings} levels)` };
+  }
+  return null;
+}
+
 /** Parses YAML text into a plain value, or returns the errors that stop it. Pure. */
 export function readYaml(
   text: string,
@@ -120,6 +145,14 @@ export function readYaml(
     };
   }
   const lines = new LineCounter();
+  const early = precheck(text);
+  if (early) {
+    // Positions still help here: count lines up to the offset without parsing.
+    const before = text.slice(0, early.offset);
+    const line = before.split('\n').length;
+    const column = early.offset - before.lastIndexOf('\n');
+    return { ok: false, errors: [{ line, column, path: '', message: early.message }] };
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
