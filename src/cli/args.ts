@@ -4,11 +4,13 @@
 import { parseArgs } from 'node:util';
 import type { Granularity } from '../engine/types';
 
-export type Command = 'list' | 'explore' | 'run' | 'replay' | 'load' | 'help';
+export type Command = 'list' | 'explore' | 'run' | 'replay' | 'load' | 'check' | 'help';
 
 export interface CliRequest {
   readonly command: Command;
   readonly scenario: string | null;
+  /** An authored model (YAML) to use instead of a built-in scenario. */
+  readonly file: string | null;
   readonly fix: string;
   readonly granularity: Granularity;
   readonly json: boolean;
@@ -32,7 +34,7 @@ export interface CliRequest {
 
 export class UsageError extends Error {}
 
-const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'load', 'help'];
+const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'load', 'check', 'help'];
 
 /** The largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -100,6 +102,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       strict: true,
       options: {
         fix: { type: 'string' },
+        file: { type: 'string' },
         granularity: { type: 'string', short: 'g' },
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
@@ -126,12 +129,26 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (granularity !== 'operations' && granularity !== 'messages') {
     throw new UsageError(`--granularity must be "operations" or "messages", got "${granularity}"`);
   }
+  if (values.file !== undefined && positionals[1] !== undefined) {
+    throw new UsageError(
+      `give a scenario or --file, not both (got "${positionals[1]}" and --file ${values.file})`,
+    );
+  }
+  if (command === 'check' && values.file === undefined) {
+    throw new UsageError('check needs --file incident.yaml');
+  }
+  if ((command === 'list' || command === 'load') && values.file !== undefined) {
+    throw new UsageError(
+      `${command} takes no --file; an authored model works with check, explore, run and replay`,
+    );
+  }
   if (command === 'replay' && values.schedule === undefined) {
     throw new UsageError('replay needs --schedule "key,key,…" (step keys, comma-separated)');
   }
   return {
     command,
     scenario: positionals[1] ?? null,
+    file: values.file ?? null,
     fix: values.fix ?? 'none',
     granularity,
     json: values.json ?? false,

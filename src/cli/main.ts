@@ -1,12 +1,34 @@
 /**
  * Entry point of `npm run interleave -- …`: the only place in the CLI that touches the process.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { LIMITS } from '../authoring/schema';
 import { parseCli, printable, UsageError } from './args';
 import { runRequest, USAGE } from './run';
 
+/** Reads `--file`, refusing anything that is not a regular file of a model's size. */
+function readModel(path: string): string {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new UsageError(
+      `--file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+    );
+  }
+  if (!stat.isFile()) throw new UsageError(`--file ${path}: not a regular file`);
+  // UTF-8 takes at most 4 bytes a character; the loader checks the exact character count.
+  if (stat.size > LIMITS.text * 4)
+    throw new UsageError(
+      `--file ${path}: too large (${stat.size} bytes; a model has at most ${LIMITS.text} characters)`,
+    );
+  return readFileSync(path, 'utf8');
+}
+
 function main(argv: readonly string[]): number {
   try {
-    const result = runRequest(parseCli(argv));
+    const request = parseCli(argv);
+    const result = runRequest(request, request.file === null ? undefined : readModel(request.file));
     process.stdout.write(printable(result.stdout));
     process.stderr.write(printable(result.stderr));
     return result.code;
