@@ -56,7 +56,7 @@ function mutate(doc: unknown, pick: number, op: Op, junk: unknown): unknown {
     case 'rename':
       if (!Array.isArray(parent)) {
         delete parent[key];
-        parent[String(junk).slice(0, 12)] = old;
+        parent[JSON.stringify(junk).slice(0, 12)] = old;
       }
       break;
   }
