@@ -1,8 +1,8 @@
 // ESLint flat config. Besides the recommended rules, it enforces the architecture by folder
 // (see ARCHITECTURE.md): imports flow one way (engine <- actors/invariants <- scenarios <-
-// share/viz <- store <- ui), nothing below ui touches React, zustand or the DOM, and the
-// deterministic core (engine, actors, invariants, scenarios) never reads real time or
-// unseeded randomness.
+// authoring <- share/viz <- store <- ui), nothing below ui touches React, zustand or the DOM,
+// and the deterministic core (engine, actors, invariants, scenarios, authoring) never reads
+// real time or unseeded randomness.
 //
 // Several folders restrict the same core rules (no-restricted-imports, -globals, -properties,
 // -syntax). In flat config a later block replaces a rule's options instead of merging them, so
@@ -81,7 +81,7 @@ function restrictedImports(folder) {
   if (forbidden.length > 0) {
     patterns.push({
       regex: folderImportRegex(forbidden),
-      message: `Imports flow one way (engine <- actors/invariants <- scenarios <- share/viz <- store <- ui): src/${folder} must not import from ${forbidden.join(', ')}.`,
+      message: `Imports flow one way (engine <- actors/invariants <- scenarios <- authoring <- share/viz <- store <- ui): src/${folder} must not import from ${forbidden.join(', ')}.`,
     });
   }
   if (HEADLESS.has(folder)) {
