@@ -54,7 +54,7 @@ function checkOptions(
 ): void {
   const kind = ACTOR_KINDS[kindName]!;
   if (kind.options === null) {
-    if (input !== null) throw new BuildError(`a ${kindName} takes no options`, at(undefined));
+    if (input !== null) throw new BuildError(`kind ${kindName} takes no options`, at(undefined));
     return;
   }
   const result = kind.options.safeParse(input ?? {});
@@ -116,7 +116,14 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
   });
   if (actors.length > LIMITS.instances)
     throw new BuildError(`at most ${LIMITS.instances} actors in one configuration`, ['actors']);
-  const known = new Set(actors.map((a) => a.id));
+  const known = new Set<string>();
+  for (const spec of actors) {
+    if (known.has(spec.id)) {
+      const i = doc.actors.findIndex((a) => groups.get(a.id)?.includes(spec.id));
+      throw new BuildError(`two actors would be called "${spec.id}"`, ['actors', i, 'id']);
+    }
+    known.add(spec.id);
+  }
   doc.actors.forEach((actor, i) => {
     for (const ref of ACTOR_KINDS[actor.kind]!.refs) {
       for (const spec of actors.filter((a) => groups.get(actor.id)?.includes(a.id))) {

@@ -108,6 +108,29 @@ describe('loadModel', () => {
     );
   });
 
+  it('refuses two actors that would share an id, and options for a kind that takes none', () => {
+    const twice = SMALL.replace(
+      '  - { id: cache, label: Cache, kind: cache }',
+      '  - { id: cache, label: Cache, kind: cache }\n  - { id: cache1, label: C, kind: cache }',
+    ).replace('    kind: reader\n', '    kind: reader\n    count: 2\n    numbering: always\n');
+    expect(loadModel(twice).ok).toBe(true);
+    const clash = twice
+      .replace('id: reader\n', 'id: cache\n')
+      .replace(/cache: cache, db/, 'cache: cache1, db');
+    expect(errors(clash)).toEqual([
+      expect.stringMatching(/actors\[\d\]\.id: duplicate actor id "cache"/),
+    ]);
+    const renamed = twice.replace('id: cache1,', 'id: reader1,');
+    expect(errors(renamed)[0]).toMatch(
+      /^5:9 actors\[0\]\.id: two actors would be called "reader1"/,
+    );
+    const upstream = SMALL.replace(
+      '  - { id: cache, label: Cache, kind: cache }',
+      '  - { id: cache, label: Cache, kind: cache }\n  - { id: up, label: Up, kind: upstream, options: { a: 1 } }',
+    );
+    expect(errors(upstream)[0]).toMatch(/actors\[2\]\.options: kind upstream takes no options/);
+  });
+
   it('compiles the harm and the sweep from the model', () => {
     const result = loadModel(cacheAside);
     if (!result.ok) throw new Error(formatErrors(result.errors).join('\n'));
