@@ -1,83 +1,168 @@
 /**
- * Benchmark (prints figures; not a test): exhaustive exploration of cache-aside with 2 readers
- * and 2 writers, with and without memoized machine transitions, in the same run.
- * Run: npm run bench
+ * Benchmark (prints figures; not a test): exhaustive exploration of cache-aside (fix none) at
+ * growing sizes, both granularities, each case capped in time; and, when `spin` is on PATH, the
+ * same sizes checked by Spin on the equivalent Promela model `bench/cacheAside.pml`, with ratios.
+ * Run: node --expose-gc --import tsx bench/explore.bench.ts  (BENCH_CAP_S sets the cap, default 60)
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { explore, type ExploreResult } from '../src/engine/explore';
-import { createStepper } from '../src/engine/machines';
 import type { Granularity } from '../src/engine/types';
 import { cacheAside } from '../src/scenarios/cacheAside';
 import { paramsOf } from '../src/scenarios/index';
 
-interface Row {
-  granularity: Granularity;
-  memoize: boolean;
-  result: ExploreResult;
-  seconds: number;
-  machineCalls: number;
-  xstateCalls: number;
-  heapMb: number;
+const CAP_S = Number(process.env['BENCH_CAP_S'] ?? 60);
+
+interface Case {
+  readonly granularity: Granularity;
+  readonly readers: number;
+  readonly writers: number;
 }
 
-function measure(granularity: Granularity, memoize: boolean): Row {
+const CASES: readonly Case[] = [
+  { granularity: 'operations', readers: 2, writers: 2 },
+  { granularity: 'operations', readers: 3, writers: 2 },
+  { granularity: 'operations', readers: 3, writers: 3 },
+  { granularity: 'operations', readers: 4, writers: 4 },
+  { granularity: 'messages', readers: 2, writers: 2 },
+  { granularity: 'messages', readers: 3, writers: 2 },
+  { granularity: 'messages', readers: 3, writers: 3 },
+];
+
+/** One untimed run first, so the first case is not charged for compiling the code. */
+function warmUp(): void {
+  const model = cacheAside.build({ fix: 'none', granularity: 'operations', params: paramsOf(cacheAside) });
+  explore(model);
+}
+
+interface Row {
+  readonly label: string;
+  readonly result: ExploreResult;
+  readonly seconds: number;
+  readonly bytesPerState: number;
+}
+
+function measure(c: Case): Row {
   const model = cacheAside.build({
     fix: 'none',
-    granularity,
-    params: paramsOf(cacheAside, { readers: 2, writers: 2 }),
+    granularity: c.granularity,
+    params: paramsOf(cacheAside, { readers: c.readers, writers: c.writers }),
   });
-  const stepper = createStepper({ memoize });
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
   const start = performance.now();
-  const result = explore(model, { stepper });
+  let calls = 0;
+  const result = explore(model, {
+    maxStates: 50_000_000,
+    shouldStop: () => {
+      if (++calls % 64 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      return performance.now() - start > CAP_S * 1000;
+    },
+  });
   const seconds = (performance.now() - start) / 1000;
-  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-  return {
-    granularity,
-    memoize,
-    result,
-    seconds,
-    machineCalls: stepper.stats.calls,
-    xstateCalls: stepper.stats.misses,
-    heapMb,
-  };
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const bytesPerState = (peak - heapBefore) / Math.max(1, result.states);
+  return { label: `${c.granularity} ${c.readers}R+${c.writers}W`, result, seconds, bytesPerState };
 }
 
-const rows: Row[] = [];
-for (const granularity of ['operations', 'messages'] as const) {
-  for (const memoize of [true, false]) rows.push(measure(granularity, memoize));
+interface SpinRow {
+  readonly states: number;
+  readonly transitions: number;
+  readonly seconds: number;
+  readonly bytesPerState: number;
 }
 
-console.log('cache-aside-set-after-delete, fix none, 2 readers + 2 writers, exhaustive\n');
+function spinOnPath(): boolean {
+  try {
+    execFileSync('spin', ['-V'], { stdio: 'pipe' });
+    execFileSync('gcc', ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs Spin's exhaustive safety search on the Promela model at one size. */
+function spin(c: Case, dir: string): SpinRow {
+  const defines = [
+    `-DREADERS=${c.readers}`,
+    `-DWRITERS=${c.writers}`,
+    `-DOPS=${c.granularity === 'operations' ? 1 : 0}`,
+  ];
+  const run = (cmd: string, args: string[]): string =>
+    execFileSync(cmd, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', maxBuffer: 1 << 24 });
+  run('spin', ['-a', ...defines, 'cacheAside.pml']);
+  run('gcc', ['-O2', '-DSAFETY', '-DMEMLIM=8192', '-w', '-o', 'pan', 'pan.c']);
+  // Time to answer is the search alone, as pan reports it; compiling is not counted.
+  const out = run('./pan', ['-c0', '-m200000', '-w20']);
+  const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? NaN);
+  const states = num(/([\d.e+]+) states, stored/);
+  const transitions = num(/([\d.e+]+) transitions \(= stored\+matched\)/);
+  const seconds = num(/pan: elapsed time ([\d.e+-]+) seconds/);
+  const mb = num(/([\d.]+)\s+actual memory usage for states/);
+  return { states, transitions, seconds, bytesPerState: (mb * 2 ** 20) / states };
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+const cells = (values: readonly string[], widths: readonly number[]): string =>
+  values.map((v, i) => v.padStart(widths[i] ?? 10)).join('  ');
+
+warmUp();
+const hasSpin = spinOnPath();
+let spinDir = '';
+if (hasSpin) {
+  spinDir = mkdtempSync(join(tmpdir(), 'interleave-spin-'));
+  copyFileSync(new URL('./cacheAside.pml', import.meta.url), join(spinDir, 'cacheAside.pml'));
+}
+
+console.log(`cache-aside-set-after-delete, fix none, exhaustive, cap ${CAP_S} s per case\n`);
+const widths = [22, 12, 24, 12, 12, 9, 8, 12, 11, 10, 9];
 console.log(
-  'granularity  memo  interleavings      states  transitions  seconds  transitions/s  xstate calls  heap Δ MB',
-);
-for (const r of rows) {
-  console.log(
+  cells(
     [
-      r.granularity.padEnd(11),
-      (r.memoize ? 'yes' : 'no').padEnd(4),
-      String(r.result.interleavings).padStart(14),
-      String(r.result.states).padStart(11),
-      String(r.result.transitions).padStart(12),
-      r.seconds.toFixed(2).padStart(8),
-      Math.round(r.result.transitions / r.seconds)
-        .toLocaleString('en')
-        .padStart(14),
-      String(r.xstateCalls).padStart(13),
-      r.heapMb.toFixed(0).padStart(10),
-    ].join('  '),
-  );
-}
-console.log('');
-for (const granularity of ['operations', 'messages'] as const) {
-  const memo = rows.find((r) => r.granularity === granularity && r.memoize);
-  const plain = rows.find((r) => r.granularity === granularity && !r.memoize);
-  if (!memo || !plain) continue;
-  const same = JSON.stringify(memo.result) === JSON.stringify(plain.result);
+      'case',
+      'states',
+      'interleavings',
+      'transitions',
+      'trans/s',
+      'seconds',
+      'B/state',
+      'spin states',
+      'spin trans',
+      'spin s',
+      'time ×',
+    ],
+    widths,
+  ),
+);
+for (const c of CASES) {
+  const row = measure(c);
+  const r = row.result;
+  const answer = r.complete
+    ? (r.interleavingsExact ?? String(r.interleavings))
+    : `stopped (${r.stopped})`;
+  const s = hasSpin ? spin(c, spinDir) : null;
   console.log(
-    `${granularity}: memoized is ${(plain.seconds / memo.seconds).toFixed(2)}× faster; ` +
-      `xstate transition() calls cut ${(plain.xstateCalls / memo.xstateCalls).toFixed(0)}× ` +
-      `(${plain.xstateCalls} → ${memo.xstateCalls}); identical results: ${same ? 'yes' : 'NO'}`,
+    cells(
+      [
+        row.label,
+        fmt(r.states),
+        answer,
+        fmt(r.transitions),
+        fmt(r.transitions / row.seconds),
+        row.seconds.toFixed(2),
+        fmt(row.bytesPerState),
+        s ? fmt(s.states) : '-',
+        s ? fmt(s.transitions) : '-',
+        s ? s.seconds.toFixed(2) : '-',
+        s ? `${(row.seconds / s.seconds).toFixed(1)}×` : '-',
+      ],
+      widths,
+    ),
   );
 }
+if (!hasSpin) console.log('\nspin (or gcc) is not on PATH: the Spin column is skipped.');
+else console.log('\ntime × = Interleave seconds / Spin seconds (Spin: spin -a + gcc + pan).');

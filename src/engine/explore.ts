@@ -1,18 +1,23 @@
 /**
  * Exhaustive exploration: depth-first over every interleaving, with identical worlds
- * de-duplicated. Counts complete interleavings and, per invariant, how many violate it, and
- * finds the shortest schedule that reaches a violation. Pure given the model; the caller may
- * pass `shouldStop` (checked periodically) to bound time or cancel.
+ * de-duplicated (and, with symmetry, worlds equal up to renaming interchangeable actors).
+ * Counts complete interleavings exactly and, per invariant, how many violate it; finds the
+ * shortest schedule that reaches a violation; and the probability that a uniformly random
+ * scheduler ends in harm. Pure given the model; the caller may pass `shouldStop` (checked
+ * periodically) to bound time or cancel, and `maxStates` to bound memory.
  */
 import { applyStep } from './apply';
+import { addCount, countNumber, countText, type Count } from './count';
 import { checkEnd, checkStep, violationMask } from './invariants';
 import { createStepper, type Stepper } from './machines';
 import { enabledSteps } from './steps';
+import { symmetryClasses, type SymmetryClasses } from './symmetry';
 import type { Model, World } from './types';
 import { createWorld } from './world';
-import { createInterner, worldKey } from './worldKey';
+import { createKeyer } from './worldKey';
 
 export interface ExploreOptions {
+  /** State budget: the search stops (with `stopped: 'states'`) when it would store more. */
   readonly maxStates?: number;
   readonly stepper?: Stepper;
   /** Called every few hundred transitions; returning true stops with `incomplete`. */
@@ -22,6 +27,12 @@ export interface ExploreOptions {
    * `violatingHarm`, and the shortest one is `shortestHarm`. None when absent.
    */
   readonly harm?: readonly string[];
+  /**
+   * How worlds are de-duplicated; answers are the same for each. `all` (the default): one world
+   * per renaming of interchangeable actors, keyed without message names; `key`: no symmetry;
+   * `none`: the whole world is the key (the plain search, kept to check the others against).
+   */
+  readonly reduce?: 'all' | 'key' | 'none';
 }
 
 export interface ExploreResult {
@@ -36,10 +47,23 @@ export interface ExploreResult {
   readonly violatingAny: number | null;
   /** Complete interleavings violating at least one of the `harm` invariants. */
   readonly violatingHarm: number | null;
-  /** Distinct worlds visited. */
+  /** The same counts as exact decimal text (the numbers above round past 2^53). */
+  readonly interleavingsExact: string | null;
+  readonly violatingExact: Readonly<Record<string, string>> | null;
+  readonly violatingAnyExact: string | null;
+  readonly violatingHarmExact: string | null;
+  /** Probability that a scheduler picking each enabled step uniformly at random ends in harm. */
+  readonly harmProbability: number | null;
+  /** Distinct worlds stored (one per renaming of interchangeable actors). */
   readonly states: number;
   /** Steps applied during the search. */
   readonly transitions: number;
+  /** Classes of interchangeable actors the search reduced by (none when off). */
+  readonly symmetry: SymmetryClasses;
+  /** Rough memory the stored worlds take, in bytes. */
+  readonly approxBytes: number;
+  /** Why the search stopped, for people ("stopped at 2,000,000 states (≈ 600 MB): try …"). */
+  readonly stoppedMessage: string | null;
   /** Shortest schedule that reaches a violation (ending at the violating step), or null. */
   readonly shortest: readonly string[] | null;
   /** Per invariant id: the shortest schedule reaching that invariant's violation. */
@@ -48,21 +72,19 @@ export interface ExploreResult {
   readonly shortestHarm: readonly string[] | null;
 }
 
-interface Summary {
-  paths: number;
-  /** Suffix paths that violate each invariant. */
-  violating: number[];
-  violatingAny: number;
-  violatingHarm: number;
-  /** Per invariant, then any, then harm: fewest steps to a violation from here, and the first step to take. */
-  shortest: number[];
-  first: (string | null)[];
-}
-
 class Stop extends Error {
   constructor(readonly why: 'states' | 'cancelled') {
     super(why);
   }
+}
+
+/** Returns the message of a search stopped by its state budget. Pure. */
+export function budgetMessage(states: number, approxBytes: number): string {
+  const mb = Math.max(1, Math.round(approxBytes / 2 ** 20)).toLocaleString('en');
+  return (
+    `stopped at ${states.toLocaleString('en')} states (≈ ${mb} MB): try stepping by ` +
+    'operations, fewer readers or writers, or a larger state budget'
+  );
 }
 
 /** Returns the exhaustive exploration of `model`'s interleavings. Pure given the model. */
@@ -70,6 +92,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
+  const width = n + 2;
   const harmIds = new Set(options.harm ?? []);
   const harmMask = model.invariants.reduce(
     (m, inv, i) => (harmIds.has(inv.id) ? m | (1 << i) : m),
@@ -78,98 +101,135 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   /** Whether slot i (an invariant, then any, then harm) is hit by `mask`. */
   const hits = (i: number, mask: number): boolean =>
     i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
-  const memo = new Map<string, Summary>();
-  const interner = createInterner();
+  const reduce = options.reduce ?? 'all';
+  const classes = reduce === 'all' ? symmetryClasses(model) : [];
+  const keyOf = createKeyer(model, classes, reduce === 'none');
+  // Search summaries, one entry (or `n` / `width` entries) per stored world, by index.
+  const memo = new Map<string, number>();
+  const paths: Count[] = [];
+  const violating: Count[] = [];
+  const violatingAny: Count[] = [];
+  const violatingHarm: Count[] = [];
+  const shortest: number[] = [];
+  const harmChance: number[] = [];
+  let keyChars = 0;
   let transitions = 0;
+  const approxBytes = (): number => keyChars * 2 + memo.size * (120 + 9 * (2 * n + 6));
 
-  const visit = (world: World, hash: string, depth: number): Summary => {
-    const known = memo.get(hash);
-    if (known) return known;
+  const visit = (world: World, key: string, depth: number): number => {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
     if (memo.size >= maxStates) throw new Stop('states');
     const steps = enabledSteps(model, world);
-    const summary: Summary = {
-      paths: 0,
-      violating: new Array<number>(n).fill(0),
-      violatingAny: 0,
-      violatingHarm: 0,
-      shortest: new Array<number>(n + 2).fill(Infinity),
-      first: new Array<string | null>(n + 2).fill(null),
-    };
+    let p: Count = 0;
+    let any: Count = 0;
+    let harm: Count = 0;
+    let chance = 0;
+    const viol = new Array<Count>(n).fill(0);
+    const short = new Array<number>(width).fill(Infinity);
     if (steps.length === 0) {
       const mask = violationMask(model, checkEnd(model, world, depth - 1));
-      summary.paths = 1;
-      for (let i = 0; i <= n + 1; i++) {
-        if (!hits(i, mask)) continue;
-        summary.shortest[i] = 0;
-        if (i < n) summary.violating[i] = 1;
-        else if (i === n) summary.violatingAny = 1;
-        else summary.violatingHarm = 1;
-      }
-      memo.set(hash, summary);
-      return summary;
+      p = 1;
+      for (let i = 0; i < width; i++) if (hits(i, mask)) short[i] = 0;
+      for (let i = 0; i < n; i++) if (hits(i, mask)) viol[i] = 1;
+      any = mask ? 1 : 0;
+      harm = mask & harmMask ? 1 : 0;
+      chance = harm;
     }
     for (const step of steps) {
       if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
       const { world: after, record } = applyStep(model, world, step, stepper, depth);
       const mask = violationMask(model, checkStep(model, world, after, record));
-      const afterHash = worldKey(after, interner);
-      const sub = visit(after, afterHash, depth + 1);
-      summary.paths += sub.paths;
-      summary.violatingAny += mask ? sub.paths : sub.violatingAny;
-      summary.violatingHarm += mask & harmMask ? sub.paths : sub.violatingHarm;
-      for (let i = 0; i <= n + 1; i++) {
-        const hit = hits(i, mask);
-        if (i < n)
-          summary.violating[i] =
-            (summary.violating[i] ?? 0) + (hit ? sub.paths : (sub.violating[i] ?? 0));
-        const length = hit ? 1 : 1 + (sub.shortest[i] ?? Infinity);
-        if (length < (summary.shortest[i] ?? Infinity)) {
-          summary.shortest[i] = length;
-          summary.first[i] = step.key;
-        }
+      const c = visit(after, keyOf(after), depth + 1);
+      const sub = paths[c] ?? 0;
+      p = addCount(p, sub);
+      any = addCount(any, mask ? sub : (violatingAny[c] ?? 0));
+      harm = addCount(harm, mask & harmMask ? sub : (violatingHarm[c] ?? 0));
+      chance += mask & harmMask ? 1 : (harmChance[c] ?? 0);
+      for (let i = 0; i < n; i++) {
+        viol[i] = addCount(viol[i] ?? 0, hits(i, mask) ? sub : (violating[c * n + i] ?? 0));
+      }
+      for (let i = 0; i < width; i++) {
+        const length = hits(i, mask) ? 1 : 1 + (shortest[c * width + i] ?? Infinity);
+        if (length < (short[i] ?? Infinity)) short[i] = length;
       }
     }
-    memo.set(hash, summary);
-    return summary;
+    const index = paths.length;
+    paths.push(p);
+    violatingAny.push(any);
+    violatingHarm.push(harm);
+    harmChance.push(steps.length > 0 ? chance / steps.length : chance);
+    violating.push(...viol);
+    shortest.push(...short);
+    memo.set(key, index);
+    keyChars += key.length;
+    return index;
   };
 
   const initial = createWorld(model, stepper);
-  const rootHash = worldKey(initial, interner);
+  const base = {
+    states: 0,
+    transitions: 0,
+    symmetry: classes,
+    approxBytes: 0,
+    shortestBy: {},
+  };
   try {
-    const root = visit(initial, rootHash, 0);
+    const root = visit(initial, keyOf(initial), 0);
+    /** Walks from the root along steps that keep to a shortest violation of slot i. */
     const path = (i: number): string[] | null => {
-      if (root.shortest[i] === Infinity) return null;
-      // Walk the recorded first steps again from the root; re-applying them is cheaper than
-      // keeping every edge of the search.
+      let left = shortest[root * width + i] ?? Infinity;
+      if (left === Infinity) return null;
       const keys: string[] = [];
       let world = initial;
-      let hash = rootHash;
-      for (let left = root.shortest[i] ?? 0; left > 0; left--) {
-        const key = memo.get(hash)?.first[i];
-        const step = enabledSteps(model, world).find((s) => s.key === key);
-        if (!key || !step) break;
-        keys.push(key);
-        world = applyStep(model, world, step, stepper, keys.length - 1).world;
-        hash = worldKey(world, interner);
+      while (left > 0) {
+        let next: World | null = null;
+        for (const step of enabledSteps(model, world)) {
+          const { world: after, record } = applyStep(model, world, step, stepper, keys.length);
+          const hit = hits(i, violationMask(model, checkStep(model, world, after, record)));
+          const c = hit ? -1 : (memo.get(keyOf(after)) ?? -1);
+          const length = hit ? 1 : 1 + (shortest[c * width + i] ?? Infinity);
+          if (length !== left) continue;
+          keys.push(step.key);
+          next = after;
+          break;
+        }
+        if (!next) break;
+        world = next;
+        left--;
       }
       return keys;
     };
     const shortestBy: Record<string, readonly string[]> = {};
-    const violating: Record<string, number> = {};
+    const byId: Record<string, number> = {};
+    const byIdExact: Record<string, string> = {};
     model.invariants.forEach((inv, i) => {
-      violating[inv.id] = root.violating[i] ?? 0;
+      const count = violating[root * n + i] ?? 0;
+      byId[inv.id] = countNumber(count);
+      byIdExact[inv.id] = countText(count);
       const keys = path(i);
       if (keys) shortestBy[inv.id] = keys;
     });
+    const total = paths[root] ?? 0;
+    const any = violatingAny[root] ?? 0;
+    const harm = violatingHarm[root] ?? 0;
     return {
+      ...base,
       complete: true,
       stopped: null,
-      interleavings: root.paths,
-      violating,
-      violatingAny: root.violatingAny,
-      violatingHarm: root.violatingHarm,
+      interleavings: countNumber(total),
+      violating: byId,
+      violatingAny: countNumber(any),
+      violatingHarm: countNumber(harm),
+      interleavingsExact: countText(total),
+      violatingExact: byIdExact,
+      violatingAnyExact: countText(any),
+      violatingHarmExact: countText(harm),
+      harmProbability: harmChance[root] ?? 0,
       states: memo.size,
       transitions,
+      approxBytes: approxBytes(),
+      stoppedMessage: null,
       shortest: path(n),
       shortestBy,
       shortestHarm: path(n + 1),
@@ -177,16 +237,23 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
     return {
+      ...base,
       complete: false,
       stopped: error.why,
       interleavings: null,
       violating: null,
       violatingAny: null,
       violatingHarm: null,
+      interleavingsExact: null,
+      violatingExact: null,
+      violatingAnyExact: null,
+      violatingHarmExact: null,
+      harmProbability: null,
       states: memo.size,
       transitions,
+      approxBytes: approxBytes(),
+      stoppedMessage: error.why === 'states' ? budgetMessage(memo.size, approxBytes()) : null,
       shortest: null,
-      shortestBy: {},
       shortestHarm: null,
     };
   }
