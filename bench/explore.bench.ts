@@ -2,7 +2,8 @@
  * Benchmark (prints figures; not a test): exhaustive exploration of cache-aside (fix none) at
  * growing sizes, both granularities, each case capped in time; and, when `spin` is on PATH, the
  * same sizes checked by Spin on the equivalent Promela model `bench/cacheAside.pml`, with ratios.
- * Run: node --expose-gc --import tsx bench/explore.bench.ts  (BENCH_CAP_S sets the cap, default 60)
+ * Run: node --expose-gc --import tsx bench/explore.bench.ts  (BENCH_CAP_S: CPU seconds per case,
+ * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
@@ -33,8 +34,21 @@ const CASES: readonly Case[] = [
 
 /** One untimed run first, so the first case is not charged for compiling the code. */
 function warmUp(): void {
-  const model = cacheAside.build({ fix: 'none', granularity: 'operations', params: paramsOf(cacheAside) });
+  const model = cacheAside.build({
+    fix: 'none',
+    granularity: 'operations',
+    params: paramsOf(cacheAside),
+  });
   explore(model);
+}
+
+type Reduce = 'all' | 'key' | 'none';
+const REDUCE = (process.env['BENCH_REDUCE'] ?? 'all').split(',') as Reduce[];
+
+/** CPU seconds this process has used (user + system): steadier than wall time on a busy machine. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 interface Row {
@@ -44,7 +58,7 @@ interface Row {
   readonly bytesPerState: number;
 }
 
-function measure(c: Case): Row {
+function measure(c: Case, reduce: Reduce): Row {
   const model = cacheAside.build({
     fix: 'none',
     granularity: c.granularity,
@@ -53,19 +67,21 @@ function measure(c: Case): Row {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let peak = heapBefore;
-  const start = performance.now();
+  const start = cpuSeconds();
   let calls = 0;
   const result = explore(model, {
     maxStates: 50_000_000,
+    reduce,
     shouldStop: () => {
       if (++calls % 64 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-      return performance.now() - start > CAP_S * 1000;
+      return cpuSeconds() - start > CAP_S;
     },
   });
-  const seconds = (performance.now() - start) / 1000;
+  const seconds = cpuSeconds() - start;
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const bytesPerState = (peak - heapBefore) / Math.max(1, result.states);
-  return { label: `${c.granularity} ${c.readers}R+${c.writers}W`, result, seconds, bytesPerState };
+  const label = `${c.granularity} ${c.readers}R+${c.writers}W${reduce === 'all' ? '' : ` ${reduce}`}`;
+  return { label, result, seconds, bytesPerState };
 }
 
 interface SpinRow {
@@ -96,12 +112,21 @@ function spin(c: Case, dir: string): SpinRow {
     execFileSync(cmd, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', maxBuffer: 1 << 24 });
   run('spin', ['-a', ...defines, 'cacheAside.pml']);
   run('gcc', ['-O2', '-DSAFETY', '-DMEMLIM=8192', '-w', '-o', 'pan', 'pan.c']);
-  // Time to answer is the search alone, as pan reports it; compiling is not counted.
-  const out = run('./pan', ['-c0', '-m200000', '-w20']);
+  // Time to answer is the search alone (pan's CPU time, from the shell's `times`); compiling
+  // is not counted.
+  const out = run('bash', ['-c', './pan -c0 -m200000 -w20; times']);
+  const [user = 0, system = 0] = (out.trim().split('\n').at(-1) ?? '').split(' ').map((t) =>
+    Number(
+      /(\d+)m([\d.]+)s/
+        .exec(t)
+        ?.slice(1)
+        .reduce((m, s) => Number(m) * 60 + Number(s), 0),
+    ),
+  );
   const num = (re: RegExp): number => Number(re.exec(out)?.[1] ?? NaN);
   const states = num(/([\d.e+]+) states, stored/);
   const transitions = num(/([\d.e+]+) transitions \(= stored\+matched\)/);
-  const seconds = num(/pan: elapsed time ([\d.e+-]+) seconds/);
+  const seconds = user + system;
   const mb = num(/([\d.]+)\s+actual memory usage for states/);
   return { states, transitions, seconds, bytesPerState: (mb * 2 ** 20) / states };
 }
@@ -139,12 +164,15 @@ console.log(
   ),
 );
 for (const c of CASES) {
-  const row = measure(c);
+  for (const reduce of REDUCE) report(c, measure(c, reduce));
+}
+
+function report(c: Case, row: Row): void {
   const r = row.result;
   const answer = r.complete
     ? (r.interleavingsExact ?? String(r.interleavings))
     : `stopped (${r.stopped})`;
-  const s = hasSpin ? spin(c, spinDir) : null;
+  const s = hasSpin && row.label.endsWith('W') ? spin(c, spinDir) : null;
   console.log(
     cells(
       [
@@ -158,11 +186,14 @@ for (const c of CASES) {
         s ? fmt(s.states) : '-',
         s ? fmt(s.transitions) : '-',
         s ? s.seconds.toFixed(2) : '-',
-        s ? `${(row.seconds / s.seconds).toFixed(1)}×` : '-',
+        s ? `${(row.seconds / Math.max(s.seconds, 0.01)).toFixed(1)}×` : '-',
       ],
       widths,
     ),
   );
 }
 if (!hasSpin) console.log('\nspin (or gcc) is not on PATH: the Spin column is skipped.');
-else console.log('\ntime × = Interleave seconds / Spin seconds (Spin: spin -a + gcc + pan).');
+else {
+  console.log('\nseconds are CPU seconds; time × = Interleave seconds / Spin seconds (pan alone,');
+  console.log('at least 0.01 s); Spin stores fewer states partly by its partial-order reduction.');
+}
