@@ -62,11 +62,26 @@ describe('command line', () => {
       '--max-states',
       '20',
     );
-    expect(out.stdout).toContain('incomplete: stopped at the state limit after 20 states');
+    expect(out.stdout).toMatch(
+      /incomplete: stopped at \d+ states \(≈ \d+ MB\): try .* \(--max-states\)/,
+    );
     const json = JSON.parse(
       cli('explore', 'cache-aside-set-after-delete', '--max-states', '5', '--json').stdout,
     );
     expect(json).toMatchObject({ complete: false, interleavings: null });
+    expect(json.stoppedMessage).toMatch(/^stopped at \d+ states/);
+  });
+
+  it('explore gives exact counts as text in JSON, and the chance a random run ends in harm', () => {
+    const out = JSON.parse(
+      cli('explore', 'cache-aside-set-after-delete', '-g', 'messages', '--json').stdout,
+    );
+    expect(out.interleavingsExact).toBe(String(out.interleavings));
+    expect(out.violatingExact['stale-set']).toBe(String(out.violating['stale-set']));
+    expect(out.harmProbability).toBeGreaterThan(0);
+    expect(out.harmProbability).toBeLessThan(1);
+    const text = cli('explore', 'cache-aside-set-after-delete', '-g', 'messages').stdout;
+    expect(text).toMatch(/random chance: [\d.]+% of runs end in harm/);
   });
 
   it('replay exits non-zero and says where a schedule diverges', () => {

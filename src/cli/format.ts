@@ -77,6 +77,12 @@ function headlineOf(scenario: ScenarioDef, model: Model, result: ExploreResult) 
   );
 }
 
+/** Returns a probability as a percentage with enough digits to tell small ones apart. Pure. */
+function chance(p: number): string {
+  if (p === 0 || p === 1) return `${p * 100}%`;
+  return `${(p * 100).toPrecision(4)}%`;
+}
+
 /** Returns the human-readable report of an exploration. Pure. */
 export function exploreText(
   scenario: ScenarioDef,
@@ -87,19 +93,29 @@ export function exploreText(
   const lines = [`${scenario.id} · fix ${fix} · ${model.granularity}`];
   if (!result.complete) {
     lines.push(
-      `incomplete: stopped at the ${result.stopped === 'states' ? 'state' : 'time'} limit after ${result.states} states, ${result.transitions} transitions`,
+      result.stopped === 'states' && result.stoppedMessage
+        ? `incomplete: ${result.stoppedMessage} (--max-states), after ${result.transitions} transitions`
+        : `incomplete: stopped at the time limit after ${result.states} states, ${result.transitions} transitions`,
     );
     return lines;
   }
-  lines.push(`interleavings: ${result.interleavings}`);
-  lines.push(`violating:     ${result.violatingAny}`);
+  lines.push(`interleavings: ${result.interleavingsExact ?? result.interleavings}`);
+  lines.push(`violating:     ${result.violatingAnyExact ?? result.violatingAny}`);
   for (const invariant of model.invariants) {
     const kind = scenario.harm.includes(invariant.id) ? 'harm' : 'diagnostic';
-    lines.push(
-      `  ${invariant.id.padEnd(24)} ${result.violating?.[invariant.id] ?? 0}   (${kind}: ${invariant.title})`,
-    );
+    const count = result.violatingExact?.[invariant.id] ?? result.violating?.[invariant.id] ?? 0;
+    lines.push(`  ${invariant.id.padEnd(24)} ${count}   (${kind}: ${invariant.title})`);
+  }
+  if (result.harmProbability !== null && scenario.harm.length > 0) {
+    lines.push(`random chance: ${chance(result.harmProbability)} of runs end in harm`);
+    lines.push('               (each enabled step equally likely)');
   }
   lines.push(`states:        ${result.states}`);
+  if (result.symmetry.length > 0) {
+    lines.push(
+      `               (alike actors counted once: ${result.symmetry.map((c) => c.join('~')).join(', ')})`,
+    );
+  }
   lines.push(`transitions:   ${result.transitions}`);
   const verdict = verdictOf(scenario, result);
   if (verdict) lines.push(`verdict:       ${verdict.text}`);
@@ -134,9 +150,17 @@ export function exploreJson(
     violating: result.violating,
     violatingAny: result.violatingAny,
     violatingHarm: result.violatingHarm,
+    // Exact decimal text of the counts above (numbers round past 2^53).
+    interleavingsExact: result.interleavingsExact,
+    violatingExact: result.violatingExact,
+    violatingAnyExact: result.violatingAnyExact,
+    violatingHarmExact: result.violatingHarmExact,
+    harmProbability: result.harmProbability,
     harm: scenario.harm,
     states: result.states,
     transitions: result.transitions,
+    symmetry: result.symmetry,
+    stoppedMessage: result.stoppedMessage,
     verdict: verdictOf(scenario, result),
     shortest: result.shortest,
     headline: headlineOf(scenario, model, result),

@@ -20,8 +20,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         verdict: (fixIndex, key, summary) => post({ id, type: 'verdict', fixIndex, key, summary }),
       });
     } else {
-      exploreConfigs(request.configs, request.timeLimitMs, now, (index, config, summary) =>
-        post({ id, type: 'result', index, config, summary }),
+      exploreConfigs(
+        request.configs,
+        request.timeLimitMs,
+        now,
+        (index, config, summary) => post({ id, type: 'result', index, config, summary }),
+        request.maxStates,
       );
     }
     post({ id, type: 'done' });

@@ -33,6 +33,49 @@ describe('exploreConfigs', () => {
     expect(seen[0]!.shortest?.length).toBeGreaterThan(0);
   });
 
+  it('stops at its state budget with a message saying where and what to try', () => {
+    const scenario = SCENARIOS[0]!;
+    const config = {
+      scenarioId: scenario.id,
+      fix: 'none',
+      granularity: 'messages' as const,
+      params: { readers: 2, writers: 2 },
+    };
+    const seen: ExploreSummary[] = [];
+    exploreConfigs(
+      [config],
+      60_000,
+      () => performance.now(),
+      (_i, _c, s) => seen.push(s),
+      50,
+    );
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ complete: false, interleavings: null });
+    expect(seen[0]!.stoppedMessage).toMatch(/^stopped at \d+ states \(≈ \d+ MB\): try /);
+  });
+
+  it('gives exact counts as text and the chance a random run ends in harm', () => {
+    const scenario = SCENARIOS[0]!;
+    const config = {
+      scenarioId: scenario.id,
+      fix: 'none',
+      granularity: 'messages' as const,
+      params: { readers: 2, writers: 1 },
+    };
+    const seen: ExploreSummary[] = [];
+    exploreConfigs(
+      [config],
+      60_000,
+      () => performance.now(),
+      (_i, _c, s) => seen.push(s),
+    );
+    const summary = seen[0]!;
+    expect(summary.interleavingsExact).toBe(String(summary.interleavings));
+    expect(summary.violatingHarmExact).toBe(String(summary.violatingHarm));
+    expect(summary.harmProbability).toBeGreaterThan(0);
+    expect(summary.stoppedMessage).toBeNull();
+  });
+
   it('stops with an incomplete summary when the budget is spent', () => {
     const scenario = SCENARIOS[0]!;
     let t = 0;

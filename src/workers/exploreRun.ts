@@ -19,6 +19,12 @@ import type { ExploreSummary, SweepRequest } from './protocol';
 const stepper = createStepper({ memoize: true });
 
 /**
+ * Stored worlds allowed per configuration: at the explorer's ~0.5–1.5 KB per world, one
+ * configuration stays under about 750 MB, and its tables are dropped before the next.
+ */
+export const WORKER_MAX_STATES = 500_000;
+
+/**
  * Explores each configuration in turn (sharing one memoized stepper), calling `report` after
  * each. `now` is the clock used for the time budget.
  */
@@ -27,6 +33,7 @@ export function exploreConfigs(
   timeLimitMs: number,
   now: () => number,
   report: (index: number, config: SessionConfig, summary: ExploreSummary) => void,
+  maxStates = WORKER_MAX_STATES,
 ): void {
   configs.forEach((config, index) => {
     const start = now();
@@ -36,6 +43,7 @@ export function exploreConfigs(
     const result = explore(model, {
       stepper,
       harm: scenario.harm,
+      maxStates,
       shouldStop: () => now() > deadline,
     });
     const ids = model.invariants.map((i) => i.id);
@@ -47,7 +55,13 @@ export function exploreConfigs(
       violating: result.violating,
       violatingAny: result.violatingAny,
       violatingHarm: result.violatingHarm,
+      interleavingsExact: result.interleavingsExact,
+      violatingExact: result.violatingExact,
+      violatingAnyExact: result.violatingAnyExact,
+      violatingHarmExact: result.violatingHarmExact,
+      harmProbability: result.harmProbability,
       states: result.states,
+      stoppedMessage: result.stoppedMessage,
       shortest: race,
       run: race ? completeRun(model, race, 500, stepper).schedule : null,
       ms: Math.round(now() - start),

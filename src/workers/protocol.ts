@@ -13,7 +13,16 @@ export interface ExploreSummary {
   readonly violatingAny: number | null;
   /** Interleavings that cause the scenario's harm. */
   readonly violatingHarm: number | null;
+  /** The counts above as exact decimal text (the numbers round past 2^53). */
+  readonly interleavingsExact?: string | null;
+  readonly violatingExact?: Readonly<Record<string, string>> | null;
+  readonly violatingAnyExact?: string | null;
+  readonly violatingHarmExact?: string | null;
+  /** Chance that a run taking each enabled step with equal probability ends in harm. */
+  readonly harmProbability?: number | null;
   readonly states: number;
+  /** Why the search stopped early, for people, when its state budget ran out. */
+  readonly stoppedMessage?: string | null;
   readonly shortest: readonly string[] | null;
   /** `shortest` continued to the end of its run as Step would (so the aftermath shows too). */
   readonly run: readonly string[] | null;
@@ -28,6 +37,8 @@ export interface ExploreRequest {
   readonly configs: readonly SessionConfig[];
   /** Budget per configuration, in milliseconds. */
   readonly timeLimitMs: number;
+  /** Stored worlds allowed per configuration (bounds memory); a default when absent. */
+  readonly maxStates?: number;
 }
 
 /** Judge fixes of one scenario over its sweep, around `params` (a verdict per fix). */

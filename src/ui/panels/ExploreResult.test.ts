@@ -4,6 +4,35 @@ import { summaryLine, timingLine } from './ExploreResult';
 const base = { complete: true, states: 30, ms: 12, shortest: ['a', 'b', 'c', 'd', 'e'], run: null };
 
 describe('summaryLine', () => {
+  it('prints big counts exactly, from their decimal text', () => {
+    const line = summaryLine({
+      ...base,
+      interleavings: 15_807_274_735_477_524,
+      interleavingsExact: '15807274735477524',
+      violating: { 'stale-set': 9_007_199_254_740_993 },
+      violatingExact: { 'stale-set': '9007199254740993' },
+      violatingAny: 9_007_199_254_740_993,
+      violatingAnyExact: '9007199254740993',
+      violatingHarm: 0,
+    });
+    expect(line).toBe(
+      '15,807,274,735,477,524 interleavings · 9,007,199,254,740,993 violate (stale-set 9,007,199,254,740,993) · shortest: 5 steps',
+    );
+  });
+
+  it('says where a search stopped by its state budget and what to try', () => {
+    const line = summaryLine({
+      ...base,
+      complete: false,
+      interleavings: null,
+      violating: null,
+      violatingAny: null,
+      violatingHarm: null,
+      stoppedMessage: 'stopped at 500,000 states (≈ 600 MB): try stepping by operations',
+    });
+    expect(line).toBe('Stopped at 500,000 states (≈ 600 MB): try stepping by operations.');
+  });
+
   it('names counts per invariant and the shortest race', () => {
     const line = summaryLine({
       ...base,

@@ -11,19 +11,30 @@ import { OpenFailing } from './ExploreMatrix';
 import { useVerdicts } from './useVerdicts';
 import { verdictOf } from './verdict';
 
+/**
+ * Returns a count with thousands separators, exact however large: from its decimal text when
+ * given (numbers round past 2^53). Pure.
+ */
+export function countLabel(exact: string | null | undefined, n: number | null): string {
+  if (exact) return exact.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n ?? 0).toLocaleString('en');
+}
+
 /** Returns the one-line summary of an exploration. Pure. */
 export function summaryLine(r: ExploreSummary): string {
   if (!r.complete || r.interleavings === null) {
+    const why = r.stoppedMessage;
+    if (why) return `${why.charAt(0).toUpperCase()}${why.slice(1)}.`;
     return `Stopped after ${(r.ms / 1000).toFixed(1)} s (${r.states.toLocaleString('en')} states): too many orders to count. Try a smaller model or stepping by operations.`;
   }
-  const count = `${r.interleavings.toLocaleString('en')} interleavings`;
+  const count = `${countLabel(r.interleavingsExact, r.interleavings)} interleavings`;
   if (!r.violatingAny) return `${count} · none violates`;
   const by = Object.entries(r.violating ?? {})
     .filter(([, n]) => n > 0)
-    .map(([id, n]) => `${id} ${n.toLocaleString('en')}`)
+    .map(([id, n]) => `${id} ${countLabel(r.violatingExact?.[id], n)}`)
     .join(', ');
   const shortest = r.shortest ? ` · shortest: ${r.shortest.length} steps` : '';
-  return `${count} · ${r.violatingAny.toLocaleString('en')} violate (${by})${shortest}`;
+  return `${count} · ${countLabel(r.violatingAnyExact, r.violatingAny)} violate (${by})${shortest}`;
 }
 
 /** Returns how long the exploration took, e.g. `30 states explored in 12 ms`. Pure. */
