@@ -7,11 +7,11 @@ describe('summaryLine', () => {
   it('prints big counts exactly, from their decimal text', () => {
     const line = summaryLine({
       ...base,
-      interleavings: 15_807_274_735_477_524,
+      interleavings: Number(15_807_274_735_477_524n),
       interleavingsExact: '15807274735477524',
-      violating: { 'stale-set': 9_007_199_254_740_993 },
+      violating: { 'stale-set': Number(9_007_199_254_740_993n) },
       violatingExact: { 'stale-set': '9007199254740993' },
-      violatingAny: 9_007_199_254_740_993,
+      violatingAny: Number(9_007_199_254_740_993n),
       violatingAnyExact: '9007199254740993',
       violatingHarm: 0,
     });
