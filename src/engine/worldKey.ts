@@ -20,8 +20,6 @@ interface Lane {
   readonly rest: string;
 }
 
-const NO_PERM: ReadonlyMap<ActorId, ActorId> = new Map();
-
 /**
  * Returns a keyer for `model`'s worlds, reducing by `classes` of interchangeable actors; with
  * `keepNames`, message ids and sent counters stay in the key (the plain search, for checks).
@@ -29,7 +27,6 @@ const NO_PERM: ReadonlyMap<ActorId, ActorId> = new Map();
 export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNames = false): Keyer {
   const exactMessages = keepNames || model.timing !== undefined;
   const renamer = createRenamer(classes);
-  const symmetric = new Set(classes.flat());
   const actorIds = model.actors.map((a) => a.id).sort();
   const faultIds = model.faults.map((f) => f.id);
   const byText = new Map<string, number>();
@@ -44,7 +41,7 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
     if (id === undefined) {
       byText.set(text, (id = texts.length));
       texts.push(text);
-      mentions[id] = symmetric.size > 0 && renamer.mentions(text);
+      mentions[id] = classes.length > 0 && renamer.mentions(text);
     }
     return id;
   };
@@ -79,73 +76,92 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
     return lane;
   };
 
-  /** Chooses the renaming: members of each class sorted by what they hold, names aside. */
-  const permutation = (world: World): [ReadonlyMap<ActorId, ActorId>, string] => {
-    if (classes.length === 0) return [NO_PERM, ''];
-    const signature = new Map<ActorId, string>();
-    const blind = (id: number): string =>
-      mentions[id] ? `~${under(id, () => '\u0002', '\u0001')}` : `${id}`;
-    for (const id of symmetric) {
-      const actor = world.actors[id];
-      signature.set(id, actor ? blind(internObject(actor, () => frozenJson(actor))) : '-');
-    }
-    for (const channel of Object.keys(world.channels)) {
-      const { from, to, rest } = laneOf(channel);
-      if (!symmetric.has(from) && !symmetric.has(to)) continue;
-      const content = (world.channels[channel] ?? []).map((m) => blind(messageId(m))).join(',');
-      if (symmetric.has(from)) {
-        const peer = symmetric.has(to) ? '*' : to;
-        signature.set(from, `${signature.get(from)}>${peer}${rest}:${content}`);
-      }
-      if (symmetric.has(to)) {
-        const peer = symmetric.has(from) ? '*' : from;
-        signature.set(to, `${signature.get(to)}<${peer}${rest}:${content}`);
-      }
-    }
-    const perm = new Map<ActorId, ActorId>();
-    let permKey = '';
-    for (const members of classes) {
-      const order = [...members].sort((a, b) => {
-        const sa = signature.get(a) ?? '';
-        const sb = signature.get(b) ?? '';
-        return sa < sb ? -1 : sa > sb ? 1 : 0;
-      });
-      order.forEach((id, k) => {
-        const image = members[k] ?? id;
-        perm.set(id, image);
-        if (image !== id) permKey += `${id}>${image},`;
-      });
-    }
-    return [perm, permKey];
+  const members = classes.flat();
+  const slotOf = new Map(members.map((id, slot) => [id, slot]));
+  const stateId = (world: World, id: ActorId): number => {
+    const actor = world.actors[id];
+    return actor ? internObject(actor, () => frozenJson(actor)) : -1;
   };
+  /** A value's id with every symmetric name blanked: what it holds, names aside. */
+  const blind = (id: number): string =>
+    id >= 0 && mentions[id] ? `~${under(id, () => '\u0002', '\u0001')}` : `${id}`;
 
   return (world) => {
-    const [perm, permKey] = permutation(world);
-    const image = (id: ActorId): string => perm.get(id) ?? id;
-    const inverse = new Map<ActorId, ActorId>();
-    for (const [from, to] of perm) inverse.set(to, from);
+    const names = Object.keys(world.channels);
+    const contents: string[] = [];
+    const named: boolean[] = [];
+    // What each interchangeable actor holds: its state, then what its channels carry.
+    const signature = members.map((id) => blind(stateId(world, id)));
+    for (const channel of names) {
+      let text = '';
+      let mention = false;
+      for (const m of world.channels[channel] ?? []) {
+        const id = messageId(m);
+        if (mentions[id]) mention = true;
+        text += text === '' ? `${id}` : `.${id}`;
+      }
+      contents.push(text);
+      named.push(mention);
+      if (members.length === 0 || text === '') continue;
+      const { from, to, rest } = laneOf(channel);
+      const fromSlot = slotOf.get(from);
+      const toSlot = slotOf.get(to);
+      if (fromSlot === undefined && toSlot === undefined) continue;
+      const seen = mention
+        ? (world.channels[channel] ?? []).map((m) => blind(messageId(m))).join('.')
+        : text;
+      if (fromSlot !== undefined) {
+        signature[fromSlot] += `>${toSlot === undefined ? to : '*'}${rest}:${seen}`;
+      }
+      if (toSlot !== undefined) {
+        signature[toSlot] += `<${fromSlot === undefined ? from : '*'}${rest}:${seen}`;
+      }
+    }
+    // The renaming: members of each class sorted by signature (ties keep their order).
+    let perm: Map<ActorId, ActorId> | null = null;
+    let permKey = '';
+    let offset = 0;
+    for (const ids of classes) {
+      const order = ids.map((_, k) => k);
+      order.sort((a, b) => {
+        const sa = signature[offset + a] ?? '';
+        const sb = signature[offset + b] ?? '';
+        return sa < sb ? -1 : sa > sb ? 1 : a - b;
+      });
+      order.forEach((from, k) => {
+        if (from === k) return;
+        const id = ids[from] ?? '';
+        const image = ids[k] ?? '';
+        (perm ??= new Map()).set(id, image);
+        permKey += `${id}>${image},`;
+      });
+      offset += ids.length;
+    }
+    const image = (id: ActorId): string => perm?.get(id) ?? id;
+    const source = new Map<ActorId, ActorId>();
+    if (perm) for (const [id, to] of perm as Map<ActorId, ActorId>) source.set(to, id);
+
     let key = `${world.clock}`;
     for (const slot of actorIds) {
-      const actor = world.actors[inverse.get(slot) ?? slot];
-      key += actor
-        ? `,${under(
-            internObject(actor, () => frozenJson(actor)),
-            image,
-            permKey,
-          )}`
-        : ',-';
+      const id = stateId(world, source.get(slot) ?? slot);
+      key += `,${under(id, image, permKey)}`;
     }
     const channels: string[] = [];
-    for (const channel of Object.keys(world.channels)) {
-      const queue = world.channels[channel] ?? [];
-      if (queue.length === 0) continue;
+    names.forEach((channel, k) => {
+      let text = contents[k] ?? '';
+      if (text === '') return;
       let name = channel;
       if (permKey !== '') {
         const { from, to, rest } = laneOf(channel);
-        name = `${perm.get(from) ?? from}->${perm.get(to) ?? to}${rest}`;
+        name = `${image(from)}->${image(to)}${rest}`;
+        if (named[k]) {
+          text = (world.channels[channel] ?? [])
+            .map((m) => under(messageId(m), image, permKey))
+            .join('.');
+        }
       }
-      channels.push(`${name}:${queue.map((m) => under(messageId(m), image, permKey)).join('.')}`);
-    }
+      channels.push(`${name}:${text}`);
+    });
     if (permKey !== '') channels.sort();
     key += `|${channels.join('|')}|t`;
     const timers = world.timers.map((t) =>
@@ -160,8 +176,9 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
     key += '|f';
     for (const fault of faultIds) key += `${world.faultsUsed[fault] ?? 0}.`;
     if (exactMessages) {
-      for (const channel of Object.keys(world.sent).sort())
+      for (const channel of Object.keys(world.sent).sort()) {
         key += `${channel}=${world.sent[channel]},`;
+      }
     }
     return key;
   };
