@@ -79,12 +79,21 @@ export function messageEvent(message: Message, now: number): MachineEvent {
 }
 
 const messageKeys = new WeakMap<Message, string>();
+const payloadTexts = new WeakMap<object, string>();
 
-/** The part of a message that its event depends on, serialized once per message object. */
+/**
+ * The part of a message that its event depends on, serialized once per message object, and
+ * its payload once per payload object (messages sent by the same plan share it).
+ */
 function messageKey(message: Message): string {
   let key = messageKeys.get(message);
   if (key === undefined) {
-    key = canonicalJson([message.type, message.from, message.payload]);
+    let payload = payloadTexts.get(message.payload);
+    if (payload === undefined) {
+      payload = canonicalJson(message.payload);
+      payloadTexts.set(message.payload, payload);
+    }
+    key = `${canonicalJson(message.type)}\u0001${canonicalJson(message.from)}\u0001${payload}`;
     messageKeys.set(message, key);
   }
   return key;
@@ -100,18 +109,34 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     return table;
   };
   // The event is built only on a miss: most deliveries are answered from the table.
+  // First by the state object itself (states are shared from step to step, so this avoids
+  // serializing them), then by the state's text.
+  const byState = new WeakMap<
+    AnyStateMachine,
+    WeakMap<ActorState, Map<string, TransitionResult>>
+  >();
   const cached = (
     machine: AnyStateMachine,
     state: ActorState,
     eventKey: string,
-    event: () => MachineEvent,
+    message: Message | null,
+    event: MachineEvent | null,
+    now: number,
   ): TransitionResult => {
     stats.calls++;
-    if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, event()));
+    const make = (): MachineEvent => event ?? messageEvent(message as Message, now);
+    if (!options.memoize) return (stats.misses++, rawDeliver(machine, state, make()));
+    let states = byState.get(machine);
+    if (!states) byState.set(machine, (states = new WeakMap()));
+    let known = states.get(state);
+    if (!known) states.set(state, (known = new Map()));
+    let hit = known.get(eventKey);
+    if (hit) return hit;
     const key = frozenJson(state) + '\u0000' + eventKey;
     const table = tableFor(machine);
-    let hit = table.get(key);
-    if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, event()))));
+    hit = table.get(key);
+    if (!hit) table.set(key, (hit = (stats.misses++, rawDeliver(machine, state, make()))));
+    known.set(eventKey, hit);
     return hit;
   };
   return {
@@ -126,11 +151,11 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
       return hit;
     },
     deliver(machine, state, event) {
-      return cached(machine, state, 'e' + canonicalJson(event), () => event);
+      return cached(machine, state, 'e' + canonicalJson(event), null, event, 0);
     },
     deliverMessage(machine, state, message, now) {
       const key = `m${messageKey(message)}\u0000${now}`;
-      return cached(machine, state, key, () => messageEvent(message, now));
+      return cached(machine, state, key, message, null, now);
     },
   };
 }

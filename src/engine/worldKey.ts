@@ -20,6 +20,8 @@ interface Lane {
   readonly rest: string;
 }
 
+const identity = (id: ActorId): string => id;
+
 /**
  * Returns a keyer for `model`'s worlds, reducing by `classes` of interchangeable actors; with
  * `keepNames`, message ids and sent counters stay in the key (the plain search, for checks).
@@ -45,17 +47,34 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
     }
     return id;
   };
-  const internObject = (value: object, text: () => string): number => {
+  /** The id of a value that is never mutated (actor states, timers), cached by identity. */
+  const frozenId = (value: object): number => {
     let id = byObject.get(value);
-    if (id === undefined) byObject.set(value, (id = internText(text())));
+    if (id === undefined) byObject.set(value, (id = internText(frozenJson(value))));
     return id;
   };
-  const messageId = (m: Message): number =>
-    internObject(m, () =>
-      exactMessages
-        ? frozenJson(m)
-        : canonicalJson([m.type, m.payload, m.reply, m.sync, m.inline ?? false]),
-    );
+  // Messages sent by the same plan share their payload object: their content is numbered once
+  // per payload object and shape, not once per message.
+  const byPayload = new WeakMap<object, Map<string, number>>();
+  const messageId = (m: Message): number => {
+    let id = byObject.get(m);
+    if (id !== undefined) return id;
+    if (exactMessages) {
+      id = internText(frozenJson(m));
+    } else {
+      let shapes = byPayload.get(m.payload);
+      if (!shapes) byPayload.set(m.payload, (shapes = new Map()));
+      const shape = `${m.type}\u0000${m.reply}${m.sync}${m.inline ?? false}`;
+      id = shapes.get(shape);
+      if (id === undefined) {
+        const text = canonicalJson([m.type, m.payload, m.reply, m.sync, m.inline ?? false]);
+        shapes.set(shape, (id = internText(text)));
+      }
+    }
+    byObject.set(m, id);
+    return id;
+  };
+  const blank = (): string => '\u0002';
   /** The id of value `id` renamed under `perm` (the same id when it names no symmetric actor). */
   const under = (id: number, image: (id: ActorId) => string, permKey: string): number => {
     if (!mentions[id] || permKey === '') return id;
@@ -80,11 +99,11 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
   const slotOf = new Map(members.map((id, slot) => [id, slot]));
   const stateId = (world: World, id: ActorId): number => {
     const actor = world.actors[id];
-    return actor ? internObject(actor, () => frozenJson(actor)) : -1;
+    return actor ? frozenId(actor) : -1;
   };
   /** A value's id with every symmetric name blanked: what it holds, names aside. */
   const blind = (id: number): string =>
-    id >= 0 && mentions[id] ? `~${under(id, () => '\u0002', '\u0001')}` : `${id}`;
+    id >= 0 && mentions[id] ? `~${under(id, blank, '\u0001')}` : `${id}`;
 
   return (world) => {
     const names = Object.keys(world.channels);
@@ -137,7 +156,7 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
       });
       offset += ids.length;
     }
-    const image = (id: ActorId): string => perm?.get(id) ?? id;
+    const image = perm ? (id: ActorId): string => perm?.get(id) ?? id : identity;
     const source = new Map<ActorId, ActorId>();
     if (perm) for (const [id, to] of perm as Map<ActorId, ActorId>) source.set(to, id);
 
@@ -164,13 +183,7 @@ export function createKeyer(model: Model, classes: SymmetryClasses = [], keepNam
     });
     if (permKey !== '') channels.sort();
     key += `|${channels.join('|')}|t`;
-    const timers = world.timers.map((t) =>
-      under(
-        internObject(t, () => frozenJson(t)),
-        image,
-        permKey,
-      ),
-    );
+    const timers = world.timers.map((t) => under(frozenId(t), image, permKey));
     if (permKey !== '') timers.sort((a, b) => a - b);
     key += timers.join('.');
     key += '|f';
