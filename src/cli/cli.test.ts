@@ -82,6 +82,9 @@ describe('command line', () => {
     expect(out.harmProbability).toBeLessThan(1);
     const text = cli('explore', 'cache-aside-set-after-delete', '-g', 'messages').stdout;
     expect(text).toMatch(/random chance: [\d.]+% of runs end in harm/);
+    expect(text).toMatch(/after each step of the shortest harmful run:\n {2}[\d.]+%( → [\d.]+%)+/);
+    expect(out.harmChanceAlong[0]).toBe(out.harmProbability);
+    expect(out.harmChanceAlong.at(-1)).toBe(1);
   });
 
   it('replay exits non-zero and says where a schedule diverges', () => {

@@ -109,6 +109,10 @@ export function exploreText(
   if (result.harmProbability !== null && scenario.harm.length > 0) {
     lines.push(`random chance: ${chance(result.harmProbability)} of runs end in harm`);
     lines.push('               (each enabled step equally likely)');
+    if (result.harmChanceAlong) {
+      lines.push('  after each step of the shortest harmful run:');
+      lines.push(`  ${result.harmChanceAlong.map(chance).join(' → ')}`);
+    }
   }
   lines.push(`states:        ${result.states}`);
   if (result.symmetry.length > 0) {
@@ -156,6 +160,7 @@ export function exploreJson(
     violatingAnyExact: result.violatingAnyExact,
     violatingHarmExact: result.violatingHarmExact,
     harmProbability: result.harmProbability,
+    harmChanceAlong: result.harmChanceAlong,
     harm: scenario.harm,
     states: result.states,
     transitions: result.transitions,

@@ -70,6 +70,11 @@ export interface ExploreResult {
   readonly shortestBy: Readonly<Record<string, readonly string[]>>;
   /** Shortest schedule reaching a violation of a `harm` invariant, or null. */
   readonly shortestHarm: readonly string[] | null;
+  /**
+   * Along `shortestHarm`: the chance that a random continuation ends in harm, at the start and
+   * after each step (1 from the harmful step on). Shows where the race becomes likely.
+   */
+  readonly harmChanceAlong: readonly number[] | null;
 }
 
 class Stop extends Error {
@@ -210,6 +215,23 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       const keys = path(i);
       if (keys) shortestBy[inv.id] = keys;
     });
+    /** The chance of harm at each world along `schedule` (1 once a step caused harm). */
+    const chanceAlong = (schedule: readonly string[] | null): number[] | null => {
+      if (!schedule) return null;
+      const out = [harmChance[root] ?? 0];
+      let world = initial;
+      let harmed = false;
+      for (const key of schedule) {
+        const step = enabledSteps(model, world).find((s) => s.key === key);
+        if (!step) break;
+        const { world: after, record } = applyStep(model, world, step, stepper, out.length - 1);
+        harmed ||= (violationMask(model, checkStep(model, world, after, record)) & harmMask) !== 0;
+        out.push(harmed ? 1 : (harmChance[memo.get(keyOf(after)) ?? -1] ?? 0));
+        world = after;
+      }
+      return out;
+    };
+    const harmPath = path(n + 1);
     const total = paths[root] ?? 0;
     const any = violatingAny[root] ?? 0;
     const harm = violatingHarm[root] ?? 0;
@@ -232,7 +254,8 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       stoppedMessage: null,
       shortest: path(n),
       shortestBy,
-      shortestHarm: path(n + 1),
+      shortestHarm: harmPath,
+      harmChanceAlong: chanceAlong(harmPath),
     };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
@@ -255,6 +278,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       stoppedMessage: error.why === 'states' ? budgetMessage(memo.size, approxBytes()) : null,
       shortest: null,
       shortestHarm: null,
+      harmChanceAlong: null,
     };
   }
 }

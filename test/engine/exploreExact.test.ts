@@ -66,6 +66,25 @@ describe('harm probability under a uniformly random scheduler', () => {
     },
   );
 
+  it('climbs to 1 along the shortest harmful run, starting from the whole chance', () => {
+    const model = cacheAside.build({
+      fix: 'none',
+      granularity: 'messages',
+      params: paramsOf(cacheAside, { readers: 2 }),
+    });
+    const result = explore(model, { harm: cacheAside.harm });
+    const along = result.harmChanceAlong ?? [];
+    expect(along).toHaveLength((result.shortestHarm?.length ?? 0) + 1);
+    expect(along[0]).toBe(result.harmProbability);
+    expect(along.at(-1)).toBe(1);
+    for (const p of along) {
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+    }
+    // Each value is the chance from that world on: the same as exploring from there.
+    expect(along[1]).toBeGreaterThan(0);
+  });
+
   it('is 0 without harm, 1 when every run is harmed, and within [0, 1] on every scenario', () => {
     for (const scenario of SCENARIOS) {
       const model = scenario.build({
