@@ -209,16 +209,38 @@ export function buildModel(doc: ModelDoc, config: ScenarioConfig): Model {
       throw new BuildError((error as Error).message, ['faults', i]);
     }
   });
+  // Actors an invariant names one by one are not interchangeable with their look-alikes.
+  const singled = new Set<string>();
+  const watched: Actors = {
+    one: (id) => {
+      const actor = resolver.one(id);
+      singled.add(actor);
+      return actor;
+    },
+    many: (ids) =>
+      ids.flatMap((ref) => {
+        const named = resolver.many([ref]);
+        if (named.length === 1) named.forEach((a) => singled.add(a));
+        return named;
+      }),
+  };
   const invariants = doc.invariants.map((inv, i) => {
     const { use, role: _role, ...own } = inv;
     const merged = resolve({ ...own, ...fix.invariants?.[use] }, params) as Record<string, unknown>;
     try {
-      return INVARIANT_KINDS[use]!.make(merged, resolver);
+      return INVARIANT_KINDS[use]!.make(merged, watched);
     } catch (error) {
       throw new BuildError((error as Error).message, ['invariants', i]);
     }
   });
-  return { actors, faults, invariants, granularity: config.granularity };
+  const distinguished = actors.map((a) => a.id).filter((id) => singled.has(id));
+  return {
+    actors,
+    faults,
+    invariants,
+    granularity: config.granularity,
+    ...(distinguished.length > 0 ? { distinguished } : {}),
+  };
 }
 
 function sweepAxis(axis: NonNullable<ModelDoc['sweep']>[number]): SweepAxis {

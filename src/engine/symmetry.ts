@@ -1,6 +1,6 @@
 /**
  * Interchangeable actors: those running the same machine on the same input (up to their own
- * id), which no fault singles out. Renaming them consistently in a world gives a world with the
+ * id), which no fault or invariant singles out. Renaming them consistently in a world gives a world with the
  * same future up to that renaming, so the explorer stores one world per orbit. Pure.
  */
 import { canonicalJson } from './canonical';
@@ -30,6 +30,7 @@ function faultActors(model: Model): Set<ActorId> {
 export function symmetryClasses(model: Model): SymmetryClasses {
   if (model.timing) return [];
   const named = faultActors(model);
+  for (const id of model.distinguished ?? []) named.add(id);
   const byShape = new Map<object, Map<string, ActorId[]>>();
   for (const spec of model.actors) {
     if (named.has(spec.id)) continue;

@@ -195,4 +195,9 @@ export interface Model {
   readonly granularity: Granularity;
   /** Present for timed (load) models: messages carry arrival times. */
   readonly timing?: Timing;
+  /**
+   * Actors an invariant singles out (checks one of them, not all alike): the explorer never
+   * treats them as interchangeable with their look-alikes.
+   */
+  readonly distinguished?: readonly ActorId[];
 }

@@ -87,3 +87,19 @@ describe('reductions give the plain search’s answers', () => {
     120_000,
   );
 });
+
+describe('symmetry leaves singled-out actors alone', () => {
+  it('an actor a fault or the model names is not interchanged with its look-alikes', () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'cache-aside-set-after-delete')!;
+    const params = paramsOf(scenario, { readers: 3, writers: 2 });
+    const model = scenario.build({ fix: 'none', granularity: 'operations', params });
+    // The stall fault names the first reader.
+    expect(symmetryClasses(model)).toEqual([
+      ['reader2', 'reader3'],
+      ['writer1', 'writer2'],
+    ]);
+    expect(symmetryClasses({ ...model, distinguished: ['reader2'] })).toEqual([
+      ['writer1', 'writer2'],
+    ]);
+  });
+});
