@@ -63,10 +63,18 @@ export const MAX_UNPACKED = MAX_STEPS * 3;
 /**
  * Returns the text inside a packed string. Inflation is streamed in small chunks and stops as
  * soon as the output passes `MAX_UNPACKED`, so a crafted link cannot make it allocate more
- * than the cap (a zip bomb is "too large", not "damaged"). Pure.
+ * than the cap (a zip bomb is "too large", not "damaged"); `limits` sets other caps than a
+ * schedule's. Pure.
  */
-export function unpackChecked(packed: string): Unpacked {
-  if (packed.length > MAX_PACKED) return { ok: false, why: 'too-large' };
+export function unpackChecked(
+  packed: string,
+  limits: { readonly packed: number; readonly unpacked: number } = {
+    packed: MAX_PACKED,
+    unpacked: MAX_UNPACKED,
+  },
+): Unpacked {
+  const cap = limits.unpacked;
+  if (packed.length > limits.packed) return { ok: false, why: 'too-large' };
   const bytes = fromBase64Url(packed);
   if (!bytes) return { ok: false, why: 'damaged' };
   const chunks: Uint8Array[] = [];
@@ -74,18 +82,18 @@ export function unpackChecked(packed: string): Unpacked {
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
     size += chunk.length;
-    if (size <= MAX_UNPACKED) chunks.push(chunk);
+    if (size <= cap) chunks.push(chunk);
     if (final) ended = true;
   });
   try {
     const CHUNK = 64;
-    for (let at = 0; at < bytes.length && size <= MAX_UNPACKED; at += CHUNK) {
+    for (let at = 0; at < bytes.length && size <= cap; at += CHUNK) {
       inflater.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
     }
   } catch {
     return { ok: false, why: 'damaged' };
   }
-  if (size > MAX_UNPACKED) return { ok: false, why: 'too-large' };
+  if (size > cap) return { ok: false, why: 'too-large' };
   if (!ended) return { ok: false, why: 'damaged' };
   const out = new Uint8Array(size);
   let offset = 0;

@@ -14,9 +14,16 @@ import type { ScenarioDef } from '../scenarios/types';
 import { buildModel, defaultFix, type PinConfig, type SessionConfig } from '../scenarios/session';
 import { indicesToText, MAX_INDEX, pack, textToIndices, unpackChecked } from './indices';
 import {
+  decodeAnnotations,
+  encodeAnnotations,
+  hasAnnotations,
+  type Annotations,
+} from './annotations';
+import {
   LINK_VERSION,
   linkFieldsSchema,
   MAX_LINK_LENGTH,
+  NOTES_VERSION,
   parseParams,
   splitFields,
 } from './schema';
@@ -30,6 +37,15 @@ export interface ShareState extends SessionConfig {
   readonly pinned?: PinConfig;
   /** The fix drawn beside `fix` in the compare view; absent when the view is closed. */
   readonly compare?: string;
+  /** The run's title and step notes (plain text); absent or empty when there are none. */
+  readonly annotations?: Annotations;
+}
+
+/** A link and whether the run's notes had to be left out of it (too long with them). */
+export interface EncodedLink {
+  readonly text: string;
+  /** Set when the notes were left out: how long the link would have been with them. */
+  readonly notesDropped: number | null;
 }
 
 export type DecodeResult =
@@ -75,6 +91,23 @@ function paramsText(scenario: ScenarioDef, params: Readonly<Record<string, numbe
  * schedule. Pure.
  */
 export function encodeLink(state: ShareState, worlds?: readonly World[]): string {
+  return encodeShare(state, worlds).text;
+}
+
+/**
+ * Returns the link text (without `#`) for `state`, with its notes (a v3 link) when it has
+ * some; when they would make it longer than a link may be (`MAX_LINK_LENGTH`), the link
+ * carries the run without them and says how long it would have been. Pure.
+ */
+export function encodeShare(state: ShareState, worlds?: readonly World[]): EncodedLink {
+  const base = encodeBase(state, worlds);
+  if (!hasAnnotations(state.annotations)) return { text: base, notesDropped: null };
+  const withNotes = `${base.replace(/^v=\d+/, `v=${NOTES_VERSION}`)}&a=${encodeAnnotations(state.annotations)}`;
+  if (withNotes.length <= MAX_LINK_LENGTH) return { text: withNotes, notesDropped: null };
+  return { text: base, notesDropped: withNotes.length };
+}
+
+function encodeBase(state: ShareState, worlds?: readonly World[]): string {
   const scenario = findScenario(state.scenarioId);
   const m = scenario ? paramsText(scenario, state.params) : '';
   const pinned = state.pinned ?? state;
@@ -85,7 +118,7 @@ export function encodeLink(state: ShareState, worlds?: readonly World[]): string
   const compare = scenario?.fixes.some((x) => x.id === state.compare) ? state.compare : null;
   // Links that need no pinned configuration and no comparison stay v1, so earlier versions
   // still open them.
-  const version = pin.length > 0 || compare ? LINK_VERSION : 1;
+  const version = pin.length > 0 || compare ? 2 : 1;
   const parts = [`v=${version}`, `s=${state.scenarioId}`, `f=${state.fix}`, ...pin];
   parts.push(`g=${state.granularity === 'messages' ? 'm' : 'o'}`, `seed=${state.seed >>> 0}`);
   let indices: number[] = [];
@@ -192,7 +225,23 @@ function decodeUnsafe(input: string): DecodeResult {
         `The link compares with a fix "${f.cmp}" that does not exist here; opened without the comparison.`,
       );
   }
-  const state: ShareState = { ...config, seed: f.seed ?? 1, schedule, cursor, ...compare };
+  let annotations: { annotations: Annotations } | null = null;
+  if (f.a !== undefined) {
+    const decoded = decodeAnnotations(f.a);
+    if (typeof decoded === 'string')
+      warnings.push(
+        `The link's notes could not be read (${decoded}); opened the run without them.`,
+      );
+    else annotations = { annotations: decoded };
+  }
+  const state: ShareState = {
+    ...config,
+    seed: f.seed ?? 1,
+    schedule,
+    cursor,
+    ...compare,
+    ...annotations,
+  };
   const same =
     pinned.fix === fix && paramsText(scenario, pinned.params) === paramsText(scenario, params);
   return { ok: true, state: same ? state : { ...state, pinned }, warnings };

@@ -1,10 +1,11 @@
 /**
- * The raw fields of a share link (v1, and v2 which adds where the run was pinned) and their
+ * The raw fields of a share link (v1; v2 adds where the run was pinned; v3 its notes) and their
  * validation (zod). Pure. Keys are parsed into a
  * null-prototype object and `__proto__`-like keys are refused, so a link cannot pollute
  * prototypes.
  */
 import { z } from 'zod';
+import { MAX_PACKED_ANNOTATIONS } from './annotations';
 import { MAX_PACKED, MAX_STEPS } from './indices';
 
 /**
@@ -12,7 +13,12 @@ import { MAX_PACKED, MAX_STEPS } from './indices';
  * parameters the run was pinned under, when they differ from those on screen (the schedule is
  * then written under them). Links that need neither are still written as v1.
  */
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
+/**
+ * v3 adds `a`: the run's title and step notes (see `annotations.ts`). Links without notes are
+ * still written as v1 or v2, so builds that do not know notes open them.
+ */
+export const NOTES_VERSION = 3;
 /** Longest link (after `#`) accepted at all. */
 export const MAX_LINK_LENGTH = 12_000;
 
@@ -28,7 +34,7 @@ const paramsText = z.string().regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)
 
 export const linkFieldsSchema = z
   .strictObject({
-    v: z.enum(['1', '2']),
+    v: z.enum(['1', '2', '3']),
     s: id,
     f: id.optional(),
     /** v2: the fix the run was pinned under (the schedule's indices are under it). */
@@ -51,10 +57,20 @@ export const linkFieldsSchema = z
     m: paramsText.optional(),
     /** The fix drawn beside `f` in the compare view. */
     cmp: id.optional(),
+    /** v3: the title and step notes, deflated JSON in base64url. */
+    a: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]*$/)
+      .max(MAX_PACKED_ANNOTATIONS)
+      .optional(),
   })
-  .refine((f) => f.v === '2' || (f.pf === undefined && f.pm === undefined), {
+  .refine((f) => f.v !== '1' || (f.pf === undefined && f.pm === undefined), {
     message: 'v1 links carry no pinned configuration',
     path: ['v'],
+  })
+  .refine((f) => f.v === '3' || f.a === undefined, {
+    message: 'only v3 links carry notes',
+    path: ['a'],
   });
 
 export type LinkFields = z.infer<typeof linkFieldsSchema>;

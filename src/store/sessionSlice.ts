@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios/index';
 import { defaultFix, translateSchedule, type SessionConfig } from '../scenarios/session';
+import { NO_ANNOTATIONS, withNote, withTitle } from '../share/annotations';
 import { enabledAt, modelFor, traceFor } from './derive';
 import { loses, pinConfigOf, pushUndo, sameRun, snapshotOf } from './pin';
 import type { AppState, SessionSlice } from './types';
@@ -137,6 +138,13 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   origin: null,
   undoStack: [],
   navigation: 0,
+  annotations: NO_ANNOTATIONS,
+  setTitle(title) {
+    set((s) => ({ annotations: withTitle(s.annotations, title) }));
+  },
+  setNote(step, text) {
+    set((s) => ({ annotations: withNote(s.annotations, step, text) }));
+  },
   selectScenario(id) {
     const scenario = findScenario(id);
     if (!scenario) return;
@@ -150,6 +158,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       pinnedUnder: { fix, params: {} },
       origin: null,
       undoStack: [],
+      annotations: NO_ANNOTATIONS,
       playing: false,
       navigation: s.navigation + 1,
       // Messages about the previous scenario no longer apply.
@@ -242,6 +251,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       pinnedUnder: { fix: under.fix, params: { ...under.params } },
       origin: null,
       undoStack,
+      annotations: state.annotations ?? NO_ANNOTATIONS,
       playing: false,
     });
   },

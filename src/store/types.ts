@@ -5,7 +5,10 @@
 import type { Granularity } from '../engine/types';
 import type { VerdictSummary } from '../scenarios/judge';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
+import type { Annotations } from '../share/annotations';
 import type { ShareState } from '../share/link';
+
+export type { Annotations };
 import type { ExploreSummary } from '../workers/protocol';
 
 export type { ExploreSummary, PinConfig };
@@ -61,6 +64,12 @@ export interface SessionSlice {
   undoStack: PinSnapshot[];
   /** Bumped by changes worth a browser history entry (scenario, fix, loaded schedules). */
   navigation: number;
+  /** The run's title and a note per step (1-based step number → text): plain text only. */
+  annotations: Annotations;
+  /** Sets the run's title ('' removes it). */
+  setTitle(title: string): void;
+  /** Sets the note on step `step` (1-based; '' removes it). */
+  setNote(step: number, text: string): void;
   selectScenario(id: string): void;
   setFix(fix: string): void;
   setGranularity(granularity: Granularity): void;
@@ -104,6 +113,12 @@ export interface UiSlice {
   notices: Notice[];
   /** The compare view: the fix drawn beside the current one, or null when it is closed. */
   compareFix: string | null;
+  /** Presentation mode: the diagram fills the screen, revealed step by step. */
+  presenting: boolean;
+  /** Presentation mode shows the presenter's notes (the step's note). */
+  presenterNotes: boolean;
+  setPresenting(on: boolean): void;
+  togglePresenterNotes(): void;
   setHelp(open: boolean): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;

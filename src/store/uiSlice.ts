@@ -16,6 +16,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   speed: 2,
   notices: [],
   compareFix: null,
+  presenting: false,
+  presenterNotes: false,
+  setPresenting(on) {
+    set({ presenting: on, playing: false, helpOpen: false });
+  },
+  togglePresenterNotes() {
+    set((s) => ({ presenterNotes: !s.presenterNotes }));
+  },
   setHelp(open) {
     set({ helpOpen: open });
   },

@@ -6,4 +6,5 @@ export { visibleLayout, shouldCull, CULL_THRESHOLD } from './cull';
 export { METRICS, defaultMetrics, metricsFor, type DiagramMetrics } from './metrics';
 export { alignRows, type RowAlignment } from './base';
 export { messageLabel, safeKey, stepAriaLabel } from './labels';
+export { withNotes, NOTE_COLUMN, NOTE_LINE } from './notes';
 export type * from './types';

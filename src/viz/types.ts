@@ -166,6 +166,22 @@ export interface DivergenceMark {
   readonly title: string;
 }
 
+/** A step's note (plain text) in the column right of the lifelines, level with its row. */
+export interface NoteMark {
+  /** Step number, 1-based (its row). */
+  readonly step: number;
+  readonly x: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  /** Baseline of the first line; one line every `NOTE_LINE` px. */
+  readonly textY: number;
+  /** The note wrapped to fit its row (ending in … when cut); `text` is all of it. */
+  readonly lines: readonly string[];
+  readonly text: string;
+  readonly future: boolean;
+}
+
 /** Everything needed to draw the diagram. */
 export interface DiagramLayout {
   readonly width: number;
@@ -191,4 +207,6 @@ export interface DiagramLayout {
   readonly ghosts: readonly Ghost[];
   /** Where the pinned run stops when it cannot be followed to its end; null when it can. */
   readonly divergence: DivergenceMark | null;
+  /** The run's step notes, when it has some (see `withNotes`). */
+  readonly notes?: readonly NoteMark[];
 }

@@ -9,6 +9,7 @@ import { DivergenceMarker } from './Divergence';
 import { Ghosts, type Choose } from './Ghosts';
 import { LifelineLines } from './Lifelines';
 import { RowBands } from './Rows';
+import { StepNotes } from './StepNotes';
 import { TimerSpans } from './TimerSpans';
 import { ViolationBands, ViolationNotes } from './Violations';
 
@@ -20,7 +21,7 @@ interface DiagramLayersProps {
 
 /**
  * Returns rows, violations, lifelines, timer spans, arrows, marks, the cursor band, ghosts,
- * notes and the divergence marker.
+ * violation notes, the divergence marker and the step notes.
  */
 export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) {
   return (
@@ -35,6 +36,7 @@ export function DiagramLayers({ layout, onSeek, onChoose }: DiagramLayersProps) 
       <Ghosts layout={layout} onChoose={onChoose} />
       <ViolationNotes layout={layout} />
       <DivergenceMarker layout={layout} />
+      <StepNotes layout={layout} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import type { ScenarioDef } from '../../scenarios/types';
 import { visibleLayout, shouldCull } from '../../viz/cull';
 import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
+import { withNotes } from '../../viz/notes';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
@@ -37,15 +38,20 @@ export interface SequenceDiagramProps {
    * diagram in the DOM, e.g. for an SVG export.
    */
   cull?: boolean;
+  /** The run's step notes (1-based step number → plain text), drawn beside their steps. */
+  notes?: Readonly<Record<string, string>>;
+  /** Presentation: fit for large type rather than to show everything (see zoomAdapter). */
+  large?: boolean;
 }
 
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
 export function SequenceDiagram(props: SequenceDiagramProps) {
   const { scenario, model, trace, cursor, enabled, onChoose, onSeek } = props;
   const divergence = props.divergence ?? null;
+  const { notes } = props;
   const layout = useMemo(
-    () => layoutDiagram({ scenario, model, trace, cursor, enabled, divergence }),
-    [scenario, model, trace, cursor, enabled, divergence],
+    () => withNotes(layoutDiagram({ scenario, model, trace, cursor, enabled, divergence }), notes),
+    [scenario, model, trace, cursor, enabled, divergence, notes],
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const contentRef = useRef<SVGGElement>(null);
@@ -53,12 +59,12 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const axisRef = useRef<SVGGElement>(null);
   // Refit when the scenario or its configuration changes, not on every step.
   const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
-  const { view, fit, actualSize } = useDiagramZoom(layout, fitKey, {
-    svgRef,
-    contentRef,
-    headerRef,
-    axisRef,
-  });
+  const { view, fit, actualSize } = useDiagramZoom(
+    layout,
+    fitKey,
+    { svgRef, contentRef, headerRef, axisRef },
+    props.large === true,
+  );
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),

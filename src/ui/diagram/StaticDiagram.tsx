@@ -6,7 +6,9 @@
 import type { Trace } from '../../engine/replay';
 import type { Model, Step } from '../../engine/types';
 import type { ScenarioDef } from '../../scenarios/types';
+import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
+import { withNotes } from '../../viz/notes';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
@@ -20,6 +22,12 @@ export interface StaticDiagramProps {
   /** Enabled steps to show as ghost arrows; none by default. */
   enabled?: readonly Step[];
   title?: string;
+  /** The run's step notes (1-based step number → plain text). */
+  notes?: Readonly<Record<string, string>>;
+  /** Where the pinned run stops under this configuration, when it does. */
+  divergence?: DivergenceInput | null;
+  /** Background: white (default) or none (transparent). */
+  background?: 'white' | 'none';
 }
 
 const ignore = (): void => undefined;
@@ -32,8 +40,21 @@ export function StaticDiagram({
   cursor,
   enabled,
   title,
+  notes,
+  divergence,
+  background,
 }: StaticDiagramProps) {
-  const layout = layoutDiagram({ scenario, model, trace, cursor, enabled: enabled ?? [] });
+  const layout = withNotes(
+    layoutDiagram({
+      scenario,
+      model,
+      trace,
+      cursor,
+      enabled: enabled ?? [],
+      divergence: divergence ?? null,
+    }),
+    notes,
+  );
   const { width, height } = layout;
   return (
     <svg
@@ -44,7 +65,9 @@ export function StaticDiagram({
       fontFamily={FONT}
     >
       <title>{title ?? `Sequence diagram: ${scenario.title}`}</title>
-      <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
+      {background !== 'none' && (
+        <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
+      )}
       <DiagramLayers layout={layout} onSeek={ignore} onChoose={ignore} />
       <TimeAxis layout={layout} onSeek={ignore} />
       <LifelineHeaders layout={layout} />

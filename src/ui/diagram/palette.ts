@@ -33,6 +33,10 @@ export const PALETTE = {
   diverge: '#b45309',
   divergeText: '#78350f',
   divergeBand: '#fffbeb',
+  /** A step's note (the presenter's annotation). */
+  noteFill: '#fefce8',
+  noteStroke: '#ca8a04',
+  noteText: '#422006',
 } as const;
 
 export const FONT =

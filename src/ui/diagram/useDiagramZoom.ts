@@ -33,11 +33,15 @@ export interface DiagramZoom {
   actualSize(): void;
 }
 
-/** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
+/**
+ * Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit
+ * (`large`: keep the type large, for presenting).
+ */
 export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
+  large = false,
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -70,13 +74,21 @@ export function useDiagramZoom(
   }, [width, height, cursorY]);
   const fit = useCallback(() => {
     const s = sizeRef.current;
-    adapterRef.current?.fit(s.width, s.height, s.cursorY);
-  }, []);
+    adapterRef.current?.fit(s.width, s.height, s.cursorY, large);
+  }, [large]);
   const actualSize = useCallback(() => {
     const s = sizeRef.current;
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
   }, []);
   useEffect(() => fit(), [fit, fitKey]);
+  // Presenting, the stage changes size (notes shown, window resized): fit again.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!large || !svg || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => fit());
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [large, fit, svgRef]);
 
   const { top: bandTop, height: bandHeight } = layout.band;
   useEffect(() => {

@@ -20,8 +20,11 @@ export interface ViewWindow {
 }
 
 export interface ZoomAdapter {
-  /** Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in view. */
-  fit(width: number, height: number, focusY: number): void;
+  /**
+   * Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in
+   * view. `large` (presentation) keeps the type large: all of it only down to a readable scale.
+   */
+  fit(width: number, height: number, focusY: number, large?: boolean): void;
   /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
   actualSize(width: number, height: number, focusY: number): void;
   /** Keeps panning within the diagram (plus a margin) of this size. */
@@ -32,6 +35,9 @@ export interface ZoomAdapter {
 }
 
 const MAX_SCALE = 1.6;
+/** Presentation: the scale never goes below this (when the width allows) nor above the max. */
+const LARGE_MIN_SCALE = 1.5;
+const LARGE_MAX_SCALE = 2.2;
 
 /** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */
 export interface DiagramGroups {
@@ -79,11 +85,13 @@ export function createZoomAdapter(
     behavior.translateBy(selection, (-dx * unit) / k, (-dy * unit) / k);
   });
   return {
-    fit(width, height, focusY) {
+    fit(width, height, focusY, large = false) {
       const { w, h } = size();
       const kAll = Math.min(w / width, h / height);
-      const short = kAll >= 0.6;
-      const k = Math.min(short ? kAll : w / width, MAX_SCALE);
+      const short = large ? kAll >= Math.min(LARGE_MIN_SCALE, w / width) : kAll >= 0.6;
+      const k = large
+        ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, w / width)), LARGE_MAX_SCALE)
+        : Math.min(short ? kAll : w / width, MAX_SCALE);
       const x = Math.max(0, (w - width * k) / 2);
       const top = short ? 0 : Math.min(0, Math.max(h - height * k, h * 0.6 - focusY * k));
       behavior.transform(selection, zoomIdentity.translate(x, top).scale(k));
