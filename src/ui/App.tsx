@@ -1,6 +1,6 @@
 /**
  * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
- * compare view, and the controls bar. Keyboard shortcuts, playback and URL sync are wired here once.
+ * compare view, and the controls bar; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL sync are wired here once.
  */
 import { useAppStore } from '../store/index';
 import { ComparePane } from './compare/ComparePane';
@@ -11,6 +11,7 @@ import { Header } from './layout/Header';
 import { Notices } from './layout/Notices';
 import { Inspector } from './inspector/Inspector';
 import { NarrativePanel } from './panels/NarrativePanel';
+import { Presentation } from './present/Presentation';
 import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
@@ -24,6 +25,15 @@ export function App() {
   useKeyboard();
   usePlayback();
   const comparing = useAppStore((s) => s.compareFix !== null);
+  const presenting = useAppStore((s) => s.presenting);
+  if (presenting) {
+    return (
+      <div className="app app-presenting">
+        <Notices />
+        <Presentation />
+      </div>
+    );
+  }
   return (
     <div className="app">
       <Header />

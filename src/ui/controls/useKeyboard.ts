@@ -1,10 +1,12 @@
 /**
  * Keyboard shortcuts: ←/→ back/step, Space play/pause, Home/End, R randomize, F find the race,
- * C compare, Ctrl/Cmd+Z undo (restores a replaced run), ? help, Esc closes the help, cancels a
- * running exploration or closes compare. Ignored while typing in a field.
+ * C compare, P present, Ctrl/Cmd+Z undo (restores a replaced run), ? help, Esc closes the
+ * help, cancels a running exploration or closes compare. While presenting: ←/→ (and PageUp /
+ * PageDown, Space) reveal step by step within the run, Home/End, N notes, Esc or P leave.
+ * Ignored while typing in a field.
  */
 import { useEffect } from 'react';
-import { useAppStore } from '../../store/index';
+import { selectCursor, useAppStore } from '../../store/index';
 import { cancelExplore, findRace } from '../explore/exploreClient';
 
 function typing(target: EventTarget | null): boolean {
@@ -28,6 +30,28 @@ export function useKeyboard(): void {
         return s.undo();
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (s.presenting) {
+        if (typing(event.target)) return;
+        const cursor = selectCursor(s);
+        const present: Record<string, () => void> = {
+          ArrowRight: () => s.seek(cursor + 1),
+          PageDown: () => s.seek(cursor + 1),
+          ' ': () => s.seek(cursor + 1),
+          ArrowLeft: () => s.seek(cursor - 1),
+          PageUp: () => s.seek(cursor - 1),
+          Home: () => s.seek(0),
+          End: () => s.seek(s.schedule.length),
+          n: s.togglePresenterNotes,
+          N: s.togglePresenterNotes,
+          Escape: () => s.setPresenting(false),
+          p: () => s.setPresenting(false),
+          P: () => s.setPresenting(false),
+        };
+        const action = present[event.key];
+        if (!action) return;
+        event.preventDefault();
+        return action();
+      }
       if (event.key === 'Escape') {
         if (s.helpOpen) return s.setHelp(false);
         if (s.explore.status === 'running') return cancelExplore();
@@ -50,6 +74,8 @@ export function useKeyboard(): void {
         F: findRace,
         c: s.toggleCompare,
         C: s.toggleCompare,
+        p: () => s.setPresenting(true),
+        P: () => s.setPresenting(true),
       };
       const action = actions[event.key];
       // The timeline slider handles its own arrow keys (it seeks).

@@ -1,6 +1,6 @@
 /**
  * The header: brand, scenario picker with the current title and story, the compare toggle,
- * Copy link and help.
+ * Present, Copy link and help.
  */
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
@@ -13,6 +13,7 @@ export function Header() {
   const setHelp = useAppStore((s) => s.setHelp);
   const comparing = useAppStore((s) => s.compareFix !== null);
   const toggleCompare = useAppStore((s) => s.toggleCompare);
+  const setPresenting = useAppStore((s) => s.setPresenting);
   return (
     <header className="header">
       <div className="brand" aria-label="Interleave">
@@ -46,6 +47,15 @@ export function Header() {
         >
           Load lab
         </a>
+        <button
+          type="button"
+          className="btn"
+          data-testid="present-toggle"
+          title="Present this run full screen, step by step (P)"
+          onClick={() => setPresenting(true)}
+        >
+          Present
+        </button>
         <CopyLinkButton />
         <button
           type="button"

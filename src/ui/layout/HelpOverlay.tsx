@@ -11,6 +11,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['R', 'Randomize the rest of the schedule'],
   ['F', 'Find the race (explore every interleaving)'],
   ['C', 'Compare: this run under two fixes, side by side'],
+  ['P', 'Present: the diagram full screen, step by step (←/→ reveal, N notes, Esc leaves)'],
   ['Ctrl / ⌘ + Z', 'Undo: restore your previous run (after Find the race or a new choice)'],
   ['?', 'Show or hide this help'],
   ['Esc', 'Close this help, cancel Find the race, or close compare'],

@@ -25,6 +25,7 @@ export function DiagramPane() {
   const cursor = useShownCursor();
   const choose = useAppStore((s) => s.choose);
   const seek = useAppStore((s) => s.seek);
+  const notes = useAppStore((s) => s.annotations.notes);
   const split = useViolationSplit();
   const broken = split.harm.length > 0;
   const diagnosed = split.diagnostics.length > 0;
@@ -76,6 +77,7 @@ export function DiagramPane() {
           onChoose={choose}
           onSeek={seek}
           title={scenario.title}
+          notes={notes}
         />
       </div>
     </section>

@@ -1,0 +1,158 @@
+/**
+ * Presentation mode: the diagram fills the screen with large type, revealed step by step (the
+ * steps after the cursor are not drawn), the current step's narrative as a caption, and the
+ * presenter's notes (the step's note) on request. Keys: ←/→ reveal, N notes, Esc leaves.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { traceFor, useAppStore } from '../../store/index';
+import { divergenceInput } from '../../viz/divergence';
+import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import {
+  useConfig,
+  useDivergence,
+  useModel,
+  useNarrative,
+  useScenario,
+  useShownCursor,
+  useTrace,
+} from '../hooks';
+
+const ignore = (): void => undefined;
+
+/** Returns the full-screen presentation of the pinned run. */
+export function Presentation() {
+  const scenario = useScenario();
+  const model = useModel();
+  const config = useConfig();
+  const trace = useTrace();
+  const cursor = useShownCursor();
+  const lines = useNarrative();
+  const story = useDivergence();
+  const annotations = useAppStore((s) => s.annotations);
+  const notesOn = useAppStore((s) => s.presenterNotes);
+  const toggleNotes = useAppStore((s) => s.togglePresenterNotes);
+  const setPresenting = useAppStore((s) => s.setPresenting);
+  const seek = useAppStore((s) => s.seek);
+  const total = trace.records.length;
+  // Only what has happened is drawn: the replay of the run up to the cursor.
+  const shown = useMemo(
+    () => traceFor(config, trace.schedule.slice(0, cursor)),
+    [config, trace, cursor],
+  );
+  const marker = useMemo(
+    () => (story && cursor === total ? divergenceInput(story) : null),
+    [story, cursor, total],
+  );
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => rootRef.current?.focus(), []);
+
+  const caption = cursor === 0 ? `Start: ${scenario.story}` : (lines[cursor - 1] ?? '');
+  const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
+  const title = annotations.title.trim() || scenario.title;
+  const next = cursor < total ? lines[cursor] : undefined;
+  return (
+    <div
+      ref={rootRef}
+      className="present"
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Presentation: ${title}`}
+      data-testid="presentation"
+      tabIndex={-1}
+    >
+      <header className="present-head">
+        <h1 className="present-title" data-testid="present-title">
+          {title}
+        </h1>
+        <span className="present-count" data-testid="present-count">
+          Step {cursor} of {total}
+        </span>
+      </header>
+      <div className="present-stage">
+        <div className="present-diagram">
+          <SequenceDiagram
+            scenario={scenario}
+            model={model}
+            trace={shown}
+            cursor={cursor}
+            enabled={[]}
+            divergence={marker}
+            onChoose={ignore}
+            onSeek={ignore}
+            title={title}
+            notes={annotations.notes}
+            large
+          />
+        </div>
+        {notesOn && (
+          <aside
+            className="present-notes"
+            aria-label="Presenter's notes"
+            data-testid="present-notes"
+          >
+            <h2>Notes</h2>
+            {note ? (
+              <p className="present-note-text">{note}</p>
+            ) : (
+              <p className="present-note-none">No note on this step.</p>
+            )}
+            {next && (
+              <p className="present-next">
+                <strong>Next:</strong> {next}
+              </p>
+            )}
+          </aside>
+        )}
+      </div>
+      <footer className="present-foot">
+        <p className="present-caption" aria-live="polite" data-testid="present-caption">
+          {cursor > 0 && <span className="present-step">{cursor}</span>}
+          {caption}
+        </p>
+        <div className="present-controls">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => seek(cursor - 1)}
+            disabled={cursor === 0}
+            title="Previous step (←)"
+          >
+            ◀ Back
+          </button>
+          <button
+            type="button"
+            className="btn btn-strong"
+            data-testid="present-next"
+            onClick={() => seek(cursor + 1)}
+            disabled={cursor >= total}
+            title="Reveal the next step (→)"
+          >
+            Next ▶
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={notesOn}
+            data-testid="present-notes-toggle"
+            onClick={toggleNotes}
+            title="Show or hide the presenter's notes (N)"
+          >
+            Notes
+          </button>
+          <button
+            type="button"
+            className="btn"
+            data-testid="present-exit"
+            onClick={() => setPresenting(false)}
+            title="Leave the presentation (Esc)"
+          >
+            Exit
+          </button>
+          <span className="present-keys" aria-hidden="true">
+            ← → step · N notes · Esc exit
+          </span>
+        </div>
+      </footer>
+    </div>
+  );
+}
