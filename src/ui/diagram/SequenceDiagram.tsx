@@ -57,8 +57,9 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const contentRef = useRef<SVGGElement>(null);
   const headerRef = useRef<SVGGElement>(null);
   const axisRef = useRef<SVGGElement>(null);
-  // Refit when the scenario or its configuration changes, not on every step.
-  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}`;
+  // Refit when the scenario or its configuration changes, or the notes column comes or goes,
+  // not on every step.
+  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}`;
   const { view, fit, actualSize } = useDiagramZoom(
     layout,
     fitKey,

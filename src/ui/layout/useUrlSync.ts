@@ -2,17 +2,17 @@
  * Keeps the address bar's hash and the store in step. Opening a link loads its exact state,
  * compare view included (or says why it cannot and opens the default scenario); changes of
  * scenario, fix, loaded schedule (Find the race, Undo) or compare view push a history entry,
- * steps replace it; back/forward reload the state of the entry, so Back after Find the race
+ * steps and notes replace it; back/forward reload the state of the entry, so Back after Find the race
  * restores the run it replaced.
  */
 import { useEffect } from 'react';
 import { DEFAULT_SCENARIO, findScenario } from '../../scenarios/index';
 import { defaultFix } from '../../scenarios/session';
-import { decodeLink, encodeLink } from '../../share/link';
+import { decodeLink, encodeShare, type EncodedLink } from '../../share/link';
 import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
 
-/** The link of the state: the whole pinned run, written where it was pinned. */
-function hashOf(s: AppState): string {
+/** The link of the state: the whole pinned run, written where it was pinned, and its notes. */
+function linkOf(s: AppState): EncodedLink {
   const compare = selectCompareFix(s);
   const state = {
     scenarioId: s.scenarioId,
@@ -24,9 +24,13 @@ function hashOf(s: AppState): string {
     cursor: s.cursor,
     pinned: s.pinnedUnder,
     ...(compare === null ? {} : { compare }),
+    annotations: s.annotations,
   };
-  return '#' + encodeLink(state, selectPinnedTrace(s).worlds);
+  return encodeShare(state, selectPinnedTrace(s).worlds);
 }
+
+const NOTES_TOO_LONG =
+  'The notes make the link too long to share, so the link (and Copy link) carries the run without them. Shorten the notes, or export JSON to keep them.';
 
 function openDefault(): void {
   const scenario = findScenario(DEFAULT_SCENARIO);
@@ -71,11 +75,16 @@ function load(hash: string): boolean {
 export function useUrlSync(): void {
   useEffect(() => {
     let written = window.location.hash;
+    let dropped = false;
     load(written);
     const write = (s: AppState, push: boolean) => {
       let hash: string;
       try {
-        hash = hashOf(s);
+        const link = linkOf(s);
+        hash = `#${link.text}`;
+        // Say so once when the notes stop fitting, not on every keystroke.
+        if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
+        dropped = link.notesDropped !== null;
       } catch {
         return; // Keep the last good address rather than break the page.
       }
@@ -97,7 +106,8 @@ export function useUrlSync(): void {
         s.granularity === prev.granularity &&
         s.params === prev.params &&
         s.seed === prev.seed &&
-        s.compareFix === prev.compareFix
+        s.compareFix === prev.compareFix &&
+        s.annotations === prev.annotations
       )
         return;
       write(s, s.navigation !== prev.navigation);

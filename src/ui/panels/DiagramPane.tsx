@@ -14,6 +14,7 @@ import {
   useTrace,
 } from '../hooks';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { TitleEditor } from './NoteEditor';
 import { useViolationSplit } from './useHarm';
 
 /** Returns the diagram pane. */
@@ -36,7 +37,8 @@ export function DiagramPane() {
   return (
     <section className="column column-centre card diagram-card" aria-label="Sequence diagram">
       <div className="diagram-head">
-        <h2 className="card-title">Sequence diagram</h2>
+        <h2 className="card-title sr-only">Sequence diagram</h2>
+        <TitleEditor />
         <span
           className={
             broken

@@ -1,7 +1,7 @@
 /**
  * The narrative: one plain-words line per step (the current one highlighted, the pinned
- * future faded), a red summary naming the critical reordering when an invariant breaks, and
- * the events that can happen next.
+ * future faded, each step's note under it), a red summary naming the critical reordering when
+ * an invariant breaks, the current step's note and the events that can happen next.
  */
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/index';
@@ -10,6 +10,7 @@ import { DivergenceNote } from './DivergenceNote';
 import { Figures } from './Figures';
 import { FixedSummary } from './FixedSummary';
 import { NextSteps } from './NextSteps';
+import { NoteEditor } from './NoteEditor';
 import { ViolationSummary } from './ViolationSummary';
 
 /** Returns the narrative panel. */
@@ -18,6 +19,7 @@ export function NarrativePanel() {
   const scenario = useScenario();
   const cursor = useShownCursor();
   const seek = useAppStore((s) => s.seek);
+  const notes = useAppStore((s) => s.annotations.notes);
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -56,13 +58,21 @@ export function NarrativePanel() {
               <li key={i} className={`narrative-item${state}`} data-testid={`narrative-${i + 1}`}>
                 <button type="button" onClick={() => seek(i + 1)}>
                   <span className="narrative-n">{i + 1}</span>
-                  <span>{line}</span>
+                  <span>
+                    {line}
+                    {notes[String(i + 1)] && (
+                      <span className="narrative-note" data-testid={`narrative-note-${i + 1}`}>
+                        {notes[String(i + 1)]}
+                      </span>
+                    )}
+                  </span>
                 </button>
               </li>
             );
           })}
         </ol>
       </div>
+      <NoteEditor />
       <NextSteps />
     </section>
   );

@@ -107,7 +107,14 @@ export function Presentation() {
       <footer className="present-foot">
         <p className="present-caption" aria-live="polite" data-testid="present-caption">
           {cursor > 0 && <span className="present-step">{cursor}</span>}
-          {caption}
+          <span>
+            {caption}
+            {note && (
+              <span className="present-caption-note" data-testid="present-caption-note">
+                {note}
+              </span>
+            )}
+          </span>
         </p>
         <div className="present-controls">
           <button
