@@ -4,7 +4,11 @@
 import { parseArgs } from 'node:util';
 import type { Granularity } from '../engine/types';
 
-export type Command = 'list' | 'explore' | 'run' | 'replay' | 'load' | 'check' | 'help';
+export type Command = 'list' | 'explore' | 'run' | 'replay' | 'load' | 'check' | 'export' | 'help';
+
+/** What `export` writes. */
+export type ExportFormat = 'svg' | 'mermaid' | 'json';
+const FORMATS: readonly ExportFormat[] = ['svg', 'mermaid', 'json'];
 
 export interface CliRequest {
   readonly command: Command;
@@ -30,11 +34,25 @@ export interface CliRequest {
   readonly series: boolean;
   /** load: the fixes asked for with `--fix a,b,…`, in order; null when --fix is absent. */
   readonly fixes: readonly string[] | null;
+  /** export: the format written (svg, mermaid or json). */
+  readonly format: ExportFormat;
+  /** export: the run's title and step notes (`--note 3=text`). */
+  readonly title: string;
+  readonly notes: Readonly<Record<string, string>>;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS: readonly Command[] = ['list', 'explore', 'run', 'replay', 'load', 'check', 'help'];
+const COMMANDS: readonly Command[] = [
+  'list',
+  'explore',
+  'run',
+  'replay',
+  'load',
+  'check',
+  'export',
+  'help',
+];
 
 /** The largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -84,6 +102,19 @@ function parseParams(pairs: readonly string[], flag = 'param'): Record<string, n
   return params;
 }
 
+/** Returns `--note 3=text` options as step number → text. */
+function parseNotes(pairs: readonly string[]): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const pair of pairs) {
+    const match = /^(\d{1,4})=(.*)$/s.exec(pair);
+    if (!match?.[1] || match[2] === undefined || Number(match[1]) < 1) {
+      throw new UsageError(`--note expects step=text (step from 1), got "${printable(pair)}"`);
+    }
+    notes[String(Number(match[1]))] = match[2];
+  }
+  return notes;
+}
+
 /** Splits a schedule given as comma-separated step keys. Pure. */
 export function parseSchedule(text: string): string[] {
   return text
@@ -115,6 +146,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
         'max-states': { type: 'string' },
         'max-seconds': { type: 'string' },
         steps: { type: 'string' },
+        format: { type: 'string' },
+        title: { type: 'string' },
+        note: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -145,6 +179,10 @@ export function parseCli(argv: readonly string[]): CliRequest {
   if (command === 'replay' && values.schedule === undefined) {
     throw new UsageError('replay needs --schedule "key,key,…" (step keys, comma-separated)');
   }
+  const format = values.format ?? 'svg';
+  if (!FORMATS.includes(format as ExportFormat)) {
+    throw new UsageError(`--format must be svg, mermaid or json, got "${printable(format)}"`);
+  }
   return {
     command,
     scenario: positionals[1] ?? null,
@@ -163,5 +201,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     fixes: values.fix === undefined ? null : parseSchedule(values.fix),
     csv: values.csv ?? false,
     series: values.series ?? false,
+    format: format as ExportFormat,
+    title: values.title ?? '',
+    notes: parseNotes(values.note ?? []),
   };
 }

@@ -1,10 +1,13 @@
 /**
- * Entry point of `npm run interleave -- …`: the only place in the CLI that touches the process.
+ * The CLI's process side: the only place in the CLI that touches the process. `npm run
+ * interleave` starts it from `src/interleave.ts`, which adds the diagram renderer (SVG export);
+ * run directly, it does everything else.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { LIMITS } from '../authoring/schema';
 import { parseCli, printable, UsageError } from './args';
-import { runRequest, USAGE } from './run';
+import { runRequest, USAGE, type CliDeps } from './run';
 
 /** Reads `--file`, refusing anything that is not a regular file of a model's size. */
 function readModel(path: string): string {
@@ -25,10 +28,12 @@ function readModel(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function main(argv: readonly string[]): number {
+/** Runs the command `argv` asks for, writing its output; returns the exit code. */
+export function main(argv: readonly string[], deps: CliDeps = {}): number {
   try {
     const request = parseCli(argv);
-    const result = runRequest(request, request.file === null ? undefined : readModel(request.file));
+    const text = request.file === null ? undefined : readModel(request.file);
+    const result = runRequest(request, text, deps);
     process.stdout.write(printable(result.stdout));
     process.stderr.write(printable(result.stderr));
     return result.code;
@@ -44,4 +49,7 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

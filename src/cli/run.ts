@@ -5,12 +5,15 @@
 import { formatErrors, loadModel } from '../authoring/load';
 import { explore } from '../engine/explore';
 import { randomWalk } from '../engine/random';
-import { replay } from '../engine/replay';
+import { replay, type Trace } from '../engine/replay';
 import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
-import { judgeFix } from '../scenarios/judge';
+import { headlineRace, judgeFix } from '../scenarios/judge';
 import type { ScenarioDef } from '../scenarios/types';
 import { cachedVerdict } from '../scenarios/verdicts';
-import type { Granularity } from '../engine/types';
+import type { Granularity, Model } from '../engine/types';
+import { NO_ANNOTATIONS, withNote, withTitle } from '../share/annotations';
+import { toMermaid } from '../share/mermaid';
+import { toRunJson } from '../share/runJson';
 import { LOAD_SCENARIOS } from '../scenarios/load/index';
 import { UsageError, type CliRequest } from './args';
 import { loadCommand } from './load';
@@ -24,6 +27,10 @@ Commands:
   explore <scenario>           every interleaving: counts, violations, shortest counterexample
   run <scenario> --seed N      one seeded random schedule, as readable steps
   replay <scenario> --schedule "k1,k2,…"   a given schedule (step keys), as readable steps
+  export <scenario> [--schedule "k1,k2,…"] --format svg|mermaid|json
+                               a run (default: the shortest race under the fix) as a
+                               self-contained SVG, Mermaid sequenceDiagram text or JSON
+                               with every step's state; --title T, --note 3="text"
   load <scenario> [--fix a,b,…]   timed load runs, one per fix on the same seed: the
                                before/after table (--seed N, --param name=N, --json;
                                --csv the table, --series its time series as CSV)
@@ -41,6 +48,17 @@ Options:
   --json                       machine-readable output
   --seed N  --steps N
   --max-states N  --max-seconds N   bound an exploration; it then reports itself incomplete`;
+
+/** What the CLI needs from above its layer: the diagram renderer, for `export --format svg`. */
+export interface CliDeps {
+  readonly renderSvg?: (input: {
+    readonly scenario: ScenarioDef;
+    readonly model: Model;
+    readonly trace: Trace;
+    readonly title?: string;
+    readonly notes?: Readonly<Record<string, string>>;
+  }) => string;
+}
 
 export interface CliOutput {
   readonly code: number;
@@ -159,13 +177,73 @@ function checkModel(request: CliRequest, text: string | undefined): CliOutput {
   };
 }
 
+/** Returns the run `export` writes: the given schedule, else the shortest race under the fix. */
+function exportTrace(scenario: ScenarioDef, model: Model, request: CliRequest): Trace {
+  if (request.schedule) return replay(model, request.schedule);
+  const result = explore(model, { harm: scenario.harm, maxStates: request.maxStates });
+  const race = headlineRace(
+    model.invariants.map((i) => i.id),
+    scenario.harm,
+    result,
+  );
+  return replay(model, race?.schedule ?? []);
+}
+
+function exportRun(
+  scenario: ScenarioDef,
+  model: Model,
+  request: CliRequest,
+  deps: CliDeps,
+): CliOutput {
+  const trace = exportTrace(scenario, model, request);
+  let annotations = withTitle(NO_ANNOTATIONS, request.title);
+  for (const [step, text] of Object.entries(request.notes))
+    annotations = withNote(annotations, Number(step), text);
+  const fixLabel = scenario.fixes.find((f) => f.id === request.fix)?.label ?? request.fix;
+  const config = {
+    scenarioId: scenario.id,
+    fix: request.fix,
+    granularity: request.granularity,
+    params: request.params,
+  };
+  let stdout: string;
+  if (request.format === 'json') {
+    const json = toRunJson({
+      scenario,
+      model,
+      config,
+      seed: request.seed,
+      trace,
+      cursor: trace.records.length,
+      annotations,
+    });
+    stdout = JSON.stringify(json, null, 2) + '\n';
+  } else if (request.format === 'mermaid') {
+    stdout = toMermaid({ scenario, model, trace, fixLabel, annotations });
+  } else {
+    if (!deps.renderSvg)
+      throw new UsageError('svg export needs the diagram renderer: run it as npm run interleave');
+    stdout = deps.renderSvg({
+      scenario,
+      model,
+      trace,
+      title: `${annotations.title || scenario.title} (${fixLabel})`,
+      notes: annotations.notes,
+    });
+  }
+  const stderr = trace.divergence
+    ? `interleave: step ${trace.divergence.index + 1} "${trace.divergence.key}" is not possible here; exported the first ${trace.divergence.index} steps\n`
+    : '';
+  return { code: trace.divergence ? 1 : 0, stdout, stderr };
+}
+
 /**
  * Returns what the command prints and its exit code. `text` is the content of `--file`, read by
- * the caller. Pure apart from CPU time.
+ * the caller; `deps` what the layers above provide (the SVG renderer). Pure apart from CPU time.
  */
-export function runRequest(request: CliRequest, text?: string): CliOutput {
+export function runRequest(request: CliRequest, text?: string, deps: CliDeps = {}): CliOutput {
   try {
-    return runChecked(request, text);
+    return runChecked(request, text, deps);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     const stderr = `${error.lines.join('\n')}\n`;
@@ -176,7 +254,7 @@ export function runRequest(request: CliRequest, text?: string): CliOutput {
   }
 }
 
-function runChecked(request: CliRequest, text: string | undefined): CliOutput {
+function runChecked(request: CliRequest, text: string | undefined, deps: CliDeps): CliOutput {
   const out = (value: string[] | object): CliOutput => ({
     code: 0,
     stdout: (request.json ? JSON.stringify(value, null, 2) : (value as string[]).join('\n')) + '\n',
@@ -194,6 +272,7 @@ function runChecked(request: CliRequest, text: string | undefined): CliOutput {
     granularity: request.granularity,
     params: paramsOf(scenario, request.params),
   });
+  if (request.command === 'export') return exportRun(scenario, model, request, deps);
   if (request.command === 'explore' && request.sweep) {
     const deadline = performance.now() + request.maxSeconds * 1000;
     const verdict = judgeFix(scenario, request.fix, request.granularity, request.params, {

@@ -1,7 +1,7 @@
 /**
  * A self-contained, non-interactive SVG of the whole diagram (no culling, no pan/zoom, explicit
  * size and viewBox, presentation attributes only), for exporting as SVG or PNG: render it with
- * `renderToStaticMarkup`.
+ * `renderToStaticMarkup` (see ui/export/svg.ts).
  */
 import type { Trace } from '../../engine/replay';
 import type { Model, Step } from '../../engine/types';
