@@ -3,6 +3,8 @@
  * drawn in their own group so the zoom adapter can keep them pinned to the top.
  */
 import type { DiagramLayout } from '../../viz/types';
+import { useContext } from 'react';
+import { OpaqueBackdrop } from './backdrop';
 import { FONT, PALETTE } from './palette';
 
 /** Header font size: 15px, smaller for long labels (down to 11px). */
@@ -39,6 +41,7 @@ export function LifelineLines({ layout }: { layout: DiagramLayout }) {
 export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
   const h = layout.headerHeight;
   const boxWidth = Math.min(144, layout.columnWidth - 14);
+  const opaque = useContext(OpaqueBackdrop);
   return (
     <g fontFamily={FONT}>
       <rect
@@ -46,7 +49,7 @@ export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
         y={-4000}
         width={layout.width + 8000}
         height={4000 + h}
-        fill={PALETTE.background}
+        fill={opaque ? PALETTE.background : 'none'}
       />
       <line x1={-4000} x2={layout.width + 4000} y1={h} y2={h} stroke={PALETTE.lifeline} />
       {layout.lifelines.map((l) => {

@@ -2,7 +2,8 @@
  * Row bands (click to move the cursor after that step) and the time axis on the left (step
  * number and clock), which the zoom adapter keeps pinned to the left edge when panning.
  */
-import { memo } from 'react';
+import { memo, useContext } from 'react';
+import { OpaqueBackdrop } from './backdrop';
 import type { DiagramLayout, Row } from '../../viz/types';
 import { FONT, FUTURE_OPACITY, PALETTE } from './palette';
 import { sameFields } from './sameFields';
@@ -20,6 +21,7 @@ interface RowBandProps {
 }
 
 function RowBandView({ row: r, left, width, onSeek }: RowBandProps) {
+  const opaque = useContext(OpaqueBackdrop);
   return (
     <g
       data-testid={`row-${r.row}`}
@@ -33,7 +35,7 @@ function RowBandView({ row: r, left, width, onSeek }: RowBandProps) {
         y={r.top}
         width={width}
         height={r.height}
-        fill={r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
+        fill={!opaque ? 'none' : r.row % 2 === 0 ? PALETTE.rowAlt : PALETTE.background}
       />
     </g>
   );

@@ -9,6 +9,7 @@ import type { ScenarioDef } from '../../scenarios/types';
 import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
 import { withNotes } from '../../viz/notes';
+import { OpaqueBackdrop } from './backdrop';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
@@ -57,20 +58,22 @@ export function StaticDiagram({
   );
   const { width, height } = layout;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      fontFamily={FONT}
-    >
-      <title>{title ?? `Sequence diagram: ${scenario.title}`}</title>
-      {background !== 'none' && (
-        <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
-      )}
-      <DiagramLayers layout={layout} onSeek={ignore} onChoose={ignore} />
-      <TimeAxis layout={layout} onSeek={ignore} />
-      <LifelineHeaders layout={layout} />
-    </svg>
+    <OpaqueBackdrop.Provider value={background !== 'none'}>
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        fontFamily={FONT}
+      >
+        <title>{title ?? `Sequence diagram: ${scenario.title}`}</title>
+        {background !== 'none' && (
+          <rect x={0} y={0} width={width} height={height} fill={PALETTE.background} />
+        )}
+        <DiagramLayers layout={layout} onSeek={ignore} onChoose={ignore} />
+        <TimeAxis layout={layout} onSeek={ignore} />
+        <LifelineHeaders layout={layout} />
+      </svg>
+    </OpaqueBackdrop.Provider>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * The header: brand, scenario picker with the current title and story, the compare toggle,
- * Present, Copy link and help.
+ * Present, Export, Copy link and help.
  */
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
+import { ExportMenu } from '../export/ExportMenu';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ScenarioPicker } from './ScenarioPicker';
 
@@ -56,6 +57,7 @@ export function Header() {
         >
           Present
         </button>
+        <ExportMenu />
         <CopyLinkButton />
         <button
           type="button"
