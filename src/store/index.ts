@@ -11,6 +11,7 @@ import { createVerdictSlice } from './verdictSlice';
 export type { AppState, ExploreSummary, Notice } from './types';
 export * from './derive';
 export { pinConfigOf, samePin } from './pin';
+export * from './autosave';
 export type { DivergenceStory } from '../scenarios/divergence';
 
 /** Returns a fresh store (tests make their own; the app uses `useAppStore`). */

@@ -7,6 +7,7 @@ import type { VerdictSummary } from '../scenarios/judge';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
 import type { Annotations } from '../share/annotations';
 import type { ShareState } from '../share/link';
+import type { SavedSession } from './autosave';
 
 export type { Annotations };
 import type { ExploreSummary } from '../workers/protocol';
@@ -117,6 +118,9 @@ export interface UiSlice {
   presenting: boolean;
   /** Presentation mode shows the presenter's notes (the step's note). */
   presenterNotes: boolean;
+  /** Earlier sessions kept by autosave that the app offers to restore, newest first. */
+  restoreOffer: SavedSession[];
+  setRestoreOffer(offer: SavedSession[]): void;
   setPresenting(on: boolean): void;
   togglePresenterNotes(): void;
   setHelp(open: boolean): void;

@@ -18,6 +18,10 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   compareFix: null,
   presenting: false,
   presenterNotes: false,
+  restoreOffer: [],
+  setRestoreOffer(offer) {
+    set({ restoreOffer: offer });
+  },
   setPresenting(on) {
     set({ presenting: on, playing: false, helpOpen: false });
   },

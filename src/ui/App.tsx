@@ -16,11 +16,13 @@ import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
+import { useAutosave } from './layout/useAutosave';
 import { useUrlSync } from './layout/useUrlSync';
 
 /** Returns the whole app. */
 export function App() {
   useUrlSync();
+  useAutosave();
   useDocumentTitle();
   useKeyboard();
   usePlayback();

@@ -3,6 +3,7 @@
  * A refused link is shown as text with a button that copies it, so it can be reported.
  */
 import { useState } from 'react';
+import { RestoreOffer } from './RestoreOffer';
 import { useAppStore, type Notice } from '../../store/index';
 
 /** Returns a button that copies `link`, saying whether it worked. */
@@ -54,7 +55,7 @@ function NoticeRow({ notice, dismiss }: { notice: Notice; dismiss: (id: number) 
   );
 }
 
-/** Returns the list of current notices (an ARIA live region). */
+/** Returns the list of current notices (an ARIA live region) and the offer to restore. */
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismiss);
@@ -63,6 +64,7 @@ export function Notices() {
       {notices.map((n) => (
         <NoticeRow key={n.id} notice={n} dismiss={dismiss} />
       ))}
+      <RestoreOffer />
     </div>
   );
 }
