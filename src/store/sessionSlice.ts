@@ -211,7 +211,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     const chosen = seed ?? freshSeed();
     const prefix = trace.schedule.slice(0, cursor);
     const run = randomCompletion(modelFor(configOf(s)), prefix, chosen);
-    repin(set, get, [...run.schedule], cursor, { seed: chosen, navigation: s.navigation + 1 });
+    // The cursor goes to the end of the new run, so what changed is in view.
+    repin(set, get, [...run.schedule], run.schedule.length, {
+      seed: chosen,
+      navigation: s.navigation + 1,
+      playing: false,
+    });
   },
   loadSchedule(schedule, cursor) {
     const s = get();

@@ -80,6 +80,7 @@ export interface SessionSlice {
   seek(cursor: number): void;
   reset(): void;
   choose(key: string): void;
+  /** Replaces the run after the cursor with a seeded random one; the cursor goes to its end. */
   randomize(seed?: number): void;
   loadSchedule(schedule: readonly string[], cursor: number): void;
   loadShared(state: ShareState): void;

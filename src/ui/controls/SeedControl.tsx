@@ -1,8 +1,10 @@
 /**
  * Seed + Randomize: the rest of the schedule (after the cursor) becomes a seeded random run.
- * The seed is visible and editable; the same seed gives the same run.
+ * The seed is visible and editable; the same seed gives the same run. A typed seed is the one
+ * Randomize uses (Enter, leaving the field or the button); the button with no typed seed
+ * draws a new one.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useAppStore } from '../../store/index';
 
 /** Returns the seed input and the Randomize button. */
@@ -10,11 +12,15 @@ export function SeedControl() {
   const seed = useAppStore((s) => s.seed);
   const randomize = useAppStore((s) => s.randomize);
   const [draft, setDraft] = useState<string | null>(null);
-  const apply = () => {
-    if (draft === null) return;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  /** Randomizes with the typed seed; returns false when none (or no valid one) was typed. */
+  const apply = (): boolean => {
+    if (draft === null) return false;
     const value = Number(draft);
     setDraft(null);
-    if (Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff) randomize(value);
+    if (draft === '' || !Number.isInteger(value) || value < 0 || value > 0xffff_ffff) return false;
+    randomize(value);
+    return true;
   };
   return (
     <div className="control-group seed">
@@ -27,7 +33,10 @@ export function SeedControl() {
           data-testid="seed"
           aria-label="Seed"
           onChange={(e) => setDraft(e.target.value.replace(/\D/g, '').slice(0, 10))}
-          onBlur={apply}
+          onBlur={(e) => {
+            // Leaving the field for Randomize: the button uses the typed seed itself.
+            if (e.relatedTarget !== buttonRef.current) apply();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') apply();
           }}
@@ -37,8 +46,11 @@ export function SeedControl() {
         type="button"
         className="btn"
         data-testid="randomize"
-        onClick={() => randomize()}
-        title="Randomize the rest of the schedule with a new seed (R)"
+        ref={buttonRef}
+        onClick={() => {
+          if (!apply()) randomize();
+        }}
+        title="Randomize the rest of the schedule: with the seed you typed, else a new one (R)"
       >
         Randomize
       </button>

@@ -56,7 +56,7 @@ export function ExploreMatrix() {
           <th className="matrix-mark" aria-label="Verdict">
             <span aria-hidden="true">✓✗</span>
           </th>
-          <th>Fix, over the sweep</th>
+          <th>Fix · harmful of all interleavings, over the sweep</th>
         </tr>
       </thead>
       <tbody>

@@ -30,10 +30,13 @@ export function NarrativePanel() {
   return (
     <section className="card narrative" aria-label="What happened">
       <h2 className="card-title">What happened</h2>
-      <DivergenceNote />
-      <ViolationSummary />
-      <FixedSummary />
-      <Figures />
+      {/* Summaries scroll within their share of the panel: they never cover the steps. */}
+      <div className="narrative-summaries" data-testid="narrative-summaries">
+        <DivergenceNote />
+        <ViolationSummary />
+        <FixedSummary />
+        <Figures />
+      </div>
       {lines.length === 0 && (
         <div className="hint" data-testid="hint">
           <p className="hint-story">{scenario.story}</p>

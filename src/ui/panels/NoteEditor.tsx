@@ -16,10 +16,10 @@ export function NoteEditor() {
     <label className="note-editor">
       <span className="note-editor-label">Note on step {cursor}</span>
       <textarea
-        rows={2}
+        rows={1}
         maxLength={MAX_NOTE}
         value={note}
-        placeholder="What the audience should see here (shown beside the step)"
+        placeholder="Shown beside the step"
         data-testid="note-input"
         onChange={(e) => setNote(cursor, e.target.value)}
       />

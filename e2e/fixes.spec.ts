@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures/app';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('the typed seed is the one Randomize uses, and the cursor moves', async ({ app, page }) => {
+  await app.open('/');
+  await app.expectStep(0, 0);
+  const seed = page.getByTestId('seed');
+  await seed.fill('42');
+  // Straight from the field to the button: no Enter.
+  await page.getByTestId('randomize').click();
+  await expect(seed).toHaveValue('42');
+  expect(page.url()).toContain('seed=42');
+  await expect(app.stepCount).toHaveText(/Step ([1-9]\d*) \/ \1\b/);
+  const seeded = page.url();
+  // The same seed again gives the same run; the button alone draws a new seed.
+  await seed.fill('42');
+  await seed.press('Enter');
+  expect(page.url()).toBe(seeded);
+  await page.getByTestId('randomize').click();
+  await expect(seed).not.toHaveValue('42');
+});
+
+test('the matrix header says what its numbers count: interleavings', async ({ app, page }) => {
+  await app.open('/');
+  await page.getByRole('button', { name: 'Compare all fixes' }).click();
+  await expect(page.getByTestId('explore-matrix').locator('thead')).toContainText('interleavings');
+});
+
+test('the violation card does not cover the narrative', async ({ app, page }) => {
+  await app.open('/');
+  await page.getByTestId('granularity-messages').click();
+  await app.findRace();
+  await app.expectStep(10, 10);
+  await expect(app.violation).toBeVisible();
+  const card = (await page.getByTestId('narrative-summaries').boundingBox())!;
+  const list = (await page.locator('.narrative-scroll').boundingBox())!;
+  expect(card.y + card.height).toBeLessThanOrEqual(list.y + 1);
+  // Room for several steps, the current one among them in full view.
+  expect(list.height).toBeGreaterThanOrEqual(80);
+  const current = (await page.locator('.narrative-item.is-current').boundingBox())!;
+  expect(current.y).toBeGreaterThanOrEqual(list.y - 1);
+  expect(current.y + current.height).toBeLessThanOrEqual(list.y + list.height + 1);
+});
