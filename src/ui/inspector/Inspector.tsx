@@ -22,7 +22,7 @@ export function Inspector() {
         <h2 className="card-title">State</h2>
         <span className="clock">t = {world.clock}</span>
       </div>
-      <div className="inspector-scroll">
+      <div className="inspector-scroll" tabIndex={0} aria-label="State of every actor (scrolls)">
         <div className="actors">
           {model.actors.map((a) => {
             const state = world.actors[a.id];

@@ -1,7 +1,10 @@
 /**
- * The `?` overlay listing keyboard shortcuts and how to read the app.
+ * The `?` overlay listing keyboard shortcuts and how to read the app; focus stays inside it
+ * while it is open.
  */
+import { useRef } from 'react';
 import { useAppStore } from '../../store/index';
+import { useFocusTrap } from './useFocusTrap';
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['→', 'Step forward'],
@@ -20,8 +23,14 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
 /** Returns the shortcuts overlay (rendered only while open). */
 export function HelpOverlay() {
   const open = useAppStore((s) => s.helpOpen);
+  return open ? <HelpCard /> : null;
+}
+
+/** The open overlay, with focus kept inside it. */
+function HelpCard() {
   const setHelp = useAppStore((s) => s.setHelp);
-  if (!open) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusTrap(ref);
   return (
     <div className="overlay" onClick={() => setHelp(false)}>
       <div
@@ -30,6 +39,8 @@ export function HelpOverlay() {
         aria-modal="true"
         aria-labelledby="help-title"
         data-testid="help-overlay"
+        ref={ref}
+        tabIndex={-1}
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="help-title">Keyboard shortcuts</h2>

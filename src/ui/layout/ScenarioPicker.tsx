@@ -1,7 +1,8 @@
 /**
  * The scenario picker: a button with the current title that opens a menu listing every
  * registered scenario with its one-line story, tags and how many of its fixes hold (by the
- * committed verdicts at the current granularity).
+ * committed verdicts at the current granularity). Arrow keys, Home and End move in the menu;
+ * Enter opens the scenario; Esc closes it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { SCENARIOS } from '../../scenarios/index';
@@ -17,13 +18,37 @@ export function ScenarioPicker() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
+  const listRef = useRef<HTMLUListElement>(null);
+  // Opening puts focus on the current scenario, so arrow keys start from there.
+  useEffect(() => {
+    if (open) listRef.current?.querySelector<HTMLButtonElement>('.is-current')?.focus();
+  }, [open]);
+  /** Arrow keys, Home and End move between the scenarios. */
+  const onListKey = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    const items = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.picker-item') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next: Record<string, number> = {
+      ArrowDown: Math.min(items.length - 1, at + 1),
+      ArrowUp: Math.max(0, at - 1),
+      Home: 0,
+      End: items.length - 1,
+    };
+    const to = next[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    items[to]?.focus();
+  };
+
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
     const escape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      ref.current?.querySelector<HTMLButtonElement>('.picker-button')?.focus();
     };
     window.addEventListener('mousedown', close);
     window.addEventListener('keydown', escape);
@@ -42,6 +67,12 @@ export function ScenarioPicker() {
         aria-expanded={open}
         data-testid="scenario-picker"
         onClick={() => setOpen(!open)}
+        onKeyDown={(event) => {
+          if (!open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
       >
         <h1 className="picker-title">{scenario.title}</h1>
         <span className="picker-chevron" aria-hidden="true">
@@ -49,7 +80,13 @@ export function ScenarioPicker() {
         </span>
       </button>
       {open && (
-        <ul className="picker-menu" role="listbox" aria-label="Scenarios">
+        <ul
+          className="picker-menu"
+          role="listbox"
+          aria-label="Scenarios"
+          ref={listRef}
+          onKeyDown={onListKey}
+        >
           {SCENARIOS.map((s) => (
             <li key={s.id} role="option" aria-selected={s.id === scenario.id}>
               <button

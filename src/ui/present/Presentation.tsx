@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { traceFor, useAppStore } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { useFocusTrap } from '../layout/useFocusTrap';
 import {
   useConfig,
   useDivergence,
@@ -45,6 +46,7 @@ export function Presentation() {
   );
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => rootRef.current?.focus(), []);
+  useFocusTrap(rootRef);
 
   const caption = cursor === 0 ? `Start: ${scenario.story}` : (lines[cursor - 1] ?? '');
   const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
