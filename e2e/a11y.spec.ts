@@ -99,3 +99,31 @@ test('the scenario picker follows arrow keys', async ({ app, page }) => {
   );
   expect(page.url()).toContain(`s=${id!.replace('scenario-', '')}`);
 });
+
+test.describe('dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('follows the system, toggles, and passes axe', async ({ app, page }) => {
+    await app.open('/');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(14, 19, 27)');
+    await app.findRace();
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('compare-toggle').click();
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('compare-toggle').click();
+    await page.keyboard.press('p');
+    expect(await serious(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    expect(await serious(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await app.shot('dark-main');
+    await page.getByTestId('theme-toggle').click();
+    expect(await background()).toBe('rgb(243, 245, 249)');
+    expect(await serious(page)).toEqual([]);
+    await page.reload();
+    await expect(app.diagram).toBeVisible();
+    expect(await background()).toBe('rgb(243, 245, 249)');
+  });
+});

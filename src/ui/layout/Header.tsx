@@ -1,12 +1,13 @@
 /**
  * The header: brand, scenario picker with the current title and story, the compare toggle,
- * Present, Export, Copy link and help.
+ * Present, Export, Copy link, the theme and help.
  */
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
 import { ExportMenu } from '../export/ExportMenu';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ScenarioPicker } from './ScenarioPicker';
+import { ThemeToggle } from './ThemeToggle';
 
 /** Returns the app header. */
 export function Header() {
@@ -59,6 +60,7 @@ export function Header() {
         </button>
         <ExportMenu />
         <CopyLinkButton />
+        <ThemeToggle />
         <button
           type="button"
           className="btn btn-ghost btn-icon"
