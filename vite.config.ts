@@ -31,10 +31,55 @@ export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Returns the `_headers` file (Netlify / Cloudflare Pages format) for every path. */
+/**
+ * Headers for the embed view (`/embed.html`), which exists to be framed by other sites: the
+ * same policy, but any site may frame it (`frame-ancestors *`, no X-Frame-Options). It is
+ * read-only: it writes neither the address nor storage.
+ */
+export const EMBED_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors *`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** The paths of the embed view. */
+export const EMBED_PATHS: readonly string[] = ['/embed.html', '/embed'];
+
+/** Returns the headers for a request path: the embed view's, or the app's. */
+export function headersFor(path: string): Readonly<Record<string, string>> {
+  const bare = path.split(/[?#]/)[0] ?? path;
+  return EMBED_PATHS.includes(bare) ? EMBED_HEADERS : RESPONSE_HEADERS;
+}
+
+/**
+ * Returns the `_headers` file (Cloudflare Pages format, where `!` detaches a header): the
+ * app's headers for every path, and for the embed view the framing headers detached (`!`)
+ * and replaced by its own.
+ */
 export function headersFile(): string {
-  const lines = Object.entries(RESPONSE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
-  return ['/*', ...lines, ''].join('\n');
+  const lines = (headers: Readonly<Record<string, string>>) =>
+    Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+  const embed = EMBED_PATHS.flatMap((path) => [
+    path,
+    '  ! Content-Security-Policy',
+    '  ! X-Frame-Options',
+    ...lines({ 'Content-Security-Policy': EMBED_HEADERS['Content-Security-Policy'] as string }),
+  ]);
+  return ['/*', ...lines(RESPONSE_HEADERS), ...embed, ''].join('\n');
+}
+
+/** Sends each path's headers from the preview server (the embed view may be framed). */
+function previewHeaders(): Plugin {
+  return {
+    name: 'interleave:preview-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        for (const [name, value] of Object.entries(headersFor(req.url ?? '/')))
+          res.setHeader(name, value);
+        next();
+      });
+    },
+  };
 }
 
 /** Adds the CSP `<meta>` to index.html, right after the charset, in `vite build` output only. */
@@ -60,12 +105,17 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), previewHeaders()],
+  build: {
+    rolldownOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+    },
+  },
   worker: { format: 'es' },
   // Two pages: the interleaving app and the Load lab.
   build: { rollupOptions: { input: { main: 'index.html', load: 'load.html' } } },
   server: { port: 5173 },
-  preview: { port: 4173, headers: { ...RESPONSE_HEADERS } },
+  preview: { port: 4173 },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],

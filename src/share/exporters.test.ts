@@ -105,3 +105,17 @@ describe('JSON export', () => {
     );
   });
 });
+
+describe('embed code', () => {
+  it('is an iframe of the embed view with escaped attributes', async () => {
+    const { embedCode } = await import('./embedCode');
+    const code = embedCode(
+      'https://example.org/app/index.html#old',
+      'v=1&s=x',
+      'a "quoted" <title>',
+    );
+    expect(code).toBe(
+      '<iframe src="https://example.org/app/embed.html#v=1&amp;s=x" title="Interleave: a &quot;quoted&quot; &lt;title&gt;" width="960" height="560" style="border:0" loading="lazy"></iframe>',
+    );
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * The Export menu: the whole run as SVG, PNG (2×, white or transparent), Mermaid text
- * (download or copy) or JSON, and opening an exported JSON run. The SVG renderer is loaded on
+ * (download or copy) or JSON, the code that embeds the run's read-only view in another page,
+ * and opening an exported JSON run. The SVG renderer is loaded on
  * demand, so it costs nothing until used.
  */
 import { useEffect, useRef, useState } from 'react';
+import { embedCode } from '../../share/embedCode';
 import { toMermaid } from '../../share/mermaid';
 import { parseRunJson, toRunJson } from '../../share/runJson';
 import { samePin, useAppStore, type AppState } from '../../store/index';
@@ -11,7 +13,7 @@ import { selectDivergence, selectModel, selectScenario, selectTrace } from '../.
 import { divergenceInput } from '../../viz/divergence';
 import { download, svgToPng } from './download';
 
-type Format = 'svg' | 'png' | 'png-transparent' | 'mermaid' | 'mermaid-copy' | 'json';
+type Format = 'svg' | 'png' | 'png-transparent' | 'mermaid' | 'mermaid-copy' | 'json' | 'embed';
 
 function baseName(s: AppState): string {
   return `interleave-${s.scenarioId}-${s.fix}`;
@@ -86,6 +88,16 @@ async function exportAs(format: Format): Promise<string> {
     download(`${name}.mmd`, new Blob([mermaidOf(s)], { type: 'text/plain' }));
     return 'Saved the run as Mermaid text.';
   }
+  if (format === 'embed') {
+    const title = s.annotations.title.trim() || selectScenario(s).title;
+    const code = embedCode(window.location.href, window.location.hash.slice(1), title);
+    try {
+      await navigator.clipboard.writeText(code);
+      return `Copied the embed code: ${code}`;
+    } catch {
+      return `Copy this embed code: ${code}`;
+    }
+  }
   if (format === 'mermaid-copy') {
     await navigator.clipboard.writeText(mermaidOf(s));
     return 'Copied the Mermaid text: paste it into a ```mermaid block.';
@@ -114,6 +126,7 @@ const ITEMS: readonly (readonly [Format, string])[] = [
   ['mermaid', 'Mermaid'],
   ['mermaid-copy', 'Copy Mermaid'],
   ['json', 'JSON (with every step’s state)'],
+  ['embed', 'Copy embed code (read-only view)'],
 ];
 
 /** Returns the Export button and its menu. */

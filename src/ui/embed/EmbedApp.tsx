@@ -1,0 +1,119 @@
+/**
+ * The embed view (embed.html, allowed in frames): a read-only run from its link — the diagram
+ * revealed step by step, Back / Next, the step's narrative and note as a caption, and a link
+ * that opens the run in the full app. It writes nothing: no address, no storage.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { decodeLink } from '../../share/link';
+import { traceFor, useAppStore } from '../../store/index';
+import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { useConfig, useModel, useNarrative, useScenario, useShownCursor, useTrace } from '../hooks';
+
+const ignore = (): void => undefined;
+
+/** Loads the run the address names (or says why it cannot). */
+function useEmbeddedRun(): string | null {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const load = () => {
+      const result = decodeLink(window.location.hash);
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      useAppStore.getState().loadShared(result.state);
+    };
+    load();
+    window.addEventListener('hashchange', load);
+    return () => window.removeEventListener('hashchange', load);
+  }, []);
+  return error;
+}
+
+/** Returns the embedded, read-only run. */
+export function EmbedApp() {
+  const error = useEmbeddedRun();
+  const scenario = useScenario();
+  const model = useModel();
+  const config = useConfig();
+  const trace = useTrace();
+  const cursor = useShownCursor();
+  const lines = useNarrative();
+  const annotations = useAppStore((s) => s.annotations);
+  const seek = useAppStore((s) => s.seek);
+  const total = trace.records.length;
+  const shown = useMemo(
+    () => traceFor(config, trace.schedule.slice(0, cursor)),
+    [config, trace, cursor],
+  );
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const at = useAppStore.getState();
+      const now = Math.min(at.cursor, total);
+      if (event.key === 'ArrowRight') at.seek(now + 1);
+      else if (event.key === 'ArrowLeft') at.seek(now - 1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [total]);
+  const title = annotations.title.trim() || scenario.title;
+  const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
+  const full = new URL('./', window.location.href).href + window.location.hash;
+  return (
+    <main className="embed" data-testid="embed" aria-label={`Interleave: ${title}`}>
+      <header className="embed-head">
+        <h1 className="embed-title">{title}</h1>
+        <a className="embed-open" href={full} target="_blank" rel="noopener noreferrer">
+          Open in Interleave ↗
+        </a>
+      </header>
+      {error ? (
+        <p className="embed-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        <div className="embed-diagram">
+          <SequenceDiagram
+            scenario={scenario}
+            model={model}
+            trace={shown}
+            cursor={cursor}
+            enabled={[]}
+            onChoose={ignore}
+            onSeek={ignore}
+            title={title}
+            notes={annotations.notes}
+          />
+        </div>
+      )}
+      <footer className="embed-foot">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => seek(cursor - 1)}
+          disabled={cursor === 0}
+          aria-label="Previous step"
+        >
+          ◀
+        </button>
+        <span className="embed-count" data-testid="embed-count">
+          {cursor} / {total}
+        </span>
+        <button
+          type="button"
+          className="btn btn-strong"
+          data-testid="embed-next"
+          onClick={() => seek(cursor + 1)}
+          disabled={cursor >= total}
+          aria-label="Next step"
+        >
+          ▶
+        </button>
+        <p className="embed-caption" aria-live="polite" data-testid="embed-caption">
+          {cursor === 0 ? scenario.story : lines[cursor - 1]}
+          {note && <span className="embed-note">{note}</span>}
+        </p>
+      </footer>
+    </main>
+  );
+}
