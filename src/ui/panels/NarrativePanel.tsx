@@ -22,9 +22,17 @@ export function NarrativePanel() {
   const notes = useAppStore((s) => s.annotations.notes);
   const listRef = useRef<HTMLOListElement>(null);
 
+  // Keep the current step in view by scrolling the list only (never the page: on a phone,
+  // where the page scrolls, that would pull the view away from the diagram).
   useEffect(() => {
-    const current = listRef.current?.querySelector('.is-current');
-    current?.scrollIntoView({ block: 'nearest' });
+    const list = listRef.current;
+    const scroller = list?.parentElement;
+    const current = list?.querySelector('.is-current');
+    if (!scroller || !current) return;
+    const box = scroller.getBoundingClientRect();
+    const item = current.getBoundingClientRect();
+    if (item.top < box.top) scroller.scrollTop -= box.top - item.top;
+    else if (item.bottom > box.bottom) scroller.scrollTop += item.bottom - box.bottom;
   }, [cursor, lines]);
 
   return (
