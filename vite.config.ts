@@ -106,14 +106,11 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), previewHeaders()],
-  build: {
-    rolldownOptions: {
-      input: { main: 'index.html', embed: 'embed.html' },
-    },
-  },
   worker: { format: 'es' },
-  // Two pages: the interleaving app and the Load lab.
-  build: { rollupOptions: { input: { main: 'index.html', load: 'load.html' } } },
+  // Three pages: the interleaving app, the Load lab and the embed view.
+  build: {
+    rollupOptions: { input: { main: 'index.html', load: 'load.html', embed: 'embed.html' } },
+  },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
