@@ -38,6 +38,12 @@ test('axe: presentation, with notes', async ({ app, page }) => {
   expect(await serious(page)).toEqual([]);
 });
 
+test('axe: the Load lab', async ({ page }) => {
+  await page.goto('/load.html#s=ttl-stampede&seed=3&m=seconds:20');
+  await expect(page.getByTestId('load-table')).toBeVisible({ timeout: 60_000 });
+  expect(await serious(page)).toEqual([]);
+});
+
 test('axe: help overlay and export menu', async ({ app, page }) => {
   await app.open('/');
   await page.keyboard.press('?');

@@ -187,7 +187,11 @@ export function LoadLab() {
             </div>
             <section className="card load-table-card">
               <h2 className="card-title">Before / after (seed {table.seed})</h2>
-              <div className="load-table-wrap">
+              <div
+                className="load-table-wrap"
+                tabIndex={0}
+                aria-label="Before/after table (scrolls)"
+              >
                 <table className="load-table" data-testid="load-table">
                   <thead>
                     <tr>
