@@ -42,3 +42,11 @@ test('the violation card does not cover the narrative', async ({ app, page }) =>
   expect(current.y).toBeGreaterThanOrEqual(list.y - 1);
   expect(current.y + current.height).toBeLessThanOrEqual(list.y + list.height + 1);
 });
+
+test('a legend says what dotted and slanted arrows mean', async ({ app, page }) => {
+  await app.open('/');
+  const legend = page.getByTestId('diagram-legend');
+  await expect(legend).toBeVisible();
+  await expect(legend).toContainText('in flight');
+  await expect(legend).toContainText('waited (slanted)');
+});

@@ -13,6 +13,7 @@ import {
   useShownCursor,
   useTrace,
 } from '../hooks';
+import { DiagramLegend } from '../diagram/Legend';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { TitleEditor } from './NoteEditor';
 import { useViolationSplit } from './useHarm';
@@ -82,6 +83,7 @@ export function DiagramPane() {
           notes={notes}
         />
       </div>
+      <DiagramLegend />
     </section>
   );
 }
