@@ -66,3 +66,28 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('type size at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('no text of the page is under 12 px (the diagram scales with its zoom)', async ({
+    app,
+    page,
+  }) => {
+    await app.open('/');
+    await app.findRace();
+    const small = await page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest('svg')) continue;
+        if (el.getBoundingClientRect().width === 0) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 12) out.push(`${n.textContent.trim().slice(0, 20)}: ${size}px`);
+      }
+      return out;
+    });
+    expect(small).toEqual([]);
+  });
+});
