@@ -65,7 +65,7 @@ try {
     console.log('wrote docs/dark.png');
 
     page = await race(browser, { width: 390, height: 844 }, 'light', 5);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => globalThis.scrollTo(0, 0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'docs/phone.png' });
     await page.close();
