@@ -2,6 +2,7 @@
  * Hooks reading the store: derived data comes from the store's memoized selectors, so the same
  * inputs give the same objects and components re-render only when they change.
  */
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
@@ -16,6 +17,7 @@ import {
   selectNarrative,
   selectScenario,
   selectTrace,
+  traceFor,
   useAppStore,
 } from '../store/index';
 
@@ -78,4 +80,19 @@ export function useCursor(): { cursor: number; length: number; pinned: number } 
 /** Returns why the pinned run stops early under the current configuration, or null. */
 export function useDivergence(): DivergenceStory | null {
   return useAppStore(selectDivergence);
+}
+
+/**
+ * Returns the pinned run revealed up to the cursor, as presentation mode and the embed view
+ * draw it: the run's length, the cursor, and the replay of the steps shown so far.
+ */
+export function useRevealedRun(): { total: number; cursor: number; shown: Trace } {
+  const config = useConfig();
+  const trace = useTrace();
+  const cursor = useShownCursor();
+  const shown = useMemo(
+    () => traceFor(config, trace.schedule.slice(0, cursor)),
+    [config, trace, cursor],
+  );
+  return { total: trace.records.length, cursor, shown };
 }

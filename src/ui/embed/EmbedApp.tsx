@@ -3,11 +3,11 @@
  * revealed step by step, Back / Next, the step's narrative and note as a caption, and a link
  * that opens the run in the full app. It writes nothing: no address, no storage.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { decodeLink } from '../../share/link';
-import { traceFor, useAppStore } from '../../store/index';
+import { useAppStore } from '../../store/index';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
-import { useConfig, useModel, useNarrative, useScenario, useShownCursor, useTrace } from '../hooks';
+import { useModel, useNarrative, useRevealedRun, useScenario } from '../hooks';
 
 const ignore = (): void => undefined;
 
@@ -33,17 +33,10 @@ export function EmbedApp() {
   const error = useEmbeddedRun();
   const scenario = useScenario();
   const model = useModel();
-  const config = useConfig();
-  const trace = useTrace();
-  const cursor = useShownCursor();
+  const { total, cursor, shown } = useRevealedRun();
   const lines = useNarrative();
   const annotations = useAppStore((s) => s.annotations);
   const seek = useAppStore((s) => s.seek);
-  const total = trace.records.length;
-  const shown = useMemo(
-    () => traceFor(config, trace.schedule.slice(0, cursor)),
-    [config, trace, cursor],
-  );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const at = useAppStore.getState();

@@ -4,19 +4,11 @@
  * presenter's notes (the step's note) on request. Keys: ←/→ reveal, N notes, Esc leaves.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { traceFor, useAppStore } from '../../store/index';
+import { useAppStore } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { useFocusTrap } from '../layout/useFocusTrap';
-import {
-  useConfig,
-  useDivergence,
-  useModel,
-  useNarrative,
-  useScenario,
-  useShownCursor,
-  useTrace,
-} from '../hooks';
+import { useDivergence, useModel, useNarrative, useScenario, useRevealedRun } from '../hooks';
 
 const ignore = (): void => undefined;
 
@@ -24,9 +16,7 @@ const ignore = (): void => undefined;
 export function Presentation() {
   const scenario = useScenario();
   const model = useModel();
-  const config = useConfig();
-  const trace = useTrace();
-  const cursor = useShownCursor();
+  const { total, cursor, shown } = useRevealedRun();
   const lines = useNarrative();
   const story = useDivergence();
   const annotations = useAppStore((s) => s.annotations);
@@ -34,12 +24,6 @@ export function Presentation() {
   const toggleNotes = useAppStore((s) => s.togglePresenterNotes);
   const setPresenting = useAppStore((s) => s.setPresenting);
   const seek = useAppStore((s) => s.seek);
-  const total = trace.records.length;
-  // Only what has happened is drawn: the replay of the run up to the cursor.
-  const shown = useMemo(
-    () => traceFor(config, trace.schedule.slice(0, cursor)),
-    [config, trace, cursor],
-  );
   const marker = useMemo(
     () => (story && cursor === total ? divergenceInput(story) : null),
     [story, cursor, total],
