@@ -39,6 +39,10 @@ export interface CliRequest {
   /** export: the run's title and step notes (`--note 3=text`). */
   readonly title: string;
   readonly notes: Readonly<Record<string, string>>;
+  /** explore: also test with PCT (`--pct`) at `--depth d` over `--runs N` seeded runs. */
+  readonly pct: boolean;
+  readonly depth: number;
+  readonly runs: number;
 }
 
 export class UsageError extends Error {}
@@ -149,6 +153,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
         format: { type: 'string' },
         title: { type: 'string' },
         note: { type: 'string', multiple: true },
+        pct: { type: 'boolean' },
+        depth: { type: 'string' },
+        runs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -204,5 +211,8 @@ export function parseCli(argv: readonly string[]): CliRequest {
     format: format as ExportFormat,
     title: values.title ?? '',
     notes: parseNotes(values.note ?? []),
+    pct: values.pct ?? false,
+    depth: integer('depth', values.depth, 3, 1, 10),
+    runs: integer('runs', values.runs, 1000, 1, 100_000),
   };
 }

@@ -3,6 +3,7 @@
  * Pure.
  */
 import type { ExploreResult } from '../engine/explore';
+import { pctRun, type PctReport } from '../engine/pct';
 import { replay, type Trace } from '../engine/replay';
 import type { Model } from '../engine/types';
 import { criticalReordering, describeStep } from '../scenarios/narrate';
@@ -241,4 +242,34 @@ export function sweepJson(scenario: ScenarioDef, verdict: FixVerdict): object {
       states: o.states,
     })),
   };
+}
+
+/** Returns the lines that report PCT's hit rate next to the uniform random chance. Pure. */
+export function pctLines(
+  scenario: ScenarioDef,
+  model: Model,
+  fix: string,
+  params: Readonly<Record<string, number>>,
+  report: PctReport | null,
+  seed: number,
+): string[] {
+  if (!report) return ['PCT: the model is too large to count its threads and longest run'];
+  const lines = [
+    `PCT depth ${report.depth} (${report.threads} threads, runs of at most ${report.longest} steps), ` +
+      `seeds ${seed}…${seed + report.runs - 1}:`,
+    `  ${report.hits.toLocaleString('en')} of ${report.runs.toLocaleString('en')} runs end in harm (${chance(report.rate)})`,
+    `  guaranteed at least ${chance(report.bound)} for a race of at most ${report.depth} ordering constraints (1 / (n·k^(d−1)))`,
+  ];
+  if (report.firstHitSeed !== null) {
+    const trace = pctRun(model, {
+      depth: report.depth,
+      bounds: report,
+      seed: report.firstHitSeed,
+    });
+    const flags = Object.entries(params).map(([k, v]) => ` --param ${k}=${v}`);
+    lines.push(
+      `  first hit (seed ${report.firstHitSeed}): npm run interleave -- replay ${scenario.id} --fix ${fix} -g ${model.granularity}${flags.join('')} --schedule "${trace.schedule.join(',')}"`,
+    );
+  }
+  return lines;
 }

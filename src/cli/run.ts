@@ -4,6 +4,7 @@
  */
 import { formatErrors, loadModel } from '../authoring/load';
 import { explore } from '../engine/explore';
+import { pctHitRate } from '../engine/pct';
 import { randomWalk } from '../engine/random';
 import { replay, type Trace } from '../engine/replay';
 import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
@@ -17,7 +18,15 @@ import { toRunJson } from '../share/runJson';
 import { LOAD_SCENARIOS } from '../scenarios/load/index';
 import { UsageError, type CliRequest } from './args';
 import { loadCommand } from './load';
-import { exploreJson, exploreText, sweepJson, sweepText, traceJson, traceLines } from './format';
+import {
+  exploreJson,
+  exploreText,
+  pctLines,
+  sweepJson,
+  sweepText,
+  traceJson,
+  traceLines,
+} from './format';
 
 export const USAGE = `Usage: npm run interleave -- <command> [scenario] [options]
 
@@ -46,6 +55,9 @@ Options:
                                sweep, smallest first; ✓ holds up to … or ✗ fails at …
   --upto name=N                explore --sweep: cap a swept parameter (e.g. --upto readers=1)
   --json                       machine-readable output
+  --pct                        explore: also run the PCT scheduler (priority-based, --depth d,
+                               default 3) over --runs N seeded runs (default 1000, from --seed)
+                               and print its hit rate and guaranteed lower bound
   --seed N  --steps N
   --max-states N  --max-seconds N   bound an exploration; it then reports itself incomplete`;
 
@@ -289,11 +301,23 @@ function runChecked(request: CliRequest, text: string | undefined, deps: CliDeps
       maxStates: request.maxStates,
       ...(request.maxSeconds > 0 ? { shouldStop: () => performance.now() > deadline } : {}),
     });
-    return out(
-      request.json
-        ? exploreJson(scenario, model, request.fix, result)
-        : exploreText(scenario, model, request.fix, result),
-    );
+    const params = paramsOf(scenario, request.params);
+    const pct = request.pct
+      ? pctHitRate(model, scenario.harm, {
+          depth: request.depth,
+          runs: request.runs,
+          seed: request.seed,
+          maxStates: request.maxStates,
+        })
+      : undefined;
+    if (request.json) {
+      const json = exploreJson(scenario, model, request.fix, result);
+      return out(pct === undefined ? json : { ...json, pct });
+    }
+    const lines = exploreText(scenario, model, request.fix, result);
+    if (pct !== undefined)
+      lines.push(...pctLines(scenario, model, request.fix, params, pct, request.seed));
+    return out(lines);
   }
   const trace =
     request.command === 'run'
