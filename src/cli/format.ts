@@ -2,6 +2,7 @@
  * Turning traces and exploration results into readable text and JSON for the command line.
  * Pure.
  */
+import type { ChanceAlong } from '../engine/chance';
 import type { ExploreResult } from '../engine/explore';
 import { pctRun, type PctReport } from '../engine/pct';
 import { replay, type Trace } from '../engine/replay';
@@ -271,5 +272,26 @@ export function pctLines(
       `  first hit (seed ${report.firstHitSeed}): npm run interleave -- replay ${scenario.id} --fix ${fix} -g ${model.granularity}${flags.join('')} --schedule "${trace.schedule.join(',')}"`,
     );
   }
+  return lines;
+}
+
+/**
+ * Returns the lines that give, after each step of a run, the chance that a random continuation
+ * ends in harm, and the point of no return (none when the model has no harm). Pure.
+ */
+export function chanceLines(along: ChanceAlong | null): string[] {
+  if (!along) return [];
+  const lines = [
+    '  chance a random continuation ends in harm, at the start and after each step:',
+    `  ${along.chances.map(chance).join(' → ')}`,
+  ];
+  const point = along.pointOfNoReturn;
+  lines.push(
+    point === null
+      ? '  no point of no return: harm is never certain along this run'
+      : point === 0
+        ? '  harm is certain from the start'
+        : `  point of no return: after step ${point}, harm is certain`,
+  );
   return lines;
 }

@@ -45,3 +45,20 @@ describe('explore --pct', () => {
     expect(() => parseCli(['explore', ID, '--pct', '--runs', '1000000'])).toThrow(UsageError);
   });
 });
+
+describe('replay: the point of no return', () => {
+  it('prints the chance after each step and where harm becomes certain', () => {
+    const schedule = 'reader->cache,reader->db,writer->db,writer->cache,reader->cache';
+    const text = cli('replay', ID, '--schedule', schedule).stdout;
+    expect(text).toContain('6.250% → 12.50% → 25.00% → 50.00% → 100% → 100%');
+    expect(text).toContain('point of no return: after step 4, harm is certain');
+    const json = JSON.parse(cli('replay', ID, '--schedule', schedule, '--json').stdout);
+    expect(json.harmChanceAlong).toEqual([0.0625, 0.125, 0.25, 0.5, 1, 1]);
+    expect(json.pointOfNoReturn).toBe(4);
+  });
+
+  it('says when harm is never certain along a run', () => {
+    const text = cli('replay', ID, '--fix', 'leases', '--schedule', 'reader->cache').stdout;
+    expect(text).toContain('no point of no return');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { formatErrors, loadModel } from '../authoring/load';
 import { explore } from '../engine/explore';
+import { harmChanceAlong } from '../engine/chance';
 import { pctHitRate } from '../engine/pct';
 import { randomWalk } from '../engine/random';
 import { replay, type Trace } from '../engine/replay';
@@ -19,6 +20,7 @@ import { LOAD_SCENARIOS } from '../scenarios/load/index';
 import { UsageError, type CliRequest } from './args';
 import { loadCommand } from './load';
 import {
+  chanceLines,
   exploreJson,
   exploreText,
   pctLines,
@@ -323,8 +325,16 @@ function runChecked(request: CliRequest, text: string | undefined, deps: CliDeps
     request.command === 'run'
       ? randomWalk(model, request.seed, request.maxSteps)
       : replay(model, request.schedule ?? []);
+  const along =
+    scenario.harm.length > 0
+      ? harmChanceAlong(model, trace.schedule, scenario.harm, { maxStates: request.maxStates })
+      : null;
   if (request.json) {
-    const json = out(traceJson(scenario, model, trace));
+    const json = out({
+      ...traceJson(scenario, model, trace),
+      harmChanceAlong: along?.chances ?? null,
+      pointOfNoReturn: along?.pointOfNoReturn ?? null,
+    });
     return trace.divergence ? { ...json, code: 1 } : json;
   }
   const head =
@@ -334,6 +344,7 @@ function runChecked(request: CliRequest, text: string | undefined, deps: CliDeps
     head,
     ...traceLines(scenario, model, trace),
     `  schedule: ${trace.schedule.join(',')}`,
+    ...chanceLines(along),
   ]);
   return trace.divergence ? { ...result, code: 1 } : result;
 }
