@@ -3,7 +3,7 @@
  * and posts plain JSON results. Cancelling is terminating the worker (the page then starts a
  * fresh one).
  */
-import { exploreConfigs, sweepFixes } from './exploreRun';
+import { chanceOf, exploreConfigs, sweepFixes } from './exploreRun';
 import type { ExploreResponse, WorkerRequest } from './protocol';
 
 const post = (message: ExploreResponse): void => self.postMessage(message);
@@ -13,7 +13,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const { id } = request;
   try {
-    if (request.type === 'sweep') {
+    if (request.type === 'chance') {
+      post({ id, type: 'chance', ...chanceOf(request) });
+    } else if (request.type === 'sweep') {
       sweepFixes(request, now, {
         progress: (fixIndex, config, configs) =>
           post({ id, type: 'sweep-progress', fixIndex, config, configs }),

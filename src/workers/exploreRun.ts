@@ -3,6 +3,7 @@
  * judges fixes over their scenario's sweep. Used by the explore worker; framework-free so it
  * can be tested in Node.
  */
+import { harmChanceAlong } from '../engine/chance';
 import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
 import { createStepper } from '../engine/machines';
@@ -14,7 +15,7 @@ import {
   type VerdictSummary,
 } from '../scenarios/judge';
 import { buildModel, scenarioOf, type SessionConfig } from '../scenarios/session';
-import type { ExploreSummary, SweepRequest } from './protocol';
+import type { ChanceRequest, ExploreSummary, SweepRequest } from './protocol';
 
 const stepper = createStepper({ memoize: true });
 
@@ -94,4 +95,24 @@ export function sweepFixes(request: SweepRequest, now: () => number, report: Swe
     const key = verdictKey(scenario, fix, request.granularity, request.params);
     report.verdict(fixIndex, key, summarize(scenario, verdict));
   });
+}
+
+/** Worlds the point-of-no-return search may store (it runs beside Find the race). */
+export const CHANCE_MAX_STATES = 200_000;
+
+/**
+ * Returns the chance of harm at the start and after each step of the request's run, and its
+ * point of no return; null chances past the state budget or for a scenario without harm.
+ */
+export function chanceOf(request: ChanceRequest): {
+  chances: readonly number[] | null;
+  pointOfNoReturn: number | null;
+} {
+  const scenario = scenarioOf(request.config);
+  if (scenario.harm.length === 0) return { chances: null, pointOfNoReturn: null };
+  const along = harmChanceAlong(buildModel(request.config), request.schedule, scenario.harm, {
+    stepper,
+    maxStates: CHANCE_MAX_STATES,
+  });
+  return { chances: along?.chances ?? null, pointOfNoReturn: along?.pointOfNoReturn ?? null };
 }

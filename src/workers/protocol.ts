@@ -54,7 +54,15 @@ export interface SweepRequest {
   readonly timeLimitMs: number;
 }
 
-export type WorkerRequest = ExploreRequest | SweepRequest;
+/** The chance of harm after each step of a run (the point-of-no-return strip). */
+export interface ChanceRequest {
+  readonly id: number;
+  readonly type: 'chance';
+  readonly config: SessionConfig;
+  readonly schedule: readonly string[];
+}
+
+export type WorkerRequest = ExploreRequest | SweepRequest | ChanceRequest;
 
 export type ExploreResponse =
   | {
@@ -79,6 +87,13 @@ export type ExploreResponse =
       /** `verdictKey` of the verdict (scenario, fix, granularity, non-actor parameters). */
       readonly key: string;
       readonly summary: VerdictSummary;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'chance';
+      /** At the start and after each step; null when the search passed its budget. */
+      readonly chances: readonly number[] | null;
+      readonly pointOfNoReturn: number | null;
     }
   | { readonly id: number; readonly type: 'done' }
   | { readonly id: number; readonly type: 'error'; readonly message: string };

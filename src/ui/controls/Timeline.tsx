@@ -4,6 +4,7 @@
  */
 import { useAppStore } from '../../store/index';
 import { useCursor, useTrace } from '../hooks';
+import { ChanceStrip } from './ChanceStrip';
 
 /** Returns the timeline slider. */
 export function Timeline() {
@@ -34,6 +35,7 @@ export function Timeline() {
               title={`An invariant breaks at step ${m}`}
             />
           ))}
+        <ChanceStrip />
       </div>
       <span className="timeline-count" data-testid="step-count">
         Step <strong>{cursor}</strong> / {length}

@@ -61,6 +61,11 @@ function HelpCard() {
           one to choose the order. <strong>Find the race</strong> searches every order for a failing
           one.
         </p>
+        <p className="overlay-hint">
+          The red strip under the timeline is the chance, after each step, that the rest of the run
+          ends in harm if every next step is picked at random; the dark mark is the point of no
+          return, after which harm is certain.
+        </p>
         <button type="button" className="btn btn-primary" onClick={() => setHelp(false)} autoFocus>
           Got it
         </button>
