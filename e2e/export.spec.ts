@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Download, Page } from '@playwright/test';
 import { expect, test, AppPage } from './fixtures/app';
 
@@ -38,6 +39,17 @@ async function blankPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** Returns the length of every text of the SVG document open in `page`, once its fonts loaded. */
+function textWidths(page: Page, selector = 'svg'): Promise<number[]> {
+  return page.evaluate(async (root) => {
+    await document.fonts.load("13px 'Inter Variable'");
+    await document.fonts.ready;
+    return [...document.querySelectorAll(`${root} text`)].map((t) =>
+      Math.round((t as SVGTextElement).getComputedTextLength() * 100),
+    );
+  }, selector);
+}
+
 test('SVG: a well-formed, self-contained document that renders on its own', async ({
   app,
   page,
@@ -47,7 +59,14 @@ test('SVG: a well-formed, self-contained document that renders on its own', asyn
   const { name, data } = await exported(page, 'svg');
   expect(name).toBe('interleave-cache-aside-set-after-delete-none.svg');
   const text = data.toString('utf8');
-  expect(text).not.toMatch(/<style|class=|<script|href=/);
+  expect(text).not.toMatch(/class=|<script|href=/);
+  // The one stylesheet is the diagram's font, inlined: nothing is fetched from elsewhere.
+  const styles = text.match(/<style>[^<]*<\/style>/g) ?? [];
+  expect(styles).toHaveLength(1);
+  expect(styles[0]).toMatch(
+    /^<style>@font-face\{font-family:'Inter Variable';[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]+=*\) format\('woff2'\);[^}]*\}<\/style>$/,
+  );
+  expect(text.match(/url\(/g)).toHaveLength(1);
   const blank = await blankPage(browser);
   const info = await blank.evaluate(async (svg) => {
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -71,6 +90,46 @@ test('SVG: a well-formed, self-contained document that renders on its own', asyn
   expect(info.notes.join(' ')).toContain('The writer wins here <b>not bold</b>');
   expect(info.rendered[0]).toBe(info.width);
   await blank.close();
+});
+
+test('SVG: opened as a file on its own, its text has the widths it has in the app', async ({
+  app,
+  page,
+  browser,
+}, testInfo) => {
+  await annotatedRace(app, page);
+  const svg = (await exported(page, 'svg')).data.toString('utf8');
+  const bare = svg.replace(/<defs><style>[^<]*<\/style><\/defs>/, '');
+  // In the app, with the app's own font (the inlined copy is left out).
+  await page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    const holder = document.createElement('div');
+    holder.id = 'exported';
+    holder.append(document.importNode(doc.documentElement, true));
+    document.body.append(holder);
+  }, bare);
+  const inApp = await textWidths(page, '#exported svg');
+  expect(inApp.length).toBeGreaterThan(20);
+
+  const open = async (markup: string, file: string) => {
+    const path = testInfo.outputPath(file);
+    await writeFile(path, markup);
+    const standalone = await browser.newPage();
+    await standalone.goto(pathToFileURL(path).href);
+    const widths = await textWidths(standalone);
+    const loaded = await standalone.evaluate(() =>
+      [...document.fonts].some((f) => f.family.includes('Inter') && f.status === 'loaded'),
+    );
+    await standalone.close();
+    return { widths, loaded };
+  };
+  const alone = await open(svg, 'diagram.svg');
+  expect(alone.loaded).toBe(true);
+  expect(alone.widths).toEqual(inApp);
+  // Without the inlined font the same file would not: the check can tell.
+  const fallback = await open(bare, 'bare.svg');
+  expect(fallback.loaded).toBe(false);
+  expect(fallback.widths).not.toEqual(inApp);
 });
 
 test('PNG: 2× the diagram, white or transparent, not empty', async ({ app, page, browser }) => {
@@ -102,6 +161,43 @@ test('PNG: 2× the diagram, white or transparent, not empty', async ({ app, page
     expect(png.alpha).toBe(corner);
     expect(png.ink).toBeGreaterThan(5000);
   }
+  // The PNG is drawn with the inlined font: it matches the SVG drawn with it, pixel for pixel,
+  // and not the same SVG without it.
+  const png = (await exported(page, 'png')).data.toString('base64');
+  const bare = svg.replace(/<defs><style>[^<]*<\/style><\/defs>/, '');
+  const differing = await blank.evaluate(
+    async ({ png, svgs }) => {
+      const pixels = async (blob: Blob): Promise<Uint8ClampedArray> => {
+        const url = URL.createObjectURL(blob);
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth * (blob.type === 'image/png' ? 1 : 2);
+        canvas.height = image.naturalHeight * (blob.type === 'image/png' ? 1 : 2);
+        const context = canvas.getContext('2d')!;
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        return context.getImageData(0, 0, canvas.width, canvas.height).data;
+      };
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const saved = await pixels(new Blob([bytes], { type: 'image/png' }));
+      const counts: number[] = [];
+      for (const svg of svgs) {
+        const drawn = await pixels(new Blob([svg], { type: 'image/svg+xml' }));
+        let n = 0;
+        for (let i = 0; i < saved.length; i += 4)
+          if (Math.abs(saved[i]! - drawn[i]!) > 8 || Math.abs(saved[i + 2]! - drawn[i + 2]!) > 8)
+            n++;
+        counts.push(n);
+      }
+      return counts;
+    },
+    { png, svgs: [svg, bare] },
+  );
+  expect(differing[0]).toBe(0);
+  expect(differing[1]).toBeGreaterThan(1000);
   await blank.close();
 });
 

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseCli } from '../src/cli/args';
 import { runRequest } from '../src/cli/run';
 import { parseRunJson } from '../src/share/runJson';
+import { diagramFontFromDisk } from '../src/ui/export/fontFile';
 import { diagramSvg } from '../src/ui/export/svg';
 
-const run = (argv: string[]) => runRequest(parseCli(argv), undefined, { renderSvg: diagramSvg });
+// The renderer as `npm run interleave` wires it (src/interleave.ts): the font inlined.
+const renderSvg: typeof diagramSvg = (input) =>
+  diagramSvg({ ...input, font: diagramFontFromDisk() });
+const run = (argv: string[]) => runRequest(parseCli(argv), undefined, { renderSvg });
 const RACE = 'reader->cache,reader->db,writer->db,writer->cache,reader->cache';
 
 describe('CLI export', () => {
@@ -24,8 +28,13 @@ describe('CLI export', () => {
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
     );
     expect(out.stdout.trim().endsWith('</svg>')).toBe(true);
-    // Styles are attributes: no stylesheet, no class, no script.
-    expect(out.stdout).not.toMatch(/<style|class=|<script/);
+    // Styles are attributes: no class, no script; the one stylesheet is the inlined font.
+    expect(out.stdout).not.toMatch(/class=|<script|href=/);
+    const styles = out.stdout.match(/<style>[^<]*<\/style>/g) ?? [];
+    expect(styles).toHaveLength(1);
+    expect(styles[0]).toMatch(
+      /^<style>@font-face\{font-family:'Inter Variable';[^}]*src:url\(data:font\/woff2;base64,d09GM/,
+    );
     expect(out.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out.stdout).toContain('data-testid="violation-mark"');
   });

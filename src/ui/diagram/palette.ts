@@ -39,8 +39,9 @@ export const PALETTE = {
   noteText: '#422006',
 } as const;
 
+/** The diagram's typeface: Inter, shipped with the app (ui/styles/fonts.css), then the system's. */
 export const FONT =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+  "'Inter Variable', system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Opacity of steps after the cursor (the rest of the pinned schedule). */
 export const FUTURE_OPACITY = 0.3;

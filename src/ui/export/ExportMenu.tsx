@@ -1,8 +1,8 @@
 /**
  * The Export menu: the whole run as SVG, PNG (2×, white or transparent), Mermaid text
  * (download or copy) or JSON, the code that embeds the run's read-only view in another page,
- * and opening an exported JSON run. The SVG renderer is loaded on
- * demand, so it costs nothing until used.
+ * and opening an exported JSON run. The SVG renderer and the font it inlines are loaded on
+ * demand, so they cost nothing until used.
  */
 import { useEffect, useRef, useState } from 'react';
 import { embedCode } from '../../share/embedCode';
@@ -24,7 +24,11 @@ function fixLabel(s: AppState): string {
 }
 
 async function svgOf(s: AppState, background: 'white' | 'none'): Promise<string> {
-  const { diagramSvg } = await import('./svg');
+  const [{ diagramSvg }, { diagramFontBase64 }] = await Promise.all([
+    import('./svg'),
+    import('./fontAsset'),
+  ]);
+  const font = await diagramFontBase64();
   const scenario = selectScenario(s);
   const story = selectDivergence(s);
   return diagramSvg({
@@ -35,6 +39,7 @@ async function svgOf(s: AppState, background: 'white' | 'none'): Promise<string>
     notes: s.annotations.notes,
     divergence: story ? divergenceInput(story) : null,
     background,
+    font,
   });
 }
 
