@@ -1,6 +1,8 @@
 /**
  * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
- * compare view, and the controls bar; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL sync are wired here once.
+ * compare view, and the controls bar; on a phone, the diagram and controls with the panels in a
+ * drawer; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL
+ * sync are wired here once.
  */
 import { useAppStore } from '../store/index';
 import { ComparePane } from './compare/ComparePane';
@@ -18,6 +20,8 @@ import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
 import { useAutosave } from './layout/useAutosave';
 import { useUrlSync } from './layout/useUrlSync';
+import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
+import { PhoneLayout } from './layout/PhoneLayout';
 
 /** Returns the whole app. */
 export function App() {
@@ -28,12 +32,21 @@ export function App() {
   usePlayback();
   const comparing = useAppStore((s) => s.compareFix !== null);
   const presenting = useAppStore((s) => s.presenting);
+  const phone = useMediaQuery(PHONE_QUERY);
   if (presenting) {
     return (
       <div className="app app-presenting">
         <Notices />
         <Presentation />
       </div>
+    );
+  }
+  if (phone) {
+    return (
+      <>
+        <PhoneLayout comparing={comparing} />
+        <HelpOverlay />
+      </>
     );
   }
   return (

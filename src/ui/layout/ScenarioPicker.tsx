@@ -10,8 +10,12 @@ import { holdingCount, holdingLine } from '../../scenarios/verdictBrief';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
 
-/** Returns the scenario picker. */
-export function ScenarioPicker() {
+/**
+ * Returns the scenario picker. Its title is the page's heading, unless `heading` is false (on
+ * a phone, where the header holds the heading and the picker sits in the drawer).
+ */
+export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
+  const Title = heading ? 'h1' : 'span';
   const scenario = useScenario();
   const selectScenario = useAppStore((s) => s.selectScenario);
   const granularity = useAppStore((s) => s.granularity);
@@ -74,7 +78,7 @@ export function ScenarioPicker() {
           }
         }}
       >
-        <h1 className="picker-title">{scenario.title}</h1>
+        <Title className="picker-title">{scenario.title}</Title>
         <span className="picker-chevron" aria-hidden="true">
           ▾
         </span>

@@ -7,8 +7,15 @@ import { useEffect, useState, type RefObject } from 'react';
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** Traps focus in `ref` while it is mounted (and `active`). */
-export function useFocusTrap(ref: RefObject<HTMLElement | null>, active = true): void {
+/**
+ * Traps focus in `ref` while it is mounted (and `active`); when that ends, gives focus back to
+ * where it was (unless `restore` is false: the caller then decides where focus goes).
+ */
+export function useFocusTrap(
+  ref: RefObject<HTMLElement | null>,
+  active = true,
+  restore = true,
+): void {
   // Read while rendering, before anything in the overlay takes focus (e.g. autoFocus).
   const [before] = useState(() =>
     document.activeElement instanceof HTMLElement ? document.activeElement : null,
@@ -40,7 +47,7 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active = true):
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
-      if (before?.isConnected) before.focus();
+      if (restore && before?.isConnected) before.focus();
     };
-  }, [ref, active, before]);
+  }, [ref, active, before, restore]);
 }

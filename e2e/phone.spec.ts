@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, linkTo, test } from './fixtures/app';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** Returns axe's serious and critical violations on the page, as readable lines. */
+async function serious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Returns whether focus is inside the drawer. */
+function focusInDrawer(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      document.querySelector('[data-testid="drawer"]')?.contains(document.activeElement) ?? false,
+  );
+}
+
+/** Returns the page's horizontal overflow and the controls outside the viewport. */
+function offScreen(page: Page): Promise<{ overflow: number; outside: string[] }> {
+  return page.evaluate(() => {
+    const outside: string[] = [];
+    for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || r.bottom > innerHeight + 1)
+        outside.push((el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30));
+    }
+    return { overflow: document.documentElement.scrollWidth - innerWidth, outside };
+  });
+}
+
+test('the diagram and the step controls fill the phone; the panels wait in a drawer', async ({
+  app,
+  page,
+}) => {
+  await app.open(linkTo('cache-aside-set-after-delete', 'none'));
+  await app.findRace();
+  const drawer = page.getByTestId('drawer');
+  await expect(drawer).toBeHidden();
+  await expect(page.getByTestId('fix-leases')).toBeHidden();
+  // Nothing wider than the screen, no control off it, and the page itself does not scroll.
+  expect(await offScreen(page)).toEqual({ overflow: 0, outside: [] });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(844);
+  const box = (await app.diagram.boundingBox())!;
+  expect(box.width).toBeGreaterThan(340);
+  expect(box.height).toBeGreaterThan(400);
+  await expect(page.getByTestId('step')).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cache-aside: set after delete');
+  expect(await serious(page)).toEqual([]);
+  await app.shot('phone');
+});
+
+test('the drawer: a named modal dialog that keeps focus, changes the run, and closes', async ({
+  app,
+  page,
+}) => {
+  await app.open(linkTo('cache-aside-set-after-delete', 'none'));
+  await app.findRace();
+  await app.expectStep(5, 5);
+  const before = await app.diagramSvg();
+  const open = page.getByTestId('drawer-open');
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await open.click();
+
+  const drawer = page.getByRole('dialog', { name: 'Panels' });
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toHaveAttribute('aria-modal', 'true');
+  await expect(open).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('drawer-close')).toBeFocused();
+  // What is behind the drawer cannot be reached.
+  expect(await page.getByTestId('step').evaluate((el) => el.closest('[inert]') !== null)).toBe(
+    true,
+  );
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
+    expect(await focusInDrawer(page)).toBe(true);
+  }
+  expect(await offScreen(page)).toEqual({ overflow: 0, outside: expect.any(Array) });
+  expect(await serious(page)).toEqual([]);
+  await app.shot('phone-drawer');
+
+  // A fix chosen in the drawer replays the run; Esc closes and gives focus back.
+  await page.getByTestId('fix-leases').check();
+  await expect(page.getByTestId('diagram-status')).not.toHaveText('Harm: invariant broken');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  expect(await app.diagramSvg()).not.toBe(before);
+  expect(page.url()).toContain('f=leases');
+  expect(await serious(page)).toEqual([]);
+
+  // A scenario chosen in the drawer; the close button closes it.
+  await open.click();
+  await page.getByTestId('scenario-picker').click();
+  // Esc closes the open menu first, then the drawer.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.picker-menu')).toHaveCount(0);
+  await expect(drawer).toBeVisible();
+  await page.getByTestId('scenario-picker').click();
+  await page.getByTestId('scenario-duplicate-insert').click();
+  await page.getByTestId('drawer-close').click();
+  await expect(drawer).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(
+    'Cache-aside: set after delete',
+  );
+  expect(page.url()).toContain('s=duplicate-insert');
+  expect(await app.diagramSvg()).not.toBe(before);
+});
+
+test('the app’s shortcuts do not act behind the open drawer', async ({ app, page }) => {
+  await app.open(linkTo('cache-aside-set-after-delete', 'none'));
+  await app.step();
+  await app.expectStep(1);
+  await page.getByTestId('drawer-open').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await app.expectStep(1);
+  await page.keyboard.press('ArrowRight');
+  await app.expectStep(2);
+});

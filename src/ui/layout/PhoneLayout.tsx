@@ -1,0 +1,58 @@
+/**
+ * The phone layout: a one-line header (brand, the scenario's title, the Panels button), the
+ * diagram (or the compare view) and the step controls filling the screen; everything else in
+ * the panels drawer. What is behind the open drawer is inert.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { ComparePane } from '../compare/ComparePane';
+import { ControlsBar } from '../controls/ControlsBar';
+import { useScenario } from '../hooks';
+import { DiagramPane } from '../panels/DiagramPane';
+import { Brand } from './HeaderActions';
+import { Notices } from './Notices';
+import { PanelDrawer } from './PanelDrawer';
+
+/** Returns the app on a phone. */
+export function PhoneLayout({ comparing }: { comparing: boolean }) {
+  const scenario = useScenario();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Closing the drawer gives focus back to its button (once the page behind is no longer inert).
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <div className="app app-phone">
+      <header className="header phone-header" inert={open}>
+        <Brand />
+        <h1 className="phone-title" title={scenario.title}>
+          {scenario.title}
+        </h1>
+        <button
+          type="button"
+          className="btn"
+          ref={button}
+          data-testid="drawer-open"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-controls="panels-drawer"
+          onClick={() => setOpen(true)}
+        >
+          <span aria-hidden="true">☰</span> Panels
+        </button>
+      </header>
+      <div className="phone-inert" inert={open}>
+        <Notices />
+      </div>
+      <main className={comparing ? 'workspace workspace-compare' : 'workspace'} inert={open}>
+        {comparing ? <ComparePane /> : <DiagramPane />}
+      </main>
+      <div className="phone-inert" inert={open}>
+        <ControlsBar />
+      </div>
+      <PanelDrawer open={open} comparing={comparing} onClose={() => setOpen(false)} />
+    </div>
+  );
+}
