@@ -83,7 +83,7 @@ export function ViolationSummary() {
         </details>
       )}
       <p className="violation-hint">
-        Pick a fix on the left: this same schedule is replayed with it.
+        Pick a fix under Fix: this same schedule is replayed with it.
       </p>
     </div>
   );
