@@ -1,16 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, linkTo, test } from './fixtures/app';
+import { seriousAxe as serious } from './fixtures/layout';
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** Returns axe's serious and critical violations on the page, as readable lines. */
-async function serious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
 
 /** Returns whether focus is inside the drawer. */
 function focusInDrawer(page: Page): Promise<boolean> {

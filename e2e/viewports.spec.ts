@@ -1,45 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app';
-
-const SIZES = [
-  { width: 390, height: 844 },
-  { width: 1024, height: 768 },
-  { width: 1280, height: 720 },
-  { width: 1440, height: 900 },
-  { width: 1920, height: 1080 },
-];
-
-/**
- * Returns the controls that cannot be reached: outside the viewport sideways, or below it
- * with neither the page nor any ancestor able to scroll to them.
- */
-function unreachable(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const scrolls = (el: Element | null): boolean => {
-      for (let at = el?.parentElement; at; at = at.parentElement) {
-        const style = getComputedStyle(at);
-        if (/(auto|scroll)/.test(style.overflowY) && at.scrollHeight > at.clientHeight) return true;
-      }
-      return document.documentElement.scrollHeight > innerHeight;
-    };
-    const out: string[] = [];
-    const controls = document.querySelectorAll(
-      'button, input, select, textarea, a[href], [role="button"], summary',
-    );
-    for (const el of controls) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (getComputedStyle(el).visibility === 'hidden') continue;
-      const name =
-        el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent;
-      const where = `${(name ?? '').trim().slice(0, 30)} @${Math.round(r.left)},${Math.round(r.top)}`;
-      if (r.left < -1 || r.right > innerWidth + 1) out.push(`sideways: ${where}`);
-      else if ((r.bottom > innerHeight + 1 || r.top < -1) && !scrolls(el))
-        out.push(`below: ${where}`);
-    }
-    return out;
-  });
-}
+import { SIZES, unreachable } from './fixtures/layout';
 
 for (const size of SIZES) {
   test.describe(`${size.width}×${size.height}`, () => {
