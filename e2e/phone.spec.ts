@@ -51,6 +51,8 @@ test('the drawer: a named modal dialog that keeps focus, changes the run, and cl
   app,
   page,
 }) => {
+  // Many steps (a search, 30 key presses, three axe runs): more time than one view needs.
+  test.slow();
   await app.open(linkTo('cache-aside-set-after-delete', 'none'));
   await app.findRace();
   await app.expectStep(5, 5);
@@ -73,6 +75,12 @@ test('the drawer: a named modal dialog that keeps focus, changes the run, and cl
     expect(await focusInDrawer(page)).toBe(true);
   }
   expect(await offScreen(page)).toEqual({ overflow: 0, outside: expect.any(Array) });
+  // Every panel in the drawer keeps its full height: none overlaps the next.
+  const overlaps = await drawer.evaluate((root) => {
+    const cards = [...root.querySelectorAll('.card')].map((c) => c.getBoundingClientRect());
+    return cards.slice(1).filter((c, i) => c.top < cards[i]!.bottom - 1).length;
+  });
+  expect(overlaps).toBe(0);
   expect(await serious(page)).toEqual([]);
   await app.shot('phone-drawer');
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the postmortem-kit screenshots in docs/: presentation mode at 1920×1080 (with a
 // title, a note and the presenter's notes), the main view in dark mode at 1440×900, and the
-// phone layout at 390×844. Serves the built dist/ (run `npm run build` first) with
-// `vite preview` on E2E_PORT (default 4173).
+// phone layout at 390×844 with its panels drawer closed and open. Serves the built dist/ (run
+// `npm run build` first) with `vite preview` on E2E_PORT (default 4173).
 import { withPreview } from './with-preview.mjs';
 
 let base = '';
@@ -13,13 +13,17 @@ async function race(browser, viewport, colorScheme, at) {
   const page = await browser.newPage({ viewport, colorScheme });
   await page.goto(base + start);
   await page.getByTestId('find-race').click();
-  await page.getByTestId('explore-result').waitFor({ timeout: 20_000 });
+  // On a phone the result and the note field are in the panels drawer.
+  await page.getByTestId('explore-result').waitFor({ state: 'attached', timeout: 20_000 });
   await page.getByTestId('back').click();
   await page.getByTestId('back').click();
   await page.getByTestId('title-input').fill('Postmortem: user:1 served stale forever');
+  const phone = await page.getByTestId('drawer-open').isVisible();
+  if (phone) await page.getByTestId('drawer-open').click();
   await page
     .getByTestId('note-input')
     .fill('The writer commits v2 while the reader still holds v1 from its SELECT.');
+  if (phone) await page.getByTestId('drawer-close').click();
   for (let i = 3; i < at; i++) await page.getByTestId('step').click();
   return page;
 }
@@ -42,9 +46,14 @@ await withPreview(async (browser, url) => {
   console.log('wrote docs/dark.png');
 
   page = await race(browser, { width: 390, height: 844 }, 'light', 5);
-  await page.evaluate(() => globalThis.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/phone.png' });
-  await page.close();
   console.log('wrote docs/phone.png');
+  await page.getByTestId('drawer-open').click();
+  await page.getByTestId('drawer').waitFor();
+  await page.locator('.drawer-body').evaluate((body) => body.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/phone-drawer.png' });
+  await page.close();
+  console.log('wrote docs/phone-drawer.png');
 });
