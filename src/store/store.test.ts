@@ -6,6 +6,7 @@ import {
   selectCompareFix,
   selectEnabled,
   selectModel,
+  selectScenario,
   selectTrace,
 } from './index';
 
@@ -77,6 +78,15 @@ describe('app store', () => {
     s().toggleCompare();
     expect(s().compareFix).toBeNull();
     expect(selectComparison(s())).toBeNull();
+  });
+
+  it('compare opened on the default fix starts the other side on another fix', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    expect(s().fix).toBe('none');
+    s().toggleCompare();
+    expect(s().compareFix).toBe(selectScenario(s()).fixes.find((f) => f.id !== 'none')!.id);
+    expect(selectComparison(s())?.right.fix.id).toBe('none');
   });
 
   it('a compare fix the scenario does not offer falls back to its default fix', () => {

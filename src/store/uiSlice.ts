@@ -56,9 +56,13 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
     set((s) => {
       const scenario = findScenario(s.scenarioId);
       const open = s.compareFix === null && scenario !== null;
+      // The other side starts on the default fix, or, when that is the current one, on the
+      // first other fix: a fix compared with itself shows nothing.
+      const base = open ? defaultFix(scenario) : null;
+      const other = open ? scenario.fixes.find((f) => f.id !== s.fix)?.id : undefined;
       // Opening or closing the view is worth a history entry, like a change of fix.
       return {
-        compareFix: open ? defaultFix(scenario) : null,
+        compareFix: base === s.fix ? (other ?? base) : base,
         navigation: s.navigation + 1,
       };
     });
