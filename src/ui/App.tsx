@@ -2,8 +2,8 @@
  * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
  * compare view, and the controls bar; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL sync are wired here once.
  */
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/index';
-import { ComparePane } from './compare/ComparePane';
 import { ControlsBar } from './controls/ControlsBar';
 import { DiagramPane } from './panels/DiagramPane';
 import { HelpOverlay } from './layout/HelpOverlay';
@@ -11,13 +11,20 @@ import { Header } from './layout/Header';
 import { Notices } from './layout/Notices';
 import { Inspector } from './inspector/Inspector';
 import { NarrativePanel } from './panels/NarrativePanel';
-import { Presentation } from './present/Presentation';
 import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
 import { useAutosave } from './layout/useAutosave';
 import { useUrlSync } from './layout/useUrlSync';
+
+// Views the first paint does not need, loaded when first shown.
+const ComparePane = lazy(() =>
+  import('./compare/ComparePane').then((m) => ({ default: m.ComparePane })),
+);
+const Presentation = lazy(() =>
+  import('./present/Presentation').then((m) => ({ default: m.Presentation })),
+);
 
 /** Returns the whole app. */
 export function App() {
@@ -32,7 +39,9 @@ export function App() {
     return (
       <div className="app app-presenting">
         <Notices />
-        <Presentation />
+        <Suspense fallback={null}>
+          <Presentation />
+        </Suspense>
       </div>
     );
   }
@@ -42,7 +51,9 @@ export function App() {
       <Notices />
       {comparing ? (
         <main className="workspace workspace-compare">
-          <ComparePane />
+          <Suspense fallback={null}>
+            <ComparePane />
+          </Suspense>
         </main>
       ) : (
         <main className="workspace">
