@@ -2,7 +2,7 @@
  * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
  * compare view, and the controls bar; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL sync are wired here once.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from '../store/index';
 import { ControlsBar } from './controls/ControlsBar';
 import { DiagramPane } from './panels/DiagramPane';
@@ -26,8 +26,27 @@ const Presentation = lazy(() =>
   import('./present/Presentation').then((m) => ({ default: m.Presentation })),
 );
 
+/** Fetches the on-demand views once the page is idle after the first paint, so they open at once. */
+function usePrefetchViews(): void {
+  useEffect(() => {
+    const load = () => {
+      void import('./compare/ComparePane');
+      void import('./present/Presentation');
+      void import('./layout/HelpCard');
+      void import('./explore/exploreClient');
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 4000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 2000);
+    return () => clearTimeout(id);
+  }, []);
+}
+
 /** Returns the whole app. */
 export function App() {
+  usePrefetchViews();
   useUrlSync();
   useAutosave();
   useDocumentTitle();
