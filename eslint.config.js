@@ -75,8 +75,21 @@ function folderImportRegex(folders) {
   return `^(?:(?:\\.\\./)+|\\./\\.\\./|(?:@|~|src)/)(?:src/)?(?:${names})(?:/|$)`;
 }
 
+/** Whole libraries the page must not pull in: their parts are imported instead. */
+const WHOLE_LIBRARY_IMPORTS = [
+  {
+    regex: '^d3$',
+    message: 'Import the d3 module used (d3-selection, d3-zoom, d3-scale, …), not the whole of d3.',
+  },
+  {
+    regex: '^zod$',
+    message:
+      "Use zod/mini (smaller, and no eval probe under the page's CSP); authoring schemas import src/authoring/zod.ts.",
+  },
+];
+
 function restrictedImports(folder) {
-  const patterns = [];
+  const patterns = [...WHOLE_LIBRARY_IMPORTS];
   const forbidden = FORBIDDEN_IMPORTS[folder] ?? [];
   if (forbidden.length > 0) {
     patterns.push({
@@ -87,7 +100,7 @@ function restrictedImports(folder) {
   if (HEADLESS.has(folder)) {
     patterns.push({ regex: '^(?:react|react-dom|zustand)(?:/|$)', message: UI_LIB_MSG });
   }
-  return patterns.length > 0 ? ['error', { patterns }] : 'off';
+  return ['error', { patterns }];
 }
 
 function restrictedGlobals(folder) {

@@ -80,6 +80,7 @@ test('focus is trapped in the help overlay and the presentation, and comes back'
 
   await app.findRace();
   await page.keyboard.press('p');
+  await expect(page.getByTestId('presentation')).toBeVisible();
   expect(await tabsStayIn(page, 'presentation', 12)).toBe(true);
 });
 
@@ -116,12 +117,15 @@ test.describe('dark mode', () => {
     await app.findRace();
     expect(await serious(page)).toEqual([]);
     await page.getByTestId('compare-toggle').click();
+    await expect(page.getByTestId('compare-view')).toBeVisible();
     expect(await serious(page)).toEqual([]);
     await page.getByTestId('compare-toggle').click();
     await page.keyboard.press('p');
+    await expect(page.getByTestId('presentation')).toBeVisible();
     expect(await serious(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
     expect(await serious(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await app.shot('dark-main');

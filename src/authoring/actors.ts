@@ -3,7 +3,7 @@
  * schema of its options (the machine's input) and which options name other actors. Pure.
  */
 import type { AnyStateMachine } from 'xstate';
-import { z } from 'zod';
+import { z } from './zod';
 import { cacheMachine } from '../actors/cache';
 import { databaseMachine } from '../actors/database';
 import { ddlClientMachine } from '../actors/ddlClient';

@@ -2,7 +2,7 @@
  * The invariant library as the authoring format names it: per invariant id, the schema of its
  * parameters and a factory from resolved parameters to the engine invariant. Pure.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { Invariant } from '../engine/types';
 import { ackedWriteLostAtCrash, ackedWriteMissing } from '../invariants/durability';
 import { duplicateUpstreamFetch, exceptionCaught, exceptionRaised } from '../invariants/exceptions';

@@ -2,7 +2,7 @@
  * The schema of an authored model (format `interleave/1`): structure, names and size caps.
  * Options and invariant parameters are checked against the library in `validate`. Pure.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { ACTOR_KIND_NAMES, MAX_NUMBER } from './actors';
 import { INVARIANT_NAMES } from './invariants';
 

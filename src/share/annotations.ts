@@ -4,7 +4,7 @@
  * Pure; the text is data, never markup.
  */
 import { deflateSync } from 'fflate';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toBase64Url } from './base64url';
 import { MAX_STEPS, unpackChecked } from './indices';
 
@@ -70,10 +70,15 @@ export function notePairs(a: Annotations): [number, string][] {
 }
 
 const wireSchema = z.tuple([
-  z.string().max(MAX_TITLE * 2),
+  z.string().check(z.maxLength(MAX_TITLE * 2)),
   z
-    .array(z.tuple([z.number().int().min(1).max(MAX_STEPS), z.string().max(MAX_NOTE * 2)]))
-    .max(MAX_NOTES),
+    .array(
+      z.tuple([
+        z.int().check(z.minimum(1), z.maximum(MAX_STEPS)),
+        z.string().check(z.maxLength(MAX_NOTE * 2)),
+      ]),
+    )
+    .check(z.maxLength(MAX_NOTES)),
 ]);
 
 /** Returns the link field for `a` (`[title, [[step, note], …]]`, deflated, base64url). Pure. */

@@ -1,9 +1,9 @@
 /**
  * A run as JSON — scenario, fix, parameters, seed, schedule, annotations, and the trace with
- * every step's state — and reading one back (validated with zod, replayed, never trusted).
+ * every step's state — and reading one back (validated with zod/mini, replayed, never trusted).
  * Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Trace } from '../engine/replay';
 import { replay } from '../engine/replay';
 import type { Model } from '../engine/types';
@@ -88,25 +88,28 @@ export function toRunJson(input: RunJsonInput): object {
   };
 }
 
-const id = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/);
-const params = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/), z.number().int());
+const id = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]{0,63}$/));
+const params = z.record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/)), z.int());
 const importSchema = z.object({
   format: z.literal(RUN_FORMAT),
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   scenario: z.object({ id }),
   fix: z.object({ id }),
   granularity: z.enum(['operations', 'messages']),
-  params: params.optional(),
-  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
-  schedule: z.array(z.string().max(200)).max(MAX_STEPS),
-  cursor: z.number().int().min(0).max(MAX_STEPS).optional(),
-  pinned: z.object({ fix: id, params }).optional(),
-  annotations: z
-    .object({
-      title: z.string().max(MAX_TITLE * 4),
-      notes: z.record(z.string().regex(/^\d{1,4}$/), z.string().max(MAX_NOTE * 4)),
-    })
-    .optional(),
+  params: z.optional(params),
+  seed: z.optional(z.int().check(z.minimum(0), z.maximum(0xffff_ffff))),
+  schedule: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(MAX_STEPS)),
+  cursor: z.optional(z.int().check(z.minimum(0), z.maximum(MAX_STEPS))),
+  pinned: z.optional(z.object({ fix: id, params })),
+  annotations: z.optional(
+    z.object({
+      title: z.string().check(z.maxLength(MAX_TITLE * 4)),
+      notes: z.record(
+        z.string().check(z.regex(/^\d{1,4}$/)),
+        z.string().check(z.maxLength(MAX_NOTE * 4)),
+      ),
+    }),
+  ),
 });
 
 /** Returns the state an exported run describes, or why it cannot be opened. Never throws. */

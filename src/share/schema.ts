@@ -1,10 +1,10 @@
 /**
  * The raw fields of a share link (v1; v2 adds where the run was pinned; v3 its notes) and their
- * validation (zod). Pure. Keys are parsed into a
+ * validation (zod/mini: small, and no `eval` probe under the page's CSP). Pure. Keys are parsed into a
  * null-prototype object and `__proto__`-like keys are refused, so a link cannot pollute
  * prototypes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_PACKED_ANNOTATIONS } from './annotations';
 import { MAX_PACKED, MAX_STEPS } from './indices';
 
@@ -22,56 +22,47 @@ export const NOTES_VERSION = 3;
 /** Longest link (after `#`) accepted at all. */
 export const MAX_LINK_LENGTH = 12_000;
 
-const id = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/);
+const id = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]{0,63}$/));
 const uint = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(max));
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d{1,10}$/)), z.transform(Number)),
+    z.int().check(z.minimum(0), z.maximum(max)),
+  );
 
-const paramsText = z.string().regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)){0,32}$/);
+const paramsText = z.string().check(z.regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)){0,32}$/));
 
 export const linkFieldsSchema = z
   .strictObject({
     v: z.enum(['1', '2', '3']),
     s: id,
-    f: id.optional(),
+    f: z.optional(id),
     /** v2: the fix the run was pinned under (the schedule's indices are under it). */
-    pf: id.optional(),
+    pf: z.optional(id),
     /** v2: the parameters the run was pinned under (`''` for the defaults). */
-    pm: paramsText.optional(),
-    g: z.enum(['o', 'm']).optional(),
-    seed: uint(0xffff_ffff).optional(),
-    c: uint(MAX_STEPS).optional(),
-    p: z
-      .string()
-      .regex(/^[0-9a-z~]*$/)
-      .max(MAX_STEPS * 3)
-      .optional(),
-    z: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]*$/)
-      .max(MAX_PACKED)
-      .optional(),
-    m: paramsText.optional(),
+    pm: z.optional(paramsText),
+    g: z.optional(z.enum(['o', 'm'])),
+    seed: z.optional(uint(0xffff_ffff)),
+    c: z.optional(uint(MAX_STEPS)),
+    p: z.optional(z.string().check(z.regex(/^[0-9a-z~]*$/), z.maxLength(MAX_STEPS * 3))),
+    z: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(MAX_PACKED))),
+    m: z.optional(paramsText),
     /** The fix drawn beside `f` in the compare view. */
-    cmp: id.optional(),
+    cmp: z.optional(id),
     /** v3: the title and step notes, deflated JSON in base64url. */
-    a: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]*$/)
-      .max(MAX_PACKED_ANNOTATIONS)
-      .optional(),
+    a: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(MAX_PACKED_ANNOTATIONS)),
+    ),
   })
-  .refine((f) => f.v !== '1' || (f.pf === undefined && f.pm === undefined), {
-    message: 'v1 links carry no pinned configuration',
-    path: ['v'],
-  })
-  .refine((f) => f.v === '3' || f.a === undefined, {
-    message: 'only v3 links carry notes',
-    path: ['a'],
-  });
+  .check(
+    z.refine((f) => f.v !== '1' || (f.pf === undefined && f.pm === undefined), {
+      message: 'v1 links carry no pinned configuration',
+      path: ['v'],
+    }),
+    z.refine((f) => f.v === '3' || f.a === undefined, {
+      message: 'only v3 links carry notes',
+      path: ['a'],
+    }),
+  );
 
 export type LinkFields = z.infer<typeof linkFieldsSchema>;
 

@@ -4,8 +4,8 @@
  * drawer; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL
  * sync are wired here once.
  */
+import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from '../store/index';
-import { ComparePane } from './compare/ComparePane';
 import { ControlsBar } from './controls/ControlsBar';
 import { DiagramPane } from './panels/DiagramPane';
 import { HelpOverlay } from './layout/HelpOverlay';
@@ -13,7 +13,6 @@ import { Header } from './layout/Header';
 import { Notices } from './layout/Notices';
 import { Inspector } from './inspector/Inspector';
 import { NarrativePanel } from './panels/NarrativePanel';
-import { Presentation } from './present/Presentation';
 import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
@@ -23,8 +22,35 @@ import { useUrlSync } from './layout/useUrlSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
 
+// Views the first paint does not need, loaded when first shown.
+const ComparePane = lazy(() =>
+  import('./compare/ComparePane').then((m) => ({ default: m.ComparePane })),
+);
+const Presentation = lazy(() =>
+  import('./present/Presentation').then((m) => ({ default: m.Presentation })),
+);
+
+/** Fetches the on-demand views once the page is idle after the first paint, so they open at once. */
+function usePrefetchViews(): void {
+  useEffect(() => {
+    const load = () => {
+      void import('./compare/ComparePane');
+      void import('./present/Presentation');
+      void import('./layout/HelpCard');
+      void import('./explore/exploreClient');
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(load, { timeout: 4000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(load, 2000);
+    return () => clearTimeout(id);
+  }, []);
+}
+
 /** Returns the whole app. */
 export function App() {
+  usePrefetchViews();
   useUrlSync();
   useAutosave();
   useDocumentTitle();
@@ -37,7 +63,9 @@ export function App() {
     return (
       <div className="app app-presenting">
         <Notices />
-        <Presentation />
+        <Suspense fallback={null}>
+          <Presentation />
+        </Suspense>
       </div>
     );
   }
@@ -55,7 +83,9 @@ export function App() {
       <Notices />
       {comparing ? (
         <main className="workspace workspace-compare">
-          <ComparePane />
+          <Suspense fallback={null}>
+            <ComparePane />
+          </Suspense>
         </main>
       ) : (
         <main className="workspace">

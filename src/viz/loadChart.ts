@@ -2,7 +2,8 @@
  * Pure layout of one Load lab chart: a time series per fix on shared axes, as SVG path strings
  * and tick positions (d3 computes, React draws). Pure: no DOM.
  */
-import { line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 
 export interface ChartLine {
   readonly fix: string;

@@ -2,7 +2,7 @@
  * Find the race: runs the exhaustive explorer in a worker; while it runs, Cancel.
  */
 import { useAppStore } from '../../store/index';
-import { cancelExplore, findRace } from '../explore/exploreClient';
+import { cancelExplore, findRace } from '../explore/onDemand';
 
 /** Returns the Find the race / Cancel button. */
 export function FindRaceButton() {

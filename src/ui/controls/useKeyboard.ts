@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import { selectCursor, useAppStore } from '../../store/index';
-import { cancelExplore, findRace } from '../explore/exploreClient';
+import { cancelExplore, findRace } from '../explore/onDemand';
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

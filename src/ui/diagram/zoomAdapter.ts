@@ -4,14 +4,8 @@
  * kept on screen at the left. The wheel
  * pans (a long trace scrolls like a page); Ctrl/⌘ + wheel or a pinch zooms; drag pans.
  */
-import {
-  select,
-  zoom,
-  zoomIdentity,
-  zoomTransform,
-  type ZoomBehavior,
-  type ZoomTransform,
-} from 'd3';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 
 /** The visible part of the diagram in layout coordinates. */
 export interface ViewWindow {

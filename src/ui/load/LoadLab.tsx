@@ -3,7 +3,7 @@
  * a chart per series (every fix overlaid), the before/after table and CSV export. Its state
  * (scenario, seed, parameters) lives in the address, so a link reproduces the same figures.
  */
-import { schemeTableau10 } from 'd3';
+import { schemeTableau10 } from 'd3-scale-chromatic';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LoadTable } from '../../scenarios/load/harness';
 import { LOAD_SCENARIOS, findLoadScenario } from '../../scenarios/load/index';

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { configKey } from '../../scenarios/session';
 import { useAppStore } from '../../store/index';
-import { compareAllFixes } from '../explore/exploreClient';
+import { compareAllFixes } from '../explore/onDemand';
 import { useConfig, useScenario } from '../hooks';
 import { ExploreMatrix } from './ExploreMatrix';
 import { ExploreResult } from './ExploreResult';

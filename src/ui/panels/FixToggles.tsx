@@ -4,7 +4,7 @@
  * judges it when these parameters were not judged yet.
  */
 import { useAppStore } from '../../store/index';
-import { judgeFixes } from '../explore/exploreClient';
+import { judgeFixes } from '../explore/onDemand';
 import { useScenario } from '../hooks';
 import { OpenFailing } from './ExploreMatrix';
 import { useVerdicts } from './useVerdicts';

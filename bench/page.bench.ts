@@ -1,0 +1,449 @@
+/**
+ * Benchmark (prints figures; not a test): the built page in Chromium, measured over CDP against
+ * the goals of issue 10 — initial JS (gzip) before the first diagram, time to first diagram at
+ * 4× CPU throttling, long tasks during load, CSP violations; then the explore worker's JS heap
+ * during "Compare all fixes" and the time of Find the race on messages 3R+3W.
+ * Uses `dist/` (builds it when missing, or always with BENCH_BUILD=1; BENCH_DIST=<dir> measures
+ * another build). BENCH_EXPLORE=0 skips the two explorer measurements. E2E_PORT sets the port.
+ * Run: npm run bench (or npx tsx bench/page.bench.ts)
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const PORT = Number(process.env.E2E_PORT ?? 4393);
+const BASE = `http://localhost:${PORT}`;
+const LOAD_RUNS = 5;
+const THROTTLE = 4;
+
+/** The goals (issue 10, "Lighter page" and "Benchmarks"). */
+const GOAL = {
+  initialKb: 120,
+  firstDiagramMs: 600,
+  longTaskMs: 100,
+  cspViolations: 0,
+  findRaceMs: 5000,
+  /**
+   * The explore worker's heap ceiling: `WORKER_MAX_STATES` (500,000 stored worlds per
+   * configuration, tables dropped between configurations) at the explorer's ≤ 1.5 KB per
+   * world, as src/workers/exploreRun.ts states it: about 750 MB.
+   */
+  workerHeapMb: 750,
+};
+
+/** The largest sweep a built-in offers: cache-aside by messages (2R+2W × pause 0…6). */
+const COMPARE_LINK = '/#v=1&s=cache-aside-set-after-delete&f=none&g=m&seed=1&c=0&p=&m=pause:6';
+const FIND_RACE_LINK =
+  '/#v=1&s=cache-aside-set-after-delete&f=none&g=m&seed=1&c=0&p=&m=readers:3,writers:3';
+/** Pages and links loaded for the CSP count: app, share link with notes, Load lab, embed. */
+const CSP_PATHS = [
+  '/',
+  '/#v=1&s=cache-aside-set-after-delete&f=none&g=m&seed=7&c=3&p=&m=readers:2,writers:2',
+  '/load.html',
+  '/embed.html#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=2&p=',
+];
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Installed before any page script: records long tasks, CSP violations and the first diagram.
+ * Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
+ */
+/** The page's window once PROBE has run. */
+interface Probed {
+  __bench: { long: number[]; csp: string[]; diagramAt: number; paintedAt: number };
+}
+
+const PROBE = `(() => {
+  const bench = { long: [], csp: [], diagramAt: -1, paintedAt: -1 };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.long.push(Math.round(e.duration));
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('securitypolicyviolation', (e) =>
+    bench.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  const observer = new MutationObserver(() => {
+    const drawn =
+      document.querySelector('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]') &&
+      document.querySelector('[data-testid^="ghost-"], [data-testid^="arrow-"]');
+    if (!drawn) return;
+    observer.disconnect();
+    bench.diagramAt = performance.now();
+    performance.mark('first-diagram');
+    // The frame that shows it: after the next animation frame's paint.
+    requestAnimationFrame(() => setTimeout(() => (bench.paintedAt = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+function gzipBytes(urlPath: string): number {
+  const file = join(DIST, decodeURIComponent(new URL(urlPath, BASE).pathname));
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
+}
+
+interface LoadFigures {
+  paintedMs: number;
+  initialJs: { name: string; gzip: number }[];
+  laterJs: string[];
+  longTasks: number[];
+  csp: string[];
+}
+
+/** One cold load of `/` at 4× CPU throttling. */
+async function coldLoad(browser: Browser): Promise<LoadFigures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.addInitScript(PROBE);
+  await page.goto(`${BASE}/`);
+  await page.waitForFunction(() => (window as unknown as Probed).__bench.paintedAt >= 0, null, {
+    timeout: 30_000,
+  });
+  // Let the load settle, to see long tasks right after the first diagram too.
+  await page.waitForTimeout(1000);
+  const seen = await page.evaluate(() => {
+    const bench = (window as unknown as Probed).__bench;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name))
+      .map((e) => ({ name: e.name, end: (e as PerformanceResourceTiming).responseEnd }));
+    return { ...bench, scripts } as {
+      paintedAt: number;
+      diagramAt: number;
+      long: number[];
+      csp: string[];
+      scripts: { name: string; end: number }[];
+    };
+  });
+  await context.close();
+  const before = seen.scripts.filter((s) => s.end <= seen.diagramAt);
+  return {
+    paintedMs: seen.paintedAt,
+    initialJs: before.map((s) => ({ name: new URL(s.name).pathname, gzip: gzipBytes(s.name) })),
+    laterJs: seen.scripts
+      .filter((s) => s.end > seen.diagramAt)
+      .map((s) => new URL(s.name).pathname),
+    longTasks: seen.long,
+    csp: seen.csp,
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/**
+ * One cold load of `/` unthrottled, traced: the renderer main thread's CPU time (`tdur`, which
+ * leaves out time the thread was descheduled by other work on a busy machine) from navigation
+ * to the first diagram, and the CPU time of its longest task up to 1 s later. Times the CPU
+ * throttling rate, they estimate the throttled figures on an idle machine.
+ */
+async function tracedLoad(browser: Browser): Promise<{ cpuMs: number; longestMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
+  await page.goto(`${BASE}/`);
+  await page.waitForFunction(() => (window as unknown as Probed).__bench.paintedAt >= 0);
+  await page.waitForTimeout(1000);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    traceEvents: TraceEvent[];
+  };
+  await context.close();
+  const events = trace.traceEvents;
+  const mark = events.find((e) => e.name === 'first-diagram');
+  if (!mark) return { cpuMs: NaN, longestMs: NaN };
+  const start =
+    events.find((e) => e.name === 'navigationStart' && e.pid === mark.pid)?.ts ??
+    Math.min(...events.filter((e) => e.pid === mark.pid).map((e) => e.ts));
+  const tasks = events.filter(
+    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid,
+  );
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const toDiagram = tasks.filter((e) => e.ts >= start && e.ts <= mark.ts);
+  const duringLoad = tasks.filter((e) => e.ts >= start && e.ts <= mark.ts + 1_000_000);
+  return {
+    cpuMs: toDiagram.reduce((sum, e) => sum + cpu(e), 0),
+    longestMs: Math.max(0, ...duringLoad.map(cpu)),
+  };
+}
+
+/** CSP violations while loading each page (unthrottled), and while opening lazy views. */
+async function cspSweep(browser: Browser): Promise<string[]> {
+  const all: string[] = [];
+  for (const path of CSP_PATHS) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(`${BASE}${path}`);
+    await page.waitForLoadState('networkidle');
+    if (path === '/') {
+      // Views loaded on demand: help, export menu, compare, presentation.
+      for (const key of ['?', 'Escape']) await page.keyboard.press(key);
+      await page.waitForLoadState('networkidle');
+    }
+    const csp = await page.evaluate(() => (window as unknown as Probed).__bench.csp as string[]);
+    all.push(...csp.map((c) => `${path}: ${c}`));
+    await context.close();
+  }
+  return all;
+}
+
+/**
+ * Sums the JS heap of every worker, in bytes, over a browser-level CDP session. Each worker is
+ * attached once (a detached worker session cannot be attached again) and asked by message id.
+ */
+function workerHeapProbe(cdp: CDPSession): () => Promise<number> {
+  const sessions = new Map<string, string>();
+  const waiting = new Map<number, (bytes: number) => void>();
+  let nextId = 1;
+  cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result?.usedSize ?? 0);
+  });
+  return async () => {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string }[];
+    };
+    let total = 0;
+    for (const t of targetInfos.filter((i) => i.type === 'worker')) {
+      let sessionId = sessions.get(t.targetId);
+      if (!sessionId) {
+        ({ sessionId } = (await cdp.send('Target.attachToTarget', {
+          targetId: t.targetId,
+          flatten: false,
+        })) as { sessionId: string });
+        sessions.set(t.targetId, sessionId);
+      }
+      const id = nextId++;
+      const reply = new Promise<number>((resolve) => {
+        waiting.set(id, resolve);
+        setTimeout(() => resolve(0), 5000);
+      });
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+      });
+      total += await reply;
+      waiting.delete(id);
+    }
+    return total;
+  };
+}
+
+async function pageHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+/** Peak heaps (worker, page) while "Compare all fixes" runs on the largest sweep. */
+async function compareAll(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await browser.newBrowserCDPSession();
+  const workerHeap = workerHeapProbe(cdp);
+  await page.goto(`${BASE}${COMPARE_LINK}`);
+  await page.getByTestId('sequence-diagram').waitFor();
+  const start = Date.now();
+  await page.getByTestId('explore-all').click();
+  let workerPeak = 0;
+  let pagePeak = 0;
+  const samples: number[] = [];
+  while (Date.now() - start < 600_000) {
+    await page.waitForTimeout(500);
+    const w = await workerHeap();
+    workerPeak = Math.max(workerPeak, w);
+    pagePeak = Math.max(pagePeak, await pageHeap(page));
+    samples.push(w);
+    if (await page.getByTestId('explore-all').isEnabled()) break;
+  }
+  const seconds = (Date.now() - start) / 1000;
+  const matrix = await page
+    .locator('.explore-matrix, [data-testid="explore-matrix"]')
+    .innerText()
+    .catch(() => '');
+  await cdp.detach();
+  await context.close();
+  return { workerPeak, pagePeak, seconds, samples: samples.length, matrix };
+}
+
+/** Wall time of Find the race on cache-aside, messages, 3 readers + 3 writers. */
+async function findRace(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await browser.newBrowserCDPSession();
+  const workerHeap = workerHeapProbe(cdp);
+  await page.goto(`${BASE}${FIND_RACE_LINK}`);
+  await page.getByTestId('sequence-diagram').waitFor();
+  const start = Date.now();
+  await page.getByTestId('find-race').click();
+  let heapPeak = 0;
+  while (Date.now() - start < 120_000 && !(await page.getByTestId('find-race').isVisible())) {
+    heapPeak = Math.max(heapPeak, await workerHeap());
+    await page.waitForTimeout(250);
+  }
+  const ms = Date.now() - start;
+  const line = await page
+    .locator('section.explore')
+    .innerText()
+    .catch(() => '');
+  await cdp.detach();
+  await context.close();
+  return { ms, heapPeak, line: line.replace(/\s+/g, ' ').slice(0, 240) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+function row(label: string, value: string, goal: string, met: boolean): void {
+  console.log(
+    `${label.padEnd(34)} ${value.padStart(12)}   goal ${goal.padEnd(10)} ${met ? 'met' : 'NOT met'}`,
+  );
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+if (process.env.BENCH_BUILD === '1' || (DIST === 'dist' && !existsSync('dist/index.html')))
+  execSync('npx vite build', { stdio: 'inherit' });
+// Vite's own entry point (not `npx`), so that killing the child stops the server.
+const server = spawn(
+  process.execPath,
+  [
+    'node_modules/vite/bin/vite.js',
+    'preview',
+    '--outDir',
+    DIST,
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore' },
+);
+try {
+  await waitForServer(BASE);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+  try {
+    const loads: LoadFigures[] = [];
+    for (let i = 0; i < LOAD_RUNS; i++) loads.push(await coldLoad(browser));
+    const first = loads[0]!;
+    const initial = first.initialJs.reduce((sum, s) => sum + s.gzip, 0);
+    const painted = median(loads.map((l) => l.paintedMs));
+    const longest = Math.max(0, ...loads.flatMap((l) => l.longTasks));
+    const csp = [...loads.flatMap((l) => l.csp), ...(await cspSweep(browser))];
+    const traced = [];
+    for (let i = 0; i < LOAD_RUNS; i++) traced.push(await tracedLoad(browser));
+    const cpuToDiagram = median(traced.map((t) => t.cpuMs)) * THROTTLE;
+    const cpuLongest = median(traced.map((t) => t.longestMs)) * THROTTLE;
+
+    console.log(`page weight and load — ${DIST}/, Chromium, cold cache, ${LOAD_RUNS} loads of /`);
+    console.log(`  machine load average: ${loadavg()[0]!.toFixed(1)} (wall times grow with it)`);
+    for (const s of first.initialJs)
+      console.log(`  before first diagram: ${s.name} ${kb(s.gzip)} KB gzip`);
+    for (const s of first.laterJs) console.log(`  after first diagram:  ${s}`);
+    row(
+      'initial JS (gzip)',
+      `${kb(initial)} KB`,
+      `≤ ${GOAL.initialKb} KB`,
+      initial <= GOAL.initialKb * 1024,
+    );
+    row(
+      `first diagram, ${THROTTLE}× CPU (median)`,
+      `${Math.round(painted)} ms`,
+      `≤ ${GOAL.firstDiagramMs} ms`,
+      painted <= GOAL.firstDiagramMs,
+    );
+    console.log(`  each load: ${loads.map((l) => Math.round(l.paintedMs)).join(', ')} ms`);
+    row(
+      'longest task during load',
+      `${longest} ms`,
+      `≤ ${GOAL.longTaskMs} ms`,
+      longest <= GOAL.longTaskMs,
+    );
+    console.log(
+      `  long tasks per load: ${loads.map((l) => `[${l.longTasks.join(' ')}]`).join(' ')}`,
+    );
+    console.log(
+      `main-thread CPU (not wall) time, unthrottled × ${THROTTLE}, median of ${LOAD_RUNS}: what the two figures above would be on an idle machine`,
+    );
+    row(
+      `  to first diagram, CPU × ${THROTTLE}`,
+      `${Math.round(cpuToDiagram)} ms`,
+      `≤ ${GOAL.firstDiagramMs} ms`,
+      cpuToDiagram <= GOAL.firstDiagramMs,
+    );
+    row(
+      `  longest task, CPU × ${THROTTLE}`,
+      `${Math.round(cpuLongest)} ms`,
+      `≤ ${GOAL.longTaskMs} ms`,
+      cpuLongest <= GOAL.longTaskMs,
+    );
+    console.log(
+      `  each load (CPU ms, unthrottled): ${traced.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
+    );
+    row('CSP violations', String(csp.length), String(GOAL.cspViolations), csp.length === 0);
+    for (const c of csp) console.log(`  ${c}`);
+
+    if (process.env.BENCH_EXPLORE !== '0') {
+      const compare = await compareAll(browser);
+      row(
+        'Compare all fixes: worker heap peak',
+        `${mb(compare.workerPeak)} MB`,
+        `< ${GOAL.workerHeapMb} MB`,
+        compare.workerPeak < GOAL.workerHeapMb * 1024 * 1024,
+      );
+      console.log(
+        `  cache-aside, messages, pause=6: ${compare.seconds.toFixed(1)} s, ${compare.samples} samples, page heap peak ${mb(compare.pagePeak)} MB`,
+      );
+      const race = await findRace(browser);
+      row(
+        'Find the race, messages 3R+3W',
+        `${(race.ms / 1000).toFixed(1)} s`,
+        `< ${GOAL.findRaceMs / 1000} s`,
+        race.ms < GOAL.findRaceMs,
+      );
+      console.log(`  worker heap peak ${mb(race.heapPeak)} MB; ${race.line}`);
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  server.kill();
+}
