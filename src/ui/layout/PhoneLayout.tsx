@@ -3,14 +3,18 @@
  * diagram (or the compare view) and the step controls filling the screen; everything else in
  * the panels drawer. What is behind the open drawer is inert.
  */
-import { useEffect, useRef, useState } from 'react';
-import { ComparePane } from '../compare/ComparePane';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ControlsBar } from '../controls/ControlsBar';
 import { useScenario } from '../hooks';
 import { DiagramPane } from '../panels/DiagramPane';
 import { Brand } from './HeaderActions';
 import { Notices } from './Notices';
 import { PanelDrawer } from './PanelDrawer';
+
+// The compare view loads when first shown, as on a wide screen (see App.tsx).
+const ComparePane = lazy(() =>
+  import('../compare/ComparePane').then((m) => ({ default: m.ComparePane })),
+);
 
 /** Returns the app on a phone. */
 export function PhoneLayout({ comparing }: { comparing: boolean }) {
@@ -47,7 +51,13 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
         <Notices />
       </div>
       <main className={comparing ? 'workspace workspace-compare' : 'workspace'} inert={open}>
-        {comparing ? <ComparePane /> : <DiagramPane />}
+        {comparing ? (
+          <Suspense fallback={null}>
+            <ComparePane />
+          </Suspense>
+        ) : (
+          <DiagramPane />
+        )}
       </main>
       <div className="phone-inert" inert={open}>
         <ControlsBar />
