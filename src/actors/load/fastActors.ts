@@ -60,33 +60,41 @@ function done(next: ReaderContext): TransitionResult {
 export function readerDeliver(current: ActorState, event: Ev): TransitionResult {
   if (current.status !== 'active') return stay(current);
   const c = current.context as unknown as ReaderContext;
-  switch (`${current.value as string}:${event.type}`) {
-    case 'getting:HIT':
-      return done(reader(c, { result: event.value as string, version: event.version as number }));
-    case 'getting:MISS': {
-      const next = reader(c, { lease: event.lease as number | null });
-      return {
-        state: state('selecting', ctx(next)),
-        plans: [send(c.db, 'SELECT', { key: c.key })],
-      };
-    }
-    case 'selecting:ROW': {
-      const value = event.value as string | null;
-      const version = event.version as number;
-      if (c.lease === -1) return done(reader(c, { value, version, result: value }));
-      const next = reader(c, { value, version });
-      const payload =
-        c.mode === 'lease'
-          ? { key: c.key, value: value ?? '', version, ttl: c.ttl, lease: c.lease }
-          : { key: c.key, value: value ?? '', version, ttl: c.ttl };
-      return { state: state('filling', ctx(next)), plans: [send(c.cache, FILL[c.mode], payload)] };
-    }
-    case 'filling:STORED':
-    case 'filling:NOT_STORED':
-      return done(reader(c, { result: c.value }));
-    default:
-      return stay(current);
+  const type = event.type;
+  switch (current.value as string) {
+    case 'getting':
+      if (type === 'HIT') {
+        return done(reader(c, { result: event.value as string, version: event.version as number }));
+      }
+      if (type === 'MISS') {
+        const next = reader(c, { lease: event.lease as number | null });
+        return {
+          state: state('selecting', ctx(next)),
+          plans: [send(c.db, 'SELECT', { key: c.key })],
+        };
+      }
+      break;
+    case 'selecting':
+      if (type === 'ROW') {
+        const value = event.value as string | null;
+        const version = event.version as number;
+        if (c.lease === -1) return done(reader(c, { value, version, result: value }));
+        const next = reader(c, { value, version });
+        const payload =
+          c.mode === 'lease'
+            ? { key: c.key, value: value ?? '', version, ttl: c.ttl, lease: c.lease }
+            : { key: c.key, value: value ?? '', version, ttl: c.ttl };
+        return {
+          state: state('filling', ctx(next)),
+          plans: [send(c.cache, FILL[c.mode], payload)],
+        };
+      }
+      break;
+    case 'filling':
+      if (type === 'STORED' || type === 'NOT_STORED') return done(reader(c, { result: c.value }));
+      break;
   }
+  return stay(current);
 }
 
 /** Returns a writer's initial state and its UPDATE. Pure. */
@@ -104,26 +112,30 @@ export function writerDeliver(current: ActorState, event: Ev): TransitionResult 
   if (current.status !== 'active') return stay(current);
   const c = current.context as unknown as WriterContext;
   const del = (): Plan => send(c.cache, 'DEL', { key: c.key });
-  switch (`${current.value as string}:${event.type}`) {
-    case 'updating:UPDATED': {
-      const next = writer(c, event.value as string, event.version as number);
-      if (c.mode === 'write-through') {
-        const payload = { key: c.key, value: next.value, version: next.version, ttl: c.ttl };
-        return {
-          state: state('writingThrough', ctx(next)),
-          plans: [send(c.cache, 'SET', payload)],
-        };
+  const type = event.type;
+  switch (current.value as string) {
+    case 'updating':
+      if (type === 'UPDATED') {
+        const next = writer(c, event.value as string, event.version as number);
+        if (c.mode === 'write-through') {
+          const payload = { key: c.key, value: next.value, version: next.version, ttl: c.ttl };
+          return {
+            state: state('writingThrough', ctx(next)),
+            plans: [send(c.cache, 'SET', payload)],
+          };
+        }
+        if (c.mode === 'invalidate-versioned') {
+          const payload = { key: c.key, version: next.version };
+          return {
+            state: state('invalidating', ctx(next)),
+            plans: [send(c.cache, 'INVALIDATE', payload)],
+          };
+        }
+        return { state: state('deleting', ctx(next)), plans: [del()] };
       }
-      if (c.mode === 'invalidate-versioned') {
-        const payload = { key: c.key, version: next.version };
-        return {
-          state: state('invalidating', ctx(next)),
-          plans: [send(c.cache, 'INVALIDATE', payload)],
-        };
-      }
-      return { state: state('deleting', ctx(next)), plans: [del()] };
-    }
-    case 'deleting:DELETED':
+      break;
+    case 'deleting':
+      if (type !== 'DELETED') break;
       if (c.mode === 'double-delete') {
         return {
           state: state('waiting', ctx(c)),
@@ -131,16 +143,20 @@ export function writerDeliver(current: ActorState, event: Ev): TransitionResult 
         };
       }
       return { state: state('done', ctx(c), true), plans: [] };
-    case 'waiting:TIMER':
-      return { state: state('deletingAgain', ctx(c)), plans: [del()] };
-    case 'deletingAgain:DELETED':
-    case 'invalidating:DELETED':
-    case 'writingThrough:STORED':
-    case 'writingThrough:NOT_STORED':
-      return { state: state('done', ctx(c), true), plans: [] };
-    default:
-      return stay(current);
+    case 'waiting':
+      if (type === 'TIMER') return { state: state('deletingAgain', ctx(c)), plans: [del()] };
+      break;
+    case 'deletingAgain':
+    case 'invalidating':
+      if (type === 'DELETED') return { state: state('done', ctx(c), true), plans: [] };
+      break;
+    case 'writingThrough':
+      if (type === 'STORED' || type === 'NOT_STORED') {
+        return { state: state('done', ctx(c), true), plans: [] };
+      }
+      break;
   }
+  return stay(current);
 }
 
 type Rows = { readonly [key: string]: Row };

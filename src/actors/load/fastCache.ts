@@ -18,9 +18,14 @@ function live(context: CacheContext, key: string, now: number): CacheEntry | nul
   return entry;
 }
 
-function without<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
-  if (!(key in record)) return { ...record };
-  const { [key]: _, ...rest } = record;
+/** `record` without `key`: the same object when it has no such key (states are never mutated). */
+function without<T>(
+  record: { readonly [key: string]: T },
+  key: string,
+): { readonly [key: string]: T } {
+  if (!(key in record)) return record;
+  const rest: { [key: string]: T } = {};
+  for (const name of Object.keys(record)) if (name !== key) rest[name] = record[name] as T;
   return rest;
 }
 

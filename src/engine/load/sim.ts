@@ -5,11 +5,14 @@
  * queue. A cache or database holds one actor state per key, stepped by the same behaviour.
  * Deterministic: no real clock; every draw comes from the seeded generators it is given.
  */
-import type { MachineEvent, TransitionResult } from '../machines';
+import type { MachineEvent } from '../machines';
 import type { ActorState, Json, Plan } from '../types';
 import type { Behaviour } from './behaviour';
-import { EventQueue } from './heap';
+import { loadEvent, retimed, type TimedEvent } from './events';
+import { SlotHeap } from './heap';
 import { Pool, SingleThread, type Slot } from './servers';
+
+export { loadEvent } from './events';
 
 /** A cache server: its per-key actors, and how long each command takes. */
 export interface CacheServerSpec {
@@ -66,54 +69,67 @@ export interface LoadActor {
   flags: number;
 }
 
+/** Something to run at a virtual time without a closure per event (e.g. an arrival source). */
+export interface Runnable {
+  run(): void;
+}
+
 interface KeyedServer {
   readonly spec: CacheServerSpec;
   readonly thread: SingleThread;
   readonly states: Map<string, ActorState>;
 }
 
-/** Payload fields every load event carries (absent ones as undefined), in one fixed shape. */
-const COMMON = new Set(['type', 'from', 'now', 'key', 'value', 'version', 'lease', 'ttl']);
+// What a scheduled event does; its operands sit in the record pool's `a`, `b` and `c`.
+const TASK = 0; // a: () => void
+const RUN = 1; // a: Runnable
+const DONE = 2; // a: (now) => void (a script's reply)
+const STATEMENT = 3; // a: event, b: slot, c: the caller (server id, or a query's callback)
+const REPLIES = 4; // a: the replying server's id, b: its plans
+const ANSWER = 5; // a: a query's callback, b: the database's plans
+const TIMER = 6; // a: actor, b: the timer's payload
+const DELIVER = 7; // a: actor, b: event (timed on delivery)
 
-/**
- * Returns the event an actor receives: the payload's fields plus type, sender and time, as the
- * engine's `messageEvent` builds it, except that the common fields are always present (absent
- * ones as undefined, which every machine reads as absent). One object shape keeps this hot
- * path fast; spreads and growing objects are slow here.
- */
-export function loadEvent(
-  payload: { readonly [key: string]: Json } | undefined,
-  type: string,
-  from: string,
-  now: number,
-): MachineEvent {
-  const event: { [key: string]: Json | undefined } = {
-    type,
-    from,
-    now,
-    key: payload?.key,
-    value: payload?.value,
-    version: payload?.version,
-    lease: payload?.lease,
-    ttl: payload?.ttl,
-  };
-  if (payload) for (const name in payload) if (!COMMON.has(name)) event[name] = payload[name];
-  return event as MachineEvent;
+type QueryDone = (reply: Json, now: number) => void;
+
+/** Returns the number n of a request id `r<n>`, or -1 for any other id. Pure. */
+function actorIndex(id: string): number {
+  const n = id.length;
+  if (n < 2 || n > 10 || id.charCodeAt(0) !== 114) return -1;
+  let index = 0;
+  for (let i = 1; i < n; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
-/** Returns `event` at time `now`. */
-function at(event: MachineEvent, now: number): MachineEvent {
-  return loadEvent(event, event.type, String(event.from), now);
+/** Returns the payload of the first send in `plans`, or null. Pure. */
+function answerOf(plans: readonly Plan[]): Json {
+  for (const plan of plans) {
+    if (plan.kind === 'send') return plan.payload ?? null;
+  }
+  return null;
 }
 
 /** One simulation run. Create, schedule sources with `at`/`spawn`, then `run(until)`. */
 export class LoadSim {
   now = 0;
   readonly servers = new Map<string, KeyedServer>();
-  private readonly queue = new EventQueue<() => void>();
-  private readonly actors = new Map<string, LoadActor>();
+  private readonly heap = new SlotHeap();
+  // The record pool of scheduled events: what each does and its operands, by slot.
+  private kinds = new Uint8Array(1024);
+  private readonly a: unknown[] = [];
+  private readonly b: unknown[] = [];
+  private readonly c: unknown[] = [];
+  private readonly free: number[] = [];
+  /** Live request actors by number (`r<n>`); finished ones are cleared. */
+  private readonly actors: (LoadActor | undefined)[] = [];
   private readonly rows = new Map<string, ActorState>();
   private readonly pool: Pool;
+  private readonly hop: number;
+  private readonly dbId: string;
   private nextId = 0;
   events = 0;
 
@@ -122,18 +138,26 @@ export class LoadSim {
       this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), states: new Map() });
     }
     this.pool = new Pool(spec.database.connections);
+    this.hop = spec.hop;
+    this.dbId = spec.database.id;
   }
 
   /** Schedules `task` at virtual time `time` (never before now). */
   at(time: number, task: () => void): void {
-    this.queue.push(Math.max(time, this.now), task);
+    this.schedule(time, TASK, task, undefined, undefined);
+  }
+
+  /** Schedules `runnable.run()` at virtual time `time` (never before now). */
+  atRun(time: number, runnable: Runnable): void {
+    this.schedule(time, RUN, runnable, undefined, undefined);
   }
 
   /** Starts a request actor now; returns it. */
   spawn(kind: string, input: Json, tag = 0): LoadActor {
     const { state, plans } = this.spec.behaviour.initial(kind, input);
+    const index = this.nextId++;
     const actor: LoadActor = {
-      id: `r${this.nextId++}`,
+      id: `r${index}`,
       kind,
       started: this.now,
       tag,
@@ -141,19 +165,25 @@ export class LoadSim {
       returned: false,
       flags: 0,
     };
-    this.actors.set(actor.id, actor);
+    this.actors[index] = actor;
     this.settle(actor, plans);
     return actor;
   }
 
   /** Runs every event due before `until`; returns how many ran. */
   run(until: number): number {
+    const heap = this.heap;
     let ran = 0;
-    while (this.queue.peekTime() < until) {
-      const next = this.queue.pop();
-      if (!next) break;
-      this.now = next.time;
-      next.item();
+    while (heap.size > 0 && heap.peekTime() < until) {
+      this.now = heap.peekTime();
+      const slot = heap.pop();
+      const kind = this.kinds[slot] as number;
+      const a = this.a[slot];
+      const b = this.b[slot];
+      const c = this.c[slot];
+      this.a[slot] = this.b[slot] = this.c[slot] = undefined;
+      this.free.push(slot);
+      this.dispatch(kind, a, b, c);
       ran++;
     }
     this.events += ran;
@@ -171,18 +201,59 @@ export class LoadSim {
     done: (now: number) => void,
   ): void {
     const server = this.serverOf(serverId);
-    const slot = server.thread.admit(this.now + this.spec.hop, service);
-    for (const command of commands) this.execute(server, at(command, slot.start));
+    const slot = server.thread.admit(this.now + this.hop, service);
+    for (const command of commands) this.execute(server, retimed(command, slot.start));
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
-    this.at(slot.end + this.spec.hop, () => done(this.now));
+    this.schedule(slot.end + this.hop, DONE, done, undefined, undefined);
   }
 
   /** Runs one database statement for a caller that is not an actor; `done` gets the reply. */
   query(event: MachineEvent, done: (reply: Json, now: number) => void): void {
-    this.database(event, (plans, now) => {
-      const reply = plans.find((p) => p.kind === 'send');
-      done(reply?.kind === 'send' ? (reply.payload ?? null) : null, now);
-    });
+    this.database(event, done);
+  }
+
+  private schedule(time: number, kind: number, a: unknown, b: unknown, c: unknown): void {
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.a.length;
+      if (slot === this.kinds.length) {
+        const kinds = new Uint8Array(slot * 2);
+        kinds.set(this.kinds);
+        this.kinds = kinds;
+      }
+    }
+    this.kinds[slot] = kind;
+    this.a[slot] = a;
+    this.b[slot] = b;
+    this.c[slot] = c;
+    this.heap.push(Math.max(time, this.now), slot);
+  }
+
+  private dispatch(kind: number, a: unknown, b: unknown, c: unknown): void {
+    switch (kind) {
+      case TASK:
+        return (a as () => void)();
+      case RUN:
+        return (a as Runnable).run();
+      case DONE:
+        return (a as (now: number) => void)(this.now);
+      case STATEMENT:
+        return this.statement(a as MachineEvent, b as Slot, c as string | QueryDone);
+      case REPLIES:
+        return this.replies(a as string, b as readonly Plan[]);
+      case ANSWER:
+        return (a as QueryDone)(answerOf(b as readonly Plan[]), this.now);
+      case TIMER: {
+        const actor = a as LoadActor;
+        const payload = b as { [key: string]: Json };
+        return this.deliver(actor, loadEvent(payload, 'TIMER', actor.id, this.now));
+      }
+      case DELIVER: {
+        const event = b as TimedEvent;
+        event.now = this.now;
+        return this.deliver(a as LoadActor, event);
+      }
+    }
   }
 
   private serverOf(id: string): KeyedServer {
@@ -194,38 +265,36 @@ export class LoadSim {
   /** Applies a command to its key's actor on `server`; returns the plans (the reply). */
   private execute(server: KeyedServer, event: MachineEvent): readonly Plan[] {
     const key = String(event.key);
+    const behaviour = this.spec.behaviour;
     const state =
-      server.states.get(key) ??
-      this.spec.behaviour.initial(server.spec.kind, server.spec.input(key)).state;
-    const result = this.spec.behaviour.deliver(server.spec.kind, state, event);
+      server.states.get(key) ?? behaviour.initial(server.spec.kind, server.spec.input(key)).state;
+    const result = behaviour.deliver(server.spec.kind, state, event);
     server.states.set(key, result.state);
     return result.plans;
   }
 
-  private database(event: MachineEvent, reply: (plans: readonly Plan[], now: number) => void) {
+  /** Queues a statement for the database; its caller is a server id or a query's callback. */
+  private database(event: MachineEvent, caller: string | QueryDone): void {
+    const slot = this.pool.admit(this.now + this.hop, this.spec.database.latency(event));
+    this.schedule(slot.start, STATEMENT, event, slot, caller);
+  }
+
+  /** Runs a statement as its connection takes it, then sends the reply back to the caller. */
+  private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone): void {
     const db = this.spec.database;
-    const slot = this.pool.admit(this.now + this.spec.hop, db.latency(event));
-    this.at(slot.start, () => {
-      const key = String(event.key);
-      const state = this.rows.get(key) ?? this.spec.behaviour.initial(db.kind, db.input(key)).state;
-      const result: TransitionResult = this.spec.behaviour.deliver(
-        db.kind,
-        state,
-        at(event, this.now),
-      );
-      this.rows.set(key, result.state);
-      const answer = result.plans.find((p) => p.kind === 'send');
-      this.spec.observer.onDatabase?.(
-        event,
-        slot,
-        answer?.kind === 'send' ? (answer.payload ?? null) : null,
-      );
-      this.at(slot.end + this.spec.hop, () => reply(result.plans, this.now));
-    });
+    const key = String(event.key);
+    const behaviour = this.spec.behaviour;
+    const state = this.rows.get(key) ?? behaviour.initial(db.kind, db.input(key)).state;
+    const result = behaviour.deliver(db.kind, state, retimed(event, this.now));
+    this.rows.set(key, result.state);
+    this.spec.observer.onDatabase?.(event, slot, answerOf(result.plans));
+    const end = slot.end + this.hop;
+    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, result.plans, undefined);
+    else this.schedule(end, ANSWER, caller, result.plans, undefined);
   }
 
   private deliver(actor: LoadActor, event: MachineEvent): void {
-    if (!this.actors.has(actor.id)) return;
+    if (this.actors[actorIndex(actor.id)] !== actor) return;
     const result = this.spec.behaviour.deliver(actor.kind, actor.state, event);
     actor.state = result.state;
     this.settle(actor, result.plans);
@@ -236,7 +305,7 @@ export class LoadSim {
     for (const plan of plans) this.carryOut(actor, plan);
     this.spec.observer.onStep?.(actor, this.now);
     if (actor.state.status !== 'active') {
-      this.actors.delete(actor.id);
+      this.actors[actorIndex(actor.id)] = undefined;
       this.spec.observer.onDone?.(actor, this.now);
     }
   }
@@ -244,34 +313,41 @@ export class LoadSim {
   private carryOut(actor: LoadActor, plan: Plan): void {
     if (plan.kind === 'startTimer') {
       const payload = { ...(plan.payload ?? {}), name: plan.name };
-      this.at(this.now + plan.delay, () =>
-        this.deliver(actor, loadEvent(payload, 'TIMER', actor.id, this.now)),
-      );
+      this.schedule(this.now + plan.delay, TIMER, actor, payload, undefined);
       return;
     }
     if (plan.kind === 'cancelTimer') throw new Error('load actors do not cancel timers');
     const event = loadEvent(plan.payload, plan.type, actor.id, this.now);
     const server = this.servers.get(plan.to);
     if (server) {
-      const slot = server.thread.admit(this.now + this.spec.hop, server.spec.service(event));
-      const replies = this.execute(server, at(event, slot.start));
+      const slot = server.thread.admit(this.now + this.hop, server.spec.service(event));
+      // Fresh and seen only by `service`: timed in place for the command's start.
+      event.now = slot.start;
+      const replies = this.execute(server, event);
       this.spec.observer.onCache?.(plan.to, plan.type, slot);
-      this.at(slot.end + this.spec.hop, () => this.replies(plan.to, replies));
+      this.schedule(slot.end + this.hop, REPLIES, plan.to, replies, undefined);
       return;
     }
-    if (plan.to === this.spec.database.id) {
-      this.database(event, (replies) => this.replies(plan.to, replies));
+    if (plan.to === this.dbId) {
+      this.database(event, plan.to);
       return;
     }
-    const target = this.actors.get(plan.to);
-    if (target) this.at(this.now + this.spec.hop, () => this.deliver(target, at(event, this.now)));
+    const target = this.actorOf(plan.to);
+    if (target) this.schedule(this.now + this.hop, DELIVER, target, event, undefined);
+  }
+
+  /** The live request actor with id `id`, if any. */
+  private actorOf(id: string): LoadActor | undefined {
+    const index = actorIndex(id);
+    const actor = index < 0 ? undefined : this.actors[index];
+    return actor !== undefined && actor.id === id ? actor : undefined;
   }
 
   /** Delivers the reply plans of server `from` to the actors they address, now. */
   private replies(from: string, plans: readonly Plan[]): void {
     for (const plan of plans) {
       if (plan.kind !== 'send') continue;
-      const target = this.actors.get(plan.to);
+      const target = this.actorOf(plan.to);
       if (target) this.deliver(target, loadEvent(plan.payload, plan.type, from, this.now));
     }
   }

@@ -4,8 +4,8 @@
  * again). Every draw comes from the seeded generator given, so each fix sees the same arrivals.
  */
 import type { Rng } from '../rng';
-import { arrivalTimes, exponentialGap, type OpenLoop } from './arrivals';
-import type { LoadSim } from './sim';
+import { exponentialGap, type OpenLoop } from './arrivals';
+import type { LoadSim, Runnable } from './sim';
 
 /**
  * Schedules the arrivals of `process` (Poisson or a burst) in [0, until) on `sim`, lazily;
@@ -19,17 +19,43 @@ export function arrivals(
   until: number,
   arrive: (i: number) => void,
 ): void {
-  const times = arrivalTimes(process, rng, 0, until);
-  let i = 0;
-  const next = (): void => {
-    const t = times.next();
-    if (t.done) return;
-    sim.at(t.value, () => {
-      arrive(i++);
-      next();
-    });
-  };
-  next();
+  new Arrivals(sim, process, rng, until, arrive).next();
+}
+
+/**
+ * The arrivals of one open-loop process as one runnable: each arrival schedules the next, as
+ * `arrivalTimes` lists them (the same draws in the same order), without a closure per arrival.
+ */
+class Arrivals implements Runnable {
+  private i = 0;
+  /** The latest Poisson arrival time scheduled (0 before the first). */
+  private t = 0;
+
+  constructor(
+    private readonly sim: LoadSim,
+    private readonly process: OpenLoop,
+    private readonly rng: Rng,
+    private readonly until: number,
+    private readonly arrive: (i: number) => void,
+  ) {}
+
+  /** Schedules the next arrival, if any falls before `until`. */
+  next(): void {
+    const process = this.process;
+    if (process.kind === 'burst') {
+      if (process.at < 0 || process.at >= this.until || this.i >= process.count) return;
+      this.sim.atRun(process.at, this);
+      return;
+    }
+    if (process.perSecond <= 0) return;
+    this.t += exponentialGap(this.rng, process.perSecond);
+    if (this.t < this.until) this.sim.atRun(this.t, this);
+  }
+
+  run(): void {
+    this.arrive(this.i++);
+    this.next();
+  }
 }
 
 /** Schedules Poisson arrivals at `perSecond` in [0, until); see `arrivals`. */

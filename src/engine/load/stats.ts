@@ -2,22 +2,22 @@
  * Figures from a load run: percentiles of a sample and time series in fixed buckets. Pure.
  */
 
-/** Returns the p-th percentile (0–100, nearest rank) of `values`; 0 when empty. Pure. */
-export function percentile(values: Float64Array | readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
+/** Returns the p-th percentile (0–100, nearest rank) of `sorted`, sorted ascending; 0 when empty. */
+export function ranked(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] as number;
 }
 
+/** Returns the p-th percentile (0–100, nearest rank) of `values`; 0 when empty. Pure. */
+export function percentile(values: Float64Array | readonly number[], p: number): number {
+  return ranked(Float64Array.from(values).sort(), p);
+}
+
 /** Returns several percentiles of `values` with one sort. Pure. */
 export function percentiles(values: Float64Array, ps: readonly number[]): number[] {
-  if (values.length === 0) return ps.map(() => 0);
   const sorted = Float64Array.from(values).sort();
-  return ps.map((p) => {
-    const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-    return sorted[rank] as number;
-  });
+  return ps.map((p) => ranked(sorted, p));
 }
 
 /** A growable list of numbers backed by a typed array. */
@@ -99,10 +99,28 @@ export function bucketPercentile(
   p: number,
 ): number[] {
   const n = Math.max(1, Math.ceil(until / bucket));
-  const groups: number[][] = Array.from({ length: n }, () => []);
+  // Group the values by bucket in one array (a counting sort on the bucket), then sort each.
+  const bucketOf = new Int32Array(times.length);
+  const starts = new Int32Array(n + 1);
   for (let i = 0; i < times.length; i++) {
     const b = Math.floor((times[i] as number) / bucket);
-    if (b >= 0 && b < n) (groups[b] as number[]).push(values[i] as number);
+    const inside = b >= 0 && b < n;
+    bucketOf[i] = inside ? b : -1;
+    if (inside) starts[b + 1] = (starts[b + 1] as number) + 1;
   }
-  return groups.map((g) => percentile(g, p));
+  for (let b = 0; b < n; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+  const grouped = new Float64Array(starts[n] as number);
+  const fill = starts.slice(0, n);
+  for (let i = 0; i < times.length; i++) {
+    const b = bucketOf[i] as number;
+    if (b < 0) continue;
+    grouped[fill[b] as number] = values[i] as number;
+    fill[b] = (fill[b] as number) + 1;
+  }
+  const out: number[] = [];
+  for (let b = 0; b < n; b++) {
+    const group = grouped.subarray(starts[b] as number, starts[b + 1] as number);
+    out.push(ranked(group.sort(), p));
+  }
+  return out;
 }

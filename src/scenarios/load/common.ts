@@ -4,7 +4,7 @@
  * generators passed in.
  */
 import type { LoadActor, LoadSim } from '../../engine/load/sim';
-import { bucketPercentile, percentiles, Samples, Series } from '../../engine/load/stats';
+import { bucketPercentile, ranked, Samples, Series } from '../../engine/load/stats';
 import type { Rng } from '../../engine/rng';
 import type { LoadFigure, LoadSeries } from './types';
 
@@ -49,10 +49,19 @@ export class Latencies {
     this.latency.push(now - actor.started);
   }
 
+  private sorted: Float64Array | null = null;
+
+  /** The p-th percentile latency (nearest rank), in ms; sorts once, after the run. */
+  percentile(p: number): number {
+    if (this.sorted?.length !== this.latency.length) {
+      this.sorted = Float64Array.from(this.latency.values()).sort();
+    }
+    return ranked(this.sorted, p);
+  }
+
   /** p50, p99 and max, in ms. */
   summary(): { p50: number; p99: number; max: number } {
-    const [p50 = 0, p99 = 0, max = 0] = percentiles(this.latency.values(), [50, 99, 100]);
-    return { p50, p99, max };
+    return { p50: this.percentile(50), p99: this.percentile(99), max: this.percentile(100) };
   }
 
   /** p99 per bucket. */

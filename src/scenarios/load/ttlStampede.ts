@@ -10,7 +10,7 @@ import type { RefreshPolicy } from '../../actors/hotReader';
 import { encodeHot } from '../../actors/hotReader';
 import { arrivals, openLoop } from '../../engine/load/sources';
 import { LoadSim } from '../../engine/load/sim';
-import { percentile, Series } from '../../engine/load/stats';
+import { Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
 import { rngFor, type Rng } from '../../engine/rng';
 import {
@@ -136,7 +136,7 @@ function run(config: LoadRunConfig): LoadRun {
   drive(sim, until, config.progress);
 
   const { p50, p99 } = latencies.summary();
-  const p999 = percentile(latencies.latency.values(), 99.9);
+  const p999 = latencies.percentile(99.9);
   const readCount = latencies.latency.length;
   const hitCount = hits.sums.reduce((a, b) => a + b, 0);
   return {
