@@ -8,26 +8,30 @@ import type { ActorState, Json, Plan } from '../../engine/types';
 import type { Row } from '../database';
 import type { ReaderContext, ReaderInput } from '../reader';
 import type { WriterContext, WriterInput } from '../writer';
-import { send, state, stay, type Ctx, type Ev } from './kernel';
+import { NO_PLANS, send, state, stay, type Ctx, type Ev } from './kernel';
 
 const FILL = { set: 'SET', lease: 'SET', cas: 'CAS', add: 'ADD' } as const;
 
 const ctx = (context: object): Ctx => context as unknown as Ctx;
 
-type ReaderRun = Pick<ReaderContext, 'lease' | 'value' | 'version' | 'result'>;
-
 /** Builds a reader context field by field (object spreads are slow on this hot path). */
-function reader(c: ReaderInput & Partial<ReaderRun>, patch: Partial<ReaderRun>): ReaderContext {
+function reader(
+  c: ReaderInput,
+  lease: number | null,
+  value: string | null,
+  version: number,
+  result: string | null,
+): ReaderContext {
   return {
     key: c.key,
     mode: c.mode,
     ttl: c.ttl,
     cache: c.cache,
     db: c.db,
-    lease: 'lease' in patch ? (patch.lease ?? null) : (c.lease ?? null),
-    value: 'value' in patch ? (patch.value ?? null) : (c.value ?? null),
-    version: patch.version ?? c.version ?? 0,
-    result: 'result' in patch ? (patch.result ?? null) : (c.result ?? null),
+    lease,
+    value,
+    version,
+    result,
   };
 }
 
@@ -47,13 +51,13 @@ function writer(c: WriterInput, value: string | null, version: number): WriterCo
 /** Returns a reader's initial state and its GET. Pure. */
 export function readerInitial(input: Json): TransitionResult {
   const i = input as unknown as ReaderInput;
-  const context = reader(i, { lease: null, value: null, version: 0, result: null });
+  const context = reader(i, null, null, 0, null);
   const get = send(i.cache, 'GET', { key: i.key, lease: i.mode === 'lease' });
   return { state: state('getting', ctx(context)), plans: [get] };
 }
 
 function done(next: ReaderContext): TransitionResult {
-  return { state: state('done', ctx(next), true), plans: [] };
+  return { state: state('done', ctx(next), true), plans: NO_PLANS };
 }
 
 /** Returns a reader's state and plans after `event`. Pure. */
@@ -64,10 +68,12 @@ export function readerDeliver(current: ActorState, event: Ev): TransitionResult 
   switch (current.value as string) {
     case 'getting':
       if (type === 'HIT') {
-        return done(reader(c, { result: event.value as string, version: event.version as number }));
+        const version = (event.version as number | undefined) ?? c.version;
+        return done(reader(c, c.lease, c.value, version, (event.value as string | null) ?? null));
       }
       if (type === 'MISS') {
-        const next = reader(c, { lease: event.lease as number | null });
+        const lease = (event.lease as number | null | undefined) ?? null;
+        const next = reader(c, lease, c.value, c.version, c.result);
         return {
           state: state('selecting', ctx(next)),
           plans: [send(c.db, 'SELECT', { key: c.key })],
@@ -76,10 +82,11 @@ export function readerDeliver(current: ActorState, event: Ev): TransitionResult 
       break;
     case 'selecting':
       if (type === 'ROW') {
-        const value = event.value as string | null;
+        const value = (event.value as string | null | undefined) ?? null;
         const version = event.version as number;
-        if (c.lease === -1) return done(reader(c, { value, version, result: value }));
-        const next = reader(c, { value, version });
+        const held = version ?? c.version;
+        if (c.lease === -1) return done(reader(c, c.lease, value, held, value));
+        const next = reader(c, c.lease, value, held, c.result);
         const payload =
           c.mode === 'lease'
             ? { key: c.key, value: value ?? '', version, ttl: c.ttl, lease: c.lease }
@@ -91,7 +98,8 @@ export function readerDeliver(current: ActorState, event: Ev): TransitionResult 
       }
       break;
     case 'filling':
-      if (type === 'STORED' || type === 'NOT_STORED') return done(reader(c, { result: c.value }));
+      if (type === 'STORED' || type === 'NOT_STORED')
+        return done(reader(c, c.lease, c.value, c.version, c.value));
       break;
   }
   return stay(current);
@@ -142,17 +150,17 @@ export function writerDeliver(current: ActorState, event: Ev): TransitionResult 
           plans: [{ kind: 'startTimer', name: 'second-delete', delay: c.delay }],
         };
       }
-      return { state: state('done', ctx(c), true), plans: [] };
+      return { state: state('done', ctx(c), true), plans: NO_PLANS };
     case 'waiting':
       if (type === 'TIMER') return { state: state('deletingAgain', ctx(c)), plans: [del()] };
       break;
     case 'deletingAgain':
     case 'invalidating':
-      if (type === 'DELETED') return { state: state('done', ctx(c), true), plans: [] };
+      if (type === 'DELETED') return { state: state('done', ctx(c), true), plans: NO_PLANS };
       break;
     case 'writingThrough':
       if (type === 'STORED' || type === 'NOT_STORED') {
-        return { state: state('done', ctx(c), true), plans: [] };
+        return { state: state('done', ctx(c), true), plans: NO_PLANS };
       }
       break;
   }

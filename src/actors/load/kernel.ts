@@ -12,7 +12,8 @@ export type Ctx = { readonly [key: string]: Json };
 /** An event as delivered: its type, sender, time and payload fields. */
 export type Ev = { readonly type: string; readonly from?: Json; readonly now?: Json } & Ctx;
 
-const NO_PLANS: readonly Plan[] = [];
+/** No plans: one shared empty list (plans are never mutated). */
+export const NO_PLANS: readonly Plan[] = [];
 
 /** A state with `value` and `context` (active unless `done`). */
 export function state(value: string, context: Ctx, done = false): ActorState {

@@ -17,34 +17,61 @@ export interface Slot {
 /** A single-threaded server with a FIFO queue in front of it. */
 export class SingleThread {
   private busyUntil = 0;
-  /** End times of admitted commands that may still be in the system, oldest first. */
-  private readonly ends: number[] = [];
+  /** End times of admitted commands that may still be in the system, oldest first (a ring). */
+  private ends = new Float64Array(1024);
   private head = 0;
+  private count = 0;
   /** The longest time any command waited in the queue. */
   longestWait = 0;
   /** The longest single command (e.g. an invalidation script). */
   longestCommand = 0;
   maxDepth = 0;
   busyTime = 0;
+  /** The slot of the latest command `take` admitted, field by field. */
+  start = 0;
+  end = 0;
+  waited = 0;
+  depth = 0;
 
   /** Admits a command arriving at `now` that takes `service` ms; returns its slot. */
   admit(now: number, service: number): Slot {
+    this.take(now, service);
+    return { start: this.start, end: this.end, waited: this.waited, depth: this.depth };
+  }
+
+  /** Admits a command as `admit` does, leaving its slot in `start`, `end`, `waited`, `depth`. */
+  take(now: number, service: number): void {
     const start = Math.max(now, this.busyUntil);
     const end = start + service;
     this.busyUntil = end;
-    while (this.head < this.ends.length && (this.ends[this.head] as number) <= now) this.head++;
-    if (this.head > 4096 && this.head * 2 > this.ends.length) {
-      this.ends.splice(0, this.head);
-      this.head = 0;
+    const ends = this.ends;
+    const mask = ends.length - 1;
+    while (this.count > 0 && (ends[this.head] as number) <= now) {
+      this.head = (this.head + 1) & mask;
+      this.count--;
     }
-    const depth = this.ends.length - this.head;
-    this.ends.push(end);
+    const depth = this.count;
+    if (this.count === ends.length) this.grow();
+    this.ends[(this.head + this.count) & (this.ends.length - 1)] = end;
+    this.count++;
     const waited = start - now;
     if (waited > this.longestWait) this.longestWait = waited;
     if (service > this.longestCommand) this.longestCommand = service;
     if (depth > this.maxDepth) this.maxDepth = depth;
     this.busyTime += service;
-    return { start, end, waited, depth };
+    this.start = start;
+    this.end = end;
+    this.waited = waited;
+    this.depth = depth;
+  }
+
+  private grow(): void {
+    const ends = new Float64Array(this.ends.length * 2);
+    for (let i = 0; i < this.count; i++) {
+      ends[i] = this.ends[(this.head + i) & (this.ends.length - 1)] as number;
+    }
+    this.ends = ends;
+    this.head = 0;
   }
 }
 

@@ -320,12 +320,18 @@ export class LoadSim {
     const event = loadEvent(plan.payload, plan.type, actor.id, this.now);
     const server = this.servers.get(plan.to);
     if (server) {
-      const slot = server.thread.admit(this.now + this.hop, server.spec.service(event));
+      const thread = server.thread;
+      thread.take(this.now + this.hop, server.spec.service(event));
+      const { start, end } = thread;
       // Fresh and seen only by `service`: timed in place for the command's start.
-      event.now = slot.start;
+      event.now = start;
       const replies = this.execute(server, event);
-      this.spec.observer.onCache?.(plan.to, plan.type, slot);
-      this.schedule(slot.end + this.hop, REPLIES, plan.to, replies, undefined);
+      const onCache = this.spec.observer.onCache;
+      if (onCache) {
+        const slot = { start, end, waited: thread.waited, depth: thread.depth };
+        onCache.call(this.spec.observer, plan.to, plan.type, slot);
+      }
+      this.schedule(end + this.hop, REPLIES, plan.to, replies, undefined);
       return;
     }
     if (plan.to === this.dbId) {

@@ -70,6 +70,15 @@ export class Latencies {
   }
 }
 
+/**
+ * Returns key `i`'s name, built once by `name`: every request for a key then carries the same
+ * string, which is hashed and compared once instead of per request. Pure.
+ */
+export function keyNames(name: (i: number) => string): (i: number) => string {
+  const names: string[] = [];
+  return (i) => (names[i] ??= name(i));
+}
+
 /** Returns the peak of per-bucket rates. Pure. */
 export function peakRate(s: Series): number {
   return Math.max(0, ...s.rates());

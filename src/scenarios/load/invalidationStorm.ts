@@ -13,7 +13,17 @@ import { LoadSim, type LoadActor } from '../../engine/load/sim';
 import { Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
 import { rngFor } from '../../engine/rng';
-import { answered, drive, figure, latencyDraw, Latencies, p, param, series } from './common';
+import {
+  answered,
+  drive,
+  figure,
+  keyNames,
+  latencyDraw,
+  Latencies,
+  p,
+  param,
+  series,
+} from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
 const HOP = 0.1;
@@ -36,6 +46,8 @@ function run(config: LoadRunConfig): LoadRun {
   const servers =
     fix === 'sharding' ? Array.from({ length: tables }, (_, t) => `cache${t}`) : ['cache'];
 
+  const names = keyNames((i) => `rs:${Math.floor(i / resultsets)}:${i % resultsets}`);
+  const resultset = (table: number, record: number): string => names(table * resultsets + record);
   const latencies = new Latencies();
   const depth = new Series(1000, until);
   const origin = new Series(1000, until);
@@ -122,7 +134,7 @@ function run(config: LoadRunConfig): LoadRun {
   const reload = (client: number): void => {
     const editor = editors[client];
     if (!editor) return;
-    const key = `rs:${editor.table}:${editor.record}`;
+    const key = resultset(editor.table, editor.record);
     const input = { key, mode: 'set', ttl, cache: serverOf(editor.table), db: 'db' };
     const actor = sim.spawn('reader', input, editor.version);
     actor.flags |= EDITOR;
@@ -132,28 +144,30 @@ function run(config: LoadRunConfig): LoadRun {
     const table = editorDraws.int(0, tables - 1);
     const record = editorDraws.int(0, k - 1);
     saves++;
-    sim.query({ type: 'UPDATE', key: `rs:${table}:${record}`, from: 'editor', now: 0 }, (reply) => {
-      const version = (reply as { version: number }).version;
-      editors[client] = { table, record, version };
-      const keys = Array.from(
-        { length: matched },
-        (_, j) => `rs:${table}:${(record + j) % resultsets}`,
-      );
-      const started = sim.now;
-      const done = (): void => {
-        invalidationTime += sim.now - started;
-      };
-      if (fix === 'async') {
-        jobs.push({ server: serverOf(table), keys, done });
-        if (!workerBusy) work();
-        reload(client);
-        return;
-      }
-      invalidate(serverOf(table), keys, fix === 'batches' ? batch : keys.length, () => {
-        done();
-        reload(client);
-      });
-    });
+    sim.query(
+      { type: 'UPDATE', key: resultset(table, record), from: 'editor', now: 0 },
+      (reply) => {
+        const version = (reply as { version: number }).version;
+        editors[client] = { table, record, version };
+        const keys = Array.from({ length: matched }, (_, j) =>
+          resultset(table, (record + j) % resultsets),
+        );
+        const started = sim.now;
+        const done = (): void => {
+          invalidationTime += sim.now - started;
+        };
+        if (fix === 'async') {
+          jobs.push({ server: serverOf(table), keys, done });
+          if (!workerBusy) work();
+          reload(client);
+          return;
+        }
+        invalidate(serverOf(table), keys, fix === 'batches' ? batch : keys.length, () => {
+          done();
+          reload(client);
+        });
+      },
+    );
   };
   const finish = closedLoop(
     sim,
@@ -169,7 +183,7 @@ function run(config: LoadRunConfig): LoadRun {
   let reads = 0;
   openLoop(sim, rngFor(seed, 'reads'), p(params, 'rate'), until, () => {
     const table = readDraws.int(0, tables - 1);
-    const key = `rs:${table}:${keys.index(readDraws.float())}`;
+    const key = resultset(table, keys.index(readDraws.float()));
     reads++;
     sim.spawn('reader', { key, mode: 'set', ttl, cache: serverOf(table), db: 'db' });
   });

@@ -13,7 +13,17 @@ import { LoadSim, type LoadActor } from '../../engine/load/sim';
 import { Samples, Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
 import { rngFor } from '../../engine/rng';
-import { answered, drive, figure, latencyDraw, Latencies, p, param, series } from './common';
+import {
+  answered,
+  drive,
+  figure,
+  keyNames,
+  latencyDraw,
+  Latencies,
+  p,
+  param,
+  series,
+} from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
 const ACKED = 1;
@@ -108,15 +118,16 @@ function run(config: LoadRunConfig): LoadRun {
     },
   });
 
+  const keyName = keyNames((i) => `k${i}`);
   const readDraws = rngFor(seed, 'read-keys');
   openLoop(sim, rngFor(seed, 'reads'), p(params, 'rate'), until, () => {
-    const key = `k${keys.index(readDraws.float())}`;
+    const key = keyName(keys.index(readDraws.float()));
     const input = { key, mode: modes.fill, ttl, cache: 'cache', db: 'db' };
     sim.spawn('reader', input, acked.get(key) ?? 1);
   });
   const writeDraws = rngFor(seed, 'write-keys');
   openLoop(sim, rngFor(seed, 'writes'), p(params, 'writes'), until, () => {
-    const key = `k${keys.index(writeDraws.float())}`;
+    const key = keyName(keys.index(writeDraws.float()));
     writes++;
     const input = {
       key,

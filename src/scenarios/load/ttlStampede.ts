@@ -17,6 +17,7 @@ import {
   answered,
   drive,
   figure,
+  keyNames,
   latencyDraw,
   Latencies,
   p,
@@ -108,8 +109,9 @@ function run(config: LoadRunConfig): LoadRun {
     },
   });
 
+  const keyName = keyNames((i) => `k${i}`);
   const read = (draws: Rng): void => {
-    const key = `k${keys.index(draws.float())}`;
+    const key = keyName(keys.index(draws.float()));
     const u = draws.float();
     const uniform = 1 - draws.float();
     requests++;
