@@ -266,10 +266,11 @@ export class LoadSim {
   private execute(server: KeyedServer, event: MachineEvent): readonly Plan[] {
     const key = String(event.key);
     const behaviour = this.spec.behaviour;
-    const state =
-      server.states.get(key) ?? behaviour.initial(server.spec.kind, server.spec.input(key)).state;
+    const held = server.states.get(key);
+    const state = held ?? behaviour.initial(server.spec.kind, server.spec.input(key)).state;
     const result = behaviour.deliver(server.spec.kind, state, event);
-    server.states.set(key, result.state);
+    // A read (a GET hit) leaves the state as it was: nothing to store again.
+    if (held === undefined || result.state !== held) server.states.set(key, result.state);
     return result.plans;
   }
 
@@ -284,9 +285,10 @@ export class LoadSim {
     const db = this.spec.database;
     const key = String(event.key);
     const behaviour = this.spec.behaviour;
-    const state = this.rows.get(key) ?? behaviour.initial(db.kind, db.input(key)).state;
+    const held = this.rows.get(key);
+    const state = held ?? behaviour.initial(db.kind, db.input(key)).state;
     const result = behaviour.deliver(db.kind, state, retimed(event, this.now));
-    this.rows.set(key, result.state);
+    if (held === undefined || result.state !== held) this.rows.set(key, result.state);
     this.spec.observer.onDatabase?.(event, slot, answerOf(result.plans));
     const end = slot.end + this.hop;
     if (typeof caller === 'string') this.schedule(end, REPLIES, caller, result.plans, undefined);
