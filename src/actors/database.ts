@@ -1,6 +1,7 @@
 /**
  * A database of rows, each with a value and a version. SELECT returns both; UPDATE commits the
- * next version (value `v<version>`) and replies with it. With a schema (`tables`) it also runs
+ * next version (value `v<version>`) and replies with it; INSERT adds a row at version 1, or
+ * fails with DUPLICATE_KEY when the key exists. With a schema (`tables`) it also runs
  * DDL (CREATE_TABLE / DROP_TABLE) and, with `replicaTo`, ships each DDL in commit order on the
  * `replication` lane, as a replica's stream would carry it. Pure xstate machine.
  */
@@ -34,6 +35,7 @@ export type DatabaseEvent = Delivered &
   (
     | { type: 'SELECT'; key: string }
     | { type: 'UPDATE'; key: string }
+    | { type: 'INSERT'; key: string; value: string }
     | { type: DdlType; table: string }
   );
 
@@ -174,6 +176,40 @@ export const databaseMachine = setup({
             },
           ],
         },
+        INSERT: [
+          {
+            guard: ({ context, event }) => context.rows[event.key] === undefined,
+            actions: [
+              assign({
+                rows: ({ context, event }) => ({
+                  ...context.rows,
+                  [event.key]: { value: String(event.value), version: 1 },
+                }),
+              }),
+              {
+                type: 'send',
+                params: ({ event }) => ({
+                  to: event.from,
+                  type: 'INSERTED',
+                  payload: { key: event.key, value: String(event.value), version: 1 },
+                  reply: true,
+                }),
+              },
+            ],
+          },
+          {
+            // A unique key: the second INSERT of the same key fails.
+            actions: {
+              type: 'send',
+              params: ({ event }) => ({
+                to: event.from,
+                type: 'DUPLICATE_KEY',
+                payload: { key: event.key },
+                reply: true,
+              }),
+            },
+          },
+        ],
         CREATE_TABLE: DDL,
         DROP_TABLE: DDL,
       },

@@ -14,6 +14,8 @@ import { proxyMachine } from '../actors/proxy';
 import { readerMachine } from '../actors/reader';
 import { recordStoreMachine } from '../actors/recordStore';
 import { requestThreadMachine } from '../actors/requestThread';
+import { scriptProcessMachine } from '../actors/scriptProcess';
+import { sharedObjectMachine } from '../actors/sharedObject';
 import { sidecarMachine } from '../actors/sidecar';
 import { sqlServerMachine } from '../actors/sqlServer';
 import { timedCacheMachine } from '../actors/timedCache';
@@ -21,7 +23,8 @@ import { upstreamMachine } from '../actors/upstream';
 import { writeBehindCacheMachine } from '../actors/writeBehindCache';
 import { writeClientMachine } from '../actors/writeClient';
 import { writerMachine } from '../actors/writer';
-import type { ActorRole } from '../engine/types';
+import type { ActorRole, Json } from '../engine/types';
+import { compileScript, ScriptError, type CompiledScript } from './script';
 
 /** The largest number an option may hold (ticks, versions, attempts). */
 export const MAX_NUMBER = 1000;
@@ -43,6 +46,11 @@ export interface ActorKind {
   readonly refs: readonly string[];
   /** One line for the docs and completion. */
   readonly doc: string;
+  /**
+   * Turns checked options into the machine's input, with the actors they name inside (their
+   * paths relative to the options); absent when the options are the input.
+   */
+  readonly prepare?: (options: Json) => CompiledScript;
 }
 
 const kind = (
@@ -52,6 +60,16 @@ const kind = (
   refs: readonly string[],
   doc: string,
 ): ActorKind => ({ machine, role, options, refs, doc });
+
+/** A script's options: checked by compiling them, each problem at its path. */
+const scriptOptions = z.unknown().superRefine((options, ctx) => {
+  try {
+    compileScript(options as Json);
+  } catch (error) {
+    if (!(error instanceof ScriptError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message, path: error.path });
+  }
+});
 
 export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
   reader: kind(
@@ -226,6 +244,28 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
     z.strictObject({ rows }),
     [],
     'plain record store (the database behind a write-behind cache)',
+  ),
+  process: {
+    ...kind(
+      scriptProcessMachine,
+      'process',
+      scriptOptions,
+      [],
+      'a process that runs a script of steps (steps: […]); its other options are its fields',
+    ),
+    prepare: (options) => compileScript(options),
+  },
+  'shared-object': kind(
+    sharedObjectMachine,
+    'server',
+    z.strictObject({
+      fields: z
+        .record(z.string().min(1).max(40), z.union([z.null(), z.boolean(), z.number(), name]))
+        .refine((f) => Object.keys(f).length <= 16, 'at most 16 fields')
+        .optional(),
+    }),
+    [],
+    'shared object: fields and locks that scripted processes read, write, lock and unlock',
   ),
 };
 

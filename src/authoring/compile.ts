@@ -69,6 +69,34 @@ function checkOptions(
   );
 }
 
+/** Checks that the actors a script names exist in this configuration. */
+function checkTargets(
+  doc: ModelDoc,
+  fix: FixDoc,
+  fixIndex: number,
+  i: number,
+  params: Params,
+  known: ReadonlySet<string>,
+): void {
+  const actor = doc.actors[i]!;
+  const kind = ACTOR_KINDS[actor.kind]!;
+  if (!kind.prepare) return;
+  const fixed = fix.options?.[actor.id];
+  const options = resolve({ ...actor.options, ...fixed }, params);
+  for (const target of kind.prepare(options).targets) {
+    if (known.has(target.id)) continue;
+    const [key] = target.path;
+    const base =
+      fixed?.[String(key)] !== undefined
+        ? ['fixes', fixIndex, 'options', actor.id]
+        : ['actors', i, 'options'];
+    throw new BuildError(
+      `names no actor of this configuration: "${target.id}"; expected one of: ${[...known].join(', ')}`,
+      [...base, ...target.path],
+    );
+  }
+}
+
 /** The actors of one configuration, and each declared id's instances. */
 function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Params) {
   const actors: ActorSpec[] = [];
@@ -98,6 +126,8 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
         ? ['fixes', fixIndex, 'options', actor.id, key]
         : ['actors', i, 'options', ...(key === undefined ? [] : [key])],
     );
+    const machineInput =
+      input === null || !kind.prepare ? input : (kind.prepare(input).input as unknown as Json);
     const numbered = count > 1 || actor.numbering === 'always';
     const ids: string[] = [];
     for (let n = 1; n <= count; n++) {
@@ -109,7 +139,7 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
         role: actor.role ?? kind.role,
         machine: kind.machine,
         // Each instance gets its own copy, as the built-ins do.
-        input: input === null ? null : structuredClone(input),
+        input: machineInput === null ? null : structuredClone(machineInput),
       });
     }
     groups.set(actor.id, ids);
@@ -125,6 +155,7 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
     known.add(spec.id);
   }
   doc.actors.forEach((actor, i) => {
+    if (groups.has(actor.id)) checkTargets(doc, fix, fixIndex, i, params, known);
     for (const ref of ACTOR_KINDS[actor.kind]!.refs) {
       for (const spec of actors.filter((a) => groups.get(actor.id)?.includes(a.id))) {
         const target = (spec.input as Record<string, Json> | null)?.[ref];

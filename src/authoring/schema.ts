@@ -17,7 +17,7 @@ export const LIMITS = {
   /** YAML nodes (every scalar, list and map). */
   nodes: 4000,
   /** Nesting depth of lists and maps. */
-  depth: 10,
+  depth: 16,
   /** Brackets and list dashes open at once, counted on the raw text before parsing. */
   openings: 24,
   actors: 12,

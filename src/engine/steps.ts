@@ -2,12 +2,25 @@
  * The enabled steps of a world: deliverable channel heads, due timers, and allowed faults.
  * Choosing one of them is the interleaving. Pure.
  */
-import type { FaultSpec, Model, Step, World } from './types';
+import type { ActorState, FaultSpec, Model, Step, World } from './types';
 
 function topState(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') return Object.keys(value)[0] ?? '';
   return '';
+}
+
+/**
+ * The name of the state an actor is in: its top-level state, or, for a machine that keeps a
+ * `phase` in its context (a scripted process: the label of the step it waits on), that. Pure.
+ */
+export function stateName(state: ActorState): string {
+  const context = state.context;
+  if (context && typeof context === 'object' && !Array.isArray(context)) {
+    const phase = context['phase'];
+    if (typeof phase === 'string') return phase;
+  }
+  return topState(state.value);
 }
 
 function faultStep(model: Model, world: World, fault: FaultSpec): Step | null {
@@ -18,7 +31,7 @@ function faultStep(model: Model, world: World, fault: FaultSpec): Step | null {
   }
   const actor = world.actors[fault.actor];
   if (!actor || actor.status !== 'active') return null;
-  if (fault.whenIn && !fault.whenIn.includes(topState(actor.value))) return null;
+  if (fault.whenIn && !fault.whenIn.includes(stateName(actor))) return null;
   if (!model.actors.some((a) => a.id === fault.actor)) return null;
   return { kind: 'fault', key: `fault:${fault.id}`, fault };
 }

@@ -3,6 +3,7 @@
  * uses to tell a stale write from the inherent window between a commit and its own DEL. Pure.
  */
 import type { WriterContext } from '../actors/writer';
+import { stateName } from '../engine/steps';
 import type { World } from '../engine/types';
 
 export interface InvalidationSpec {
@@ -33,10 +34,10 @@ export function invalidatedVersion(spec: InvalidationSpec): (world: World) => nu
   return (world) => {
     let newest = 0;
     for (const [id, actor] of Object.entries(world.actors)) {
-      if (!writers.has(id) || uncommitted.has(String(actor.value))) continue;
+      if (!writers.has(id) || uncommitted.has(stateName(actor))) continue;
       const context = actor.context as unknown as WriterContext;
       const inFlight = (world.channels[`${id}->${spec.cache}`]?.length ?? 0) > 0;
-      if (sending.has(String(actor.value)) && inFlight) continue;
+      if (sending.has(stateName(actor)) && inFlight) continue;
       newest = Math.max(newest, context.version);
     }
     return newest;
