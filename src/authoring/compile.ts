@@ -11,6 +11,7 @@ import { range } from '../scenarios/range';
 import { sharedStatePhrases } from '../scenarios/sharedStatePhrases';
 import type { Phrase, ScenarioConfig, ScenarioDef, SweepAxis } from '../scenarios/types';
 import { ACTOR_KINDS, MAX_NUMBER } from './actors';
+import { ScriptError, type CompiledScript, type Target } from './script';
 import { INVARIANT_KINDS, type Actors } from './invariants';
 import { LIMITS, type FaultDoc, type FixDoc, type ModelDoc } from './schema';
 import { fill, resolve, type Params } from './values';
@@ -69,31 +70,22 @@ function checkOptions(
   );
 }
 
-/** Checks that the actors a script names exist in this configuration. */
-function checkTargets(
-  doc: ModelDoc,
-  fix: FixDoc,
-  fixIndex: number,
-  i: number,
-  params: Params,
-  known: ReadonlySet<string>,
-): void {
-  const actor = doc.actors[i]!;
-  const kind = ACTOR_KINDS[actor.kind]!;
-  if (!kind.prepare) return;
-  const fixed = fix.options?.[actor.id];
-  const options = resolve({ ...actor.options, ...fixed }, params);
-  for (const target of kind.prepare(options).targets) {
-    if (known.has(target.id)) continue;
-    const [key] = target.path;
-    const base =
-      fixed?.[String(key)] !== undefined
-        ? ['fixes', fixIndex, 'options', actor.id]
-        : ['actors', i, 'options'];
-    throw new BuildError(
-      `names no actor of this configuration: "${target.id}"; expected one of: ${[...known].join(', ')}`,
-      [...base, ...target.path],
-    );
+/** Prepares a kind's input from its options (a script: compiled), each problem at its path. */
+function prepared(
+  kindName: string,
+  input: Json,
+  at: (key: string | undefined) => (string | number)[],
+): CompiledScript {
+  try {
+    return ACTOR_KINDS[kindName]!.prepare!(input ?? {});
+  } catch (error) {
+    if (!(error instanceof ScriptError)) throw error;
+    const [key, ...rest] = error.path;
+    const where = error.path.join('.') || '(options)';
+    throw new BuildError(`${kindName} option ${where}: ${error.message}`, [
+      ...at(key === undefined ? undefined : String(key)),
+      ...rest,
+    ]);
   }
 }
 
@@ -101,6 +93,10 @@ function checkTargets(
 function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Params) {
   const actors: ActorSpec[] = [];
   const groups = new Map<string, string[]>();
+  const targets = new Map<
+    number,
+    { targets: readonly Target[]; at: (key: string | undefined) => (string | number)[] }
+  >();
   doc.actors.forEach((actor, i) => {
     const enabledPath = fix.enabled?.[actor.id] !== undefined;
     const on = resolve(fix.enabled?.[actor.id] ?? actor.enabled ?? true, params);
@@ -121,13 +117,16 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
         ? null
         : { ...actor.options, ...fix.options?.[actor.id] };
     const input = merged === null ? null : resolve(merged, params);
-    checkOptions(actor.kind, input, (key) =>
+    const at = (key: string | undefined) =>
       key !== undefined && fix.options?.[actor.id]?.[key] !== undefined
         ? ['fixes', fixIndex, 'options', actor.id, key]
-        : ['actors', i, 'options', ...(key === undefined ? [] : [key])],
-    );
-    const machineInput =
-      input === null || !kind.prepare ? input : (kind.prepare(input).input as unknown as Json);
+        : ['actors', i, 'options', ...(key === undefined ? [] : [key])];
+    let machineInput = input;
+    if (kind.prepare) {
+      const script = prepared(actor.kind, input, at);
+      machineInput = script.input as unknown as Json;
+      targets.set(i, { targets: script.targets, at });
+    } else checkOptions(actor.kind, input, at);
     const numbered = count > 1 || actor.numbering === 'always';
     const ids: string[] = [];
     for (let n = 1; n <= count; n++) {
@@ -155,7 +154,16 @@ function buildActors(doc: ModelDoc, fix: FixDoc, fixIndex: number, params: Param
     known.add(spec.id);
   }
   doc.actors.forEach((actor, i) => {
-    if (groups.has(actor.id)) checkTargets(doc, fix, fixIndex, i, params, known);
+    // The actors a script names, wherever in its steps.
+    const script = targets.get(i);
+    for (const target of script?.targets ?? []) {
+      if (known.has(target.id)) continue;
+      const [key, ...rest] = target.path;
+      throw new BuildError(
+        `names no actor of this configuration: "${target.id}"; expected one of: ${[...known].join(', ')}`,
+        [...script!.at(String(key)), ...rest],
+      );
+    }
     for (const ref of ACTOR_KINDS[actor.kind]!.refs) {
       for (const spec of actors.filter((a) => groups.get(actor.id)?.includes(a.id))) {
         const target = (spec.input as Record<string, Json> | null)?.[ref];
@@ -190,35 +198,44 @@ function buildFault(
   const merged = { ...fault, ...(Object.fromEntries(defined) as Partial<FaultDoc>) } as FaultDoc;
   if (!flag(resolve(merged.enabled ?? true, params), [])) return null;
   const vars: Record<string, string | number> = { ...params };
-  if (merged.kind === 'drop') {
+  const ticks = (value: unknown, low: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = integer(resolve(value, params), [], 'duration');
+    if (n < low || n > MAX_NUMBER)
+      throw new Error(`duration must be from ${low} to ${MAX_NUMBER}, got ${n}`);
+    return n;
+  };
+  if (merged.kind === 'drop' || merged.kind === 'delay') {
     const from = resolver.one(merged.from);
     const to = resolver.one(merged.to);
-    return {
-      kind: 'drop',
+    const common = {
       id: merged.id,
       channel: `${from}->${to}${merged.lane ? `:${merged.lane}` : ''}`,
       messageType: merged.message,
       max: merged.max,
       label: fill(merged.label, vars),
     };
+    if (merged.kind === 'drop') return { kind: 'drop', ...common };
+    return { kind: 'delay', ...common, duration: ticks(merged.duration, 1) ?? 1 };
   }
   const actor = resolver.one(merged.actor);
   vars['actor'] = actors.find((a) => a.id === actor)?.label ?? actor;
-  const duration =
-    merged.duration === undefined
-      ? undefined
-      : integer(resolve(merged.duration, params), [], 'duration');
-  if (duration !== undefined && (duration < 0 || duration > MAX_NUMBER))
-    throw new Error(`duration must be from 0 to ${MAX_NUMBER}, got ${duration}`);
+  const whenIn = merged.whenIn ? { whenIn: merged.whenIn } : {};
+  const label = fill(merged.label, vars);
+  if (merged.kind === 'crash')
+    return { kind: 'crash', id: merged.id, actor, max: merged.max, ...whenIn, label };
+  // A stall is the engine's timed pause: time passes, and no machine reacts to PAUSE.
+  const event = merged.kind === 'stall' ? 'PAUSE' : merged.event;
+  const duration = ticks(merged.duration, merged.kind === 'stall' ? 1 : 0);
   return {
     kind: 'inject',
     id: merged.id,
     actor,
-    event: merged.event,
+    event,
     max: merged.max,
-    ...(merged.whenIn ? { whenIn: merged.whenIn } : {}),
+    ...whenIn,
     ...(duration === undefined ? {} : { duration }),
-    label: fill(merged.label, vars),
+    label,
   };
 }
 

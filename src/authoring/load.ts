@@ -89,7 +89,10 @@ function crossCheck(doc: ModelDoc): Problem[] {
       });
   });
   (doc.faults ?? []).forEach((fault, i) => {
-    const names = fault.kind === 'drop' ? (['from', 'to'] as const) : (['actor'] as const);
+    const names =
+      fault.kind === 'drop' || fault.kind === 'delay'
+        ? (['from', 'to'] as const)
+        : (['actor'] as const);
     for (const field of names) {
       const ref = (fault as Record<string, unknown>)[field] as string;
       if (!actorIds.has(ref))

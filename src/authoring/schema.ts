@@ -124,8 +124,35 @@ const inject = z.strictObject({
   duration: intOrRef.optional(),
   ...faultCommon,
 });
-const fault = z.discriminatedUnion('kind', [drop, inject], {
-  error: 'expected a fault with kind: drop or kind: inject',
+const duration = intOrRef;
+const delay = z.strictObject({
+  kind: z.literal('delay'),
+  from: id,
+  to: id,
+  lane: id.optional(),
+  message: z.string().regex(/^[A-Za-z_]{1,32}$/, 'expected a message type like SET'),
+  duration,
+  ...faultCommon,
+});
+const crash = z.strictObject({
+  kind: z.literal('crash'),
+  actor: id,
+  whenIn: z.array(text(40)).max(16).optional(),
+  ...faultCommon,
+});
+const stall = z.strictObject({
+  kind: z.literal('stall'),
+  actor: id,
+  duration,
+  whenIn: z.array(text(40)).max(16).optional(),
+  ...faultCommon,
+});
+
+/** The fault kinds a model may declare (for docs and completion). */
+export const FAULT_KINDS = ['drop', 'delay', 'inject', 'crash', 'stall'] as const;
+
+const fault = z.discriminatedUnion('kind', [drop, delay, inject, crash, stall], {
+  error: `expected a fault with kind: ${FAULT_KINDS.join(' | ')}`,
 });
 
 const invariant = z.looseObject({

@@ -168,7 +168,7 @@ class Compiler {
 
   block(v: unknown, path: ScriptPath, depth: number): void {
     if (!Array.isArray(v)) throw new ScriptError('expected a list of steps', path);
-    if (depth > SCRIPT_LIMITS.nesting)
+    if (depth > SCRIPT_LIMITS.nesting + 1)
       throw new ScriptError(
         `nested too deeply: at most ${SCRIPT_LIMITS.nesting} levels of branches and loops`,
         path,
@@ -200,7 +200,7 @@ class Compiler {
       const given = keys.find((k) => k !== 'as') ?? (typeof step === 'string' ? step : undefined);
       throw new ScriptError(
         `${given === undefined ? 'expected a step' : `unknown step \`${given}\``}, expected one of ${STEP_NAMES.join('|')}`,
-        given !== undefined && isMap(step) ? [...path, given] : path,
+        path,
       );
     }
     const allowed = [name, ...(SIBLINGS[name] ?? []), ...(WAITING.has(name) ? ['as'] : [])];
@@ -438,13 +438,13 @@ class Compiler {
       }
       case 'repeat':
       case 'while': {
+        if (name === 'while' && step['max'] === undefined)
+          throw new ScriptError('a while loop needs max: n (its bound)', path);
         const slot = this.slots++;
         const times = this.bound(
           name === 'repeat' ? arg : step['max'],
           name === 'repeat' ? at : [...path, 'max'],
         );
-        if (name === 'while' && step['max'] === undefined)
-          throw new ScriptError('a while loop needs max: n (its bound)', path);
         const cond = name === 'while' ? this.cond(arg, at) : undefined;
         this.code.push({ op: 'count', slot, times });
         const top = this.code.push({ op: 'loop', slot, exit: -1, ...(cond ? { cond } : {}) }) - 1;

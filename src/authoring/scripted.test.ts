@@ -65,10 +65,10 @@ describe('cache-aside with a scripted reader and writer', () => {
     }
   });
 
-  // Sweeps up to one reader and one writer (the full sweep takes minutes), which still walks
-  // every stall of the sweep.
+  // Whole sweeps; at messages granularity up to one reader and one writer (its full sweep
+  // takes minutes), which still walks every stall of the sweep.
   it.each(GRANULARITIES)('judges every fix the same over the sweep (%s)', (g) => {
-    const options = { upto: { readers: 1, writers: 1 } };
+    const options = g === 'messages' ? { upto: { readers: 1, writers: 1 } } : {};
     for (const fix of cacheAside.fixes) {
       const mine = judgeFix(scripted, fix.id, g, {}, options);
       const theirs = judgeFix(cacheAside, fix.id, g, {}, options);

@@ -122,6 +122,18 @@ export function applyStep(
       if (!step.message) throw new Error(`fault ${spec.id} has no message to drop`);
       removeMessage(draft, spec.channel, step.message.id);
       log.dropped.push(step.message);
+    } else if (spec.kind === 'delay') {
+      draft.clock += spec.duration;
+      if (!step.message) throw new Error(`fault ${spec.id} has no message to delay`);
+      removeMessage(draft, spec.channel, step.message.id);
+      draft.channels[spec.channel] = [...(draft.channels[spec.channel] ?? []), step.message];
+    } else if (spec.kind === 'crash') {
+      draft.clock += 1;
+      const state = draft.actors[spec.actor];
+      if (!state) throw new Error(`actor "${spec.actor}" has no state`);
+      draft.actors[spec.actor] = { ...state, status: 'stopped' };
+      draft.timers = draft.timers.filter((t) => t.owner !== spec.actor);
+      log.changed.push(spec.actor);
     } else {
       draft.clock += spec.duration ?? 1;
       const event: MachineEvent = { type: spec.event, now: draft.clock };

@@ -25,7 +25,7 @@ export function stateName(state: ActorState): string {
 
 function faultStep(model: Model, world: World, fault: FaultSpec): Step | null {
   if ((world.faultsUsed[fault.id] ?? 0) >= fault.max) return null;
-  if (fault.kind === 'drop') {
+  if (fault.kind === 'drop' || fault.kind === 'delay') {
     const message = world.channels[fault.channel]?.find((m) => m.type === fault.messageType);
     return message ? { kind: 'fault', key: `fault:${fault.id}`, fault, message } : null;
   }

@@ -17,7 +17,7 @@ function escapeRegExp(text: string): string {
 function faultActors(model: Model): Set<ActorId> {
   const named = new Set<ActorId>();
   for (const fault of model.faults) {
-    if (fault.kind === 'inject') named.add(fault.actor);
+    if (fault.kind === 'inject' || fault.kind === 'crash') named.add(fault.actor);
     else for (const end of fault.channel.split(':')[0]?.split('->') ?? []) named.add(end);
   }
   return named;

@@ -93,7 +93,7 @@ export type Step =
       readonly kind: 'fault';
       readonly key: string;
       readonly fault: FaultSpec;
-      /** The message a drop fault removes. */
+      /** The message a drop fault removes, or a delay fault holds back. */
       readonly message?: Message;
     };
 
@@ -119,6 +119,33 @@ export type FaultSpec =
       readonly whenIn?: readonly string[];
       /** Clock ticks the fault takes (a pause); defaults to 1. */
       readonly duration?: number;
+      readonly label: string;
+    }
+  | {
+      /**
+       * Holds a message of `messageType` back in the network for `duration` ticks: the clock
+       * moves on by that much, and the message goes behind every message sent after it on its
+       * lane (which overtake it).
+       */
+      readonly kind: 'delay';
+      readonly id: string;
+      readonly channel: string;
+      readonly messageType: string;
+      readonly max: number;
+      readonly duration: number;
+      readonly label: string;
+    }
+  | {
+      /**
+       * Stops `actor` for good: it handles nothing more (messages to it are lost as they
+       * arrive, its replies never come) and its timers are cancelled. Takes one tick.
+       */
+      readonly kind: 'crash';
+      readonly id: string;
+      readonly actor: ActorId;
+      readonly max: number;
+      /** Only enabled while the actor is in one of these states (all when absent). */
+      readonly whenIn?: readonly string[];
       readonly label: string;
     };
 

@@ -11,7 +11,7 @@ import type { Ghost, GhostKind } from './types';
 const LABEL_ROOM = 120;
 
 function kindOf(step: Step): GhostKind {
-  if (step.kind === 'fault') return step.message ? 'drop' : 'fault';
+  if (step.kind === 'fault') return step.fault.kind === 'drop' ? 'drop' : 'fault';
   return step.kind;
 }
 
@@ -23,6 +23,8 @@ function glyphTarget(step: Step): { actor: string; text: string } {
     const text = ticks > 1 ? `${step.fault.event} ${ticks} ticks` : step.fault.event;
     return { actor: step.fault.actor, text };
   }
+  if (step.kind === 'fault' && step.fault.kind === 'crash')
+    return { actor: step.fault.actor, text: 'CRASH' };
   return { actor: '', text: step.key };
 }
 
@@ -45,7 +47,12 @@ function ghostFor(grid: Grid, step: Step, y: number, label: (a: string) => strin
       path: shaftPath(x1, y, x2, y, kind === 'drop' ? 0 : size * 0.8),
       head: kind === 'drop' ? '' : headPath(x1, y, x2, y, size),
       glyph: kind === 'drop' ? crossPath(x2, y, 6) : '',
-      label: kind === 'drop' ? `drop ${messageLabel(message)}` : messageLabel(message),
+      label:
+        kind === 'drop'
+          ? `drop ${messageLabel(message)}`
+          : step.kind === 'fault'
+            ? `delay ${messageLabel(message)}`
+            : messageLabel(message),
       labelX: px((x1 + x2) / 2),
       ariaLabel,
       hit: { x: lo - 8, y: px(y - half), width: Math.abs(x2 - x1) + 16, height: half * 2 },

@@ -16,6 +16,12 @@ export function faultText(model: Model, faultId: string): { label: string; title
   if (!spec) return { label: clip(faultId), title: `Fault: ${faultId}` };
   if (spec.kind === 'drop')
     return { label: `drop ${spec.messageType}`, title: `Fault: ${spec.label}` };
+  if (spec.kind === 'delay')
+    return {
+      label: clip(`delay ${spec.messageType} ${spec.duration} ticks`),
+      title: `Fault: ${spec.label}`,
+    };
+  if (spec.kind === 'crash') return { label: 'CRASH', title: `Fault: ${spec.label}` };
   const ticks = spec.duration ?? 1;
   return {
     label: clip(ticks > 1 ? `${spec.event} ${ticks} ticks` : spec.event),
@@ -23,7 +29,10 @@ export function faultText(model: Model, faultId: string): { label: string; title
   };
 }
 
-/** Returns the timer and injected-fault marks of a trace. Dropped messages are arrows. Pure. */
+/**
+ * Returns the timer and fault marks (injected events, crashes, delays) of a trace. Dropped
+ * messages are arrows. Pure.
+ */
 export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
   const marks: Mark[] = [];
   trace.records.forEach((record, i) => {
@@ -48,14 +57,20 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
       });
     }
     const spec = model.faults.find((f) => f.id === record.fault);
-    if (record.kind === 'fault' && spec?.kind === 'inject') {
-      const x = grid.x(spec.actor);
+    const actor =
+      spec?.kind === 'inject' || spec?.kind === 'crash'
+        ? spec.actor
+        : spec?.kind === 'delay'
+          ? (spec.channel.split(':')[0]?.split('->')[1] ?? '')
+          : null;
+    if (record.kind === 'fault' && spec && actor !== null) {
+      const x = grid.x(actor);
       const text = faultText(model, spec.id);
       marks.push({
         id: `fault-${i}`,
         kind: 'fault',
         row,
-        actor: spec.actor,
+        actor,
         x,
         y: px(y),
         glyph: boltPath(x, y, GLYPH + 1),
