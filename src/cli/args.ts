@@ -180,7 +180,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
   }
   if ((command === 'list' || command === 'load') && values.file !== undefined) {
     throw new UsageError(
-      `${command} takes no --file; an authored model works with check, explore, run and replay`,
+      `${command} takes no --file; an authored model works with check, explore, run, replay and export`,
     );
   }
   if (command === 'replay' && values.schedule === undefined) {

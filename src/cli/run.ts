@@ -48,8 +48,8 @@ Commands:
                                load scenarios: ${LOAD_SCENARIOS.map((s) => s.id).join(', ')}
 
 Options:
-  --file <model.yaml>          explore, run or replay an authored model instead of a scenario
-                               (see docs/authoring.md)
+  --file <model.yaml>          explore, run, replay or export an authored model instead of a
+                               scenario (see docs/authoring.md)
   --fix <id>                   fix to apply (default none; see list)
   --granularity, -g <g>        operations (a call is one step; default) or messages
   --param name=N               scenario parameter, repeatable (e.g. --param readers=2)
