@@ -198,7 +198,12 @@ export function runScript(
     }
     switch (instr.op) {
       case 'send': {
-        const to = String(evaluate(instr.to, state as ProcessContext));
+        const to = evaluate(instr.to, state as ProcessContext);
+        // A target read from the last reply may be missing (nothing was received yet).
+        if (typeof to !== 'string' || to === '') {
+          raise('NoSuchActor');
+          break;
+        }
         const payload = evaluate(instr.payload, state as ProcessContext) as SendParams['payload'];
         plans.push({
           type: 'send',

@@ -51,7 +51,12 @@ export class Compiler {
 
   actor(v: unknown, path: ScriptPath): Expr {
     if (typeof v !== 'string' || v === '')
-      throw new ScriptError('expected an actor id (or @field)', path);
+      throw new ScriptError('expected an actor id, or @reply.from', path);
+    if (v.startsWith('@') && v !== '@reply.from')
+      throw new ScriptError(
+        'expected an actor id, or @reply.from (the sender of the last message)',
+        path,
+      );
     if (!v.startsWith('@')) this.targets.push({ path, id: v });
     return this.value(v, path);
   }
