@@ -5,7 +5,12 @@
 import { z } from './zod';
 import type { Invariant } from '../engine/types';
 import { ackedWriteLostAtCrash, ackedWriteMissing } from '../invariants/durability';
-import { duplicateUpstreamFetch, exceptionCaught, exceptionRaised } from '../invariants/exceptions';
+import {
+  duplicateUpstreamFetch,
+  exceptionCaught,
+  exceptionRaised,
+  uncaughtException,
+} from '../invariants/exceptions';
 import { invalidatedVersion, WRITER_STATES } from '../invariants/invalidation';
 import { staleAfterLostDelete, staleReadAfterLostDelete } from '../invariants/lostDelete';
 import { queryJoinsForeignTable, ambiguousColumnRaised } from '../invariants/sharedState';
@@ -108,6 +113,13 @@ export const INVARIANT_KINDS: Readonly<Record<string, InvariantKind>> = {
     actorList: ['tasks'],
     make: (p, a) => exceptionCaught(a.many(list(p, 'tasks'))),
     doc: 'a task swallowed an exception',
+  },
+  'uncaught-exception': {
+    params: z.strictObject({ processes: many }),
+    actor: [],
+    actorList: ['processes'],
+    make: (p, a) => uncaughtException(a.many(list(p, 'processes'))),
+    doc: 'a scripted process ended on an exception nothing caught',
   },
   'duplicate-fetch': {
     params: z.strictObject({ upstream: one }),

@@ -65,3 +65,23 @@ export function duplicateUpstreamFetch(upstream: string): Invariant {
     },
   };
 }
+
+/**
+ * A process ended on an exception nothing caught (marked at that step): the state of a scripted
+ * process that raised, with the exceptions it raised on the way.
+ */
+export function uncaughtException(processes: readonly string[]): Invariant {
+  return {
+    id: 'uncaught-exception',
+    title: 'Uncaught exception',
+    onStep: ({ before, after }) => {
+      for (const id of processes) {
+        const now = after.actors[id];
+        if (now?.value !== 'raised' || before.actors[id]?.value === 'raised') continue;
+        const raised = (now.context as { raised?: readonly string[] }).raised ?? [];
+        return `${id} failed with ${raised[raised.length - 1] ?? 'an exception'}, which nothing caught`;
+      }
+      return null;
+    },
+  };
+}
