@@ -12,6 +12,7 @@ import { judgeFix } from '../../src/scenarios/judge';
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const DOC = read('docs/authoring.md');
 const EXAMPLE = read('examples/frappe-threads.yaml');
+const SCRIPTED = read('examples/get-or-create.yaml');
 
 function blocks(lang: string): string[] {
   const out: string[] = [];
@@ -21,10 +22,11 @@ function blocks(lang: string): string[] {
 }
 
 describe('docs/authoring.md', () => {
-  it('quotes the walkthrough model verbatim', () => {
+  it('quotes the walkthrough model and the scripted example verbatim', () => {
     const yaml = blocks('yaml');
-    expect(yaml.length).toBeGreaterThanOrEqual(6);
-    for (const block of yaml) expect(EXAMPLE).toContain(block);
+    expect(yaml.length).toBeGreaterThanOrEqual(7);
+    for (const block of yaml) expect([EXAMPLE, SCRIPTED].some((t) => t.includes(block))).toBe(true);
+    expect(yaml.some((block) => SCRIPTED.includes(block) && block.includes('steps:'))).toBe(true);
   });
 
   it('the walkthrough model finds the race, and the rollback to multiprocessing holds', () => {
@@ -57,8 +59,18 @@ describe('docs/authoring.md', () => {
     expect(commands).toBeGreaterThanOrEqual(4);
   });
 
+  it('shows the error check gives for a misspelt step', () => {
+    const [shown] = blocks('text').filter((b) => b.includes('unknown step'));
+    const text = SCRIPTED.replace('        - select: ', '        - selct: ');
+    const out = runRequest(parseCli(['check', '--file', 'incident.yaml']), text);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe(shown);
+  });
+
   it('shows the errors check really gives', () => {
-    const [shown] = blocks('text').filter((b) => b.startsWith('incident.yaml:'));
+    const [shown] = blocks('text').filter(
+      (b) => b.startsWith('incident.yaml:') && !b.includes('unknown step'),
+    );
     const mutated = [
       EXAMPLE.replace('engineHome: class #', 'engineHome: classy #'),
       EXAMPLE.replace(
