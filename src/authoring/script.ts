@@ -9,6 +9,7 @@ import { Compiler } from './scriptCompiler';
 import { FIELD, isMap, SCRIPT_LIMITS, ScriptError, type CompiledScript } from './scriptSteps';
 
 export {
+  SIBLINGS as STEP_KEYS,
   SCRIPT_LIMITS,
   STEP_DOCS,
   STEP_NAMES,

@@ -47,7 +47,7 @@ export const STEP_DOCS = {
 export type StepName = keyof typeof STEP_DOCS;
 export const STEP_NAMES = Object.keys(STEP_DOCS) as [StepName, ...StepName[]];
 
-/** Keys a step may carry beside its name. */
+/** Keys a step may carry beside its name (and `as:`, on a step that waits). */
 export const SIBLINGS: Readonly<Record<string, readonly string[]>> = {
   if: ['then', 'else'],
   match: ['cases', 'else'],
