@@ -69,6 +69,12 @@ interface Row {
   readonly bytesPerState: number;
 }
 
+/** Heap in use plus typed-array buffers (the integer core keeps its tables in those). */
+function memory(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
 function measure(c: Case, reduce: Reduce, core: Core): Row {
   const model = cacheAside.build({
     fix: 'none',
@@ -76,7 +82,7 @@ function measure(c: Case, reduce: Reduce, core: Core): Row {
     params: paramsOf(cacheAside, { readers: c.readers, writers: c.writers }),
   });
   global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = memory();
   let peak = heapBefore;
   const start = cpuSeconds();
   let calls = 0;
@@ -85,12 +91,12 @@ function measure(c: Case, reduce: Reduce, core: Core): Row {
     reduce,
     core,
     shouldStop: () => {
-      if (++calls % 64 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (++calls % 64 === 0) peak = Math.max(peak, memory());
       return cpuSeconds() - start > CAP_S;
     },
   });
   const seconds = cpuSeconds() - start;
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  peak = Math.max(peak, memory());
   const bytesPerState = (peak - heapBefore) / Math.max(1, result.states);
   const label =
     `${c.granularity} ${c.readers}R+${c.writers}W` +
