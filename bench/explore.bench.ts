@@ -3,11 +3,13 @@
  * growing sizes, both granularities, each case capped in time; and, when `spin` is on PATH, the
  * same sizes checked by Spin on the equivalent Promela model `bench/cacheAside.pml`, with ratios.
  * Run: node --expose-gc --import tsx bench/explore.bench.ts  (BENCH_CAP_S: CPU seconds per case,
- * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`)
+ * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`;
+ * BENCH_CORE: `integer,reference` (default: both, the integer core and the reference explorer);
+ * BENCH_RUNS: runs per case, the median is printed, default 3)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explore, type ExploreResult } from '../src/engine/explore';
 import type { Granularity } from '../src/engine/types';
@@ -43,7 +45,16 @@ function warmUp(): void {
 }
 
 type Reduce = 'all' | 'key' | 'none';
+type Core = 'integer' | 'reference';
 const REDUCE = (process.env['BENCH_REDUCE'] ?? 'all').split(',') as Reduce[];
+const CORES = (process.env['BENCH_CORE'] ?? 'integer,reference').split(',') as Core[];
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+
+/** Returns the run with the median time of `runs` runs of `run`. */
+function median<T extends { readonly seconds: number }>(run: () => T): T {
+  const rows = Array.from({ length: RUNS }, run).sort((a, b) => a.seconds - b.seconds);
+  return rows[Math.floor((rows.length - 1) / 2)]!;
+}
 
 /** CPU seconds this process has used (user + system): steadier than wall time on a busy machine. */
 function cpuSeconds(): number {
@@ -58,29 +69,38 @@ interface Row {
   readonly bytesPerState: number;
 }
 
-function measure(c: Case, reduce: Reduce): Row {
+/** Heap in use plus typed-array buffers (the integer core keeps its tables in those). */
+function memory(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+function measure(c: Case, reduce: Reduce, core: Core): Row {
   const model = cacheAside.build({
     fix: 'none',
     granularity: c.granularity,
     params: paramsOf(cacheAside, { readers: c.readers, writers: c.writers }),
   });
   global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = memory();
   let peak = heapBefore;
   const start = cpuSeconds();
   let calls = 0;
   const result = explore(model, {
     maxStates: 50_000_000,
     reduce,
+    core,
     shouldStop: () => {
-      if (++calls % 64 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (++calls % 64 === 0) peak = Math.max(peak, memory());
       return cpuSeconds() - start > CAP_S;
     },
   });
   const seconds = cpuSeconds() - start;
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  peak = Math.max(peak, memory());
   const bytesPerState = (peak - heapBefore) / Math.max(1, result.states);
-  const label = `${c.granularity} ${c.readers}R+${c.writers}W${reduce === 'all' ? '' : ` ${reduce}`}`;
+  const label =
+    `${c.granularity} ${c.readers}R+${c.writers}W` +
+    `${reduce === 'all' ? '' : ` ${reduce}`}${core === 'integer' ? '' : ' ref'}`;
   return { label, result, seconds, bytesPerState };
 }
 
@@ -163,16 +183,32 @@ console.log(
     widths,
   ),
 );
+console.log(
+  `median of ${RUNS} run(s); load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 for (const c of CASES) {
-  for (const reduce of REDUCE) report(c, measure(c, reduce));
+  for (const reduce of REDUCE) {
+    for (const core of CORES)
+      report(
+        c,
+        median(() => measure(c, reduce, core)),
+      );
+  }
 }
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 function report(c: Case, row: Row): void {
   const r = row.result;
   const answer = r.complete
     ? (r.interleavingsExact ?? String(r.interleavings))
     : `stopped (${r.stopped})`;
-  const s = hasSpin && row.label.endsWith('W') ? spin(c, spinDir) : null;
+  const s = hasSpin && row.label.endsWith('W') ? median(() => spin(c, spinDir)) : null;
   console.log(
     cells(
       [

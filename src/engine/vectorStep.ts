@@ -1,0 +1,368 @@
+/**
+ * Steps on raw integer vectors for the integer search core, with the semantics of `apply.ts`
+ * (deliveries, inline and synchronous calls, replies within an operation, timers, faults), and
+ * the world a vector stands for, built from interned objects for the invariants to read.
+ * Machine transitions come from the memoised stepper (xstate's pure `transition`), compiled once
+ * per distinct (local state, event) into integer results: next local state and sends.
+ */
+import type { MachineEvent, Stepper, TransitionResult } from './machines';
+import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
+import type { Interner } from './vectorIntern';
+import { layoutOf } from './vectorKey';
+import { MAIN_LANE } from './world';
+
+/** Applies steps to raw vectors and builds the worlds they stand for. */
+export interface VectorStepper {
+  world(raw: Int32Array, before?: World, prior?: Int32Array): World;
+  apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord };
+}
+
+interface Sent {
+  readonly c: number;
+  readonly message: Message;
+  /** Its place in its queue when sent, and how many had been taken off that queue by then. */
+  readonly at: number;
+  readonly popped: number;
+}
+
+interface Compiled {
+  readonly c: number;
+  readonly content: number;
+  readonly message: Message;
+}
+
+/** A machine transition as numbers: the next local state, and what it asks for. */
+interface Move {
+  readonly state: number;
+  readonly changed: boolean;
+  readonly plans: readonly Plan[];
+}
+
+/** Clock values a transition table keys (later deliveries ask the stepper). */
+const CLOCKS = 1 << 12;
+
+const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
+
+/** Returns a vector stepper for an untimed `model`, numbering values with `interner`. */
+export function createVectorStepper(
+  model: Model,
+  stepper: Stepper,
+  interner: Interner,
+): VectorStepper {
+  const { actorBase, channelBase } = layoutOf(model);
+  const { actorIds, actorIndex, seqs, objects } = interner;
+  const machines = model.actors.map((a) => a.machine);
+  const distinct = [...new Set(machines)];
+  const machineOf = machines.map((m) => distinct.indexOf(m));
+  /** Per machine, per local state: moves by (message, clock) code. */
+  const moves: Map<number, Move>[][] = distinct.map(() => []);
+  const faultIds = model.faults.map((f) => f.id);
+  const faultIndex = new Map(faultIds.map((id, i) => [id, i]));
+  const operations = model.granularity === 'operations';
+
+  // Representative messages per channel and content, and queues of them.
+  const reps: Map<number, Message>[] = [];
+  const serials = new WeakMap<Message, number>();
+  let serials_ = 0;
+  const queueArrays: Map<number, readonly Message[]>[] = [];
+  const messageOf = (c: number, content: number): Message => {
+    const byContent = (reps[c] ??= new Map());
+    let m = byContent.get(content);
+    if (!m) {
+      const like = objects[content] as Message;
+      const rest = interner.channelRest[c] ?? '';
+      const name = interner.channelNames[c] ?? '';
+      m = {
+        id: `${name}#~${content}`,
+        from: actorIds[interner.channelFrom[c]!] ?? '',
+        to: actorIds[interner.channelTo[c]!] ?? '',
+        type: like.type,
+        payload: like.payload,
+        reply: like.reply,
+        sync: like.sync,
+        ...(like.inline ? { inline: true as const } : {}),
+        lane: rest === '' ? MAIN_LANE : rest.slice(1),
+      };
+      interner.message(m);
+      byContent.set(content, m);
+      serials.set(m, serials_++);
+    }
+    return m;
+  };
+  const queueOf = (c: number, q: number): readonly Message[] => {
+    const byQueue = (queueArrays[c] ??= new Map());
+    let queue = byQueue.get(q);
+    if (!queue) byQueue.set(q, (queue = seqs[q]!.map((content) => messageOf(c, content))));
+    return queue;
+  };
+  const pushes = new Map<number, Map<number, number>>();
+  const push = (q: number, content: number): number => {
+    let byContent = pushes.get(q);
+    if (!byContent) pushes.set(q, (byContent = new Map()));
+    let out = byContent.get(content);
+    if (out === undefined) byContent.set(content, (out = interner.seq([...seqs[q]!, content])));
+    return out;
+  };
+  const pops = new Map<number, number>();
+  const pop = (q: number): number => {
+    let out = pops.get(q);
+    if (out === undefined) pops.set(q, (out = interner.seq(seqs[q]!.slice(1))));
+    return out;
+  };
+  const sends = new WeakMap<Plan, Compiled[]>();
+  const compile = (owner: number, plan: Plan & { kind: 'send' }): Compiled => {
+    const byOwner = sends.get(plan) ?? [];
+    sends.set(plan, byOwner);
+    let out = byOwner[owner];
+    if (!out) {
+      const lane = plan.lane ?? MAIN_LANE;
+      const c = interner.channelOf(owner, plan.to, lane);
+      const content = interner.message({
+        id: '',
+        from: actorIds[owner] ?? '',
+        to: plan.to,
+        type: plan.type,
+        payload: plan.payload ?? {},
+        reply: plan.reply ?? false,
+        sync: plan.sync ?? false,
+        ...(plan.inline ? { inline: true as const } : {}),
+        lane,
+      });
+      byOwner[owner] = out = { c, content, message: messageOf(c, content) };
+    }
+    return out;
+  };
+  const timerIds = new Map<string, number>();
+  const timerOf = (owner: number, plan: Plan & { kind: 'startTimer' }, due: number): number => {
+    const payload = plan.payload ?? {};
+    const key = `${owner}\u0000${plan.name}\u0000${due}\u0000${JSON.stringify(payload)}`;
+    let id = timerIds.get(key);
+    if (id === undefined) {
+      const timer: Timer = { owner: actorIds[owner] ?? '', name: plan.name, due, payload };
+      timerIds.set(key, (id = interner.frozen(timer)));
+    }
+    return id;
+  };
+  const timerArrays = new Map<number, readonly Timer[]>();
+  const timersOf = (q: number): readonly Timer[] => {
+    let timers = timerArrays.get(q);
+    if (!timers) timerArrays.set(q, (timers = seqs[q]!.map((t) => objects[t] as Timer)));
+    return timers;
+  };
+
+  /** The world `raw` stands for; given the world `before` of vector `prior`, shares with it. */
+  const world = (raw: Int32Array, before?: World, prior?: Int32Array): World => {
+    let actors: Record<string, ActorState>;
+    if (before && prior) {
+      actors = { ...before.actors };
+      for (let a = 0; a < actorIds.length; a++) {
+        const i = actorBase + a;
+        if (raw[i] !== prior[i]) actors[actorIds[a]!] = objects[raw[i]!] as ActorState;
+      }
+    } else {
+      actors = {};
+      for (let a = 0; a < actorIds.length; a++) {
+        actors[actorIds[a]!] = objects[raw[actorBase + a]!] as ActorState;
+      }
+    }
+    const channels: Record<string, readonly Message[]> = {};
+    for (const c of interner.sortedChannels) {
+      const q = raw[channelBase + c] ?? 0;
+      if (q !== 0) channels[interner.channelNames[c]!] = queueOf(c, q);
+    }
+    let faultsUsed: Record<string, number> = {};
+    let sameFaults = before !== undefined && prior !== undefined;
+    for (let i = 0; i < faultIds.length; i++) {
+      if (raw[2 + i]) faultsUsed[faultIds[i]!] = raw[2 + i]!;
+      if (raw[2 + i] !== prior?.[2 + i]) sameFaults = false;
+    }
+    if (sameFaults && before) faultsUsed = before.faultsUsed as Record<string, number>;
+    return {
+      clock: raw[0]!,
+      actors,
+      channels,
+      sent: NO_SENT,
+      timers: timersOf(raw[1]!),
+      faultsUsed,
+    };
+  };
+
+  // The step being applied.
+  let v = new Int32Array(64);
+  let clock = 0;
+  let timers: number[] | null = null;
+  let outbox: Sent[] = [];
+  let outMessages: Message[] = [];
+  let taken = new Int32Array(64);
+  const touched: number[] = [];
+  let delivered: Message[] = [];
+  let changed: string[] = [];
+  const queueAt = (c: number): number => {
+    const i = channelBase + c;
+    if (i >= v.length) {
+      const grown = new Int32Array(Math.max(v.length * 2, i + 1));
+      grown.set(v);
+      v = grown;
+    }
+    return v[i]!;
+  };
+  const takenFrom = (c: number): number => (c < taken.length ? taken[c]! : 0);
+  const headOf = (s: Sent): boolean => s.at - (takenFrom(s.c) - s.popped) === 0;
+  const timerList = (): number[] => (timers ??= [...seqs[v[1]!]!]);
+
+  const applyPlans = (owner: number, plans: readonly Plan[]): void => {
+    for (const plan of plans) {
+      if (plan.kind === 'send') {
+        const { c, content, message } = compile(owner, plan);
+        const q = queueAt(c);
+        outbox.push({ c, message, at: seqs[q]!.length, popped: takenFrom(c) });
+        outMessages.push(message);
+        v[channelBase + c] = push(q, content);
+      } else {
+        const name = actorIds[owner];
+        timers = timerList().filter((t) => {
+          const timer = objects[t] as Timer;
+          return !(timer.owner === name && timer.name === plan.name);
+        });
+        if (plan.kind === 'startTimer') timers.push(timerOf(owner, plan, clock + plan.delay));
+      }
+    }
+  };
+  /** The move of actor `a` on `message` (or `event`) now: from the table, or from xstate once. */
+  const moveOf = (a: number, message: Message | null, event: MachineEvent | null): Move => {
+    const stateId = v[actorBase + a]!;
+    const state = objects[stateId] as ActorState;
+    const code = message && clock < CLOCKS ? serials.get(message)! * CLOCKS + clock : -1;
+    const byState = (moves[machineOf[a]!]![stateId] ??= new Map());
+    let move = code >= 0 ? byState.get(code) : undefined;
+    if (!move) {
+      const result: TransitionResult = message
+        ? stepper.deliverMessage(machines[a]!, state, message, clock)
+        : stepper.deliver(machines[a]!, state, event as MachineEvent);
+      const next = interner.frozen(result.state);
+      move = { state: next, changed: result.state !== state, plans: result.plans };
+      if (code >= 0) byState.set(code, move);
+    }
+    return move;
+  };
+  const transition = (a: number, message: Message | null, event: MachineEvent | null): void => {
+    const move = moveOf(a, message, event);
+    if (move.changed && !changed.includes(actorIds[a]!)) changed.push(actorIds[a]!);
+    const sentBefore = outbox.length;
+    v[actorBase + a] = move.state;
+    applyPlans(a, move.plans);
+    const end = outbox.length;
+    for (let i = sentBefore; i < end; i++) {
+      const s = outbox[i]!;
+      if (!s.message.inline) continue;
+      if (!headOf(s)) throw new Error(`inline call is queued behind other messages`);
+      deliver(s.c);
+    }
+  };
+  const deliver = (c: number): void => {
+    const q = queueAt(c);
+    if (q === 0) throw new Error(`nothing to deliver on ${interner.channelNames[c]}`);
+    const message = messageOf(c, seqs[q]![0]!);
+    v[channelBase + c] = pop(q);
+    if (c >= taken.length) {
+      const grown = new Int32Array(Math.max(taken.length * 2, c + 1));
+      grown.set(taken);
+      taken = grown;
+    }
+    if (taken[c] === 0) touched.push(c);
+    taken[c]! += 1;
+    delivered.push(message);
+    const sentBefore = outbox.length;
+    transition(interner.channelTo[c]!, message, null);
+    if (message.sync) deliverReplies(sentBefore);
+  };
+  const deliverReplies = (from: number): void => {
+    for (let i = from; i < outbox.length; i++) {
+      const s = outbox[i]!;
+      if (!s.message.reply || s.message.lane !== MAIN_LANE || !headOf(s)) continue;
+      deliver(s.c);
+    }
+  };
+
+  const apply = (raw: Int32Array, step: Step, index: number) => {
+    const size = channelBase + interner.channelNames.length;
+    if (v.length < size) v = new Int32Array(size * 2);
+    v.fill(0);
+    v.set(raw);
+    clock = raw[0]!;
+    timers = null;
+    outbox = [];
+    outMessages = [];
+    for (const c of touched) taken[c] = 0;
+    touched.length = 0;
+    delivered = [];
+    changed = [];
+    const dropped: Message[] = [];
+    let fault: string | undefined;
+    if (step.kind === 'deliver') {
+      clock += 1;
+      deliver(interner.channel(step.channel));
+    } else if (step.kind === 'timer') {
+      const { owner, name, due } = step.timer;
+      clock = Math.max(clock + 1, due);
+      timers = timerList().filter((t) => {
+        const timer = objects[t] as Timer;
+        return !(timer.owner === owner && timer.name === name);
+      });
+      const event: MachineEvent = { ...step.timer.payload, type: 'TIMER', name, now: clock };
+      transition(actorIndex.get(owner)!, null, event);
+    } else {
+      const spec = step.fault;
+      fault = spec.id;
+      v[2 + faultIndex.get(spec.id)!]! += 1;
+      if (spec.kind === 'drop') {
+        clock += 1;
+        const c = interner.channel(spec.channel);
+        const items = [...seqs[queueAt(c)]!];
+        const at = items.findIndex((m) => (objects[m] as Message).type === spec.messageType);
+        if (at < 0 || !step.message) throw new Error(`fault ${spec.id} has no message to drop`);
+        dropped.push(messageOf(c, items[at]!));
+        items.splice(at, 1);
+        v[channelBase + c] = interner.seq(items);
+      } else {
+        clock += spec.duration ?? 1;
+        const event: MachineEvent = { type: spec.event, now: clock };
+        transition(actorIndex.get(spec.actor)!, null, event);
+      }
+    }
+    if (operations) deliverReplies(0);
+    v[0] = clock;
+    if (timers) v[1] = interner.seq(sortTimers(timers, objects));
+    const record: StepRecord = {
+      index,
+      key: step.key,
+      kind: step.kind,
+      clockBefore: raw[0]!,
+      clockAfter: clock,
+      delivered,
+      sent: outMessages,
+      dropped,
+      ...(step.kind === 'timer' ? { timer: step.timer } : {}),
+      ...(fault !== undefined ? { fault } : {}),
+      changed,
+    };
+    return { raw: copyOf(v, channelBase + interner.channelNames.length), record };
+  };
+  return { world, apply };
+}
+
+/** Returns a copy of `from[0..length)` (a plain loop: `slice` is slow on small typed arrays). */
+export function copyOf(from: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  for (let i = 0; i < length; i++) out[i] = from[i]!;
+  return out;
+}
+
+/** Timers in the order `worldOf` keeps them: by due time, owner, name. */
+function sortTimers(timers: number[], objects: readonly (object | undefined)[]): number[] {
+  return timers.sort((x, y) => {
+    const a = objects[x] as Timer;
+    const b = objects[y] as Timer;
+    return a.due - b.due || a.owner.localeCompare(b.owner) || a.name.localeCompare(b.name);
+  });
+}
