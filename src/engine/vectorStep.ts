@@ -325,6 +325,8 @@ export function createVectorStepper(
         items.splice(at, 1);
         v[channelBase + c] = interner.seq(items);
       } else {
+        // `explore` sends models with other faults (delay, crash) to the reference explorer.
+        if (spec.kind !== 'inject') throw new Error(`fault kind ${spec.kind} is not on the core`);
         clock += spec.duration ?? 1;
         const event: MachineEvent = { type: spec.event, now: clock };
         transition(actorIndex.get(spec.actor)!, null, event);
