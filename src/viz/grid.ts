@@ -5,6 +5,7 @@
  */
 import type { ActorSpec } from '../engine/types';
 import type { DiagramMetrics } from './metrics';
+import { defaultOrder } from './order';
 import type { Lifeline } from './types';
 
 export interface Grid {
@@ -27,14 +28,17 @@ export interface Grid {
 }
 
 /**
- * Returns the lifelines of a model in display order: processes on the left, servers on the
- * right, each group in model order. Pure.
+ * Returns the lifelines of a model in display order: `order` (actor ids, see `lifelineOrder`),
+ * else processes on the left and servers on the right, each group in model order. Pure.
  */
-export function orderLifelines(actors: readonly ActorSpec[], metrics: DiagramMetrics): Lifeline[] {
-  const ordered = [
-    ...actors.filter((a) => a.role === 'process'),
-    ...actors.filter((a) => a.role !== 'process'),
-  ];
+export function orderLifelines(
+  actors: readonly ActorSpec[],
+  metrics: DiagramMetrics,
+  order: readonly string[] = defaultOrder(actors),
+): Lifeline[] {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const ordered = order.flatMap((id) => byId.get(id) ?? []);
+  for (const a of actors) if (!order.includes(a.id)) ordered.push(a);
   return ordered.map((a, i) => ({
     id: a.id,
     label: a.label,
@@ -62,8 +66,9 @@ export function createGrid(
   ghostCount: number,
   rows = 0,
   notes: ReadonlyMap<number, number> = new Map(),
+  order?: readonly string[],
 ): Grid {
-  const lifelines = orderLifelines(actors, metrics);
+  const lifelines = orderLifelines(actors, metrics, order);
   const above = notesAbove(notes, rows);
   const last = above[above.length - 1] ?? 0;
   const xs = new Map(lifelines.map((l) => [l.id, l.x]));

@@ -43,6 +43,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         glyph: clockPath(x, y, GLYPH),
         label: clip(`${name} timer`),
         labelX: x + GLYPH + 6,
+        labelY: px(y + 4),
         title: `${name} timer fires at t=${record.clockAfter}`,
         future,
       });
@@ -61,6 +62,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         glyph: boltPath(x, y, GLYPH + 1),
         label: text.label,
         labelX: x + GLYPH + 6,
+        labelY: px(y + 4),
         title: text.title,
         future,
       });

@@ -76,7 +76,9 @@ export interface Mark {
   readonly y: number;
   readonly glyph: string;
   readonly label: string;
+  /** The label's text starts 6 px right of `labelX`, its baseline at `labelY`. */
   readonly labelX: number;
+  readonly labelY: number;
   readonly title: string;
   readonly future: boolean;
 }
@@ -90,8 +92,10 @@ export interface TimerSpan {
   readonly x: number;
   readonly y1: number;
   readonly y2: number;
-  /** e.g. `second-delete 3t` (name and delay in ticks). */
+  /** e.g. `second-delete 3t` (name and delay in ticks), starting at `labelX`, baseline `labelY`. */
   readonly label: string;
+  readonly labelX: number;
+  readonly labelY: number;
   readonly title: string;
   /** False when it was cancelled or has not fired by the end of the trace. */
   readonly fired: boolean;
