@@ -5,6 +5,7 @@
  */
 import type { ActorSpec } from '../engine/types';
 import type { DiagramMetrics } from './metrics';
+import { headerBoxWidth, headerText, WRAPPED_HEADER_EXTRA } from './header';
 import { defaultOrder } from './order';
 import type { Lifeline } from './types';
 
@@ -15,6 +16,8 @@ export interface Grid {
   readonly cursor: number;
   readonly bandHeight: number;
   readonly lifelines: readonly Lifeline[];
+  /** Height of the lifeline headers (taller when a name takes two lines). */
+  readonly headerHeight: number;
   /** Height of the note below a row (0 when it has none). */
   noteHeight(row: number): number;
   /** x of an actor's lifeline (the first column for an unknown actor). */
@@ -39,11 +42,13 @@ export function orderLifelines(
   const byId = new Map(actors.map((a) => [a.id, a]));
   const ordered = order.flatMap((id) => byId.get(id) ?? []);
   for (const a of actors) if (!order.includes(a.id)) ordered.push(a);
+  const box = headerBoxWidth(metrics.columnWidth);
   return ordered.map((a, i) => ({
     id: a.id,
     label: a.label,
     role: a.role,
     x: metrics.gutterLeft + metrics.columnWidth * (i + 0.5),
+    ...headerText(a.label, box),
   }));
 }
 
@@ -74,7 +79,9 @@ export function createGrid(
   const xs = new Map(lifelines.map((l) => [l.id, l.x]));
   const firstX = lifelines[0]?.x ?? metrics.gutterLeft;
   const bandHeight = 2 * metrics.bandPad + Math.max(1, ghostCount) * metrics.ghostGap;
-  const contentTop = metrics.headerHeight + metrics.topPad;
+  const wrapped = lifelines.some((l) => l.lines.length > 1);
+  const headerHeight = metrics.headerHeight + (wrapped ? WRAPPED_HEADER_EXTRA : 0);
+  const contentTop = headerHeight + metrics.topPad;
   const rowTop = (row: number): number =>
     contentTop + row * rowHeight + (above[row] ?? last) + (row > cursor ? bandHeight : 0);
   return {
@@ -83,6 +90,7 @@ export function createGrid(
     cursor,
     bandHeight,
     lifelines,
+    headerHeight,
     noteHeight: (row) => notes.get(row) ?? 0,
     x: (actor) => xs.get(actor) ?? firstX,
     rowTop,

@@ -145,7 +145,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   return {
     width: right,
     height: end + metrics.bottomPad,
-    headerHeight: metrics.headerHeight,
+    headerHeight: grid.headerHeight,
     left: 0,
     right: lanesRight + metrics.gutterRight,
     rowHeight,

@@ -10,6 +10,9 @@ export interface Lifeline {
   readonly label: string;
   readonly role: ActorRole;
   readonly x: number;
+  /** The label as the header shows it: one or two lines, never cut, at `fontSize` px. */
+  readonly lines: readonly string[];
+  readonly fontSize: number;
 }
 
 /** One horizontal row: row 0 is the initial world, row r > 0 is step r − 1. */
