@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { replay } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import { busyRuns, raceRuns, type JudgedRun } from '../../test/support/raceRuns';
 import { layoutDiagram } from './layout';
@@ -28,6 +29,18 @@ describe('no label overlaps anything', () => {
   it.each(busy.map((r) => [r.name, r] as const))('on the cache-aside %s run', (_, run) => {
     expect(findOverlaps(layoutOf(run))).toEqual([]);
   });
+
+  it.each(busy.filter((r) => r.name.includes('step')).map((r) => [r.name, r] as const))(
+    'at every step of the cache-aside %s run, taken one by one',
+    (_, run) => {
+      const { scenario, model } = run;
+      for (let n = 1; n <= run.trace.records.length; n++) {
+        const trace = replay(model, run.trace.schedule.slice(0, n));
+        const prefix = { ...run, scenario, trace, cursor: n };
+        expect(findOverlaps(layoutOf(prefix))).toEqual([]);
+      }
+    },
+  );
 
   it('counts what it checks: every label, every line', () => {
     const run = races[1];

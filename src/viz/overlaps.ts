@@ -3,6 +3,7 @@
  * violation notes) as a box from the layout's text metrics, checked against the other labels,
  * every arrow's line (delivered, in flight and ghost arrows) and the violation notes. Pure.
  */
+import { NOTE_CHAR } from './marks';
 import { ghostLabelBox } from './placeBand';
 import { arrowLabelBox, type Box } from './placeLabels';
 import { markLabelBox, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
@@ -22,9 +23,6 @@ export interface Overlap {
   /** The other label, the arrow whose line it sits on, or the violation note. */
   readonly b: string;
 }
-
-/** Width of violation note text (13px semi-bold) per character. */
-const NOTE_CHAR = 7.4;
 
 const named = (id: string, box: Box): TextBox => ({ id, ...box });
 

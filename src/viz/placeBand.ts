@@ -61,7 +61,8 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
   let lo = band.top;
   let hi = band.top + band.height;
   for (const a of input.arrows) {
-    if (stretched(a)) [lo, hi] = [Math.min(lo, a.y1, a.labelY - 20), Math.max(hi, a.y2)];
+    if (a.pending || stretched(a))
+      [lo, hi] = [Math.min(lo, a.y1, a.labelY - 20), Math.max(hi, a.y2)];
   }
   lo -= 40;
   hi += 40;
@@ -72,9 +73,10 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
     ...near.flatMap(arrowSegments),
     ...input.ghosts.flatMap(ghostSegments),
   ]);
-  // Labels the stretched lines now run over move too.
+  // Labels that the stretched lines, or the lines of messages in flight (which end at the
+  // band), now run over move too.
   const moved = new Set(near.filter(stretched).map((a) => a.id));
-  const across = new Segments(near.filter(stretched).flatMap(arrowSegments));
+  const across = new Segments(near.filter((a) => a.pending || stretched(a)).flatMap(arrowSegments));
   for (const a of near) {
     if (a.pending || moved.has(a.id)) continue;
     const box = arrowLabelBox(a);

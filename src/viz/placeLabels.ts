@@ -26,16 +26,17 @@ const GAP = 2.5;
 export function labelWidth(text: string, reply: boolean): number {
   let width = 0;
   for (const ch of text) {
-    if (/[A-Z0-9_]/.test(ch)) width += 9;
-    else if (/[a-z]/.test(ch)) width += 7.2;
-    else width += 4.2;
+    if (/[A-Z0-9]/.test(ch)) width += 9.7;
+    else if (ch === '_') width += 7;
+    else if (/[a-z]/.test(ch)) width += 8;
+    else width += 4.6;
   }
-  return width * (reply ? 0.9 : 1) + 6;
+  return width * (reply ? 0.86 : 1) + 6;
 }
 
 /** Ascent and descent of the diagram's type, as fractions of the font size. */
 const ASCENT = 0.95;
-const DESCENT = 0.25;
+const DESCENT = 0.31;
 
 /** Returns the box of a text `width` px wide with its baseline at `y`, anchored at `x`. Pure. */
 export function textBox(
