@@ -20,7 +20,7 @@ import {
 import { lifelineOrder } from './order';
 import { rowHeightFor, type DiagramMetrics } from './metrics';
 import { noteBoxes } from './overlaps';
-import { headBox, LabelPlacer } from './placeLabels';
+import { axisBoxes, headBox, LabelPlacer } from './placeLabels';
 import { placeGlyphLabels } from './placeMarks';
 import { arrowSegments, Segments } from './segments';
 import { layoutTimerSpans } from './timers';
@@ -116,6 +116,10 @@ function computeBase(
   // glyphs' and timer spans' labels, then the arrows' in trace order.
   const placer = new LabelPlacer(new Segments(shapes.flatMap(arrowSegments)), rowHeight);
   for (const box of noteBoxes(violations)) placer.placed.add(box);
+  // The time axis: a step number as wide as the last one's, and a clock.
+  for (let r = 0; r <= rows; r++) {
+    for (const box of axisBoxes(grid.rowY(r), `#${rows}`, 't=0000')) placer.placed.add(box);
+  }
   for (const a of shapes) if (a.head) placer.placed.add(headBox(a));
   const placed = placeGlyphLabels(
     placer,

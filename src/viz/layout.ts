@@ -128,8 +128,10 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   const timers = base.timers.map((t) => shiftSpan(t, shift));
   const violations = base.violations.map((v) => shiftViolation(v, shift));
   const band = { top: bandTop, height: grid.bandHeight };
+  const rowList = rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor);
   const placed = placeBand({
     arrows,
+    rows: rowList,
     marks,
     timers,
     violations,
@@ -151,7 +153,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     rowHeight,
     columnWidth: metrics.columnWidth,
     lifelines: grid.lifelines,
-    rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
+    rows: rowList,
     arrows: placed.arrows,
     marks,
     timers,

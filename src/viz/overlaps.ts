@@ -5,7 +5,7 @@
  */
 import { NOTE_CHAR } from './marks';
 import { ghostLabelBox } from './placeBand';
-import { arrowLabelBox, type Box } from './placeLabels';
+import { arrowLabelBox, axisBoxes, type Box } from './placeLabels';
 import { markLabelBox, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
 import { arrowSegments, crosses, ghostSegments, type Segment } from './segments';
 import type { DiagramLayout, ViolationMark } from './types';
@@ -32,6 +32,11 @@ export function labelBoxes(layout: DiagramLayout): TextBox[] {
   for (const a of layout.arrows) {
     if (a.pending || !a.label) continue;
     boxes.push(named(`arrow:${a.id}`, arrowLabelBox(a)));
+  }
+  for (const r of layout.rows) {
+    axisBoxes(r.y, r.label, r.tick).forEach((box, i) =>
+      boxes.push(named(`axis:${r.row}:${i}`, box)),
+    );
   }
   for (const m of layout.marks) boxes.push(named(`mark:${m.id}`, markLabelBox(m)));
   for (const g of layout.ghosts) boxes.push(named(`ghost:${g.key}`, ghostLabelBox(g)));

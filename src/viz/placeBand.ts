@@ -7,33 +7,48 @@
  */
 import { px } from './geometry';
 import { noteBoxes } from './overlaps';
-import { arrowLabelBox, headBox, LabelPlacer, labelWidth, textBox, type Box } from './placeLabels';
+import {
+  arrowLabelBox,
+  axisBoxes,
+  headBox,
+  LabelPlacer,
+  labelWidth,
+  textBox,
+  type Box,
+} from './placeLabels';
 import { glyphBox, markLabelBox, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
 import { arrowSegments, ghostSegments, Segments } from './segments';
-import type { Arrow, Ghost, Mark, TimerSpan, ViolationMark } from './types';
+import type { Arrow, Ghost, Mark, Row, TimerSpan, ViolationMark } from './types';
 
-/** Returns the box of a ghost's label (drawn above its arrow, or right of its glyph). */
-export function ghostLabelBox(g: Ghost, labelX = g.labelX): Box {
+/** Returns the box of a ghost's label (centred on its arrow, or starting right of its glyph). */
+export function ghostLabelBox(g: Ghost, labelX = g.labelX, labelY = g.labelY): Box {
   const width = labelWidth(g.label, false);
-  return g.path
-    ? textBox(labelX, g.y - 6, width, 'middle', 12.5)
-    : textBox(labelX, g.y + 4, width, 'start', 12.5);
+  return textBox(labelX, labelY, width, g.path ? 'middle' : 'start', 12.5);
 }
 
-/** Where a ghost's label may go, best first. */
-function ghostSpots(g: Ghost): number[] {
+/** Where a ghost's label may go, best first: along its arrow above it, then below it. */
+function ghostSpots(g: Ghost): { x: number; y: number }[] {
   const width = labelWidth(g.label, false);
-  if (!g.path) return [g.labelX, g.x1 - 16 - width];
+  if (!g.path) {
+    const left = g.x1 - 16 - width;
+    return [g.labelX, left].flatMap((x) => [0, 15, -15].map((d) => ({ x, y: g.labelY + d })));
+  }
+  const below = g.y + 14;
+  if (g.x1 === g.x2) {
+    // A message to oneself: beside the lifeline.
+    const sides = [g.x1 + 16 + width / 2, g.x1 - 16 - width / 2];
+    return [g.labelY, below].flatMap((y) => sides.map((x) => ({ x, y })));
+  }
   const lo = Math.min(g.x1, g.x2) + width / 2 + 10;
   const hi = Math.max(g.x1, g.x2) - width / 2 - 14;
-  const at = (t: number): number =>
-    lo <= hi ? Math.min(Math.max(g.x1 + (g.x2 - g.x1) * t, lo), hi) : g.labelX;
-  // From the middle outwards, both ways.
+  // A label wider than its arrow slides as far as it overhangs it.
+  const [from, to] = lo <= hi ? [lo, hi] : [g.labelX - (lo - hi) / 2, g.labelX + (lo - hi) / 2];
+  const at = (t: number): number => from + (to - from) * (g.x2 > g.x1 ? t : 1 - t);
+  // From the middle outwards, both ways; last, past the arrowhead or behind the tail.
   const ts = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45].flatMap((d) => [0.5 - d, 0.5 + d]);
-  // Last, past the arrowhead or behind the tail.
   const way = Math.sign(g.x2 - g.x1);
-  const ends = [g.x2 + way * (14 + width / 2), g.x1 - way * (8 + width / 2)];
-  return [g.labelX, ...ts.map(at), ...ends];
+  const xs = [g.labelX, ...ts.map(at), g.x2 + way * (14 + width / 2), g.x1 - way * (8 + width / 2)];
+  return [g.labelY, below].flatMap((y) => xs.map((x) => ({ x, y })));
 }
 
 export interface BandInput {
@@ -42,6 +57,7 @@ export interface BandInput {
   readonly timers: readonly TimerSpan[];
   readonly violations: readonly ViolationMark[];
   readonly ghosts: readonly Ghost[];
+  readonly rows: readonly Row[];
   readonly cursor: number;
   readonly band: { readonly top: number; readonly height: number };
   readonly rowHeight: number;
@@ -87,22 +103,28 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
     if (spans(lo, hi, box.y0, box.y1)) placer.placed.add(box);
   };
   for (const box of noteBoxes(input.violations)) take(box);
+  for (const r of input.rows) {
+    if (spans(lo, hi, r.top, r.top + r.height)) axisBoxes(r.y, r.label, r.tick).forEach(take);
+  }
   for (const m of input.marks) [glyphBox(m), markLabelBox(m)].forEach(take);
   for (const t of input.timers) if (t.y2 - t.y1 >= SPAN_LABEL_MIN) take(spanLabelBox(t));
   for (const a of near) {
     if (a.head) take(headBox(a));
     if (!a.pending && !moved.has(a.id)) take(arrowLabelBox(a));
   }
+  // The band's own lines: every ghost's, so a label below one stays off the next.
   const ghosts = input.ghosts.map((g) => {
-    let best = g.labelX;
+    let best = { x: g.labelX, y: g.labelY };
     let least = Infinity;
-    for (const x of ghostSpots(g)) {
-      const cost = placer.cost(ghostLabelBox(g, x));
-      if (cost < least) [best, least] = [x, cost];
+    for (const spot of ghostSpots(g)) {
+      const cost = placer.cost(ghostLabelBox(g, spot.x, spot.y));
+      if (cost < least) [best, least] = [spot, cost];
       if (cost === 0) break;
     }
-    placer.placed.add(ghostLabelBox(g, best));
-    return best === g.labelX ? g : { ...g, labelX: px(best) };
+    placer.placed.add(ghostLabelBox(g, best.x, best.y));
+    return best.x === g.labelX && best.y === g.labelY
+      ? g
+      : { ...g, labelX: px(best.x), labelY: px(best.y) };
   });
   const arrows = input.arrows.map((a) => (moved.has(a.id) ? placer.place(a) : a));
   return { arrows, ghosts };

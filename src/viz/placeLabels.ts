@@ -50,6 +50,14 @@ export function textBox(
   return { x0, x1: x0 + width, y0: y - size * ASCENT, y1: y + size * DESCENT };
 }
 
+/** Returns the boxes of a row's step number and clock on the time axis (see `TimeAxis`). */
+export function axisBoxes(y: number, label: string, tick: string): Box[] {
+  return [
+    textBox(10, y - 2, labelWidth(label, false), 'start', 12.5),
+    textBox(10, y + 13, labelWidth(tick, true), 'start', 11.5),
+  ];
+}
+
 /** Font size of an arrow's label. */
 export const labelSize = (a: Arrow): number => (a.kind === 'reply' ? 12 : 13);
 
@@ -84,12 +92,16 @@ export class Boxes {
   }
 }
 
-/** Keeps a label of `width` between the two lifelines an arrow joins, clear of both ends. */
+/**
+ * Keeps a label of `width` between the two lifelines an arrow joins, clear of both ends; one
+ * wider than that ends just short of the arrowhead and runs out past the tail.
+ */
 function within(a: Arrow, x: number, width: number): number {
   if (a.dropped || a.x1 === a.x2) return x;
   const lo = Math.min(a.x1, a.x2) + width / 2 + 14;
   const hi = Math.max(a.x1, a.x2) - width / 2 - 24;
-  return lo <= hi ? Math.min(Math.max(x, lo), hi) : (a.x1 + a.x2) / 2;
+  if (lo <= hi) return Math.min(Math.max(x, lo), hi);
+  return a.x2 > a.x1 ? a.x2 - 16 - width / 2 : a.x2 + 16 + width / 2;
 }
 
 /** The y-range of a straight arrow's line over the x-range [xa, xb] (its ends if outside). */

@@ -58,8 +58,10 @@ function placeMark(placer: LabelPlacer, m: Mark): Mark {
     { x: left, y },
     { x: left, y: y + 15 },
     { x: left, y: y - 15 },
-    { x: right, y: y + 30 },
-    { x: left, y: y + 30 },
+    ...[30, -30, 45, -45].flatMap((d) => [
+      { x: right, y: y + d },
+      { x: left, y: y + d },
+    ]),
   ];
   const best = cheapest(placer, spots, (x, at) => markLabelBox(m, x, at)) ?? spots[0];
   if (!best) return m;

@@ -141,7 +141,9 @@ export interface Ghost {
   readonly head: string;
   readonly glyph: string;
   readonly label: string;
+  /** Centre (arrow) or start (glyph) of the label, and its baseline. */
   readonly labelX: number;
+  readonly labelY: number;
   readonly ariaLabel: string;
   /** Clickable area. */
   readonly hit: {
