@@ -79,7 +79,10 @@ export function findOverlaps(layout: DiagramLayout): Overlap[] {
   const found: Overlap[] = [];
   labels.forEach((box, i) => {
     for (const other of labels.slice(i + 1)) {
-      if (intersect(box, other)) found.push({ kind: 'label-label', a: box.id, b: other.id });
+      // The time axis is a fixed two-line column: only what lands on it counts.
+      const axis = box.id.startsWith('axis:') && other.id.startsWith('axis:');
+      if (!axis && intersect(box, other))
+        found.push({ kind: 'label-label', a: box.id, b: other.id });
     }
     const hit = new Set<string>();
     for (const l of lines) {

@@ -35,7 +35,7 @@ export function labelWidth(text: string, reply: boolean): number {
 }
 
 /** Ascent and descent of the diagram's type, as fractions of the font size. */
-const ASCENT = 0.95;
+const ASCENT = 1;
 const DESCENT = 0.31;
 
 /** Returns the box of a text `width` px wide with its baseline at `y`, anchored at `x`. Pure. */
