@@ -103,8 +103,13 @@ for (const scenario of SCENARIOS) {
   });
 }
 
-test('no label overlaps on a run of three readers and three writers', async ({ app, page }) => {
-  for (const g of ['o', 'm'] as const) {
+for (const g of ['o', 'm'] as const) {
+  test(`no label overlaps at any step of a run of three readers and three writers (${g})`, async ({
+    app,
+    page,
+  }) => {
+    // Checks the whole diagram after each of some twenty steps.
+    test.setTimeout(120_000);
     await app.open(
       `/#v=1&s=cache-aside-set-after-delete&f=none&g=${g}&seed=1&c=0&p=&m=readers:3,writers:3`,
     );
@@ -115,8 +120,8 @@ test('no label overlaps on a run of three readers and three writers', async ({ a
     }
     expect(await cutNames(page)).toEqual([]);
     expect(Number(await app.diagram.getAttribute('data-steps'))).toBeGreaterThan(10);
-  }
-});
+  });
+}
 
 test('the shared-state threads are named in full', async ({ app, page }) => {
   await app.open(linkTo('shared-class-state', 'none'));
