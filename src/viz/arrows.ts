@@ -8,7 +8,7 @@ import type { Message, StepRecord } from '../engine/types';
 import type { Grid } from './grid';
 import { crossPath, headPath, loopPath, px, shaftPath } from './geometry';
 import { messageLabel } from './labels';
-import { labelWidth, placeLabels, type LabelBox } from './placeLabels';
+import { labelWidth } from './placeLabels';
 import type { Arrow, ArrowKind } from './types';
 
 /** Returns, for each message id, the row it was sent in (0 for the initial world). Pure. */
@@ -54,8 +54,6 @@ export interface ArrowContext {
   /** Rows where harm happened: their request arrows are drawn red. */
   readonly violationRows: ReadonlySet<number>;
   readonly title: (message: Message) => string;
-  /** Label boxes already taken (mark labels). */
-  readonly obstacles?: readonly LabelBox[];
 }
 
 function labelPoint(x1: number, y1: number, x2: number, y2: number, rowHeight: number) {
@@ -64,10 +62,31 @@ function labelPoint(x1: number, y1: number, x2: number, y2: number, rowHeight: n
   return { x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t };
 }
 
+/**
+ * Returns whether `message` is a call answered in the same step (operations granularity): the
+ * step delivers a reply from its receiver back to its sender.
+ */
+export function answeredAtOnce(record: StepRecord | undefined, message: Message): boolean {
+  if (!record || message.reply || message.from === message.to) return false;
+  return record.delivered.some((m) => m.reply && m.from === message.to && m.to === message.from);
+}
+
+/**
+ * Where the label of a dropped message or a loop goes: beyond the cross (away from the
+ * sender), or right of the loop (which reaches 27 px right of its lifeline). Null otherwise.
+ */
+function aside(x1: number, x2: number, dropped: boolean, self: boolean, width: number) {
+  if (self && !dropped) return x2 + 32 + width / 2;
+  if (!dropped) return null;
+  return x2 < x1 ? x2 - 14 - width / 2 : x2 + 14 + width / 2;
+}
+
 function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boolean): Arrow {
   const { grid, trace } = ctx;
-  const fromRow = Math.min(ctx.sent.get(message.id) ?? 0, row);
   const record = trace.records[row - 1];
+  // A call and its reply in one step read as one exchange: both level in that step's row.
+  const roundTrip = !dropped && answeredAtOnce(record, message);
+  const fromRow = roundTrip ? row : Math.min(ctx.sent.get(message.id) ?? 0, row);
   const x1 = grid.x(message.from);
   const y1 = startY(grid, trace.records[fromRow - 1], fromRow, message);
   const index = record?.delivered.findIndex((m) => m.id === message.id) ?? -1;
@@ -100,7 +119,7 @@ function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boo
         : headPath(x1, y1, x2, y2, size),
     cross: dropped ? crossPath(x2, y2, 6) : '',
     label,
-    labelX: px(dropped || self ? x2 + 14 + labelWidth(label, false) / 2 : at.x),
+    labelX: px(aside(x1, x2, dropped, self, labelWidth(label, false)) ?? at.x),
     labelY: px(dropped ? y2 + 4 : below ? at.y + 15 : at.y - 6),
     title: ctx.title(message),
     stale: !dropped && kind !== 'reply' && ctx.violationRows.has(row),
@@ -110,12 +129,15 @@ function arrowFor(ctx: ArrowContext, message: Message, row: number, dropped: boo
   };
 }
 
-/** Returns the arrows of every delivered and dropped message, in trace order. Pure. */
+/**
+ * Returns the arrows of every delivered and dropped message, in trace order, each label at its
+ * preferred spot (see `placeLabels` for where it finally goes). Pure.
+ */
 export function layoutArrows(ctx: ArrowContext): Arrow[] {
   const arrows: Arrow[] = [];
   ctx.trace.records.forEach((record, i) => {
     for (const m of record.delivered) arrows.push(arrowFor(ctx, m, i + 1, false));
     for (const m of record.dropped) arrows.push(arrowFor(ctx, m, i + 1, true));
   });
-  return placeLabels(arrows, ctx.grid.rowHeight, ctx.obstacles);
+  return arrows;
 }

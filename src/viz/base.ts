@@ -17,8 +17,12 @@ import {
   violationNotes,
   type ViolationNote,
 } from './marks';
+import { lifelineOrder } from './order';
 import { rowHeightFor, type DiagramMetrics } from './metrics';
-import { labelWidth } from './placeLabels';
+import { noteBoxes } from './overlaps';
+import { axisBoxes, headBox, LabelPlacer } from './placeLabels';
+import { placeGlyphLabels } from './placeMarks';
+import { arrowSegments, Segments } from './segments';
 import { layoutTimerSpans } from './timers';
 import type { Arrow, Mark, TimerSpan, ViolationMark } from './types';
 
@@ -96,24 +100,34 @@ function computeBase(
   const noteX = noteXOf(metrics);
   const notes = notesOf(model, trace, metrics, scenario.harm);
   const rows = Math.max(steps, align?.rows ?? 0);
-  const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights);
+  const order = lifelineOrder(model);
+  const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights, order);
   const label = actorLabels(model);
   const violations = layoutViolations(grid, notes, noteX);
-  const marks = layoutMarks(grid, trace, model);
   const sent = sentRows(trace);
-  const arrows = layoutArrows({
+  const shapes = layoutArrows({
     grid,
     trace,
     sent,
     violationRows: new Set(violations.filter((v) => v.harm).map((v) => v.row)),
     title: (m) => messageTitle(scenario, m, label),
-    obstacles: marks.map((m) => ({
-      x0: m.x - 14,
-      x1: m.labelX + 8 + labelWidth(m.label, false),
-      y0: m.y - 14,
-      y1: m.y + 14,
-    })),
   });
+  // Labels keep clear of every line, of the violation notes and of each other: first the
+  // glyphs' and timer spans' labels, then the arrows' in trace order.
+  const placer = new LabelPlacer(new Segments(shapes.flatMap(arrowSegments)), rowHeight);
+  for (const box of noteBoxes(violations)) placer.placed.add(box);
+  // The time axis: a step number as wide as the last one's, and a clock.
+  for (let r = 0; r <= rows; r++) {
+    for (const box of axisBoxes(grid.rowY(r), `#${rows}`, 't=0000')) placer.placed.add(box);
+  }
+  for (const a of shapes) if (a.head) placer.placed.add(headBox(a));
+  const placed = placeGlyphLabels(
+    placer,
+    layoutMarks(grid, trace, model),
+    layoutTimerSpans(grid, trace),
+  );
+  const { marks } = placed;
+  const arrows = shapes.map((a) => placer.place(a));
   const drawn = new Set(arrows.map((a) => a.id));
   return {
     metrics,
@@ -127,7 +141,7 @@ function computeBase(
     drawn,
     arrows,
     marks,
-    timers: layoutTimerSpans(grid, trace),
+    timers: placed.timers,
     violations,
   };
 }

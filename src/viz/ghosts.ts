@@ -54,6 +54,7 @@ function ghostFor(grid: Grid, step: Step, y: number, label: (a: string) => strin
             ? `delay ${messageLabel(message)}`
             : messageLabel(message),
       labelX: px((x1 + x2) / 2),
+      labelY: px(y - 6),
       ariaLabel,
       hit: { x: lo - 8, y: px(y - half), width: Math.abs(x2 - x1) + 16, height: half * 2 },
     };
@@ -69,6 +70,7 @@ function ghostFor(grid: Grid, step: Step, y: number, label: (a: string) => strin
     glyph: step.kind === 'timer' ? clockPath(x, y, 8) : boltPath(x, y, 9),
     label: clip(text),
     labelX: x + 16,
+    labelY: px(y + 4),
     ariaLabel,
     hit: { x: x - 14, y: px(y - half), width: LABEL_ROOM + 14, height: half * 2 },
   };

@@ -5,6 +5,8 @@
  */
 import type { ActorSpec } from '../engine/types';
 import type { DiagramMetrics } from './metrics';
+import { headerBoxWidth, headerText, WRAPPED_HEADER_EXTRA } from './header';
+import { defaultOrder } from './order';
 import type { Lifeline } from './types';
 
 export interface Grid {
@@ -14,6 +16,8 @@ export interface Grid {
   readonly cursor: number;
   readonly bandHeight: number;
   readonly lifelines: readonly Lifeline[];
+  /** Height of the lifeline headers (taller when a name takes two lines). */
+  readonly headerHeight: number;
   /** Height of the note below a row (0 when it has none). */
   noteHeight(row: number): number;
   /** x of an actor's lifeline (the first column for an unknown actor). */
@@ -27,19 +31,24 @@ export interface Grid {
 }
 
 /**
- * Returns the lifelines of a model in display order: processes on the left, servers on the
- * right, each group in model order. Pure.
+ * Returns the lifelines of a model in display order: `order` (actor ids, see `lifelineOrder`),
+ * else processes on the left and servers on the right, each group in model order. Pure.
  */
-export function orderLifelines(actors: readonly ActorSpec[], metrics: DiagramMetrics): Lifeline[] {
-  const ordered = [
-    ...actors.filter((a) => a.role === 'process'),
-    ...actors.filter((a) => a.role !== 'process'),
-  ];
+export function orderLifelines(
+  actors: readonly ActorSpec[],
+  metrics: DiagramMetrics,
+  order: readonly string[] = defaultOrder(actors),
+): Lifeline[] {
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const ordered = order.flatMap((id) => byId.get(id) ?? []);
+  for (const a of actors) if (!order.includes(a.id)) ordered.push(a);
+  const box = headerBoxWidth(metrics.columnWidth);
   return ordered.map((a, i) => ({
     id: a.id,
     label: a.label,
     role: a.role,
     x: metrics.gutterLeft + metrics.columnWidth * (i + 0.5),
+    ...headerText(a.label, box),
   }));
 }
 
@@ -62,14 +71,17 @@ export function createGrid(
   ghostCount: number,
   rows = 0,
   notes: ReadonlyMap<number, number> = new Map(),
+  order?: readonly string[],
 ): Grid {
-  const lifelines = orderLifelines(actors, metrics);
+  const lifelines = orderLifelines(actors, metrics, order);
   const above = notesAbove(notes, rows);
   const last = above[above.length - 1] ?? 0;
   const xs = new Map(lifelines.map((l) => [l.id, l.x]));
   const firstX = lifelines[0]?.x ?? metrics.gutterLeft;
   const bandHeight = 2 * metrics.bandPad + Math.max(1, ghostCount) * metrics.ghostGap;
-  const contentTop = metrics.headerHeight + metrics.topPad;
+  const wrapped = lifelines.some((l) => l.lines.length > 1);
+  const headerHeight = metrics.headerHeight + (wrapped ? WRAPPED_HEADER_EXTRA : 0);
+  const contentTop = headerHeight + metrics.topPad;
   const rowTop = (row: number): number =>
     contentTop + row * rowHeight + (above[row] ?? last) + (row > cursor ? bandHeight : 0);
   return {
@@ -78,6 +90,7 @@ export function createGrid(
     cursor,
     bandHeight,
     lifelines,
+    headerHeight,
     noteHeight: (row) => notes.get(row) ?? 0,
     x: (actor) => xs.get(actor) ?? firstX,
     rowTop,

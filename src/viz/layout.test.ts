@@ -33,18 +33,25 @@ function layoutAt(model: Model, trace: Trace, cursor: number) {
 }
 
 describe('layoutDiagram', () => {
-  it('puts processes left and servers right, in model order', () => {
+  it('puts actors that talk side by side, the same at every step of every run', () => {
     const model = setup('messages', 'none', { readers: 2 });
     const layout = layoutAt(model, replay(model, []), 0);
+    // Each reader talks to the cache and the database, the writer to both too: the cache sits
+    // between the readers, the writer between the cache and the database.
     expect(layout.lifelines.map((l) => l.id)).toEqual([
       'reader1',
-      'reader2',
-      'writer',
       'cache',
+      'reader2',
       'db',
+      'writer',
     ]);
     const xs = layout.lifelines.map((l) => l.x);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    const { model: race, trace } = shortestRace('messages');
+    const ids = (t: Trace, c: number) => layoutAt(race, t, c).lifelines.map((l) => l.id);
+    const first = ids(trace, 0);
+    for (let c = 1; c <= trace.records.length; c++) expect(ids(trace, c)).toEqual(first);
+    expect(ids(replay(race, trace.schedule.slice(0, 3)), 3)).toEqual(first);
   });
 
   it('has a row for the initial world and one per step, top to bottom', () => {

@@ -13,6 +13,8 @@ import { layoutGhosts } from './ghosts';
 import { createGrid } from './grid';
 import { actorLabels, messageTitle } from './labels';
 import { defaultMetrics, type DiagramMetrics } from './metrics';
+import { lifelineOrder } from './order';
+import { placeBand } from './placeBand';
 import { layoutPending } from './pending';
 import { shiftArrow, shiftMark, shiftSpan, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
@@ -96,6 +98,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     input.enabled.length,
     rows,
     base.noteHeights,
+    lifelineOrder(model),
   );
   const bandTop = grid.rowTop(bandRow + 1) - grid.bandHeight;
   const label = actorLabels(model);
@@ -110,6 +113,33 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     ? layoutDivergence(input.divergence, grid.rowTop(steps + 1) + 6, metrics.gutterLeft, right)
     : null;
   // Aligned with a longer run, the rows it has and this one has not are kept (empty).
+  const arrows = [
+    ...base.arrows.map((a) => shiftArrow(a, shift)),
+    ...layoutPending({
+      grid,
+      trace,
+      cursor,
+      sent: base.sent,
+      drawn: base.drawn,
+      title: (m) => messageTitle(scenario, m, label),
+    }),
+  ];
+  const marks = base.marks.map((m) => shiftMark(m, shift));
+  const timers = base.timers.map((t) => shiftSpan(t, shift));
+  const violations = base.violations.map((v) => shiftViolation(v, shift));
+  const band = { top: bandTop, height: grid.bandHeight };
+  const rowList = rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor);
+  const placed = placeBand({
+    arrows,
+    rows: rowList,
+    marks,
+    timers,
+    violations,
+    ghosts: layoutGhosts(grid, input.enabled, label),
+    cursor: bandRow,
+    band,
+    rowHeight,
+  });
   const end = Math.max(
     grid.rowTop(rows + 1),
     grid.rowTop(steps + 1) + (divergence ? divergence.height + 6 : 0),
@@ -117,31 +147,21 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   return {
     width: right,
     height: end + metrics.bottomPad,
-    headerHeight: metrics.headerHeight,
+    headerHeight: grid.headerHeight,
     left: 0,
     right: lanesRight + metrics.gutterRight,
     rowHeight,
     columnWidth: metrics.columnWidth,
     lifelines: grid.lifelines,
-    rows: rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor),
-    arrows: [
-      ...base.arrows.map((a) => shiftArrow(a, shift)),
-      ...layoutPending({
-        grid,
-        trace,
-        cursor,
-        sent: base.sent,
-        drawn: base.drawn,
-        title: (m) => messageTitle(scenario, m, label),
-      }),
-    ],
-    marks: base.marks.map((m) => shiftMark(m, shift)),
-    timers: base.timers.map((t) => shiftSpan(t, shift)),
-    violations: base.violations.map((v) => shiftViolation(v, shift)),
+    rows: rowList,
+    arrows: placed.arrows,
+    marks,
+    timers,
+    violations,
     cursor: { row: cursor, y: bandTop },
     finished: cursor === steps && trace.finished && input.enabled.length === 0,
-    band: { top: bandTop, height: grid.bandHeight },
-    ghosts: layoutGhosts(grid, input.enabled, label),
+    band,
+    ghosts: placed.ghosts,
     divergence,
   };
 }

@@ -52,6 +52,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         glyph: clockPath(x, y, GLYPH),
         label: clip(`${name} timer`),
         labelX: x + GLYPH + 6,
+        labelY: px(y + 4),
         title: `${name} timer fires at t=${record.clockAfter}`,
         future,
       });
@@ -76,6 +77,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         glyph: boltPath(x, y, GLYPH + 1),
         label: text.label,
         labelX: x + GLYPH + 6,
+        labelY: px(y + 4),
         title: text.title,
         future,
       });
@@ -86,8 +88,8 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
 
 const LINE = 16;
 const NOTE_PAD = 10;
-/** Average width of a note character (12.5px semi-bold). */
-const NOTE_CHAR = 7.2;
+/** Average width of a note character (13px semi-bold), on the safe side. */
+export const NOTE_CHAR = 7.8;
 
 /** What broke at one row: every distinct message, and the first one wrapped for the note. */
 export interface ViolationNote {
@@ -123,7 +125,7 @@ export function violationNotes(
   for (const [row, at] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const messages = [...at.harm, ...at.other.filter((m) => !at.harm.includes(m))];
     const isHarm = at.harm.length > 0;
-    const lines = wrap(`${isHarm ? '' : DIAGNOSTIC_PREFIX}${messages[0] ?? ''}`, chars, 2);
+    const lines = wrap(`${isHarm ? '' : DIAGNOSTIC_PREFIX}${messages[0] ?? ''}`, chars, 3);
     if (messages.length > 1) {
       const more = `(+${messages.length - 1} more)`;
       const last = lines.length - 1;

@@ -1,13 +1,14 @@
 /**
- * Arrow label placement: each label goes to the first spot along its arrow that does not
- * overlap a label placed before it (in trace order), so labels of arrows that leave the same
- * row stay readable. Greedy and deterministic. Pure.
+ * Arrow label placement: each label goes to the first spot beside its arrow (above or below
+ * it, or to its side where it is steep, at several points along it) that touches no label
+ * placed before it (in trace order), no arrowhead or obstacle, and no arrow's line, its own
+ * included. Greedy and deterministic. Pure.
  */
 import { px } from './geometry';
-import { Segments } from './segments';
+import { crosses, type Segments, type Segment } from './segments';
 import type { Arrow } from './types';
 
-interface Box {
+export interface Box {
   readonly x0: number;
   readonly x1: number;
   readonly y0: number;
@@ -15,6 +16,8 @@ interface Box {
 }
 
 const BUCKET = 32;
+/** Clear space kept between a label and a line. */
+const GAP = 2.5;
 
 /**
  * Approximate width of a label in px (13px semi-bold requests, 12px replies): capitals and
@@ -23,15 +26,48 @@ const BUCKET = 32;
 export function labelWidth(text: string, reply: boolean): number {
   let width = 0;
   for (const ch of text) {
-    if (/[A-Z0-9_]/.test(ch)) width += 9;
-    else if (/[a-z]/.test(ch)) width += 7.2;
-    else width += 4.2;
+    if (/[A-Z0-9]/.test(ch)) width += 9.7;
+    else if (ch === '_') width += 7;
+    else if (/[a-z]/.test(ch)) width += 8;
+    else width += 4.6;
   }
-  return width * (reply ? 0.9 : 1) + 6;
+  return width * (reply ? 0.86 : 1) + 6;
+}
+
+/** Ascent and descent of the diagram's type, as fractions of the font size. */
+const ASCENT = 1;
+const DESCENT = 0.31;
+
+/** Returns the box of a text `width` px wide with its baseline at `y`, anchored at `x`. Pure. */
+export function textBox(
+  x: number,
+  y: number,
+  width: number,
+  anchor: 'start' | 'middle',
+  size = 13,
+): Box {
+  const x0 = anchor === 'middle' ? x - width / 2 : x;
+  return { x0, x1: x0 + width, y0: y - size * ASCENT, y1: y + size * DESCENT };
+}
+
+/** Returns the boxes of a row's step number and clock on the time axis (see `TimeAxis`). */
+export function axisBoxes(y: number, label: string, tick: string): Box[] {
+  return [
+    textBox(10, y - 2, labelWidth(label, false), 'start', 12.5),
+    textBox(10, y + 13, labelWidth(tick, true), 'start', 11.5),
+  ];
+}
+
+/** Font size of an arrow's label. */
+export const labelSize = (a: Arrow): number => (a.kind === 'reply' ? 12 : 13);
+
+/** Returns the box of an arrow's label (at `x`, `y` when given). Pure. */
+export function arrowLabelBox(a: Arrow, x = a.labelX, y = a.labelY): Box {
+  return textBox(x, y, labelWidth(a.label, a.kind === 'reply'), 'middle', labelSize(a));
 }
 
 /** A spatial hash of placed boxes by vertical bucket. */
-class Boxes {
+export class Boxes {
   private readonly buckets = new Map<number, Box[]>();
 
   /** Returns the area of `b` covered by placed boxes (0 when it is free). */
@@ -56,83 +92,124 @@ class Boxes {
   }
 }
 
-function boxAt(x: number, baseline: number, width: number): Box {
-  return { x0: x - width / 2, x1: x + width / 2, y0: baseline - 12, y1: baseline + 3 };
-}
-
-/** Keeps a label of `width` between the two lifelines an arrow joins, clear of both ends. */
+/**
+ * Keeps a label of `width` between the two lifelines an arrow joins, clear of both ends; one
+ * wider than that ends just short of the arrowhead and runs out past the tail.
+ */
 function within(a: Arrow, x: number, width: number): number {
   if (a.dropped || a.x1 === a.x2) return x;
   const lo = Math.min(a.x1, a.x2) + width / 2 + 14;
   const hi = Math.max(a.x1, a.x2) - width / 2 - 24;
-  return lo <= hi ? Math.min(Math.max(x, lo), hi) : (a.x1 + a.x2) / 2;
+  if (lo <= hi) return Math.min(Math.max(x, lo), hi);
+  return a.x2 > a.x1 ? a.x2 - 16 - width / 2 : a.x2 + 16 + width / 2;
 }
 
-/** Candidate label baselines along an arrow, best first. */
-function candidates(a: Arrow, rowHeight: number, width: number): { x: number; y: number }[] {
-  const dx = a.x2 - a.x1;
-  const dy = a.y2 - a.y1;
-  const horizontal = Math.abs(dy) < 1;
-  const t0 = horizontal ? 0.5 : Math.min(0.5, (rowHeight * 0.55) / Math.abs(dy));
-  const first = a.y1 + dy * t0;
-  // Which side of the line the preferred label sits on (replies in a shared row go below).
-  const below = a.labelY > first;
-  const spots: { x: number; y: number }[] = [{ x: within(a, a.labelX, width), y: a.labelY }];
-  if (a.dropped || a.x1 === a.x2) return spots;
-  const ts = horizontal ? [0.3, 0.7, 0.2, 0.8] : [t0 + 0.2, t0 + 0.4, t0 - 0.2, 0.75];
-  // Nearest the preferred point first, on either side of the line.
-  if (!horizontal)
-    spots.push({ x: within(a, a.x1 + dx * t0, width), y: below ? first - 6 : first + 15 });
-  for (const t of ts) {
-    if (t <= 0.08 || t >= 0.85) continue;
-    const y = a.y1 + dy * t;
-    for (const side of below ? [15, -6] : [-6, 15]) {
-      spots.push({ x: within(a, a.x1 + dx * t, width), y: y + side });
-    }
+/** The y-range of a straight arrow's line over the x-range [xa, xb] (its ends if outside). */
+function yRange(a: Arrow, xa: number, xb: number): [number, number] {
+  const lo = Math.max(Math.min(a.x1, a.x2), xa);
+  const hi = Math.min(Math.max(a.x1, a.x2), xb);
+  const at = (x: number): number => a.y1 + ((x - a.x1) * (a.y2 - a.y1)) / (a.x2 - a.x1);
+  if (lo > hi) return [Math.min(a.y1, a.y2), Math.max(a.y1, a.y2)];
+  return [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+}
+
+/** The x-range of a straight arrow's line over the y-range [ya, yb]. */
+function xRange(a: Arrow, ya: number, yb: number): [number, number] {
+  const lo = Math.max(Math.min(a.y1, a.y2), ya);
+  const hi = Math.min(Math.max(a.y1, a.y2), yb);
+  const at = (y: number): number => a.x1 + ((y - a.y1) * (a.x2 - a.x1)) / (a.y2 - a.y1);
+  if (lo > hi) return [Math.min(a.x1, a.x2), Math.max(a.x1, a.x2)];
+  return [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+}
+
+interface Spot {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Spots beside the point of an arrow at `t`: above, below, and for a slanted one its sides. */
+function spotsAt(a: Arrow, t: number, width: number, size: number, below: boolean): Spot[] {
+  const x = within(a, a.x1 + (a.x2 - a.x1) * t, width);
+  const [top, bottom] = yRange(a, x - width / 2 - GAP, x + width / 2 + GAP);
+  const over = { x, y: top - GAP - size * DESCENT };
+  const under = { x, y: bottom + GAP + size * ASCENT };
+  const spots = below ? [under, over] : [over, under];
+  if (Math.abs(a.y2 - a.y1) < 1) return spots;
+  // Level with the point, clear of the line to its right or left.
+  const y = a.y1 + (a.y2 - a.y1) * t + size * 0.35;
+  const [left, right] = xRange(a, y - size * ASCENT - GAP, y + size * DESCENT + GAP);
+  spots.push({ x: right + GAP + width / 2, y }, { x: left - GAP - width / 2, y });
+  return spots;
+}
+
+/** Candidate label spots for an arrow, best first. */
+function candidates(a: Arrow, rowHeight: number, width: number): Spot[] {
+  const size = labelSize(a);
+  const first: Spot = { x: within(a, a.labelX, width), y: a.labelY };
+  if (a.dropped || a.x1 === a.x2) {
+    // Beside the cross or the loop: level, then a line lower or higher, then the other side.
+    const other = { x: 2 * a.x2 - first.x, y: first.y };
+    return [first, other].flatMap((s) => [s, { ...s, y: s.y + 15 }, { ...s, y: s.y - 15 }]);
   }
-  if (horizontal) spots.push({ x: within(a, a.labelX, width), y: below ? a.y1 - 6 : a.y1 + 15 });
+  const dy = a.y2 - a.y1;
+  const t0 = Math.abs(dy) < 1 ? 0.5 : Math.min(0.5, (rowHeight * 0.55) / Math.abs(dy));
+  // Which side of the line the preferred label sits on (replies in a shared row go below).
+  const below = a.labelY > a.y1 + dy * t0;
+  const ts = [t0, t0 + 0.12, t0 - 0.12, t0 + 0.25, 0.5, t0 + 0.4, 0.65, 0.3, 0.8, 0.2, 0.12];
+  // Then every twentieth of the way, for crowded spots.
+  for (let k = 2; k < 18; k++) ts.push(k / 20);
+  const spots: Spot[] = [first];
+  for (const t of ts) {
+    if (t <= 0.05 || t >= 0.9) continue;
+    spots.push(...spotsAt(a, t, width, size, below));
+  }
+  // Last, level with an end: past the arrowhead, or behind the tail.
+  const way = Math.sign(a.x2 - a.x1);
+  spots.push(
+    { x: a.x2 + way * (14 + width / 2), y: a.y2 + size * 0.35 },
+    { x: a.x1 - way * (8 + width / 2), y: a.y1 + size * 0.35 },
+  );
   return spots;
 }
 
 /** The box an arrowhead occupies. */
-function headBox(a: Arrow): Box {
+export function headBox(a: Arrow): Box {
   return { x0: a.x2 - 11, x1: a.x2 + 11, y0: a.y2 - 7, y1: a.y2 + 7 };
 }
 
-/**
- * Returns `arrows` with each label at the spot along its arrow that covers the least: first
- * other labels and arrowheads, then other arrows' lines (the first spot when several tie),
- * kept between the lifelines the arrow joins. `obstacles` are boxes already taken (e.g. mark
- * labels). Pure.
- */
-export function placeLabels(
-  arrows: readonly Arrow[],
-  rowHeight: number,
-  obstacles: readonly Box[] = [],
-): Arrow[] {
-  const placed = new Boxes();
-  const shafts = new Segments(arrows);
-  for (const o of obstacles) placed.add(o);
-  for (const a of arrows) if (a.head) placed.add(headBox(a));
-  return arrows.map((a) => {
+/** Places labels one at a time against the boxes and lines already there. */
+export class LabelPlacer {
+  readonly placed = new Boxes();
+
+  constructor(
+    private readonly lines: Segments,
+    private readonly rowHeight: number,
+  ) {}
+
+  /** Returns what covering `box` costs: labels worst, then lines (`own` an arrow's line). */
+  cost(box: Box, own: readonly Segment[] = []): number {
+    let lines = this.lines.crossing(box.x0, box.x1, box.y0, box.y1).size;
+    for (const s of own) if (crosses(s, box.x0, box.x1, box.y0, box.y1)) lines++;
+    return this.placed.overlap(box) * 10 + lines * 400;
+  }
+
+  /** Returns `a` with its label at its least costly spot, and takes that spot. */
+  place(a: Arrow): Arrow {
     const width = labelWidth(a.label, a.kind === 'reply');
-    const spots = candidates(a, rowHeight, width);
-    let free = spots[0];
+    const size = labelSize(a);
+    let free: Spot | undefined;
     let least = Infinity;
-    for (const spot of spots) {
-      const box = boxAt(spot.x, spot.y, width);
-      // Covering another label is worst; sitting on another arrow's line is next.
-      const cost =
-        placed.overlap(box) * 10 + shafts.crossings(a.id, box.x0, box.x1, box.y0, box.y1) * 400;
+    for (const spot of candidates(a, this.rowHeight, width)) {
+      const cost = this.cost(textBox(spot.x, spot.y, width, 'middle', size));
       if (cost < least) [free, least] = [spot, cost];
       if (cost === 0) break;
     }
     if (!free) return a;
-    placed.add(boxAt(free.x, free.y, width));
+    this.placed.add(textBox(free.x, free.y, width, 'middle', size));
     return free.x === a.labelX && free.y === a.labelY
       ? a
       : { ...a, labelX: px(free.x), labelY: px(free.y) };
-  });
+  }
 }
 
 export type { Box as LabelBox };

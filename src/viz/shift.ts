@@ -44,7 +44,7 @@ export function shiftMark(m: Mark, s: Shift): Mark {
   if (m.row <= s.cursor) return m;
   const y = px(m.y + s.band);
   const glyph = m.kind === 'timer' ? clockPath(m.x, y, 8) : boltPath(m.x, y, 9);
-  return { ...m, y, glyph, future: true };
+  return { ...m, y, labelY: px(m.labelY + s.band), glyph, future: true };
 }
 
 /** Returns the violation highlight as drawn with the band inserted. Pure. */
@@ -62,6 +62,8 @@ export function shiftViolation(v: ViolationMark, s: Shift): ViolationMark {
 /** Returns the timer span as drawn with the band inserted. Pure. */
 export function shiftSpan(t: TimerSpan, s: Shift): TimerSpan {
   if (t.toRow <= s.cursor) return t;
-  const y1 = t.fromRow > s.cursor ? px(t.y1 + s.band) : t.y1;
-  return { ...t, y1, y2: px(t.y2 + s.band), future: t.fromRow > s.cursor };
+  const moved = t.fromRow > s.cursor;
+  const y1 = moved ? px(t.y1 + s.band) : t.y1;
+  const labelY = moved || t.labelY >= s.boundary ? px(t.labelY + s.band) : t.labelY;
+  return { ...t, y1, labelY, y2: px(t.y2 + s.band), future: moved };
 }

@@ -43,6 +43,8 @@ export function layoutTimerSpans(grid: Grid, trace: Trace): TimerSpan[] {
       // Still running when the trace ends: down to the bottom of the last row.
       y2: px(atEnd ? grid.rowTop(toRow) + grid.rowHeight : grid.rowY(toRow)),
       label: `${o.timer.name} ${o.timer.due - o.setAt}t`,
+      labelX: x + 5,
+      labelY: px(grid.rowY(o.fromRow) + 15),
       title: `${o.timer.name} timer set at t=${o.setAt}, due at t=${o.timer.due}${fired ? '' : ' (not fired)'}`,
       fired,
       future: false,

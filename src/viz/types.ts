@@ -10,6 +10,9 @@ export interface Lifeline {
   readonly label: string;
   readonly role: ActorRole;
   readonly x: number;
+  /** The label as the header shows it: one or two lines, never cut, at `fontSize` px. */
+  readonly lines: readonly string[];
+  readonly fontSize: number;
 }
 
 /** One horizontal row: row 0 is the initial world, row r > 0 is step r − 1. */
@@ -76,7 +79,9 @@ export interface Mark {
   readonly y: number;
   readonly glyph: string;
   readonly label: string;
+  /** The label's text starts 6 px right of `labelX`, its baseline at `labelY`. */
   readonly labelX: number;
+  readonly labelY: number;
   readonly title: string;
   readonly future: boolean;
 }
@@ -90,8 +95,10 @@ export interface TimerSpan {
   readonly x: number;
   readonly y1: number;
   readonly y2: number;
-  /** e.g. `second-delete 3t` (name and delay in ticks). */
+  /** e.g. `second-delete 3t` (name and delay in ticks), starting at `labelX`, baseline `labelY`. */
   readonly label: string;
+  readonly labelX: number;
+  readonly labelY: number;
   readonly title: string;
   /** False when it was cancelled or has not fired by the end of the trace. */
   readonly fired: boolean;
@@ -134,7 +141,9 @@ export interface Ghost {
   readonly head: string;
   readonly glyph: string;
   readonly label: string;
+  /** Centre (arrow) or start (glyph) of the label, and its baseline. */
   readonly labelX: number;
+  readonly labelY: number;
   readonly ariaLabel: string;
   /** Clickable area. */
   readonly hit: {

@@ -129,7 +129,7 @@ export function Marks({ layout }: { layout: DiagramLayout }) {
             />
             <text
               x={m.labelX + 6}
-              y={m.y + 4}
+              y={m.labelY}
               fontSize={12.5}
               fontWeight={650}
               fill={colour}

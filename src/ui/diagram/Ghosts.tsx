@@ -74,7 +74,7 @@ function GhostButton({ ghost: g, onChoose }: { ghost: Ghost; onChoose: Choose })
       ) : null}
       <text
         x={g.labelX}
-        y={g.path ? g.y - 6 : g.y + 4}
+        y={g.labelY}
         textAnchor={g.path ? 'middle' : 'start'}
         fontSize={12.5}
         fontWeight={650}

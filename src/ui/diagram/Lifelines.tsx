@@ -2,20 +2,19 @@
  * Lifelines (the vertical lines) and their headers (actor label and role). The headers are
  * drawn in their own group so the zoom adapter can keep them pinned to the top.
  */
-import type { DiagramLayout } from '../../viz/types';
+import { headerBoxWidth } from '../../viz/header';
+import type { DiagramLayout, Lifeline } from '../../viz/types';
 import { useContext } from 'react';
 import { OpaqueBackdrop } from './backdrop';
 import { FONT, PALETTE } from './palette';
 
-/** Header font size: 15px, smaller for long labels (down to 11px). */
-function headerFont(label: string, boxWidth: number): number {
-  return Math.max(11, Math.min(15, Math.floor((boxWidth - 14) / (label.length * 0.6))));
-}
-
-/** The header label, cut with an ellipsis when even 11px does not fit (full label in the title). */
-function headerText(label: string, boxWidth: number): string {
-  const max = Math.floor((boxWidth - 14) / (11 * 0.6));
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+/** Returns the baseline of each line of a header's name, centred above the role line. */
+function nameBaselines(l: Lifeline, headerHeight: number): number[] {
+  const line = l.fontSize + 2;
+  const top = 12;
+  const bottom = headerHeight - 15 - 13;
+  const first = top + (bottom - top - l.lines.length * line) / 2 + l.fontSize;
+  return l.lines.map((_, i) => first + i * line);
 }
 
 /** Returns the vertical lifelines, spanning the whole diagram below the headers. */
@@ -40,7 +39,7 @@ export function LifelineLines({ layout }: { layout: DiagramLayout }) {
 /** Returns the header strip: a white background and one labelled box per lifeline. */
 export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
   const h = layout.headerHeight;
-  const boxWidth = Math.min(144, layout.columnWidth - 14);
+  const boxWidth = headerBoxWidth(layout.columnWidth);
   const opaque = useContext(OpaqueBackdrop);
   return (
     <g fontFamily={FONT}>
@@ -68,18 +67,21 @@ export function LifelineHeaders({ layout }: { layout: DiagramLayout }) {
             />
             <title>{`${l.label} (${l.role})`}</title>
             <text
-              x={l.x}
-              y={h / 2 - 1}
+              data-testid="lifeline-name"
               textAnchor="middle"
-              fontSize={headerFont(l.label, boxWidth)}
+              fontSize={l.fontSize}
               fontWeight={700}
               fill={server ? PALETTE.serverText : PALETTE.ink}
             >
-              {headerText(l.label, boxWidth)}
+              {nameBaselines(l, h).map((y, i) => (
+                <tspan key={i} x={l.x} y={y}>
+                  {l.lines[i]}
+                </tspan>
+              ))}
             </text>
             <text
               x={l.x}
-              y={h / 2 + 14}
+              y={h - 15}
               textAnchor="middle"
               fontSize={11}
               letterSpacing={0.6}

@@ -2,6 +2,7 @@
  * Timer spans: a thin teal bar beside the owner's lifeline from where a timer was set to where
  * it fired (dashed when it was cancelled or has not fired), so a delay reads as a window.
  */
+import { SPAN_LABEL_MIN } from '../../viz/placeMarks';
 import type { DiagramLayout, TimerSpan } from '../../viz/types';
 import { FONT, FUTURE_OPACITY, HALO, PALETTE } from './palette';
 
@@ -18,10 +19,10 @@ function Span({ span: t }: { span: TimerSpan }) {
         strokeDasharray={t.fired ? undefined : '4 3'}
         strokeLinejoin="round"
       />
-      {t.y2 - t.y1 < 24 ? null : (
+      {t.y2 - t.y1 < SPAN_LABEL_MIN ? null : (
         <text
-          x={t.x + 5}
-          y={t.y1 + 15}
+          x={t.labelX}
+          y={t.labelY}
           fontSize={11}
           fontStyle="italic"
           fill={PALETTE.timer}

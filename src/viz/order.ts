@@ -1,0 +1,174 @@
+/**
+ * The left-to-right order of the lifelines: the one that makes the messages of a model's run
+ * travel the least horizontal distance (actors that talk a lot sit side by side), ties broken
+ * towards the default order (processes left, servers right, model order). It is computed once
+ * per model from the run the Step button takes, not from the trace on screen, so lanes never
+ * move while a run is stepped, rewound or extended. Pure and deterministic.
+ */
+import { completeRun } from '../engine/complete';
+import type { ActorSpec, Message, Model } from '../engine/types';
+
+/** Exhaustive search up to this many actors (8! orders); a greedy search beyond. */
+const EXHAUSTIVE = 8;
+/** Steps of the run the traffic is counted on. */
+const RUN_STEPS = 200;
+
+/** Returns the default order: processes on the left, servers on the right, in model order. */
+export function defaultOrder(actors: readonly ActorSpec[]): string[] {
+  return [
+    ...actors.filter((a) => a.role === 'process'),
+    ...actors.filter((a) => a.role !== 'process'),
+  ].map((a) => a.id);
+}
+
+/** Messages between each pair of actors, as `[i, j, count]` over indices of `ids`. */
+export type Traffic = readonly (readonly [number, number, number])[];
+
+/**
+ * Returns how many kinds of message (sender's machine, receiver's machine, type) pass between
+ * each pair of `actors`, self messages aside. Kinds, not counts, and by machine, not by actor:
+ * actors running the same machine (three readers) do the same kind of work, so a run that
+ * happens to serve one of them first must not pull it closer than its peers.
+ */
+export function trafficOf(actors: readonly ActorSpec[], messages: Iterable<Message>): Traffic {
+  const machines = new Map<unknown, number>();
+  const classOf = new Map<string, number>();
+  for (const a of actors) {
+    if (!machines.has(a.machine)) machines.set(a.machine, machines.size);
+    classOf.set(a.id, machines.get(a.machine) ?? 0);
+  }
+  const kinds = new Map<string, number>();
+  for (const m of messages) {
+    const from = classOf.get(m.from);
+    const to = classOf.get(m.to);
+    if (from === undefined || to === undefined || m.from === m.to) continue;
+    const pair = `${Math.min(from, to)}|${Math.max(from, to)}`;
+    const kind = `${from}>${to}>${m.type}`;
+    if (!kinds.has(kind)) kinds.set(kind, 0);
+    kinds.set(pair, (kinds.get(pair) ?? 0) + (kinds.get(kind) === 0 ? 1 : 0));
+    kinds.set(kind, 1);
+  }
+  const traffic: [number, number, number][] = [];
+  actors.forEach((a, i) => {
+    actors.forEach((b, j) => {
+      if (j <= i) return;
+      const x = classOf.get(a.id) ?? 0;
+      const y = classOf.get(b.id) ?? 0;
+      const n = kinds.get(`${Math.min(x, y)}|${Math.max(x, y)}`) ?? 0;
+      if (n > 0) traffic.push([i, j, n]);
+    });
+  });
+  return traffic;
+}
+
+/** Returns the total column distance the traffic travels with actor i at column `pos[i]`. */
+export function spread(traffic: Traffic, pos: ArrayLike<number>): number {
+  let total = 0;
+  for (const [a, b, n] of traffic) total += n * Math.abs((pos[a] ?? 0) - (pos[b] ?? 0));
+  return total;
+}
+
+/**
+ * Returns the column of each actor (by default index) in the best order: a depth-first search
+ * filling columns left to right, adding each placed actor's distance to those already placed
+ * and cutting branches that already cost more than the best order found.
+ */
+function exhaustive(n: number, traffic: Traffic): number[] {
+  const links: [number, number][][] = Array.from({ length: n }, () => []);
+  for (const [a, b, count] of traffic) {
+    links[a]?.push([b, count]);
+    links[b]?.push([a, count]);
+  }
+  const pos = new Array<number>(n).fill(-1);
+  let best: number[] = Array.from({ length: n }, (_, i) => i);
+  let bestCost = spread(traffic, best);
+  let bestShift = 0;
+  const visit = (column: number, cost: number, shift: number): void => {
+    if (cost > bestCost) return;
+    if (column === n) {
+      if (cost < bestCost || shift < bestShift)
+        [best, bestCost, bestShift] = [[...pos], cost, shift];
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      if (pos[i] !== -1) continue;
+      let added = 0;
+      for (const [j, count] of links[i] ?? []) {
+        const at = pos[j] ?? -1;
+        if (at >= 0) added += count * (column - at);
+      }
+      pos[i] = column;
+      visit(column + 1, cost + added, shift + Math.abs(column - i));
+      pos[i] = -1;
+    }
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
+/** Returns the column of each actor in a good order: repeated best single moves. */
+function greedy(n: number, traffic: Traffic): number[] {
+  let order = Array.from({ length: n }, (_, i) => i);
+  const posOf = (o: readonly number[]): number[] => {
+    const pos = new Array<number>(n);
+    o.forEach((actor, column) => (pos[actor] = column));
+    return pos;
+  };
+  let cost = spread(traffic, posOf(order));
+  for (let improved = true; improved;) {
+    improved = false;
+    for (let from = 0; from < n; from++) {
+      for (let to = 0; to < n; to++) {
+        if (from === to) continue;
+        const next = [...order];
+        const [actor] = next.splice(from, 1);
+        next.splice(to, 0, actor ?? 0);
+        const c = spread(traffic, posOf(next));
+        if (c < cost) [order, cost, improved] = [next, c, true];
+      }
+    }
+  }
+  return posOf(order);
+}
+
+/**
+ * Returns the actor ids in the order that minimises the column distance `traffic` travels
+ * (`ids` in default order; ties go to the order nearest it). Pure.
+ */
+export function bestOrder(ids: readonly string[], traffic: Traffic): string[] {
+  if (traffic.length === 0) return [...ids];
+  const pos =
+    ids.length <= EXHAUSTIVE ? exhaustive(ids.length, traffic) : greedy(ids.length, traffic);
+  const order = new Array<string>(ids.length);
+  ids.forEach((id, i) => (order[pos[i] ?? i] = id));
+  return order;
+}
+
+/** Returns every message sent in a trace's run, the initial ones included. */
+function* messagesOf(trace: ReturnType<typeof completeRun>): Generator<Message> {
+  for (const queue of Object.values(trace.worlds[0]?.channels ?? {})) yield* queue;
+  for (const record of trace.records) yield* record.sent;
+}
+
+const orders = new WeakMap<Model, readonly string[]>();
+
+/**
+ * Returns the lifeline order of `model` (actor ids, left to right), from the traffic of the
+ * run the Step button takes from the start. A model whose machines cannot run keeps the
+ * default order. Cached per model.
+ */
+export function lifelineOrder(model: Model): readonly string[] {
+  const known = orders.get(model);
+  if (known) return known;
+  const byId = new Map(model.actors.map((a) => [a.id, a]));
+  const ids = defaultOrder(model.actors);
+  const actors = ids.flatMap((id) => byId.get(id) ?? []);
+  let order = ids;
+  try {
+    order = bestOrder(ids, trafficOf(actors, messagesOf(completeRun(model, [], RUN_STEPS))));
+  } catch {
+    // A hand-made model (e.g. in a test) whose machines do not run: the default order.
+  }
+  orders.set(model, order);
+  return order;
+}
