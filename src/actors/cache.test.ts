@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineEvent } from '../engine/machines';
 import type { ActorState } from '../engine/types';
-import { eventMaker, firstSend, runEvents } from '../../test/support/actorHarness';
+import { eventMaker, firstSend, runEvents, sendsOf } from '../../test/support/actorHarness';
 import { cacheMachine, type CacheContext } from './cache';
 
 const run = (events: MachineEvent[]) => runEvents(cacheMachine, null, events);
@@ -81,5 +81,42 @@ describe('cache machine', () => {
       ev('CAS', { value: 'v2', version: 2 }),
     ]);
     expect(firstSend(r.plans).type).toBe('NOT_STORED');
+  });
+
+  it('WAIT answers a live key at once, else parks the client until the next stored write', () => {
+    const live = run([ev('SET', { value: 'v1', version: 1 }), ev('WAIT', { from: 'r2' })]);
+    expect(firstSend(live.plans)).toMatchObject({ to: 'r2', type: 'HIT', reply: true });
+    const parked = run([ev('WAIT', { from: 'r2' }), ev('WAIT', { from: 'r3' })]);
+    expect(parked.plans).toEqual([]);
+    const filled = run([
+      ev('WAIT', { from: 'r2' }),
+      ev('WAIT', { from: 'r3' }),
+      ev('SET', { from: 'r1', value: 'v1', version: 1 }),
+    ]);
+    expect(sendsOf(filled.plans)).toEqual(['r2:FILLED', 'r3:FILLED', 'r1:STORED']);
+    expect(firstSend(filled.plans)).toMatchObject({
+      payload: { key: 'k', value: 'v1', version: 1 },
+    });
+    expect(firstSend(filled.plans).reply).toBeUndefined();
+    // Woken once: the next write wakes no one.
+    const again = run([
+      ev('WAIT', { from: 'r2' }),
+      ev('SET', { from: 'r1', value: 'v1', version: 1 }),
+      ev('SET', { from: 'r1', value: 'v2', version: 2 }),
+    ]);
+    expect(sendsOf(again.plans)).toEqual(['r1:STORED']);
+  });
+
+  it('a refused write wakes no one; a DEL leaves the parked waiting', () => {
+    const parked = [ev('INVALIDATE', { version: 2 }), ev('WAIT', { from: 'r2' })];
+    const refused = run([...parked, ev('CAS', { value: 'v1', version: 1 })]);
+    expect(sendsOf(refused.plans)).toEqual(['client:NOT_STORED']);
+    const later = run([
+      ...parked,
+      ev('CAS', { value: 'v1', version: 1 }),
+      ev('DEL'),
+      ev('CAS', { value: 'v1', version: 1 }),
+    ]);
+    expect(sendsOf(later.plans)).toEqual(['r2:FILLED', 'client:STORED']);
   });
 });

@@ -2,9 +2,12 @@
  * A Redis/memcached-like cache. GET, SET (optional TTL on the world clock, optional lease),
  * ADD (set-if-absent), DEL, INVALIDATE (a versioned tombstone) and CAS (install only when
  * newer than what is held), each one atomic. A miss can hand out a memcache-style lease, which
- * a DEL invalidates and the SET that follows must present. Pure xstate machine.
+ * a DEL invalidates and the SET that follows must present. WAIT is a blocking GET: answered
+ * HIT at once when the key is live, else parked until the next stored write to the key, which
+ * sends each parked client FILLED with the value (as a client blocked on a key notification).
+ * Pure xstate machine.
  */
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { planActions, type Delivered, type SendParams } from './plans';
 
 export interface CacheEntry {
@@ -21,6 +24,8 @@ export interface CacheContext {
   /** Outstanding lease token per key. */
   readonly leases: { readonly [key: string]: number };
   readonly nextLease: number;
+  /** Per key, the clients parked by WAIT until the key is next stored (absent until one is). */
+  readonly waiters?: { readonly [key: string]: readonly string[] };
 }
 
 /** Optional input: entries the cache already holds at t=0 (a warm cache); empty when absent. */
@@ -32,6 +37,7 @@ type Write = { key: string; value: string; version: number; ttl?: number | null 
 export type CacheEvent = Delivered &
   (
     | { type: 'GET'; key: string; lease?: boolean }
+    | { type: 'WAIT'; key: string }
     | ({ type: 'SET'; lease?: number | null } & Write)
     | ({ type: 'ADD' } & Write)
     | ({ type: 'CAS' } & Write)
@@ -104,11 +110,12 @@ function refusal(event: CacheEvent): SendParams {
   };
 }
 
-/** A write is stored when accepted, and answered either way. */
+/** A write is stored when accepted (waking the clients parked on its key), and answered either way. */
 const WRITE = [
   {
     guard: 'accepted',
     actions: [
+      'wake',
       'store',
       { type: 'send', params: ({ event }: { event: CacheEvent }) => keyReply(event, 'STORED') },
     ],
@@ -121,11 +128,23 @@ const WRITE = [
   },
 ] as const;
 
+/** A hit answers with the live entry's value and version. */
+const HIT_REPLY = {
+  type: 'send',
+  params: ({ context, event }: { context: CacheContext; event: CacheEvent }): SendParams => {
+    const key = 'key' in event ? event.key : '';
+    const entry = liveEntry(context, key, event.now) as CacheEntry;
+    const payload = { key, value: entry.value, version: entry.version };
+    return { to: event.from, type: 'HIT', payload, reply: true };
+  },
+} as const;
+
 export const cacheMachine = setup({
   types: {} as { context: CacheContext; events: CacheEvent; input: CacheInput | null },
   guards: {
     hit: ({ context, event }) =>
-      event.type === 'GET' && liveEntry(context, event.key, event.now) !== null,
+      (event.type === 'GET' || event.type === 'WAIT') &&
+      liveEntry(context, event.key, event.now) !== null,
     grantsLease: ({ context, event }) =>
       event.type === 'GET' && event.lease === true && context.leases[event.key] === undefined,
     accepted: ({ context, event }) => accepts(context, event),
@@ -139,6 +158,14 @@ export const cacheMachine = setup({
         leases: without(context.leases, write.key),
       };
     }),
+    wake: enqueueActions(({ context, event, enqueue }) => {
+      const write = event as Extract<CacheEvent, { type: 'SET' | 'ADD' | 'CAS' }>;
+      const parked = context.waiters?.[write.key];
+      if (!parked || !context.waiters) return;
+      const payload = { key: write.key, value: write.value, version: write.version };
+      for (const to of parked) enqueue({ type: 'send', params: { to, type: 'FILLED', payload } });
+      enqueue(assign({ waiters: without(context.waiters, write.key) }));
+    }),
   },
 }).createMachine({
   id: 'cache',
@@ -148,17 +175,7 @@ export const cacheMachine = setup({
     up: {
       on: {
         GET: [
-          {
-            guard: 'hit',
-            actions: {
-              type: 'send',
-              params: ({ context, event }) => {
-                const entry = liveEntry(context, event.key, event.now) as CacheEntry;
-                const payload = { key: event.key, value: entry.value, version: entry.version };
-                return { to: event.from, type: 'HIT', payload, reply: true };
-              },
-            },
-          },
+          { guard: 'hit', actions: HIT_REPLY },
           {
             guard: 'grantsLease',
             actions: [
@@ -191,6 +208,18 @@ export const cacheMachine = setup({
                 reply: true,
               }),
             },
+          },
+        ],
+        WAIT: [
+          { guard: 'hit', actions: HIT_REPLY },
+          {
+            // Parked: answered by the next stored write to the key.
+            actions: assign({
+              waiters: ({ context, event }) => ({
+                ...context.waiters,
+                [event.key]: [...(context.waiters?.[event.key] ?? []), event.from],
+              }),
+            }),
           },
         ],
         SET: WRITE,

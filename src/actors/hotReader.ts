@@ -1,10 +1,12 @@
 /**
  * A cache-aside reader of a hot key with a refresh policy against a Redis-like cache: `plain`
  * (miss → SELECT → SET), `single-flight` (on a miss only the holder of a `lock:<key>` taken with
- * ADD fetches; the others poll), `early-refresh` (XFetch: a hit refreshes early with a
- * probability that grows near expiry), `stale-while-revalidate` (past the soft expiry a hit
- * returns the stale value at once and one lock holder refreshes it behind). The cached value
- * carries its soft expiry and the fetch time: `value|expiry|delta`. Pure xstate machine.
+ * ADD fetches; the others WAIT, parked until its fill lands), `early-refresh` (XFetch: a hit
+ * refreshes early with a probability that grows near expiry), `stale-while-revalidate` (past
+ * the soft expiry a hit returns the stale value at once and one lock holder refreshes it
+ * behind). A lock holder GETs the key once more before it fetches: a reader that missed just
+ * before another's fill and took the lock after its release finds the key filled. The cached
+ * value carries its soft expiry and the fetch time: `value|expiry|delta`. Pure xstate machine.
  */
 import { assign, setup } from 'xstate';
 import { planActions, type Delivered, type SendParams } from './plans';
@@ -24,8 +26,6 @@ export interface HotReaderInput {
   readonly uniform: number;
   /** How long a refresh lock lives, in ms. */
   readonly lockTtl: number;
-  /** How long a reader that lost the lock waits before asking again, in ms. */
-  readonly retry: number;
   readonly cache: string;
   readonly db: string;
 }
@@ -41,11 +41,10 @@ export interface HotReaderContext extends HotReaderInput {
 
 export type HotReaderEvent = Delivered &
   (
-    | { type: 'HIT'; key: string; value: string; version: number }
+    | { type: 'HIT' | 'FILLED'; key: string; value: string; version: number }
     | { type: 'MISS'; key: string; lease: number | null }
     | { type: 'ROW'; key: string; value: string | null; version: number }
     | { type: 'STORED' | 'NOT_STORED' | 'DELETED'; key: string }
-    | { type: 'TIMER'; name: string }
   );
 
 /** A cached value with its soft expiry and the time its fetch took. */
@@ -80,7 +79,8 @@ export function refreshesEarly(context: HotReaderInput, hot: HotValue, now: numb
 const lockKey = (context: HotReaderContext): string => `lock:${context.key}`;
 
 type Args = { context: HotReaderContext; event: HotReaderEvent };
-const hitText = ({ event }: Args): string => (event.type === 'HIT' ? event.value : '');
+const hitText = ({ event }: Args): string =>
+  event.type === 'HIT' || event.type === 'FILLED' ? event.value : '';
 
 export const hotReaderMachine = setup({
   types: {} as { context: HotReaderContext; events: HotReaderEvent; input: HotReaderInput },
@@ -88,8 +88,17 @@ export const hotReaderMachine = setup({
     ...planActions,
     returnHit: assign(({ context, event }: Args) => ({
       result: decodeHot(hitText({ context, event })).value,
-      version: event.type === 'HIT' ? event.version : context.version,
+      version: event.type === 'HIT' || event.type === 'FILLED' ? event.version : context.version,
     })),
+    /** A lock holder that found the key filled returns it, unless it already returned a value. */
+    returnFilled: assign(({ context, event }: Args) =>
+      context.result !== null
+        ? {}
+        : {
+            result: decodeHot(hitText({ context, event })).value,
+            version: event.type === 'HIT' ? event.version : context.version,
+          },
+    ),
     returnValue: assign(({ context }) => ({ result: context.result ?? context.value })),
   },
   guards: {
@@ -100,6 +109,10 @@ export const hotReaderMachine = setup({
       context.policy === 'stale-while-revalidate' &&
       event.now >= decodeHot(hitText({ context, event })).expiry,
     coalesces: ({ context }) => context.policy === 'single-flight',
+    /** Fresh enough that a lock holder need not fetch: any hit, or past SWR's soft expiry not. */
+    filled: ({ context, event }) =>
+      context.policy !== 'stale-while-revalidate' ||
+      event.now < decodeHot(hitText({ context, event })).expiry,
     returned: ({ context }) => context.result !== null,
     locked: ({ context }) => context.locked,
   },
@@ -139,20 +152,45 @@ export const hotReaderMachine = setup({
         params: ({ context }): SendParams => ({
           to: context.cache,
           type: 'ADD',
-          payload: { key: lockKey(context), value: '1', version: 0, ttl: context.lockTtl },
+          payload: { key: lockKey(context), value: 'locked', version: 0, ttl: context.lockTtl },
         }),
       },
       on: {
-        STORED: { target: 'selecting', actions: assign({ locked: true }) },
+        STORED: { target: 'rechecking', actions: assign({ locked: true }) },
         NOT_STORED: [{ guard: 'returned', target: 'done' }, { target: 'waiting' }],
       },
     },
-    waiting: {
+    rechecking: {
       entry: {
-        type: 'startTimer',
-        params: ({ context }) => ({ name: 'retry', delay: context.retry }),
+        type: 'send',
+        params: ({ context }): SendParams => ({
+          to: context.cache,
+          type: 'GET',
+          payload: { key: context.key },
+        }),
       },
-      on: { TIMER: 'getting' },
+      on: {
+        HIT: [
+          { guard: 'filled', target: 'unlocking', actions: 'returnFilled' },
+          { target: 'selecting' },
+        ],
+        MISS: 'selecting',
+      },
+    },
+    waiting: {
+      // Parked on the cache until the lock holder's fill lands: no polling, no clock.
+      entry: {
+        type: 'send',
+        params: ({ context }): SendParams => ({
+          to: context.cache,
+          type: 'WAIT',
+          payload: { key: context.key },
+        }),
+      },
+      on: {
+        HIT: { target: 'done', actions: 'returnHit' },
+        FILLED: { target: 'done', actions: 'returnHit' },
+      },
     },
     selecting: {
       entry: [

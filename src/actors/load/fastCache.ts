@@ -1,7 +1,7 @@
 /**
  * Fast kernel of the Redis-like cache machine (src/actors/cache.ts) for the load simulation:
- * the same states and plans for GET (hit, lease, miss), SET, ADD, CAS, DEL and INVALIDATE,
- * without xstate's interpretation. Must stay equal to the machine (tested on the same
+ * the same states and plans for GET (hit, lease, miss), WAIT (hit or parked), SET, ADD, CAS
+ * (waking the parked), DEL and INVALIDATE, without xstate's interpretation. Must stay equal to the machine (tested on the same
  * schedules). Pure.
  */
 import type { TransitionResult } from '../../engine/machines';
@@ -48,6 +48,23 @@ function next(current: ActorState, context: CacheContext): ActorState {
   return state(current.value as string, context as unknown as Ev);
 }
 
+/** The context with `fields` replaced, keeping the parked clients when there are any. */
+function withFields(
+  context: CacheContext,
+  entries: Entries,
+  leases: CacheContext['leases'],
+  nextLease: number,
+  waiters = context.waiters,
+): CacheContext {
+  return waiters === undefined
+    ? { entries, leases, nextLease }
+    : { entries, leases, nextLease, waiters };
+}
+
+function hit(from: string, key: string, entry: CacheEntry): TransitionResult['plans'][number] {
+  return send(from, 'HIT', { key, value: entry.value, version: entry.version }, true);
+}
+
 /** Returns the cache's initial state for `input`. Pure. */
 export function cacheInitial(input: Json): TransitionResult {
   const entries = (input as CacheInput | null)?.entries ?? {};
@@ -65,14 +82,11 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
   switch (event.type) {
     case 'GET': {
       const entry = live(context, key, now);
-      if (entry) {
-        const payload = { key, value: entry.value, version: entry.version };
-        return { state: current, plans: [send(from, 'HIT', payload, true)] };
-      }
+      if (entry) return { state: current, plans: [hit(from, key, entry)] };
       if (event.lease === true && context.leases[key] === undefined) {
         const lease = context.nextLease;
         const leases = { ...context.leases, [key]: lease };
-        const nextContext = { entries: context.entries, leases, nextLease: lease + 1 };
+        const nextContext = withFields(context, context.entries, leases, lease + 1);
         return {
           state: next(current, nextContext),
           plans: [send(from, 'MISS', { key, lease }, true)],
@@ -80,6 +94,19 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
       }
       const lease = event.lease === true ? -1 : null;
       return { state: current, plans: [send(from, 'MISS', { key, lease }, true)] };
+    }
+    case 'WAIT': {
+      const entry = live(context, key, now);
+      if (entry) return { state: current, plans: [hit(from, key, entry)] };
+      const waiters = { ...context.waiters, [key]: [...(context.waiters?.[key] ?? []), from] };
+      const nextContext = withFields(
+        context,
+        context.entries,
+        context.leases,
+        context.nextLease,
+        waiters,
+      );
+      return { state: next(current, nextContext), plans: [] };
     }
     case 'SET':
     case 'ADD':
@@ -98,12 +125,19 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
         tombstone: false,
       };
       const entries: Entries = { ...context.entries, [key]: entry };
-      const nextContext = {
-        entries,
-        leases: without(context.leases, key),
-        nextLease: context.nextLease,
-      };
-      return { state: next(current, nextContext), plans: [send(from, 'STORED', { key }, true)] };
+      const leases = without(context.leases, key);
+      const parked = context.waiters?.[key];
+      if (!parked || !context.waiters) {
+        const nextContext = withFields(context, entries, leases, context.nextLease);
+        return { state: next(current, nextContext), plans: [send(from, 'STORED', { key }, true)] };
+      }
+      // Each parked client hears of the fill, then the writer is answered.
+      const payload = { key, value: entry.value, version: entry.version };
+      const plans = parked.map((to) => send(to, 'FILLED', payload));
+      plans.push(send(from, 'STORED', { key }, true));
+      const waiters = without(context.waiters, key);
+      const nextContext = withFields(context, entries, leases, context.nextLease, waiters);
+      return { state: next(current, nextContext), plans };
     }
     case 'DEL':
     case 'INVALIDATE': {
@@ -119,11 +153,12 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
                 tombstone: true,
               },
             };
-      const nextContext = {
+      const nextContext = withFields(
+        context,
         entries,
-        leases: without(context.leases, key),
-        nextLease: context.nextLease,
-      };
+        without(context.leases, key),
+        context.nextLease,
+      );
       return { state: next(current, nextContext), plans: [send(from, 'DELETED', { key }, true)] };
     }
     default:

@@ -28,7 +28,6 @@ function make(c: HotReaderInput & Partial<Run>, patch: Partial<Run>): HotReaderC
     beta: c.beta,
     uniform: c.uniform,
     lockTtl: c.lockTtl,
-    retry: c.retry,
     cache: c.cache,
     db: c.db,
     value: 'value' in patch ? (patch.value ?? null) : (c.value ?? null),
@@ -44,8 +43,25 @@ function get(c: HotReaderContext): TransitionResult['plans'][number] {
 }
 
 function lock(c: HotReaderContext): TransitionResult {
-  const payload = { key: `lock:${c.key}`, value: '1', version: 0, ttl: c.lockTtl };
+  const payload = { key: `lock:${c.key}`, value: 'locked', version: 0, ttl: c.lockTtl };
   return { state: state('locking', ctx(c)), plans: [send(c.cache, 'ADD', payload)] };
+}
+
+function unlock(c: HotReaderContext): TransitionResult {
+  return {
+    state: state('unlocking', ctx(c)),
+    plans: [send(c.cache, 'DEL', { key: `lock:${c.key}` })],
+  };
+}
+
+function done(c: HotReaderContext): TransitionResult {
+  return { state: state('done', ctx(c), true), plans: [] };
+}
+
+/** The reader returns a cached value: its value and version. */
+function returnHit(c: HotReaderContext, event: Ev): HotReaderContext {
+  const hot = decodeHot(event.value as string);
+  return make(c, { result: hot.value, version: event.version as number });
 }
 
 function select(c: HotReaderContext, now: number): TransitionResult {
@@ -69,25 +85,33 @@ export function hotReaderDeliver(current: ActorState, event: Ev): TransitionResu
     case 'getting:HIT': {
       const hot = decodeHot(event.value as string);
       if (c.policy === 'early-refresh' && refreshesEarly(c, hot, now)) return select(c, now);
-      const returned = make(c, {
-        result: hot.value,
-        version: event.version as number,
-      });
+      const returned = make(c, { result: hot.value, version: event.version as number });
       if (c.policy === 'stale-while-revalidate' && now >= hot.expiry) return lock(returned);
       return { state: state('done', ctx(returned), true), plans: [] };
     }
     case 'getting:MISS':
       return c.policy === 'single-flight' ? lock(c) : select(c, now);
-    case 'locking:STORED':
-      return select(make(c, { locked: true }), now);
+    case 'locking:STORED': {
+      const locked = make(c, { locked: true });
+      return { state: state('rechecking', ctx(locked)), plans: [get(locked)] };
+    }
     case 'locking:NOT_STORED':
-      if (c.result !== null) return { state: state('done', ctx(c), true), plans: [] };
+      if (c.result !== null) return done(c);
+      // Parked on the cache until the lock holder's fill lands: no polling, no clock.
       return {
         state: state('waiting', ctx(c)),
-        plans: [{ kind: 'startTimer', name: 'retry', delay: c.retry }],
+        plans: [send(c.cache, 'WAIT', { key: c.key })],
       };
-    case 'waiting:TIMER':
-      return { state: state('getting', ctx(c)), plans: [get(c)] };
+    case 'rechecking:HIT': {
+      const hot = decodeHot(event.value as string);
+      if (c.policy === 'stale-while-revalidate' && now >= hot.expiry) return select(c, now);
+      return unlock(c.result !== null ? c : returnHit(c, event));
+    }
+    case 'rechecking:MISS':
+      return select(c, now);
+    case 'waiting:HIT':
+    case 'waiting:FILLED':
+      return done(returnHit(c, event));
     case 'selecting:ROW': {
       const fetched = (event.value as string | null) ?? '';
       const next = make(c, {
@@ -102,14 +126,10 @@ export function hotReaderDeliver(current: ActorState, event: Ev): TransitionResu
     case 'filling:STORED':
     case 'filling:NOT_STORED': {
       const next = make(c, { result: c.result ?? c.value });
-      if (!c.locked) return { state: state('done', ctx(next), true), plans: [] };
-      return {
-        state: state('unlocking', ctx(next)),
-        plans: [send(c.cache, 'DEL', { key: `lock:${c.key}` })],
-      };
+      return c.locked ? unlock(next) : done(next);
     }
     case 'unlocking:DELETED':
-      return { state: state('done', ctx(c), true), plans: [] };
+      return done(c);
     default:
       return stay(current);
   }

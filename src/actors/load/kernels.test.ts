@@ -39,6 +39,7 @@ const write = (type: string) =>
 
 const cacheEvent = fc.oneof(
   fc.record({ type: fc.constant('GET'), from, key, lease: fc.boolean() }),
+  fc.record({ type: fc.constant('WAIT'), from, key }),
   write('SET'),
   write('ADD'),
   write('CAS'),
@@ -124,7 +125,6 @@ describe('fast load kernels equal the machines on the same schedules', () => {
       beta: fc.constantFrom(1, 2),
       uniform: fc.double({ min: 0.001, max: 1, noNaN: true }),
       lockTtl: fc.constant(50),
-      retry: fc.constant(5),
       cache: fc.constant('cache'),
       db: fc.constant('db'),
     });
@@ -142,7 +142,7 @@ describe('fast load kernels equal the machines on the same schedules', () => {
       version,
     });
     const events = fc.array(
-      fc.oneof(hit, reply(['MISS', 'ROW', 'STORED', 'NOT_STORED', 'DELETED', 'TIMER'])),
+      fc.oneof(hit, reply(['MISS', 'ROW', 'STORED', 'NOT_STORED', 'DELETED', 'FILLED'])),
       { maxLength: 10 },
     );
     fc.assert(

@@ -1,7 +1,7 @@
 /**
  * Load scenario `ttl-stampede` (seed 001): N hot keys are warmed with the same TTL and expire
  * together under Poisson load; every reader that misses goes to the origin. Fixes: TTL jitter,
- * single-flight (one lock holder fetches, the rest poll), both, probabilistic early refresh
+ * single-flight (one lock holder fetches, the rest wait for its fill), both, probabilistic early refresh
  * (XFetch, on top of jitter) and stale-while-revalidate. Figures: peak origin QPS, origin
  * queries per expiry, read latency. Readers are the hot-reader machine; the cache is the
  * cache machine. Pure given the seed.
@@ -123,7 +123,6 @@ function run(config: LoadRunConfig): LoadRun {
       beta: p(params, 'beta') / 100,
       uniform,
       lockTtl: 1000,
-      retry: 5,
       cache: 'cache',
       db: 'db',
     });
@@ -185,7 +184,7 @@ export const ttlStampede: LoadScenarioDef = {
     {
       id: 'single-flight',
       label: 'Single-flight',
-      summary: 'on a miss only the holder of lock:<key> fetches; the others poll',
+      summary: 'on a miss only the holder of lock:<key> fetches; the others wait for its fill',
     },
     {
       id: 'jitter-single-flight',
