@@ -6,7 +6,9 @@
  * the soft expiry a hit returns the stale value at once and one lock holder refreshes it
  * behind). A lock holder GETs the key once more before it fetches: a reader that missed just
  * before another's fill and took the lock after its release finds the key filled. The cached
- * value carries its soft expiry and the fetch time: `value|expiry|delta`. Pure xstate machine.
+ * value carries its soft expiry and the fetch time, `value|expiry|delta`, when its policy reads
+ * them (XFetch both, stale-while-revalidate the expiry); otherwise it is the plain value, which
+ * does not vary with when it was fetched where nothing reads that. Pure xstate machine.
  */
 import { assign, setup } from 'xstate';
 import { planActions, type Delivered, type SendParams } from './plans';
@@ -69,6 +71,27 @@ export function decodeHot(text: string): HotValue {
   const c = text.indexOf('|', b + 1);
   const delta = Number(c < 0 ? text.slice(b + 1) : text.slice(b + 1, c));
   return { value: text.slice(0, a), expiry: Number(text.slice(a + 1, b)), delta };
+}
+
+/** Whether a reader with `policy` times its fetch (XFetch's delta). Pure. */
+export function timesFetch(policy: RefreshPolicy): boolean {
+  return policy === 'early-refresh';
+}
+
+/** Whether a reader with `policy` reads a value's soft expiry. Pure. */
+export function readsExpiry(policy: RefreshPolicy): boolean {
+  return policy === 'early-refresh' || policy === 'stale-while-revalidate';
+}
+
+/** Returns the text a reader fills the cache with: timed when its policy reads the times. Pure. */
+export function fillText(
+  context: HotReaderInput,
+  value: string,
+  now: number,
+  delta: number,
+): string {
+  if (!readsExpiry(context.policy)) return value;
+  return encodeHot({ value, expiry: now + context.ttl, delta });
 }
 
 /** Whether XFetch refreshes at `now`: now − delta·beta·ln(u) ≥ expiry. Pure. */
@@ -194,7 +217,9 @@ export const hotReaderMachine = setup({
     },
     selecting: {
       entry: [
-        assign({ fetchStart: ({ event }) => event.now }),
+        assign({
+          fetchStart: ({ context, event }) => (timesFetch(context.policy) ? event.now : 0),
+        }),
         {
           type: 'send',
           params: ({ context }): SendParams => ({
@@ -210,7 +235,7 @@ export const hotReaderMachine = setup({
           actions: assign(({ context, event }) => ({
             value: event.value ?? '',
             version: event.version,
-            fetchStart: event.now - context.fetchStart,
+            fetchStart: timesFetch(context.policy) ? event.now - context.fetchStart : 0,
           })),
         },
       },
@@ -224,11 +249,7 @@ export const hotReaderMachine = setup({
           type: 'SET',
           payload: {
             key: context.key,
-            value: encodeHot({
-              value: context.value ?? '',
-              expiry: event.now + context.ttl,
-              delta: context.fetchStart,
-            }),
+            value: fillText(context, context.value ?? '', event.now, context.fetchStart),
             version: context.version,
             ttl: context.ttl + context.stale,
           },

@@ -4,6 +4,7 @@
 import { cacheAside } from './cacheAside';
 import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
 import { duplicateInsert } from './duplicateInsert';
+import { hotKeyStampede } from './hotKeyStampede';
 import { querypilotStaleVerdict } from './querypilotStaleVerdict';
 import { sharedClassState } from './sharedClassState';
 import { writeBehindLoss } from './writeBehindLoss';
@@ -16,6 +17,7 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   sharedClassState,
   querypilotStaleVerdict,
   duplicateInsert,
+  hotKeyStampede,
 ];
 
 export const DEFAULT_SCENARIO = cacheAside.id;

@@ -22,6 +22,12 @@ describe('labels', () => {
     expect(messageLabel(message('MISS', { key: 'k', lease: -1 }, true))).toBe('miss (no lease)');
   });
 
+  it('labels a hot value (value|expiry|delta) by its value', () => {
+    expect(messageLabel(message('SET', { key: 'k', value: 'v2|1014|0' }))).toBe('SET v2');
+    expect(messageLabel(message('HIT', { key: 'k', value: 'v1|0|1.5' }, true))).toBe('hit v1');
+    expect(messageLabel(message('SET', { key: 'k', value: 'a|b' }))).toBe('SET a|b');
+  });
+
   it('keeps labels short', () => {
     const long = messageLabel(
       message('EXPLAIN_CREATE_CACHE', { key: 'select * from a_very_long_table' }),

@@ -7,8 +7,12 @@ import type { ScenarioDef } from '../scenarios/types';
 
 const MAX_LABEL = 26;
 
+/** A hot value (`value|expiry|delta`, src/actors/hotReader.ts): its label is the value. */
+const HOT_VALUE = /^(.+)\|-?[\d.e+]+\|-?[\d.e+]+$/;
+
 function scalar(value: Json | undefined): string | null {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  if (typeof value === 'string') return HOT_VALUE.exec(value)?.[1] ?? value;
+  return typeof value === 'number' ? String(value) : null;
 }
 
 /** Returns `text` cut to `max` characters with an ellipsis. Pure. */

@@ -7,8 +7,9 @@ import type { TransitionResult } from '../../engine/machines';
 import type { ActorState, Json } from '../../engine/types';
 import {
   decodeHot,
-  encodeHot,
+  fillText,
   refreshesEarly,
+  timesFetch,
   type HotReaderContext,
   type HotReaderInput,
 } from '../hotReader';
@@ -65,7 +66,7 @@ function returnHit(c: HotReaderContext, event: Ev): HotReaderContext {
 }
 
 function select(c: HotReaderContext, now: number): TransitionResult {
-  const next = make(c, { fetchStart: now });
+  const next = make(c, { fetchStart: timesFetch(c.policy) ? now : 0 });
   return { state: state('selecting', ctx(next)), plans: [send(c.db, 'SELECT', { key: c.key })] };
 }
 
@@ -117,9 +118,9 @@ export function hotReaderDeliver(current: ActorState, event: Ev): TransitionResu
       const next = make(c, {
         value: fetched,
         version: event.version as number,
-        fetchStart: now - c.fetchStart,
+        fetchStart: timesFetch(c.policy) ? now - c.fetchStart : 0,
       });
-      const value = encodeHot({ value: fetched, expiry: now + c.ttl, delta: next.fetchStart });
+      const value = fillText(c, fetched, now, next.fetchStart);
       const payload = { key: c.key, value, version: next.version, ttl: c.ttl + c.stale };
       return { state: state('filling', ctx(next)), plans: [send(c.cache, 'SET', payload)] };
     }
