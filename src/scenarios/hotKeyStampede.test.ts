@@ -99,7 +99,9 @@ describe('hot-key-stampede', () => {
       'cache->reader2',
       'reader1->cache',
     ];
-    expect(replay(model, schedule).worlds.every((w) => w.timers.length === 0)).toBe(true);
+    const woken = replay(modelFor('single-flight'), schedule);
+    expect(woken.records).toHaveLength(schedule.length);
+    expect(woken.worlds.every((w) => w.timers.length === 0)).toBe(true);
     expect(story('single-flight', schedule)).toEqual([
       'Reader 1 GETs home:feed from Cache: miss',
       'Reader 1 takes lock:home:feed (ADD: only if no one holds it): stored: Reader 1 holds the lock',
