@@ -1,6 +1,7 @@
 /**
  * The scenario registry: every built-in scenario, by id.
  */
+import { asyncInvalidation } from './asyncInvalidation';
 import { cacheAside } from './cacheAside';
 import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
 import { duplicateInsert } from './duplicateInsert';
@@ -18,6 +19,7 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   querypilotStaleVerdict,
   duplicateInsert,
   hotKeyStampede,
+  asyncInvalidation,
 ];
 
 export const DEFAULT_SCENARIO = cacheAside.id;
