@@ -42,6 +42,17 @@ const EXPECTED: Record<string, Record<string, '✓' | '✗'>> = {
     'single-flight': '✓',
     'catch-and-ignore': '✓',
   },
+  'hot-key-stampede': {
+    none: '✗',
+    jitter: '✗',
+    'single-flight': '✓',
+    'stale-while-revalidate': '✓',
+  },
+  'async-invalidation-stale-read': {
+    none: '✗',
+    'sync-invalidation': '✓',
+    'read-your-writes': '✓',
+  },
 };
 
 describe('verdicts', () => {
