@@ -12,6 +12,16 @@ const modelFor = (fix: string, granularity: Granularity = 'operations', params =
 
 const harm = asyncInvalidation.harm;
 
+// [granularity, fix, interleavings, states, stale-own-read, stale-read]
+const GOLDEN: readonly [Granularity, string, number, number, number, number][] = [
+  ['operations', 'none', 4, 12, 3, 0],
+  ['operations', 'sync-invalidation', 1, 7, 0, 0],
+  ['operations', 'read-your-writes', 4, 9, 0, 0],
+  ['messages', 'none', 25, 32, 18, 0],
+  ['messages', 'sync-invalidation', 1, 13, 0, 0],
+  ['messages', 'read-your-writes', 21, 20, 0, 0],
+];
+
 function story(fix: string, schedule: readonly string[], params = {}): string[] {
   const model = modelFor(fix, 'operations', params);
   const trace = replay(model, schedule);
@@ -21,6 +31,17 @@ function story(fix: string, schedule: readonly string[], params = {}): string[] 
 }
 
 describe('async-invalidation-stale-read', () => {
+  it.each(GOLDEN)(
+    '%s / %s: %i interleavings, %i states',
+    (granularity, fix, interleavings, states, own, other) => {
+      const result = explore(modelFor(fix, granularity));
+      expect(result.complete).toBe(true);
+      expect(result.interleavings).toBe(interleavings);
+      expect(result.states).toBe(states);
+      expect(result.violating).toEqual({ 'stale-own-read': own, 'stale-read': other });
+    },
+  );
+
   it('the shortest harmful run is the write-up’s race: save, queue the job, reload before the worker runs', () => {
     const model = modelFor('none');
     const result = explore(model, { harm });

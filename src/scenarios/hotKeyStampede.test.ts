@@ -12,6 +12,18 @@ const modelFor = (fix: string, granularity: Granularity = 'operations', params =
 
 const harm = hotKeyStampede.harm;
 
+// [granularity, fix, interleavings, states, origin-stampede, concurrent-miss, stale-served]
+const GOLDEN: readonly [Granularity, string, number, number, number, number, number][] = [
+  ['operations', 'none', 1428, 32, 1422, 1422, 0],
+  ['operations', 'jitter', 1428, 32, 1422, 1422, 0],
+  ['operations', 'single-flight', 90168, 277, 0, 90150, 0],
+  ['operations', 'stale-while-revalidate', 3156, 241, 0, 0, 3156],
+  ['messages', 'none', 16500420, 258, 16500330, 16499310, 0],
+  ['messages', 'jitter', 16500420, 258, 16500330, 16499310, 0],
+  ['messages', 'single-flight', 4410672756, 3662, 0, 4410194766, 0],
+  ['messages', 'stale-while-revalidate', 47993328, 4952, 0, 0, 47993328],
+];
+
 /** The sentences of a schedule's steps. */
 function story(fix: string, schedule: readonly string[]): string[] {
   const model = modelFor(fix);
@@ -22,6 +34,21 @@ function story(fix: string, schedule: readonly string[]): string[] {
 }
 
 describe('hot-key-stampede', () => {
+  it.each(GOLDEN)(
+    '%s / %s: %i interleavings, %i states',
+    (granularity, fix, interleavings, states, stampede, miss, stale) => {
+      const result = explore(modelFor(fix, granularity));
+      expect(result.complete).toBe(true);
+      expect(result.interleavings).toBe(interleavings);
+      expect(result.states).toBe(states);
+      expect(result.violating).toEqual({
+        'origin-stampede': stampede,
+        'concurrent-miss': miss,
+        'stale-served': stale,
+      });
+    },
+  );
+
   it('without a fix the readers that miss each fetch from the origin: the shortest run is two misses, two SELECTs', () => {
     const result = explore(modelFor('none'), { harm });
     expect(result.complete).toBe(true);
