@@ -12,6 +12,8 @@ const SCENARIOS = [
   'shared-class-state',
   'querypilot-stale-verdict',
   'duplicate-insert',
+  'hot-key-stampede',
+  'async-invalidation-stale-read',
 ];
 
 /** Returns every overlap on the diagram: label on label, on a line, or on a violation note. */
