@@ -39,6 +39,9 @@ fixes:
       reader: { mode: lease }
 `;
 
+/** Checking runs in a worker and the editor loads on first use: allow for a busy machine. */
+const LOADING = { timeout: 20_000 };
+
 const editorText = (page: Page) => page.getByTestId('model-editor-text');
 
 /** Replaces the editor's text with `text`, as typed in one go. */
@@ -71,7 +74,7 @@ test('write a model, see an error appear and clear, find the race, and share it'
 }) => {
   await app.open('/');
   await page.getByTestId('new-incident').click();
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   await expect(page.getByTestId('authored-banner')).toContainText(
     'authored model — not a built-in',
   );
@@ -79,7 +82,7 @@ test('write a model, see an error appear and clear, find the race, and share it'
   await write(page, MODEL);
   // The misspelt kind is reported at its line and column, inline and in the list.
   const errors = page.getByTestId('model-errors');
-  await expect(errors).toContainText('8:11');
+  await expect(errors).toContainText('8:11', LOADING);
   await expect(errors).toContainText('actors[0].kind');
   await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);
   // The diagram keeps the last model that loaded (the template's title).
@@ -89,7 +92,7 @@ test('write a model, see an error appear and clear, find the race, and share it'
   await errors.getByRole('button', { name: '8:11' }).click();
   await page.keyboard.press('Shift+End');
   await page.keyboard.insertText('reader');
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   await expect(errors).toHaveCount(0);
   await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Lost update');
@@ -98,6 +101,8 @@ test('write a model, see an error appear and clear, find the race, and share it'
   await app.findRace();
   await expect(page.getByTestId('violation-mark')).toBeVisible();
   await expect(app.stepCount).not.toContainText('Step 0 / 0');
+  // The chance of harm along the run is computed for the authored model too.
+  await expect(page.getByTestId('chance-readout')).toContainText('harm', { timeout: 20_000 });
   const step = await app.stepCount.textContent();
 
   // One click judges every fix of the model.
@@ -136,7 +141,7 @@ test('a model too long for a link offers its .yaml, which opens the link’s run
 }) => {
   await app.open('/');
   await page.getByTestId('new-incident').click();
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   // Comments that do not compress: a deterministic scramble of letters.
   let seed = 7;
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -196,7 +201,7 @@ test('bad authored links say why and lose nothing', async ({ app, page }) => {
   await page.goto(`/#v=1&s=authored-x&f=none&am=${packed.packed}`);
   await expect(page.getByTestId('notice-error')).toContainText('does not load');
   await expect(page.getByTestId('refused-link')).toContainText(packed.packed.slice(0, 40));
-  await expect(page.getByTestId('model-errors')).toContainText('8:11');
+  await expect(page.getByTestId('model-errors')).toContainText('8:11', LOADING);
   await expect(editorText(page)).toContainText('lost-update');
   app.errors.length = 0;
 });
@@ -205,7 +210,7 @@ test('edit a copy of a built-in, or hear why there is none', async ({ app, page 
   await app.open(linkTo('duplicate-insert', 'none'));
   await page.getByTestId('edit-copy').click();
   await expect(editorText(page)).toContainText('id: duplicate-insert');
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   await expect(page.getByTestId('authored-banner')).toBeVisible();
   await page.getByTestId('model-editor-close').click();
   await expect(page.getByTestId('model-editor')).toHaveCount(0);
@@ -219,7 +224,7 @@ test('edit a copy of a built-in, or hear why there is none', async ({ app, page 
 test('completion offers actor kinds from the schema', async ({ app, page }) => {
   await app.open('/');
   await page.getByTestId('new-incident').click();
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   await write(page, 'actors:\n  - id: a\n    kind: req');
   await page.keyboard.press('Control+Space');
   await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('request-thread');
@@ -230,7 +235,7 @@ test('completion offers actor kinds from the schema', async ({ app, page }) => {
 test('autosave keeps an authored model and restores it', async ({ app, page, context }) => {
   await app.open('/');
   await page.getByTestId('new-incident').click();
-  await expect(page.getByTestId('model-status')).toContainText('The model loads');
+  await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
   await write(page, MODEL.replace('raeder', 'reader'));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Lost update');
   await expect
@@ -252,11 +257,11 @@ for (const scheme of ['light', 'dark'] as const) {
     test('0 serious or critical', async ({ app, page }) => {
       await app.open('/');
       await page.getByTestId('new-incident').click();
-      await expect(page.getByTestId('model-status')).toContainText('The model loads');
+      await expect(page.getByTestId('model-status')).toContainText('The model loads', LOADING);
       await app.findRace();
       expect(await serious(page)).toEqual([]);
       await write(page, MODEL);
-      await expect(page.getByTestId('model-errors')).toContainText('8:11');
+      await expect(page.getByTestId('model-errors')).toContainText('8:11', LOADING);
       expect(await serious(page)).toEqual([]);
     });
   });
