@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
 import { isAuthoredId } from '../../scenarios/index';
 import { useAppStore } from '../../store/index';
-import { compareAllFixes } from '../explore/exploreClient';
+import { compareAllFixes } from '../explore/onDemand';
 import { useScenario } from '../hooks';
 import { ExploreMatrix } from '../panels/ExploreMatrix';
 import { downloadModel, draftChanged, modelLinkOf, modelCodec, openFile } from './authoredClient';

@@ -9,7 +9,7 @@ import type { AuthoredResult } from '../../share/authored';
 import { decodeLink } from '../../share/link';
 import type { ModelLink } from '../../share/model';
 import { useAppStore } from '../../store/index';
-import { findRace } from '../explore/exploreClient';
+import { findRace } from '../explore/onDemand';
 import { download } from '../export/download';
 import { checkModel } from './checkClient';
 import { NEW_INCIDENT_TEMPLATE } from './template';
