@@ -228,7 +228,7 @@ test('completion offers actor kinds from the schema', async ({ app, page }) => {
   await write(page, 'actors:\n  - id: a\n    kind: req');
   await page.keyboard.press('Control+Space');
   await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('request-thread');
-  await page.keyboard.press('Enter');
+  await page.locator('.cm-tooltip-autocomplete li', { hasText: 'request-thread' }).click();
   await expect(editorText(page)).toContainText('kind: request-thread');
 });
 
