@@ -21,6 +21,9 @@ await withPreview(async (browser, base) => {
   for (const [width, height, colorScheme] of sizes) {
     const page = await browser.newPage({ viewport: { width, height }, colorScheme });
     await page.goto(`${base}/`);
+    // On a phone the way in is in the panels drawer.
+    const drawer = page.getByTestId('drawer-open');
+    if (await drawer.isVisible()) await drawer.click();
     await page.getByTestId('new-incident').click();
     await page.getByTestId('model-status').filter({ hasText: 'The model loads' }).waitFor();
     await page.getByTestId('violation-mark').first().waitFor({ timeout: 30_000 });
