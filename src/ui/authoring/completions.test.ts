@@ -63,7 +63,8 @@ describe('model completion', () => {
   });
 
   it('completes fault kinds and the actors a fault names', () => {
-    expect(at('faults:\n  - kind: d|')).toEqual(['drop']);
+    expect(at('faults:\n  - kind: dr|')).toEqual(['drop']);
+    expect(at('faults:\n  - kind: |')).toEqual(expect.arrayContaining(['drop', 'inject']));
     expect(at(`${actors}faults:\n  - kind: inject\n    actor: r|`)).toEqual(['reader']);
   });
 
