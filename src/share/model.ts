@@ -1,7 +1,7 @@
 /**
  * An authored model in a link: its YAML text, deflated (fflate) and written in base64url after
  * a format version (`1.`). Both ways are capped, inflation is streamed and stops at the cap, and
- * decoding never throws. Pure. The app does not open these links yet (see docs/authoring.md).
+ * decoding never throws. Pure. The app appends it to a share link as `am=` (`authoredLink.ts`).
  */
 import { deflateSync, Inflate } from 'fflate';
 import { LIMITS } from '../authoring/schema';

@@ -3,7 +3,8 @@
  * and the slots it lives in: the current session, and up to five earlier sessions kept
  * whenever the app opens with something else (a shared link, or before a restore), so saved
  * work is never overwritten. Storage is passed in; any failure is reported, never thrown, and
- * once a slot cannot be written nothing else is overwritten.
+ * once a slot cannot be written nothing else is overwritten. An authored model's YAML text is
+ * saved with its session (the app registers it again before restoring).
  */
 import {
   MAX_NOTES,
@@ -13,7 +14,8 @@ import {
   type Annotations,
 } from '../share/annotations';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
-import { selectCompareFix, selectPinnedTrace } from './derive';
+import { isAuthoredId } from '../scenarios/index';
+import { selectCompareFix, selectPinnedTrace, selectScenario } from './derive';
 import type { AppState } from './types';
 
 /** The part of `Storage` autosave uses. */
@@ -26,6 +28,8 @@ export interface KeyValueStore {
 export const SESSION_KEY = 'interleave:session';
 export const KEPT_KEY = 'interleave:kept';
 const MAX_KEPT = 5;
+/** Longest authored model text kept (the format refuses longer ones anyway). */
+const MAX_MODEL_TEXT = 20_000;
 
 /** A saved session: its link (the exact state), its notes in full, and when it was saved. */
 export interface SavedSession {
@@ -36,6 +40,13 @@ export interface SavedSession {
   /** For the restore offer: the title or scenario, and how many steps. */
   readonly label: string;
   readonly steps: number;
+  /** The authored model's YAML text, when the session is on one. */
+  readonly model?: string;
+}
+
+/** Returns the YAML text of the authored model `s` is on, or null on a built-in. */
+export function authoredTextOf(s: AppState): string | null {
+  return isAuthoredId(s.scenarioId) && s.authored?.id === s.scenarioId ? s.authored.text : null;
 }
 
 /** Returns the record of the session in `s`. */
@@ -55,13 +66,20 @@ export function sessionRecord(s: AppState, savedAt: number): SavedSession {
     },
     selectPinnedTrace(s).worlds,
   ).text;
-  const label = s.annotations.title.trim() || s.scenarioId;
-  return { v: 1, link, annotations: s.annotations, savedAt, label, steps: s.schedule.length };
+  const model = authoredTextOf(s);
+  const label =
+    s.annotations.title.trim() ||
+    (model === null ? s.scenarioId : `authored model: ${selectScenario(s).title}`);
+  const record = { v: 1, link, annotations: s.annotations, savedAt, label } as const;
+  return model === null
+    ? { ...record, steps: s.schedule.length }
+    : { ...record, steps: s.schedule.length, model };
 }
 
 /** Returns whether a session holds work worth offering back (a run or notes). */
 export function worthKeeping(saved: SavedSession): boolean {
   return (
+    saved.model !== undefined ||
     saved.steps > 0 ||
     saved.annotations.title !== '' ||
     Object.keys(saved.annotations.notes).length > 0
@@ -70,7 +88,11 @@ export function worthKeeping(saved: SavedSession): boolean {
 
 /** Returns whether two records are the same work (time aside). */
 export function sameWork(a: SavedSession, b: SavedSession): boolean {
-  return a.link === b.link && JSON.stringify(a.annotations) === JSON.stringify(b.annotations);
+  return (
+    a.link === b.link &&
+    a.model === b.model &&
+    JSON.stringify(a.annotations) === JSON.stringify(b.annotations)
+  );
 }
 
 function cleanAnnotations(raw: unknown): Annotations {
@@ -90,7 +112,10 @@ export function parseSaved(raw: unknown): SavedSession | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (r.v !== 1 || typeof r.link !== 'string' || r.link.length > 20_000) return null;
+  const model =
+    typeof r.model === 'string' && r.model.length <= MAX_MODEL_TEXT ? { model: r.model } : {};
   return {
+    ...model,
     v: 1,
     link: r.link,
     annotations: cleanAnnotations(r.annotations),
@@ -100,7 +125,10 @@ export function parseSaved(raw: unknown): SavedSession | null {
   };
 }
 
-/** Returns the state a saved session restores, or null when it can no longer be opened. */
+/**
+ * Returns the state a saved session restores, or null when it can no longer be opened. An
+ * authored model must be registered first.
+ */
 export function restoredState(saved: SavedSession): ShareState | null {
   const decoded = decodeLink(saved.link);
   return decoded.ok ? { ...decoded.state, annotations: saved.annotations } : null;

@@ -2,13 +2,14 @@
  * The one app store, built from slices. Plain JSON only; derived data via `./derive`.
  */
 import { create } from 'zustand';
+import { createAuthoredSlice } from './authoredSlice';
 import { createExplorationSlice } from './explorationSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createVerdictSlice } from './verdictSlice';
 
-export type { AppState, ExploreSummary, Notice } from './types';
+export type { AppState, EditorState, ExploreSummary, Notice } from './types';
 export * from './derive';
 export { pinConfigOf, samePin } from './pin';
 export * from './autosave';
@@ -21,6 +22,7 @@ export function createAppStore() {
     ...createExplorationSlice(...a),
     ...createUiSlice(...a),
     ...createVerdictSlice(...a),
+    ...createAuthoredSlice(...a),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { Granularity } from '../engine/types';
 import type { VerdictSummary } from '../scenarios/judge';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
 import type { Annotations } from '../share/annotations';
+import type { AuthoringError } from '../authoring/source';
 import type { ShareState } from '../share/link';
 import type { SavedSession } from './autosave';
 
@@ -151,4 +152,30 @@ export interface VerdictSlice {
   ): void;
 }
 
-export type AppState = SessionSlice & ExplorationSlice & UiSlice & VerdictSlice;
+/** The model editor: whether it is open, the text being written and its last check. */
+export interface EditorState {
+  readonly open: boolean;
+  readonly draft: string;
+  /** The errors of the last text checked (empty when it compiled). */
+  readonly errors: readonly AuthoringError[];
+  /** The text the errors are for ('' before the first check). */
+  readonly checked: string;
+}
+
+export interface AuthoredSlice {
+  /** The last authored model opened (registered under `id`), with its YAML text. */
+  authored: { readonly id: string; readonly text: string } | null;
+  editor: EditorState;
+  openEditor(draft: string): void;
+  closeEditor(): void;
+  setDraft(draft: string): void;
+  /** Records the errors of checking `text` (ignored when the draft has changed since). */
+  draftChecked(text: string, errors: readonly AuthoringError[]): void;
+  /**
+   * Opens the registered authored model `id` (with YAML `text`) in place of the scenario on
+   * screen, keeping the fix and the parameters it still has.
+   */
+  openAuthored(id: string, text: string): void;
+}
+
+export type AppState = SessionSlice & ExplorationSlice & UiSlice & VerdictSlice & AuthoredSlice;

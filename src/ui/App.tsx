@@ -1,11 +1,15 @@
 /**
  * The app shell: header, notices, the three columns (setup, diagram, story + state) or the
- * compare view, and the controls bar; on a phone, the diagram and controls with the panels in a
+ * compare view, and the controls bar (the model editor in place of the story column while
+ * authoring); on a phone, the diagram and controls with the panels in a
  * drawer; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL
  * sync are wired here once.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from '../store/index';
+import { AuthoredBanner } from './authoring/AuthoredBanner';
+import { EditorPane } from './authoring/LazyEditorPane';
+import { useModelDrop } from './authoring/useModelDrop';
 import { ControlsBar } from './controls/ControlsBar';
 import { DiagramPane } from './panels/DiagramPane';
 import { HelpOverlay } from './layout/HelpOverlay';
@@ -56,6 +60,8 @@ export function App() {
   useDocumentTitle();
   useKeyboard();
   usePlayback();
+  useModelDrop();
+  const editing = useAppStore((s) => s.editor.open);
   const comparing = useAppStore((s) => s.compareFix !== null);
   const presenting = useAppStore((s) => s.presenting);
   const phone = useMediaQuery(PHONE_QUERY);
@@ -81,6 +87,7 @@ export function App() {
     <div className="app">
       <Header />
       <Notices />
+      <AuthoredBanner />
       {comparing ? (
         <main className="workspace workspace-compare">
           <Suspense fallback={null}>
@@ -88,13 +95,19 @@ export function App() {
           </Suspense>
         </main>
       ) : (
-        <main className="workspace">
+        <main className={editing ? 'workspace workspace-authoring' : 'workspace'}>
           <Sidebar />
           <DiagramPane />
-          <aside className="column column-right" aria-label="Story and state">
-            <NarrativePanel />
-            <Inspector />
-          </aside>
+          {editing ? (
+            <div className="column column-right column-editor">
+              <EditorPane />
+            </div>
+          ) : (
+            <aside className="column column-right" aria-label="Story and state">
+              <NarrativePanel />
+              <Inspector />
+            </aside>
+          )}
         </main>
       )}
       <ControlsBar />

@@ -1,8 +1,9 @@
 /**
  * The explore Web Worker: runs exhaustive exploration and verdict sweeps off the main thread
  * and posts plain JSON results. Cancelling is terminating the worker (the page then starts a
- * fresh one).
+ * fresh one). An authored model travels as its YAML text and is compiled here.
  */
+import { ensureModel } from './authoredModels';
 import { chanceOf, exploreConfigs, sweepFixes } from './exploreRun';
 import type { ExploreResponse, WorkerRequest } from './protocol';
 
@@ -13,6 +14,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const { id } = request;
   try {
+    if (request.model) ensureModel(request.model);
     if (request.type === 'chance') {
       post({ id, type: 'chance', ...chanceOf(request) });
     } else if (request.type === 'sweep') {

@@ -30,8 +30,17 @@ export interface ExploreSummary {
   readonly ms: number;
 }
 
+/** An authored model a request is about: the worker compiles its text and registers it. */
+export interface AuthoredModel {
+  /** Its app id (`authoredIdOf(text)`), the scenario id the request's configurations name. */
+  readonly id: string;
+  readonly text: string;
+}
+
 export interface ExploreRequest {
   readonly id: number;
+  /** The authored model the configurations are of, when they are not of a built-in. */
+  readonly model?: AuthoredModel;
   readonly type?: 'explore';
   /** The configurations to explore, in order (one for "Find the race", one per fix for the matrix). */
   readonly configs: readonly SessionConfig[];
@@ -46,6 +55,8 @@ export interface SweepRequest {
   readonly id: number;
   readonly type: 'sweep';
   readonly scenarioId: string;
+  /** The authored model `scenarioId` names, when it is not a built-in. */
+  readonly model?: AuthoredModel;
   readonly granularity: Granularity;
   readonly params: Readonly<Record<string, number>>;
   /** The fixes to judge, in order. */
@@ -59,6 +70,8 @@ export interface ChanceRequest {
   readonly id: number;
   readonly type: 'chance';
   readonly config: SessionConfig;
+  /** The authored model the configuration is of, when it is not a built-in. */
+  readonly model?: AuthoredModel;
   readonly schedule: readonly string[];
 }
 

@@ -1,9 +1,10 @@
 /**
  * Asks a worker of its own for the chance of harm after each step of the pinned run (so it
  * never waits behind Find the race). A newer request ends an unfinished one; answers are kept
- * for the last few runs.
+ * for the last few runs. An authored model travels with the request as its text.
  */
 import { configKey, type SessionConfig } from '../../scenarios/session';
+import { useAppStore } from '../../store/index';
 import type { ExploreResponse, WorkerRequest } from '../../workers/protocol';
 
 export interface Chances {
@@ -65,11 +66,14 @@ export function requestChances(
     };
   }
   pending = { id: nextId++, key, done };
+  const { authored } = useAppStore.getState();
   const request: WorkerRequest = {
     id: pending.id,
     type: 'chance',
     config,
     schedule: [...schedule],
+    // An authored model travels as its text, as with Find the race.
+    ...(authored?.id === config.scenarioId ? { model: authored } : {}),
   };
   worker.postMessage(request);
 }

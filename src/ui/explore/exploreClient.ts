@@ -1,7 +1,7 @@
 /**
  * Talks to the explore Web Worker: "Find the race" for the current configuration, and verdict
  * sweeps (one fix, or every fix for "Compare all fixes"). Cancel terminates the worker; the
- * next request starts a fresh one.
+ * next request starts a fresh one. An authored model travels with each request as its text.
  */
 import { verdictKey } from '../../scenarios/judge';
 import { findScenario } from '../../scenarios/index';
@@ -9,6 +9,7 @@ import { configKey, type SessionConfig } from '../../scenarios/session';
 import { cachedVerdict } from '../../scenarios/verdicts';
 import { useAppStore } from '../../store/index';
 import type {
+  AuthoredModel,
   ExploreRequest,
   ExploreResponse,
   ExploreSummary,
@@ -30,6 +31,12 @@ let current: {
 function configNow(): SessionConfig {
   const s = useAppStore.getState();
   return { scenarioId: s.scenarioId, fix: s.fix, granularity: s.granularity, params: s.params };
+}
+
+/** The authored model a request about `scenarioId` must carry (none for a built-in). */
+function modelOf(scenarioId: string): { model: AuthoredModel } | Record<string, never> {
+  const { authored } = useAppStore.getState();
+  return authored?.id === scenarioId ? { model: authored } : {};
 }
 
 function onMessage(event: MessageEvent<ExploreResponse>): void {
@@ -91,7 +98,12 @@ function post(
 }
 
 function start(configs: readonly SessionConfig[]): void {
-  const request: ExploreRequest = { id: nextId++, configs, timeLimitMs: TIME_LIMIT_MS };
+  const request: ExploreRequest = {
+    id: nextId++,
+    configs,
+    timeLimitMs: TIME_LIMIT_MS,
+    ...modelOf(configs[0]?.scenarioId ?? ''),
+  };
   post(
     'one',
     configs.map((c) => c.fix),
@@ -138,6 +150,7 @@ export function judgeFixes(fixes: readonly string[]): void {
     id: nextId++,
     type: 'sweep',
     scenarioId: config.scenarioId,
+    ...modelOf(config.scenarioId),
     granularity: config.granularity,
     params: config.params,
     fixes,

@@ -1,9 +1,13 @@
 /**
  * The phone layout: a one-line header (brand, the scenario's title, the Panels button), the
  * diagram (or the compare view) and the step controls filling the screen; everything else in
- * the panels drawer. What is behind the open drawer is inert.
+ * the panels drawer. What is behind the open drawer is inert. While a model is edited, the
+ * editor shares the screen with the diagram, below it.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../store/index';
+import { AuthoredBanner } from '../authoring/AuthoredBanner';
+import { EditorPane } from '../authoring/LazyEditorPane';
 import { ControlsBar } from '../controls/ControlsBar';
 import { useScenario } from '../hooks';
 import { DiagramPane } from '../panels/DiagramPane';
@@ -20,6 +24,13 @@ const ComparePane = lazy(() =>
 export function PhoneLayout({ comparing }: { comparing: boolean }) {
   const scenario = useScenario();
   const [open, setOpen] = useState(false);
+  const editing = useAppStore((s) => s.editor.open && !comparing);
+  // Opening the editor (New incident, from the drawer) shows it: the drawer closes.
+  const [wasEditing, setWasEditing] = useState(editing);
+  if (editing !== wasEditing) {
+    setWasEditing(editing);
+    if (editing) setOpen(false);
+  }
   const button = useRef<HTMLButtonElement>(null);
   // Closing the drawer gives focus back to its button (once the page behind is no longer inert).
   const wasOpen = useRef(false);
@@ -49,14 +60,29 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
       </header>
       <div className="phone-inert" inert={open}>
         <Notices />
+        <AuthoredBanner />
       </div>
-      <main className={comparing ? 'workspace workspace-compare' : 'workspace'} inert={open}>
+      <main
+        className={
+          comparing
+            ? 'workspace workspace-compare'
+            : editing
+              ? 'workspace workspace-authoring'
+              : 'workspace'
+        }
+        inert={open}
+      >
         {comparing ? (
           <Suspense fallback={null}>
             <ComparePane />
           </Suspense>
         ) : (
           <DiagramPane />
+        )}
+        {editing && (
+          <div className="column column-editor">
+            <EditorPane />
+          </div>
         )}
       </main>
       <div className="phone-inert" inert={open}>

@@ -2,7 +2,8 @@
  * Autosave wiring: on start, earlier work that differs from what opened (a shared link, or a
  * fresh start) is kept and offered back; then every change is saved (debounced, and on leaving
  * the page). Storage that is missing, full or throwing turns autosave off with one message, and
- * never overwrites work it could not keep first.
+ * never overwrites work it could not keep first. A session on an authored model is restored
+ * once its model has been loaded again (or, when it no longer loads, opens it in the editor).
  */
 import { useEffect } from 'react';
 import {
@@ -16,6 +17,7 @@ import {
   type AppState,
   type SavedSession,
 } from '../../store/index';
+import { editText, registerText } from '../authoring/authoredClient';
 
 const DEBOUNCE_MS = 400;
 export const AUTOSAVE_OFF =
@@ -36,13 +38,32 @@ function storageOrNull(): Storage | null {
 
 /** Restores a kept session; the work on screen, when worth it, is kept in its place. */
 export function restoreSession(saved: SavedSession): void {
+  // The work on screen, recorded before anything replaces it.
+  const current = sessionRecord(useAppStore.getState(), Date.now());
+  const model = saved.model;
+  if (model === undefined) return restoreNow(saved, current);
+  void registerText(model).then((result) => {
+    const store = useAppStore.getState();
+    if (!result.ok) {
+      store.notify(
+        'error',
+        'That saved model no longer loads; it is open in the editor with its errors.',
+      );
+      editText(model);
+      return;
+    }
+    store.openAuthored(result.scenario.id, model);
+    restoreNow(saved, current);
+  });
+}
+
+function restoreNow(saved: SavedSession, current: SavedSession): void {
   const store = useAppStore.getState();
   const state = restoredState(saved);
   if (!state) {
     store.notify('error', 'That saved session can no longer be opened by this version.');
     return;
   }
-  const current = sessionRecord(store, Date.now());
   if (slots && worthKeeping(current) && !sameWork(current, saved)) slots.keep(current);
   slots?.forget(saved);
   store.loadShared(state);
@@ -60,7 +81,8 @@ const changed = (s: AppState, p: AppState) =>
   s.params !== p.params ||
   s.seed !== p.seed ||
   s.compareFix !== p.compareFix ||
-  s.annotations !== p.annotations;
+  s.annotations !== p.annotations ||
+  s.authored !== p.authored;
 
 /** Runs autosave for the lifetime of the app (after the link has been loaded). */
 export function useAutosave(): void {

@@ -3,16 +3,36 @@
  * compare view included (or says why it cannot and opens the default scenario); changes of
  * scenario, fix, loaded schedule (Find the race, Undo) or compare view push a history entry,
  * steps and notes replace it; back/forward reload the state of the entry, so Back after Find the race
- * restores the run it replaced.
+ * restores the run it replaced. An authored model travels in the link as its packed text
+ * (`am=`, up to `MAX_MODEL_LINK`): opening such a link loads the model first (the authoring
+ * code is fetched then), and a model that does not load opens in the editor, so nothing is lost.
  */
 import { useEffect } from 'react';
-import { DEFAULT_SCENARIO, findScenario } from '../../scenarios/index';
+import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/index';
 import { defaultFix } from '../../scenarios/session';
+import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, type EncodedLink } from '../../share/link';
-import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
+import {
+  authoredTextOf,
+  selectCompareFix,
+  selectPinnedTrace,
+  useAppStore,
+  type AppState,
+} from '../../store/index';
+import {
+  editText,
+  loadModelCodec,
+  modelCodec,
+  modelLinkOf,
+  registerText,
+  waitForModel,
+} from '../authoring/authoredClient';
 
-/** The link of the state: the whole pinned run, written where it was pinned, and its notes. */
-function linkOf(s: AppState): EncodedLink {
+/**
+ * The link of the state: the whole pinned run, written where it was pinned, its notes, and an
+ * authored model's text when it fits (`modelTooLarge` says when it does not).
+ */
+function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
   const compare = selectCompareFix(s);
   const state = {
     scenarioId: s.scenarioId,
@@ -26,7 +46,59 @@ function linkOf(s: AppState): EncodedLink {
     ...(compare === null ? {} : { compare }),
     annotations: s.annotations,
   };
-  return encodeShare(state, selectPinnedTrace(s).worlds);
+  const link = encodeShare(state, selectPinnedTrace(s).worlds);
+  const model = authoredTextOf(s);
+  if (model === null) return { ...link, modelTooLarge: null };
+  const packed = modelLinkOf(model);
+  if (packed === null) return { ...link, modelTooLarge: null };
+  return packed.ok
+    ? { ...link, text: joinModelField(link.text, packed.packed), modelTooLarge: null }
+    : { ...link, modelTooLarge: packed.length };
+}
+
+const modelTooLarge = (length: number) =>
+  `This model is too long to travel in a link (${length.toLocaleString('en')} characters packed; a link carries up to ${(modelCodec()?.MAX_MODEL_LINK ?? 0).toLocaleString('en')}). The link opens its run only where the model is loaded: share the .yaml file too (Download .yaml in the editor), and drop it onto the page that opens the link.`;
+
+/** The address as opened, for a notice about a refused link. */
+const addressOf = (hash: string) =>
+  window.location.href.split('#')[0] + (hash.startsWith('#') ? hash : `#${hash}`);
+
+/**
+ * Opens a link that carries an authored model: the model is loaded first (one that does not
+ * load opens in the editor with its errors), then the run.
+ */
+async function loadAuthoredLink(hash: string, rest: string, packed: string): Promise<void> {
+  const store = useAppStore.getState();
+  const { decodeModelLink } = await loadModelCodec();
+  const decoded = decodeModelLink(packed);
+  if (!decoded.ok) {
+    store.notify(
+      'error',
+      `This link's authored model cannot be opened: ${decoded.error}. Opened the default scenario instead.`,
+      addressOf(hash),
+    );
+    openDefault();
+    return;
+  }
+  const result = await registerText(decoded.text);
+  if (!result.ok) {
+    store.notify(
+      'error',
+      `The authored model in this link does not load (${result.errors.length === 1 ? 'one error' : `${result.errors.length} errors`}); it is open in the editor with its errors, so nothing is lost.`,
+      addressOf(hash),
+    );
+    editText(decoded.text);
+    return;
+  }
+  store.openAuthored(result.scenario.id, decoded.text);
+  const run = decodeLink(rest);
+  if (!run.ok) {
+    store.notify('warning', `The model opened, but not its run: ${run.error}`, addressOf(hash));
+    return;
+  }
+  store.loadShared(run.state);
+  store.setCompare(run.state.compare ?? null);
+  for (const warning of run.warnings) store.notify('warning', warning);
 }
 
 const NOTES_TOO_LONG =
@@ -47,21 +119,37 @@ function openDefault(): void {
   useAppStore.getState().setCompare(null);
 }
 
+/** Set while a link with an authored model loads: the address is left alone until then. */
+let loading: Promise<void> | null = null;
+
 /** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
 function load(hash: string): boolean {
   const store = useAppStore.getState();
+  loading = null;
   if (hash === '' || hash === '#') {
     openDefault();
     return true;
   }
+  const { rest, packed } = splitModelField(hash);
+  if (packed !== null) {
+    loading = loadAuthoredLink(hash, rest, packed);
+    return true;
+  }
   const result = decodeLink(hash);
+  const named = /(?:^#?|&)s=([^&]*)/.exec(rest)?.[1] ?? '';
+  if (!result.ok && isAuthoredId(named) && !findScenario(named)) {
+    store.notify(
+      'warning',
+      'This link is of an authored model that did not fit in it. Drop the model’s .yaml file onto this page (or open it in the editor) to see the run.',
+      addressOf(hash),
+    );
+    waitForModel(named, rest);
+    openDefault();
+    return false;
+  }
   if (!result.ok) {
     // Say which link was refused, so it can be reported: the address bar moves on.
-    store.notify(
-      'error',
-      `${result.error} Opened the default scenario instead.`,
-      window.location.href.split('#')[0] + (hash.startsWith('#') ? hash : `#${hash}`),
-    );
+    store.notify('error', `${result.error} Opened the default scenario instead.`, addressOf(hash));
     openDefault();
     return false;
   }
@@ -76,8 +164,9 @@ export function useUrlSync(): void {
   useEffect(() => {
     let written = window.location.hash;
     let dropped = false;
-    load(written);
+    let tooLarge = false;
     const write = (s: AppState, push: boolean) => {
+      if (loading) return;
       let hash: string;
       try {
         const link = linkOf(s);
@@ -85,6 +174,9 @@ export function useUrlSync(): void {
         // Say so once when the notes stop fitting, not on every keystroke.
         if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
         dropped = link.notesDropped !== null;
+        if (link.modelTooLarge !== null && !tooLarge)
+          s.notify('warning', modelTooLarge(link.modelTooLarge));
+        tooLarge = link.modelTooLarge !== null;
       } catch {
         return; // Keep the last good address rather than break the page.
       }
@@ -94,6 +186,18 @@ export function useUrlSync(): void {
       if (push) window.history.pushState(null, '', url);
       else window.history.replaceState(null, '', url);
     };
+    /** Loads `hash`; when it loads asynchronously (an authored model), writes once it has. */
+    const openHash = (hash: string) => {
+      load(hash);
+      const pending = loading;
+      if (!pending) return;
+      void pending.finally(() => {
+        if (loading !== pending) return;
+        loading = null;
+        write(useAppStore.getState(), false);
+      });
+    };
+    openHash(written);
     write(useAppStore.getState(), false);
 
     const unsubscribe = useAppStore.subscribe((s, prev) => {
@@ -107,7 +211,8 @@ export function useUrlSync(): void {
         s.params === prev.params &&
         s.seed === prev.seed &&
         s.compareFix === prev.compareFix &&
-        s.annotations === prev.annotations
+        s.annotations === prev.annotations &&
+        s.authored === prev.authored
       )
         return;
       write(s, s.navigation !== prev.navigation);
@@ -115,7 +220,7 @@ export function useUrlSync(): void {
     const onNavigate = () => {
       if (window.location.hash === written) return;
       written = window.location.hash;
-      load(written);
+      openHash(written);
       write(useAppStore.getState(), false);
     };
     window.addEventListener('popstate', onNavigate);

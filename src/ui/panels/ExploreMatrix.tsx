@@ -43,7 +43,11 @@ export function OpenFailing({
 /** Returns the matrix table (scrolled into view when it appears). */
 export function ExploreMatrix() {
   const ref = useRef<HTMLTableElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  // A block body: browsers where scrollIntoView returns a promise must not hand it to React as
+  // the effect's cleanup.
+  useEffect(() => {
+    void ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const config = useConfig();
   const scenario = useScenario();
   const verdicts = useVerdicts();

@@ -1,6 +1,8 @@
 /**
- * The left column: the fixes, the exploration results and the model parameters.
+ * The left column: the fixes, the exploration results, the model parameters and the way into
+ * authoring your own incident.
  */
+import { AuthorCard } from '../authoring/AuthorCard';
 import { ExplorePanel } from './ExplorePanel';
 import { FixToggles } from './FixToggles';
 import { ModelParams } from './ModelParams';
@@ -12,6 +14,7 @@ export function Sidebar() {
       <FixToggles />
       <ExplorePanel />
       <ModelParams />
+      <AuthorCard />
     </aside>
   );
 }

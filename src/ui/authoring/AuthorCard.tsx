@@ -1,0 +1,33 @@
+/**
+ * The sidebar's way into authoring: New incident (a small template) and Edit a copy of this
+ * scenario (its example file, where one exists), both opening the editor beside the diagram.
+ */
+import { editCopy, newIncident } from './authoredClient';
+
+/** Returns the authoring card. */
+export function AuthorCard() {
+  return (
+    <section className="card author-card" aria-label="Your own incident">
+      <h2 className="card-title">Your own incident</h2>
+      <p className="muted">Model it in YAML and watch the diagram follow as you type.</p>
+      <div className="author-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="new-incident"
+          onClick={newIncident}
+        >
+          New incident
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="edit-copy"
+          onClick={() => void editCopy()}
+        >
+          Edit a copy of this scenario
+        </button>
+      </div>
+    </section>
+  );
+}

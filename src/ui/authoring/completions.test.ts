@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { completionsAt } from './completions';
+
+/** Completion labels at the `|` in `text`. */
+function at(text: string): string[] {
+  const pos = text.indexOf('|');
+  return completionsAt(text.replace('|', ''), pos)?.options.map((o) => o.label) ?? [];
+}
+
+const actors = `actors:
+  - { id: reader, label: Reader, kind: reader }
+  - { id: cache, label: Cache, kind: cache }
+  - { id: db, label: Database, kind: database }
+`;
+
+describe('model completion', () => {
+  it('completes top-level keys from the schema', () => {
+    expect(at('format: interleave/1\nna|')).toEqual(['narrative']);
+    expect(at('format: interleave/1\n|')).toEqual(
+      expect.arrayContaining(['actors', 'invariants', 'fixes', 'faults', 'sweep']),
+    );
+    expect(at('narrative: sh|')).toEqual(['shared-state']);
+  });
+
+  it('completes actor keys and kinds, block or flow', () => {
+    expect(at('actors:\n  - id: a\n    la|')).toEqual(['label']);
+    expect(at('actors:\n  - id: a\n    kind: re|')).toEqual(
+      expect.arrayContaining(['reader', 'record-store', 'request-thread']),
+    );
+    expect(at('actors:\n  - { id: c, label: C, kind: ca|')).toEqual(['cache']);
+  });
+
+  it("completes an actor's options by its kind, and their values", () => {
+    const block = 'actors:\n  - id: reader\n    kind: reader\n    options:\n      ';
+    expect(at(`${block}mo|`)).toEqual(['mode']);
+    expect(at(`${block}mode: l|`)).toEqual(['lease']);
+    expect(at(`${actors}  - id: r2\n    kind: reader\n    options:\n      cache: c|`)).toEqual([
+      'cache',
+    ]);
+    expect(at('actors:\n  - id: w\n    kind: writer\n    options: { key: x, mo|')).toEqual([
+      'mode',
+    ]);
+  });
+
+  it('completes invariant ids, roles, their parameters and the actors they name', () => {
+    expect(at('invariants:\n  - { use: stale-a|')).toEqual(['stale-at-quiescence']);
+    expect(at('invariants:\n  - { use: stale-set, role: h|')).toEqual(['harm']);
+    expect(at(`${actors}invariants:\n  - { use: stale-at-quiescence, role: harm, ca|`)).toEqual([
+      'cache',
+    ]);
+    expect(at(`${actors}invariants:\n  - { use: stale-at-quiescence, role: harm, db: |`)).toEqual([
+      'reader',
+      'cache',
+      'db',
+    ]);
+  });
+
+  it('completes fixes: keys, the actors they override and those actors’ options', () => {
+    const fix = `${actors}fixes:\n  - id: x\n`;
+    expect(at(`${fix}    sum|`)).toEqual(['summary']);
+    expect(at(`${fix}    options:\n      re|`)).toEqual(['reader']);
+    expect(at(`${fix}    options:\n      reader: { mo|`)).toEqual(['mode']);
+  });
+
+  it('completes fault kinds and the actors a fault names', () => {
+    expect(at('faults:\n  - kind: dr|')).toEqual(['drop']);
+    expect(at('faults:\n  - kind: |')).toEqual(expect.arrayContaining(['drop', 'inject']));
+    expect(at(`${actors}faults:\n  - kind: inject\n    actor: r|`)).toEqual(['reader']);
+  });
+
+  it('offers nothing where nothing fits', () => {
+    expect(at('title: My inc|')).toEqual([]);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * Completion for the model editor, from the format's own schema: at a key, the keys allowed
+ * there (top level, an actor, a fault, an invariant with its parameters, a fix, an actor's
+ * options by its kind…); at a value, what it may be (actor kinds, invariant ids, roles, enum
+ * values, the ids of declared actors, faults and invariants). Works on the text alone (by
+ * indentation and flow braces), so a half-typed model still completes. Pure.
+ */
+import type { z } from '../../authoring/zod';
+import { ACTOR_KINDS } from '../../authoring/actors';
+import { INVARIANT_KINDS } from '../../authoring/invariants';
+import { modelSchema } from '../../authoring/schema';
+
+export interface CompletionItem {
+  readonly label: string;
+  readonly type: 'property' | 'keyword' | 'variable' | 'enum';
+  readonly detail?: string;
+}
+
+export interface Completions {
+  /** Offset where the word being completed starts. */
+  readonly from: number;
+  readonly options: readonly CompletionItem[];
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+  getter?: () => z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The schemas a value may match once wrappers (optional, arrays, unions…) are looked through. */
+function unwrap(schema: z.ZodType, depth = 0): z.ZodType[] {
+  if (depth > 12) return [];
+  const def = defOf(schema);
+  const inner = def.innerType ?? def.element ?? def.in ?? (def.getter ? def.getter() : undefined);
+  if (inner && def.type !== 'record') return unwrap(inner, depth + 1);
+  if (def.type === 'union') return (def.options ?? []).flatMap((o) => unwrap(o, depth + 1));
+  return [schema];
+}
+
+/** The schemas reached from `schema` by the key `key`. */
+function child(schemas: readonly z.ZodType[], key: string): z.ZodType[] {
+  return schemas.flatMap((schema) => {
+    const def = defOf(schema);
+    if (def.type === 'object') {
+      const next = def.shape?.[key];
+      return next ? unwrap(next) : [];
+    }
+    if (def.type === 'record' && def.valueType) return unwrap(def.valueType);
+    return [];
+  });
+}
+
+const keysOf = (schemas: readonly z.ZodType[]): string[] => [
+  ...new Set(schemas.flatMap((s) => Object.keys(defOf(s).shape ?? {}))),
+];
+
+const valuesOf = (schemas: readonly z.ZodType[]): string[] => [
+  ...new Set(
+    schemas.flatMap((s) => {
+      const def = defOf(s);
+      if (def.type === 'enum') return Object.values(def.entries ?? {}).map(String);
+      if (def.type === 'literal') return (def.values ?? []).map(String);
+      if (def.type === 'boolean') return ['true', 'false'];
+      return [];
+    }),
+  ),
+];
+
+/** Where the cursor is: the keys above it, the key whose value it is in, and the word typed. */
+export interface Context {
+  /** Keys from the top level down to the map the cursor is in (list items are skipped). */
+  readonly path: readonly string[];
+  /** Set when the cursor is in a value: the key it belongs to. */
+  readonly valueOf: string | null;
+  readonly word: string;
+  readonly from: number;
+  /** The `key: value` pairs of the list item the cursor is in (e.g. its `kind`, `use`). */
+  readonly item: Readonly<Record<string, string>>;
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** Returns the scalar `key: value` pairs written in `lines` (block or flow style). */
+function pairsIn(lines: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of lines) {
+    for (const m of line.matchAll(/(?:^|[{,\s-])([A-Za-z$][\w$-]*):\s+([\w$'/-][^,}#]*)/g)) {
+      const key = m[1] as string;
+      out[key] ??= (m[2] as string).trim().replace(/^'(.*)'$/, '$1');
+    }
+  }
+  return out;
+}
+
+/** Returns the editing context at `pos` in `text`. Pure. */
+export function contextAt(text: string, pos: number): Context {
+  const before = text.slice(0, pos);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.slice(lineStart);
+  const word = /[\w$-]*$/.exec(line)?.[0] ?? '';
+  const from = pos - word.length;
+  const head = line.slice(0, line.length - word.length);
+  // Inside flow braces on this line: the keys of the brace are the enclosing map's.
+  const braceAt = head.lastIndexOf('{');
+  const inFlow = braceAt >= 0 && head.indexOf('}', braceAt) < 0;
+  const valueMatch = /([A-Za-z$][\w$-]*):\s*(\[\s*(?:[\w$-]+\s*,\s*)*)?$/.exec(head);
+  const valueOf = valueMatch && !/^\s*-?\s*$/.test(head) ? (valueMatch[1] as string) : null;
+  // The keys above the cursor, by indentation; flow maps open keys on the line itself.
+  const lines = before.split('\n');
+  const current = lines[lines.length - 1] ?? '';
+  let indent = indentOf(current.replace(/^(\s*)-\s/, '$1  '));
+  const path: string[] = [];
+  if (inFlow) {
+    const opener = /([A-Za-z$][\w$-]*):\s*\{[^{}]*$/.exec(head.slice(0, braceAt + 1));
+    if (opener) path.unshift(opener[1] as string);
+    indent = indentOf(current) + (/^\s*-\s/.test(current) ? 0 : 1);
+  }
+  let itemStart = -1;
+  const inItem = /^\s*-\s/.test(current);
+  if (inItem) itemStart = lines.length - 1;
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const l = lines[i] as string;
+    if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+    const dash = /^(\s*)-\s/.exec(l);
+    const own = dash ? (dash[1] as string).length : indentOf(l);
+    if (dash && own < indent && itemStart < 0 && path.length === 0) itemStart = i;
+    if (own >= indent) continue;
+    const key = /^\s*(?:-\s+)?([A-Za-z$][\w$-]*):\s*(?:#.*)?$/.exec(l);
+    if (key) path.unshift(key[1] as string);
+    else if (dash && itemStart < 0) itemStart = i;
+    indent = own;
+    if (own === 0) break;
+  }
+  let item: Record<string, string> = {};
+  if (itemStart >= 0) {
+    const all = text.split('\n');
+    const first = all[itemStart] as string;
+    const base = indentOf(first.replace(/^(\s*)-\s/, '$1  '));
+    const body = [first];
+    for (let i = itemStart + 1; i < all.length; i++) {
+      const l = all[i] as string;
+      if (l.trim() !== '' && indentOf(l) < base) break;
+      if (l.trim() !== '' && /^\s*-\s/.test(l) && indentOf(l) < base) break;
+      if (/^\s*-\s/.test(l) && indentOf(l) === base - 2) break;
+      body.push(l);
+    }
+    item = pairsIn(body);
+  }
+  return { path, valueOf, word, from, item };
+}
+
+/** Returns the ids declared in `section` (e.g. every actor's id). */
+function declared(text: string, section: 'actors' | 'faults' | 'invariants'): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of text.split('\n')) {
+    if (/^[A-Za-z]/.test(line)) inside = line.startsWith(`${section}:`);
+    if (!inside) continue;
+    const key = section === 'invariants' ? 'use' : 'id';
+    const m = new RegExp(`^\\s*-\\s*(?:\\{\\s*)?${key}:\\s*([\\w-]+)`).exec(line);
+    if (m) out.push(m[1] as string);
+  }
+  return [...new Set(out)];
+}
+
+const kindOfActor = (text: string, id: string): string | null => {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!new RegExp(`^\\s*-\\s*(?:\\{\\s*)?id:\\s*${id}\\b`).test(line)) continue;
+    const item = pairsIn([line, ...lines.slice(i + 1, i + 8).filter((l) => !/^\s*-\s/.test(l))]);
+    return item.kind ?? null;
+  }
+  return null;
+};
+
+const items = (
+  labels: readonly string[],
+  type: CompletionItem['type'],
+  detail?: (l: string) => string,
+) => labels.map((label) => ({ label, type, ...(detail ? { detail: detail(label) } : {}) }));
+
+/** The schemas of the map at `path`, with the options and parameters the library knows. */
+function schemasAt(text: string, context: Context): z.ZodType[] {
+  const [section, second, third] = context.path;
+  if (section === 'actors' && second === 'options') {
+    const options = ACTOR_KINDS[context.item.kind ?? '']?.options;
+    return options ? unwrap(options) : [];
+  }
+  if (section === 'fixes' && (second === 'options' || second === 'invariants') && third) {
+    if (second === 'invariants') return unwrap(INVARIANT_KINDS[third]?.params ?? modelSchema);
+    const options = ACTOR_KINDS[kindOfActor(text, third) ?? '']?.options;
+    return options && context.path.length === 3 ? unwrap(options) : [];
+  }
+  let schemas = unwrap(modelSchema);
+  for (const key of context.path) schemas = child(schemas, key);
+  if (section === 'invariants' && context.path.length === 1) {
+    const params = INVARIANT_KINDS[context.item.use ?? '']?.params;
+    if (params) schemas = [...schemas, ...unwrap(params)];
+  }
+  return schemas;
+}
+
+/** Returns what may be typed at `pos` in the model `text`, or null when nothing fits. Pure. */
+export function completionsAt(text: string, pos: number): Completions | null {
+  const context = contextAt(text, pos);
+  const [section, second] = context.path;
+  const actors = () => items(declared(text, 'actors'), 'variable', () => 'actor');
+  let options: CompletionItem[] = [];
+  if (context.valueOf === null) {
+    if (section === 'fixes' && context.path.length === 2) {
+      if (second === 'options' || second === 'enabled') options = actors();
+      else if (second === 'faults')
+        options = items(declared(text, 'faults'), 'variable', () => 'fault');
+      else if (second === 'invariants' || second === 'defuses')
+        options = items(declared(text, 'invariants'), 'variable', () => 'invariant');
+    } else {
+      options = items(keysOf(schemasAt(text, context)), 'property');
+    }
+  } else {
+    const key = context.valueOf;
+    const here = schemasAt(text, context);
+    if (section === 'actors' && context.path.length === 1 && key === 'kind')
+      options = items(Object.keys(ACTOR_KINDS), 'keyword', (k) => ACTOR_KINDS[k]?.doc ?? '');
+    else if (section === 'invariants' && context.path.length === 1 && key === 'use')
+      options = items(
+        Object.keys(INVARIANT_KINDS),
+        'keyword',
+        (k) => INVARIANT_KINDS[k]?.doc ?? '',
+      );
+    else {
+      options = items(valuesOf(child(here, key)), 'enum');
+      const refs =
+        (section === 'actors' &&
+          second === 'options' &&
+          ACTOR_KINDS[context.item.kind ?? '']?.refs.includes(key)) ||
+        (section === 'invariants' && context.path.length === 1 && !['use', 'role'].includes(key)) ||
+        (section === 'faults' && ['actor', 'from', 'to'].includes(key));
+      if (refs) options = [...options, ...actors()];
+      if (section === 'faults' && key === 'kind' && options.length === 0)
+        options = items(['drop', 'inject'], 'enum');
+    }
+  }
+  const word = context.word.toLowerCase();
+  const fitting = options.filter((o) => o.label.toLowerCase().startsWith(word));
+  return fitting.length > 0 ? { from: context.from, options: fitting } : null;
+}
