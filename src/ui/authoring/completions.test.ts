@@ -72,3 +72,28 @@ describe('model completion', () => {
     expect(at('title: My inc|')).toEqual([]);
   });
 });
+
+describe('script completion', () => {
+  const head = `actors:
+  - id: request
+    kind: process
+    options:
+      steps:
+`;
+  it('offers the step names for a new step, at any depth of the script', () => {
+    expect(at(`${head}        - sel|`)).toEqual(['select']);
+    expect(at(`${head}        - |`)).toEqual(
+      expect.arrayContaining(['get', 'set', 'if', 'repeat']),
+    );
+    const nested = `${head}        - if: { reply: HIT }\n          then:\n            - up|`;
+    expect(at(nested)).toEqual(['update']);
+    const cases = `${head}        - match: mode\n          cases:\n            a:\n              - ra|`;
+    expect(at(cases)).toEqual(['raise']);
+  });
+
+  it('offers the keys a step may carry beside its name', () => {
+    expect(at(`${head}        - select: { db: db, key: k }\n          |`)).toEqual(['as']);
+    expect(at(`${head}        - while: { field: n, lt: 3 }\n          |`)).toEqual(['max', 'do']);
+    expect(at(`${head}        - raise: Boom\n          |`)).toEqual([]);
+  });
+});

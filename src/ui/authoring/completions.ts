@@ -2,13 +2,16 @@
  * Completion for the model editor, from the format's own schema: at a key, the keys allowed
  * there (top level, an actor, a fault, an invariant with its parameters, a fix, an actor's
  * options by its kind…); at a value, what it may be (actor kinds, invariant ids, roles, enum
- * values, the ids of declared actors, faults and invariants). Works on the text alone (by
+ * values, the ids of declared actors, faults and invariants; in a process's script, the step
+ * names and the keys a step may carry). Works on the text alone (by
  * indentation and flow braces), so a half-typed model still completes. Pure.
  */
 import type { z } from '../../authoring/zod';
 import { ACTOR_KINDS } from '../../authoring/actors';
 import { INVARIANT_KINDS } from '../../authoring/invariants';
 import { modelSchema } from '../../authoring/schema';
+import { STEP_DOCS, STEP_KEYS, STEP_NAMES } from '../../authoring/script';
+import { WAITING } from '../../authoring/scriptSteps';
 
 export interface CompletionItem {
   readonly label: string;
@@ -86,6 +89,8 @@ export interface Context {
   readonly from: number;
   /** The `key: value` pairs of the list item the cursor is in (e.g. its `kind`, `use`). */
   readonly item: Readonly<Record<string, string>>;
+  /** The first key of that list item (a script step's name), or null. */
+  readonly itemHead: string | null;
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
@@ -142,9 +147,11 @@ export function contextAt(text: string, pos: number): Context {
     if (own === 0) break;
   }
   let item: Record<string, string> = {};
+  let itemHead: string | null = null;
   if (itemStart >= 0) {
     const all = text.split('\n');
     const first = all[itemStart] as string;
+    itemHead = /^\s*-\s*\{?\s*([A-Za-z$][\w$-]*):/.exec(first)?.[1] ?? null;
     const base = indentOf(first.replace(/^(\s*)-\s/, '$1  '));
     const body = [first];
     for (let i = itemStart + 1; i < all.length; i++) {
@@ -156,7 +163,7 @@ export function contextAt(text: string, pos: number): Context {
     }
     item = pairsIn(body);
   }
-  return { path, valueOf, word, from, item };
+  return { path, valueOf, word, from, item, itemHead };
 }
 
 /** Returns the ids declared in `section` (e.g. every actor's id). */
@@ -211,13 +218,35 @@ function schemasAt(text: string, context: Context): z.ZodType[] {
   return schemas;
 }
 
+/** Keys whose value is a list of script steps. */
+const STEP_LISTS = new Set(['steps', 'then', 'else', 'do', 'catch']);
+
+/**
+ * In a process's script, at a key: the step names for a new step, or the keys the step being
+ * written may carry beside its name (`as:` on a step that waits). Null outside a script.
+ */
+function scriptKeys(context: Context): CompletionItem[] | null {
+  const { path } = context;
+  const last = path[path.length - 1] ?? '';
+  const inScript = path.includes('steps') && (STEP_LISTS.has(last) || path.at(-2) === 'cases');
+  if (!inScript) return null;
+  const step = STEP_NAMES.find((name) => name === context.itemHead);
+  if (!step) return items(STEP_NAMES, 'keyword', (n) => STEP_DOCS[n as keyof typeof STEP_DOCS]);
+  const siblings = [...(STEP_KEYS[step] ?? [])];
+  if (WAITING.has(step)) siblings.push('as');
+  return items(siblings, 'property');
+}
+
 /** Returns what may be typed at `pos` in the model `text`, or null when nothing fits. Pure. */
 export function completionsAt(text: string, pos: number): Completions | null {
   const context = contextAt(text, pos);
   const [section, second] = context.path;
   const actors = () => items(declared(text, 'actors'), 'variable', () => 'actor');
   let options: CompletionItem[] = [];
-  if (context.valueOf === null) {
+  const script = context.valueOf === null ? scriptKeys(context) : null;
+  if (script) {
+    options = script;
+  } else if (context.valueOf === null) {
     if (section === 'fixes' && context.path.length === 2) {
       if (second === 'options' || second === 'enabled') options = actors();
       else if (second === 'faults')
