@@ -22,7 +22,10 @@ interface ZoomControlsProps {
 export function ZoomControls({ onFit, onActualSize }: ZoomControlsProps) {
   return (
     <div style={{ position: 'absolute', right: 8, bottom: 8, display: 'flex', gap: 6 }}>
-      <span style={{ font: `12px ${FONT}`, color: PALETTE.subtle, alignSelf: 'center' }}>
+      <span
+        className="zoom-hint"
+        style={{ font: `12px ${FONT}`, color: PALETTE.subtle, alignSelf: 'center' }}
+      >
         scroll to pan · Ctrl+scroll to zoom
       </span>
       <button
