@@ -101,6 +101,16 @@ export function refreshesEarly(context: HotReaderInput, hot: HotValue, now: numb
 
 const lockKey = (context: HotReaderContext): string => `lock:${context.key}`;
 
+/** GET the hot key from the cache (on the first read and again once the lock is held). */
+const getKey = {
+  type: 'send',
+  params: ({ context }: { context: HotReaderContext }): SendParams => ({
+    to: context.cache,
+    type: 'GET',
+    payload: { key: context.key },
+  }),
+} as const;
+
 type Args = { context: HotReaderContext; event: HotReaderEvent };
 const hitText = ({ event }: Args): string =>
   event.type === 'HIT' || event.type === 'FILLED' ? event.value : '';
@@ -152,14 +162,7 @@ export const hotReaderMachine = setup({
   initial: 'getting',
   states: {
     getting: {
-      entry: {
-        type: 'send',
-        params: ({ context }): SendParams => ({
-          to: context.cache,
-          type: 'GET',
-          payload: { key: context.key },
-        }),
-      },
+      entry: getKey,
       on: {
         HIT: [
           { guard: 'early', target: 'selecting' },
@@ -184,14 +187,7 @@ export const hotReaderMachine = setup({
       },
     },
     rechecking: {
-      entry: {
-        type: 'send',
-        params: ({ context }): SendParams => ({
-          to: context.cache,
-          type: 'GET',
-          payload: { key: context.key },
-        }),
-      },
+      entry: getKey,
       on: {
         HIT: [
           { guard: 'filled', target: 'unlocking', actions: 'returnFilled' },
