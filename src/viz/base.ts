@@ -58,15 +58,28 @@ export interface RowShape {
  */
 export interface RowAlignment extends RowShape {
   readonly rows: number;
+  /**
+   * One lifeline order for every side (see `sharedLifelineOrder`): an actor that several sides
+   * have sits in the same column in each; a column whose actor a side lacks is left empty there.
+   */
+  readonly order?: readonly string[];
 }
 
 const noteXOf = (metrics: DiagramMetrics): number => metrics.gutterLeft + 12;
-const lanesRightOf = (model: Model, metrics: DiagramMetrics): number =>
-  metrics.gutterLeft + model.actors.length * metrics.columnWidth;
+/** Right edge of the lanes: a column per actor, and per actor of a shared `order` it lacks. */
+const lanesRightOf = (model: Model, metrics: DiagramMetrics, order: readonly string[] = []) =>
+  metrics.gutterLeft +
+  new Set([...order, ...model.actors.map((a) => a.id)]).size * metrics.columnWidth;
 
 /** Returns the violation notes of a trace; `harm` are the scenario's harm invariant ids. */
-function notesOf(model: Model, trace: Trace, metrics: DiagramMetrics, harm: readonly string[]) {
-  return violationNotes(trace, lanesRightOf(model, metrics) - noteXOf(metrics) - 30, harm);
+function notesOf(
+  model: Model,
+  trace: Trace,
+  metrics: DiagramMetrics,
+  harm: readonly string[],
+  order?: readonly string[],
+) {
+  return violationNotes(trace, lanesRightOf(model, metrics, order) - noteXOf(metrics) - 30, harm);
 }
 
 /**
@@ -96,11 +109,11 @@ function computeBase(
 ): BaseLayout {
   const steps = trace.records.length;
   const { rowHeight, noteHeights } = align ?? rowShape(model, trace, metrics, scenario.harm);
-  const lanesRight = lanesRightOf(model, metrics);
+  const order = align?.order ?? lifelineOrder(model);
+  const lanesRight = lanesRightOf(model, metrics, order);
   const noteX = noteXOf(metrics);
-  const notes = notesOf(model, trace, metrics, scenario.harm);
+  const notes = notesOf(model, trace, metrics, scenario.harm, order);
   const rows = Math.max(steps, align?.rows ?? 0);
-  const order = lifelineOrder(model);
   const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights, order);
   const label = actorLabels(model);
   const violations = layoutViolations(grid, notes, noteX);

@@ -31,8 +31,9 @@ export interface Grid {
 }
 
 /**
- * Returns the lifelines of a model in display order: `order` (actor ids, see `lifelineOrder`),
- * else processes on the left and servers on the right, each group in model order. Pure.
+ * Returns the lifelines of a model in display order: `order` (actor ids, see `lifelineOrder`;
+ * ids of actors the model lacks leave their column empty), else processes on the left and
+ * servers on the right, each group in model order. Pure.
  */
 export function orderLifelines(
   actors: readonly ActorSpec[],
@@ -40,16 +41,23 @@ export function orderLifelines(
   order: readonly string[] = defaultOrder(actors),
 ): Lifeline[] {
   const byId = new Map(actors.map((a) => [a.id, a]));
-  const ordered = order.flatMap((id) => byId.get(id) ?? []);
-  for (const a of actors) if (!order.includes(a.id)) ordered.push(a);
+  // A column per id of `order`: one of another model (a shared order) stays empty here.
+  const columns = order.map((id) => byId.get(id));
+  for (const a of actors) if (!order.includes(a.id)) columns.push(a);
   const box = headerBoxWidth(metrics.columnWidth);
-  return ordered.map((a, i) => ({
-    id: a.id,
-    label: a.label,
-    role: a.role,
-    x: metrics.gutterLeft + metrics.columnWidth * (i + 0.5),
-    ...headerText(a.label, box),
-  }));
+  return columns.flatMap((a, i) =>
+    a
+      ? [
+          {
+            id: a.id,
+            label: a.label,
+            role: a.role,
+            x: metrics.gutterLeft + metrics.columnWidth * (i + 0.5),
+            ...headerText(a.label, box),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Returns, for each row 0..rows, the total height of the notes above it. Pure. */

@@ -98,7 +98,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     input.enabled.length,
     rows,
     base.noteHeights,
-    lifelineOrder(model),
+    align?.order ?? lifelineOrder(model),
   );
   const bandTop = grid.rowTop(bandRow + 1) - grid.bandHeight;
   const label = actorLabels(model);

@@ -172,3 +172,32 @@ export function lifelineOrder(model: Model): readonly string[] {
   orders.set(model, order);
   return order;
 }
+
+/**
+ * Returns one lifeline order for diagrams of `models` drawn side by side (the compare view):
+ * every actor any of them has, placed by the traffic of all their runs together, so the actors
+ * they share sit in the same columns. A single model gets its own order. Pure.
+ */
+export function sharedLifelineOrder(models: readonly Model[]): readonly string[] {
+  const [only] = models;
+  if (models.length === 1 && only) return lifelineOrder(only);
+  const union = new Map<string, ActorSpec>();
+  for (const model of models)
+    for (const a of model.actors) if (!union.has(a.id)) union.set(a.id, a);
+  const ids = defaultOrder([...union.values()]);
+  const column = new Map(ids.map((id, i) => [id, i]));
+  const traffic: [number, number, number][] = [];
+  for (const model of models) {
+    const own = defaultOrder(model.actors);
+    const byId = new Map(model.actors.map((a) => [a.id, a]));
+    try {
+      const run = completeRun(model, [], RUN_STEPS);
+      const actors = own.flatMap((id) => byId.get(id) ?? []);
+      for (const [i, j, n] of trafficOf(actors, messagesOf(run)))
+        traffic.push([column.get(own[i] ?? '') ?? 0, column.get(own[j] ?? '') ?? 0, n]);
+    } catch {
+      // A model whose machines do not run adds no traffic.
+    }
+  }
+  return bestOrder(ids, traffic);
+}

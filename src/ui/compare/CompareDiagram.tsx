@@ -10,7 +10,7 @@ import type { Model } from '../../engine/types';
 import type { ScenarioDef } from '../../scenarios/types';
 import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
-import type { DiagramLayout, RowAlignment } from '../../viz/index';
+import type { DiagramLayout, DiagramMetrics, RowAlignment } from '../../viz/index';
 import { DiagramLayers } from '../diagram/DiagramLayers';
 import { LifelineHeaders } from '../diagram/Lifelines';
 import { TimeAxis } from '../diagram/Rows';
@@ -27,6 +27,8 @@ export interface CompareDiagramProps {
   trace: Trace;
   cursor: number;
   align: RowAlignment;
+  /** Sizes shared by both sides (columns for every actor of the shared order). */
+  metrics: DiagramMetrics;
   /** Index of the step where the runs part, or null. */
   parted: number | null;
   /** Where and why this run stops, when it does before the other. */
@@ -80,10 +82,12 @@ function PartedOutline({ layout, step }: { layout: DiagramLayout; step: number }
 
 /** Returns one side of the compare view. */
 export function CompareDiagram(props: CompareDiagramProps) {
-  const { side, scenario, model, trace, cursor, align, parted, divergence, onSeek } = props;
+  const { side, scenario, model, trace, cursor, align, metrics, parted, divergence, onSeek } =
+    props;
   const layout = useMemo(
-    () => layoutDiagram({ scenario, model, trace, cursor, enabled: NONE, align, divergence }),
-    [scenario, model, trace, cursor, align, divergence],
+    () =>
+      layoutDiagram({ scenario, model, trace, cursor, enabled: NONE, align, metrics, divergence }),
+    [scenario, model, trace, cursor, align, metrics, divergence],
   );
   const { width, height, headerHeight } = layout;
   const bandRef = useRef<SVGRectElement>(null);

@@ -10,7 +10,7 @@ import { sideName } from '../../scenarios/compare';
 import type { FixDef } from '../../scenarios/types';
 import { selectComparison, selectCompareFix, selectCursor, useAppStore } from '../../store/index';
 import type { DivergenceInput } from '../../viz/divergence';
-import { alignRows, defaultMetrics } from '../../viz/index';
+import { alignRows, defaultMetrics, sharedLifelineOrder } from '../../viz/index';
 import { useScenario } from '../hooks';
 import { CompareDiagram } from './CompareDiagram';
 
@@ -116,13 +116,16 @@ export function ComparePane() {
     };
     return { left: marker('left'), right: marker('right') };
   }, [comparison, pinnedSteps]);
-  const align = useMemo(() => {
+  // Rows aligned by step, and one lifeline order: an actor both sides have at the same x.
+  const shared = useMemo(() => {
     if (!comparison) return null;
     const { left, right } = comparison;
-    return alignRows([left, right], defaultMetrics(right.model.actors.length), scenario.harm);
+    const order = sharedLifelineOrder([right.model, left.model]);
+    const metrics = defaultMetrics(order.length);
+    return { metrics, align: { ...alignRows([left, right], metrics, scenario.harm), order } };
   }, [comparison, scenario]);
 
-  if (!comparison || !align) {
+  if (!comparison || !shared) {
     return (
       <section className="column card compare-card" aria-label="Compare fixes">
         <p className="compare-empty">
@@ -213,7 +216,8 @@ export function ComparePane() {
               model={sides[side].model}
               trace={sides[side].trace}
               cursor={cursor}
-              align={align}
+              align={shared.align}
+              metrics={shared.metrics}
               parted={parted ? parted.step : null}
               divergence={markers[side]}
               label={`Sequence diagram ${names[side]}`}
