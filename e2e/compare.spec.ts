@@ -184,3 +184,46 @@ test('on a phone: one side at a time, with a switch, and nothing wider than the 
   expect(view!.x + view!.width).toBeLessThanOrEqual(390);
   await app.shot('compare-phone');
 });
+
+/** Returns the centre x of each lifeline header of one side, from that side's left edge. */
+function headerXs(page: Page, side: 'left' | 'right'): Promise<Record<string, number>> {
+  return page.locator(`.compare-side[data-side="${side}"]`).evaluate((root) => {
+    const left = root.getBoundingClientRect().left;
+    const xs: Record<string, number> = {};
+    for (const g of root.querySelectorAll('[data-testid^="lifeline-"]')) {
+      const id = g.getAttribute('data-testid')!.slice('lifeline-'.length);
+      if (id === 'name') continue;
+      const box = g.getBoundingClientRect();
+      xs[id] = Math.round(box.left + box.width / 2 - left);
+    }
+    return xs;
+  });
+}
+
+test('both sides share one lifeline order: the same actor at the same x', async ({ app, page }) => {
+  // Alone, these two fixes of the async invalidation order their lifelines differently.
+  await app.open(linkTo('async-invalidation-stale-read', 'none'));
+  const alone = await page.getByTestId('lifeline-name').allTextContents();
+  await app.setFix('read-your-writes');
+  await expect.poll(() => page.getByTestId('lifeline-name').allTextContents()).not.toEqual(alone);
+  await page.keyboard.press('c');
+  await expect(compareView(page).view).toBeVisible();
+  const left = await headerXs(page, 'left');
+  const right = await headerXs(page, 'right');
+  expect(Object.keys(left).sort()).toEqual(Object.keys(right).sort());
+  expect(Object.keys(left).length).toBeGreaterThanOrEqual(4);
+  for (const id of Object.keys(left)) expect(Math.abs(left[id]! - right[id]!)).toBeLessThan(1);
+
+  // Write-behind with a durable log adds an actor: the other side keeps its column empty, and
+  // every actor both have still lines up.
+  await app.open(linkTo('write-behind-loss', 'none'));
+  await app.setFix('durable-log');
+  await page.keyboard.press('c');
+  await expect(compareView(page).view).toBeVisible();
+  const without = await headerXs(page, 'left');
+  const withLog = await headerXs(page, 'right');
+  expect(Object.keys(withLog).length).toBe(Object.keys(without).length + 1);
+  for (const id of Object.keys(without))
+    expect(Math.abs(without[id]! - withLog[id]!)).toBeLessThan(1);
+  await app.shot('compare-shared-order');
+});
