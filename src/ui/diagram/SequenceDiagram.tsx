@@ -14,7 +14,7 @@ import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
-import { useDiagramZoom } from './useDiagramZoom';
+import { useDiagramZoom, type Size } from './useDiagramZoom';
 import { ZoomControls } from './ZoomControls';
 
 export interface SequenceDiagramProps {
@@ -42,6 +42,11 @@ export interface SequenceDiagramProps {
   notes?: Readonly<Record<string, string>>;
   /** Presentation: fit for large type rather than to show everything (see zoomAdapter). */
   large?: boolean;
+  /**
+   * The size to fit when it is not this diagram's: presenting, the whole run's, so the scale
+   * is chosen once and the steps revealed fill the stage downwards.
+   */
+  fitTo?: Size;
 }
 
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
@@ -59,12 +64,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const axisRef = useRef<SVGGElement>(null);
   // Refit when the scenario or its configuration changes, or the notes column comes or goes,
   // not on every step.
-  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}`;
+  const { fitTo } = props;
+  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}|${fitTo ? `${fitTo.width}x${fitTo.height}` : ''}`;
   const { view, fit, actualSize } = useDiagramZoom(
     layout,
     fitKey,
     { svgRef, contentRef, headerRef, axisRef },
     props.large === true,
+    fitTo,
   );
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(

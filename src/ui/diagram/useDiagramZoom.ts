@@ -4,6 +4,7 @@
  * (quantized, so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { METRICS } from '../../viz/metrics';
 import type { DiagramLayout } from '../../viz/types';
 import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
 
@@ -33,15 +34,23 @@ export interface DiagramZoom {
   actualSize(): void;
 }
 
+/** A size in layout units. */
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
  * Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit
- * (`large`: keep the type large, for presenting).
+ * (`large`: keep the type large, for presenting; `whole`: the size to choose the scale for,
+ * when it is not the diagram's, e.g. the whole run while its steps are revealed one by one).
  */
 export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
   large = false,
+  whole?: Size,
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -68,13 +77,21 @@ export function useDiagramZoom(
   useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
 
   const cursorY = layout.cursor.y;
-  const sizeRef = useRef({ width, height, cursorY });
+  const sizeRef = useRef({ width, height, cursorY, whole });
   useEffect(() => {
-    sizeRef.current = { width, height, cursorY };
-  }, [width, height, cursorY]);
+    sizeRef.current = { width, height, cursorY, whole };
+  }, [width, height, cursorY, whole]);
   const fit = useCallback(() => {
     const s = sizeRef.current;
-    adapterRef.current?.fit(s.width, s.height, s.cursorY, large);
+    if (!large) return adapterRef.current?.fit(s.width, s.height, s.cursorY);
+    // Presenting, the blank margin under the diagram need not fit on screen (8 px of it stay,
+    // the margin ensureVisible keeps).
+    const pad = METRICS.bottomPad - 8;
+    const all = s.whole ?? s;
+    adapterRef.current?.fit(s.width, s.height - pad, s.cursorY, true, {
+      width: all.width,
+      height: all.height - pad,
+    });
   }, [large]);
   const actualSize = useCallback(() => {
     const s = sizeRef.current;

@@ -16,9 +16,18 @@ export interface ViewWindow {
 export interface ZoomAdapter {
   /**
    * Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in
-   * view. `large` (presentation) keeps the type large: all of it only down to a readable scale.
+   * view. `large` (presentation) keeps the type large: all of it only down to a readable
+   * scale, then scrolled as little as keeps the bottom of what is drawn in view. `whole` is
+   * the size the scale is chosen for (default the diagram's): presenting, the whole run, so the
+   * scale stays put while its steps are revealed.
    */
-  fit(width: number, height: number, focusY: number, large?: boolean): void;
+  fit(
+    width: number,
+    height: number,
+    focusY: number,
+    large?: boolean,
+    whole?: { width: number; height: number },
+  ): void;
   /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
   actualSize(width: number, height: number, focusY: number): void;
   /** Keeps panning within the diagram (plus a margin) of this size. */
@@ -29,8 +38,11 @@ export interface ZoomAdapter {
 }
 
 const MAX_SCALE = 1.6;
-/** Presentation: the scale never goes below this (when the width allows) nor above the max. */
-const LARGE_MIN_SCALE = 1.5;
+/**
+ * Presentation: the scale never goes below this (when the width allows) nor above the max. The
+ * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
+ */
+const LARGE_MIN_SCALE = 14 / 12;
 const LARGE_MAX_SCALE = 2.2;
 
 /** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */
@@ -79,15 +91,17 @@ export function createZoomAdapter(
     behavior.translateBy(selection, (-dx * unit) / k, (-dy * unit) / k);
   });
   return {
-    fit(width, height, focusY, large = false) {
+    fit(width, height, focusY, large = false, whole = { width, height }) {
       const { w, h } = size();
-      const kAll = Math.min(w / width, h / height);
-      const short = large ? kAll >= Math.min(LARGE_MIN_SCALE, w / width) : kAll >= 0.6;
+      const kWidth = w / whole.width;
+      const kAll = Math.min(kWidth, h / whole.height);
       const k = large
-        ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, w / width)), LARGE_MAX_SCALE)
-        : Math.min(short ? kAll : w / width, MAX_SCALE);
-      const x = Math.max(0, (w - width * k) / 2);
-      const top = short ? 0 : Math.min(0, Math.max(h - height * k, h * 0.6 - focusY * k));
+        ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE)
+        : Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE);
+      const x = Math.max(0, (w - whole.width * k) / 2);
+      // From the top when what is drawn fits; else scrolled to keep the focus in view.
+      const scrolled = large ? h - height * k : Math.max(h - height * k, h * 0.6 - focusY * k);
+      const top = height * k <= h ? 0 : Math.min(0, scrolled);
       behavior.transform(selection, zoomIdentity.translate(x, top).scale(k));
     },
     actualSize(width, height, focusY) {
