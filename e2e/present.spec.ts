@@ -114,3 +114,70 @@ for (const viewport of [
     });
   });
 }
+
+/** Returns the top and bottom of a row of the presented diagram, and the stage's edges. */
+function rowBox(page: Page, row: number) {
+  return page.getByTestId('presentation').evaluate((root, n) => {
+    const svg = root.querySelector('svg[data-testid="sequence-diagram"]')!.getBoundingClientRect();
+    const headers = [...root.querySelectorAll('[data-testid^="lifeline-"] rect')].map(
+      (r) => r.getBoundingClientRect().bottom,
+    );
+    const rect = root.querySelector(`[data-testid="row-${n}"] rect`)?.getBoundingClientRect();
+    return {
+      top: rect?.top ?? NaN,
+      bottom: rect?.bottom ?? NaN,
+      headers: Math.max(...headers),
+      stageBottom: svg.bottom,
+    };
+  }, row);
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`opening the presentation at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('opens at the top with the current step in view; revealing keeps the scale', async ({
+      app,
+      page,
+    }) => {
+      await app.open('/');
+      await app.findRace();
+      await app.expectStep(5, 5);
+      // Entered at the last step, with the presenter's notes shown (a narrower stage).
+      await page.keyboard.press('p');
+      await page.keyboard.press('n');
+      await expect(page.getByTestId('present-notes')).toBeVisible();
+      await expect(page.getByTestId('present-count')).toHaveText('Step 5 of 5');
+      await page.waitForTimeout(300);
+      const start = await rowBox(page, 0);
+      const last = await rowBox(page, 5);
+      // The start row is not scrolled under the headers, and step 5 is whole on the stage.
+      expect(start.top).toBeGreaterThanOrEqual(start.headers);
+      expect(last.bottom).toBeLessThanOrEqual(last.stageBottom);
+      expect(await smallestDiagramText(page)).toBeGreaterThanOrEqual(14);
+      const caption = page.getByTestId('present-caption');
+      await expect(caption).toBeInViewport({ ratio: 1 });
+      expect(
+        await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      ).toBeGreaterThanOrEqual(20);
+
+      // Back to the start and step by step again: the diagram does not scroll.
+      await page.keyboard.press('Home');
+      await expect(page.getByTestId('present-count')).toHaveText('Step 0 of 5');
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('present-count')).toHaveText('Step 1 of 5');
+      await page.waitForTimeout(200);
+      const first = await rowBox(page, 0);
+      for (let i = 1; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('present-count')).toHaveText('Step 5 of 5');
+      await page.waitForTimeout(200);
+      expect(Math.abs((await rowBox(page, 0)).top - first.top)).toBeLessThan(1);
+      const end = await rowBox(page, 5);
+      expect(end.bottom).toBeLessThanOrEqual(end.stageBottom);
+      await app.shot(`present-open-${viewport.width}`);
+    });
+  });
+}
