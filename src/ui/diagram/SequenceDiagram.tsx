@@ -14,7 +14,7 @@ import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
-import { useDiagramZoom, type Size } from './useDiagramZoom';
+import { useDiagramZoom, useFitHeight, type Size } from './useDiagramZoom';
 import { ZoomControls } from './ZoomControls';
 
 export interface SequenceDiagramProps {
@@ -47,6 +47,11 @@ export interface SequenceDiagramProps {
    * is chosen once and the steps revealed fill the stage downwards.
    */
   fitTo?: Size;
+  /**
+   * Called with the height (px) the diagram takes fitted to its width, as that changes: a
+   * phone sizes the diagram's pane by it. The frame then has no minimum height.
+   */
+  onFitHeight?: ((height: number) => void) | undefined;
 }
 
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
@@ -73,6 +78,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     props.large === true,
     fitTo,
   );
+  useFitHeight(svgRef, layout, props.onFitHeight);
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
@@ -99,7 +105,12 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   return (
     <div
       data-testid="sequence-diagram-frame"
-      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 360 }}
+      style={{
+        position: 'relative',
+        width: '100%',
+        height: '100%',
+        minHeight: props.onFitHeight ? 0 : 360,
+      }}
     >
       <svg
         ref={svgRef}

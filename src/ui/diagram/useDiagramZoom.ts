@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { METRICS } from '../../viz/metrics';
 import type { DiagramLayout } from '../../viz/types';
-import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+import { createZoomAdapter, MAX_SCALE, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
 
 /** Layout px rendered around the viewport when culling, and the step the window moves by. */
 const CULL_MARGIN = 600;
@@ -98,11 +98,14 @@ export function useDiagramZoom(
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
   }, []);
   useEffect(() => fit(), [fit, fitKey]);
-  // Presenting, the stage changes size (notes shown, window resized): fit again.
+  // Presenting, the stage changes size (notes shown, window resized): fit again. Otherwise a
+  // diagram that grew (a phone's pane follows the run) keeps no blank under a scrolled view.
   useEffect(() => {
     const svg = svgRef.current;
-    if (!large || !svg || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => fit());
+    if (!svg || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() =>
+      large ? fit() : adapterRef.current?.settle(sizeRef.current.height),
+    );
     observer.observe(svg);
     return () => observer.disconnect();
   }, [large, fit, svgRef]);
@@ -113,4 +116,30 @@ export function useDiagramZoom(
   }, [bandTop, bandHeight, rowHeight]);
 
   return { view, fit, actualSize };
+}
+
+/**
+ * Reports to `report` the height (px) of `layout` fitted to the width of `svgRef`'s svg (as
+ * `fit` scales a diagram that is wide rather than tall), whenever the width or the layout's
+ * size changes. Does nothing without `report`.
+ */
+export function useFitHeight(
+  svgRef: RefObject<SVGSVGElement | null>,
+  layout: Size,
+  report: ((height: number) => void) | undefined,
+): void {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!report || !svg) return undefined;
+    setWidth(svg.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => setWidth(svg.clientWidth));
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [svgRef, report]);
+  useEffect(() => {
+    if (report && width > 0)
+      report(Math.ceil(layout.height * Math.min(MAX_SCALE, width / layout.width)));
+  }, [report, width, layout.height, layout.width]);
 }

@@ -32,12 +32,18 @@ export interface ZoomAdapter {
   actualSize(width: number, height: number, focusY: number): void;
   /** Keeps panning within the diagram (plus a margin) of this size. */
   setBounds(width: number, height: number): void;
+  /**
+   * After the svg grew: scrolls down (without zooming) as far as leaves no blank under a
+   * diagram of `height` whose top is scrolled out of view.
+   */
+  settle(height: number): void;
   /** Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers. */
   ensureVisible(yTop: number, yBottom: number): void;
   destroy(): void;
 }
 
-const MAX_SCALE = 1.6;
+/** The largest scale a fit chooses (presenting aside). */
+export const MAX_SCALE = 1.6;
 /**
  * Presentation: the scale never goes below this (when the width allows) nor above the max. The
  * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
@@ -117,6 +123,11 @@ export function createZoomAdapter(
         [-margin, -margin],
         [width + margin, height + 2 * size().h],
       ]);
+    },
+    settle(height) {
+      const t = zoomTransform(svg);
+      const blank = size().h - (t.y + height * t.k);
+      if (blank > 0 && t.y < 0) behavior.translateBy(selection, 0, Math.min(blank, -t.y) / t.k);
     },
     ensureVisible(yTop, yBottom) {
       const t = zoomTransform(svg);

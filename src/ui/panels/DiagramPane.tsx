@@ -1,9 +1,10 @@
 /**
  * The centre: the sequence diagram of the pinned schedule at the cursor, with a small status
- * line above it (where we are, whether harm happened; a diagnostic alone is calm).
+ * line above it (where we are, whether harm happened; a diagnostic alone is calm); on a phone,
+ * the current step in words below it.
  */
 import { useAppStore } from '../../store/index';
-import { useMemo } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { divergenceInput } from '../../viz/divergence';
 import {
   useDivergence,
@@ -15,8 +16,13 @@ import {
 } from '../hooks';
 import { DiagramLegend } from '../diagram/Legend';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { PHONE_QUERY, useMediaQuery } from '../layout/useMediaQuery';
 import { TitleEditor } from './NoteEditor';
+import { StepCaption } from './StepCaption';
 import { useViolationSplit } from './useHarm';
+
+/** Height (px) of the zoom buttons' strip over the bottom of the diagram. */
+const ZOOM_BAR = 44;
 
 /** Returns the diagram pane. */
 export function DiagramPane() {
@@ -35,6 +41,14 @@ export function DiagramPane() {
   const marker = useMemo(() => (story ? divergenceInput(story) : null), [story]);
   const stopped = story !== null && cursor === trace.records.length;
   const atEnd = cursor === trace.records.length && enabled.length === 0 && !story;
+  // On a phone the diagram is as tall as it is fitted to the width (up to the room there is),
+  // with room under it for the zoom buttons; the current step's caption takes the rest.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [fitHeight, setFitHeight] = useState<number | null>(null);
+  const bodyStyle =
+    phone && fitHeight !== null
+      ? ({ '--fit-height': `${fitHeight + ZOOM_BAR}px` } as CSSProperties)
+      : undefined;
   return (
     <section className="column column-centre card diagram-card" aria-label="Sequence diagram">
       <div className="diagram-head">
@@ -69,7 +83,7 @@ export function DiagramPane() {
                     : `${enabled.length} possible next ${enabled.length === 1 ? 'event' : 'events'}`}
         </span>
       </div>
-      <div className="diagram-body">
+      <div className="diagram-body" style={bodyStyle}>
         <SequenceDiagram
           scenario={scenario}
           model={model}
@@ -81,8 +95,10 @@ export function DiagramPane() {
           onSeek={seek}
           title={scenario.title}
           notes={notes}
+          onFitHeight={phone ? setFitHeight : undefined}
         />
       </div>
+      {phone && <StepCaption />}
       <DiagramLegend />
     </section>
   );
