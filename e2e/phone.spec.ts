@@ -26,7 +26,7 @@ function offScreen(page: Page): Promise<{ overflow: number; outside: string[] }>
   });
 }
 
-test('the diagram and the step controls fill the phone; the panels wait in a drawer', async ({
+test('the diagram fitted to the width, the step in words under it and the step controls fill the phone; the panels wait in a drawer', async ({
   app,
   page,
 }) => {
@@ -40,8 +40,36 @@ test('the diagram and the step controls fill the phone; the panels wait in a dra
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(844);
   const box = (await app.diagram.boundingBox())!;
   expect(box.width).toBeGreaterThan(340);
-  expect(box.height).toBeGreaterThan(400);
   await expect(page.getByTestId('step')).toBeInViewport();
+  // The diagram is fitted to the width and is as tall as that makes it: no blank under it
+  // (beyond the strip of zoom buttons), and the current step in words right below it.
+  const content = await app.diagram.evaluate((svg) => {
+    const rows = [...svg.querySelectorAll('[data-testid^="row-"] rect')];
+    const band = svg.querySelector('[data-testid="cursor-line"] rect');
+    return Math.max(...[...rows, band!].map((r) => r.getBoundingClientRect().bottom));
+  });
+  expect(content).toBeLessThanOrEqual(box.y + box.height);
+  expect(box.y + box.height - content).toBeLessThan(60);
+  const caption = page.getByTestId('step-caption');
+  await expect(caption).toBeInViewport({ ratio: 1 });
+  await expect(caption).toContainText('5Reader SETs v1 into Cache: stored');
+  await expect(page.getByTestId('step-caption-why')).toContainText(
+    'the SET from Reader landed after the DEL from Writer',
+  );
+  const below = (await caption.boundingBox())!;
+  expect(below.y - (box.y + box.height)).toBeLessThan(16);
+  expect(
+    await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+  ).toBeGreaterThanOrEqual(15);
+  // Stepping back, the caption follows the cursor and the diagram shows the run from its top.
+  await app.back();
+  await expect(caption).toContainText('4Writer DELetes user:1 from Cache: deleted');
+  await expect(page.getByTestId('step-caption-why')).toHaveCount(0);
+  const start = await app.diagram.evaluate(
+    (svg) => svg.querySelector('[data-testid="row-0"] rect')!.getBoundingClientRect().top,
+  );
+  expect(start).toBeGreaterThan(box.y);
+  await app.step();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cache-aside: set after delete');
   expect(await serious(page)).toEqual([]);
   await app.shot('phone');
