@@ -1,9 +1,11 @@
 /**
  * The point-of-no-return strip under the timeline: after each step of the pinned run, the chance
  * that a random continuation ends in harm (from the explorer's rule), with the step after which
- * harm is certain marked, and the chance at the cursor as a read-out.
+ * harm is certain marked, and the chance at the cursor as a read-out. Comparing, it is the
+ * right side's (the current fix), and says so.
  */
 import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/index';
 import { knownChances, requestChances, type Chances } from '../explore/chanceClient';
 import { useConfig, useCursor, useScenario, useTrace } from '../hooks';
 
@@ -52,6 +54,8 @@ export function ChanceStrip() {
   const { cursor, length } = useCursor();
   const schedule = trace.schedule;
   const wanted = scenario.harm.length > 0 && length > 0;
+  const comparing = useAppStore((s) => s.compareFix !== null);
+  const fixLabel = scenario.fixes.find((f) => f.id === config.fix)?.label ?? config.fix;
   const [answer, setAnswer] = useState<{ key: string; value: Chances } | null>(null);
   const key = `${config.scenarioId}|${config.fix}|${config.granularity}|${JSON.stringify(config.params)}|${schedule.join(',')}`;
   useEffect(() => {
@@ -67,7 +71,8 @@ export function ChanceStrip() {
   const value = answer?.key === key ? answer.value : knownChances(config, schedule);
   const chances = value?.chances ?? null;
   const point = value?.pointOfNoReturn ?? null;
-  const sentence = value ? chanceSentence(value, cursor) : 'Computing the chance of harm…';
+  const said = value ? chanceSentence(value, cursor) : 'Computing the chance of harm…';
+  const sentence = comparing ? `Right side, ${fixLabel}: ${said}` : said;
   return (
     <div className="chance" data-testid="chance-strip" data-state={value ? 'ready' : 'computing'}>
       <svg
@@ -92,7 +97,9 @@ export function ChanceStrip() {
         )}
       </svg>
       <span className="chance-readout" data-testid="chance-readout" title={sentence}>
-        {chances ? `${percent(chances[Math.min(cursor, chances.length - 1)] ?? 0)} harm` : '…'}
+        {chances
+          ? `${percent(chances[Math.min(cursor, chances.length - 1)] ?? 0)} harm${comparing ? ' · right' : ''}`
+          : '…'}
       </span>
     </div>
   );
