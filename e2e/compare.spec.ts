@@ -46,6 +46,10 @@ test('no fix beside leases: two aligned diagrams, one cursor, the step where the
   await expect(page.getByTestId('compare-fix-right')).toHaveValue('leases');
   await expect(page.getByTestId('compare-verdict-left')).toHaveText('harm at step 5');
   await expect(page.getByTestId('compare-verdict-right')).toHaveText('no invariant broken');
+  // The chance of harm under the timeline is the right side's, and says so.
+  await expect(page.getByTestId('chance-readout')).toHaveText('0% harm · right', {
+    timeout: 20_000,
+  });
   await expect(c.sentence).toContainText('Step 5 is where the runs part');
   await expect(c.sentence).toContainText(
     'With Leases: Reader SETs v1 into Cache with lease 1: refused — lease 1 was voided by a DEL',
@@ -88,6 +92,7 @@ test('no fix beside leases: two aligned diagrams, one cursor, the step where the
   await page.keyboard.press('c');
   await expect(c.view).toHaveCount(0);
   await expect(app.diagram).toBeVisible();
+  await expect(page.getByTestId('chance-readout')).toHaveText('0% harm');
   expect(new URL(page.url()).hash).not.toContain('cmp=');
   await page.goBack();
   await expect(c.view).toBeVisible();
