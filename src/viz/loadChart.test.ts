@@ -21,6 +21,14 @@ describe('load chart layout', () => {
     expect(bucketAt(layout, 10_000)).toBe(3);
   });
 
+  it('labels an all-zero chart 0..1 rather than with ticks that all read 0', () => {
+    const flat = chartLayout([{ fix: 'a', values: [0, 0, 0] }], 100, 300, 100);
+    const labels = flat.yTicks.map((t) => t.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels[0]).toBe('0');
+    expect(labels.at(-1)).toBe('1');
+  });
+
   it('leaves gaps where a value is missing', () => {
     const gappy = chartLayout([{ fix: 'a', values: [1, NaN, 3] }], 100, 300, 100);
     expect(gappy.lines[0]?.d.match(/M/g)).toHaveLength(2);

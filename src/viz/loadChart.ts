@@ -39,7 +39,9 @@ export function chartLayout(
   height: number,
 ): ChartLayout {
   const buckets = Math.max(1, ...series.map((s) => s.values.length));
-  const top = Math.max(1e-9, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
+  const peak = Math.max(0, ...series.flatMap((s) => s.values.filter(Number.isFinite)));
+  // All zero (nothing expired in the window): a 0..1 axis, not ticks that all read "0".
+  const top = peak > 0 ? peak : 1;
   const x = scaleLinear()
     .domain([0, buckets * bucket])
     .range([MARGIN.left, width - MARGIN.right]);
