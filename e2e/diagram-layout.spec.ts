@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, linkTo, test } from './fixtures/app';
 
 // Measured on the rendered SVG in Chromium: real text boxes (getBBox) against the real arrow
@@ -16,9 +16,12 @@ const SCENARIOS = [
   'async-invalidation-stale-read',
 ];
 
-/** Returns every overlap on the diagram: label on label, on a line, or on a violation note. */
-async function overlaps(page: Page): Promise<string[]> {
-  return page.getByTestId('sequence-diagram').evaluate((svg) => {
+/**
+ * Returns every overlap on the diagram: label on label, on a line, or on a violation note,
+ * and a violation note's glyph or line of text on a line.
+ */
+async function overlaps(page: Page, within: Locator = page.locator('body')): Promise<string[]> {
+  return within.getByTestId('sequence-diagram').evaluate((svg) => {
     const content = svg.querySelector(':scope > g');
     if (!content) return ['no content'];
     type Box = { id: string; x0: number; x1: number; y0: number; y1: number };
@@ -37,12 +40,25 @@ async function overlaps(page: Page): Promise<string[]> {
       labels.push(boxOf(owner(text), text));
     }
     const notes: Box[] = [];
+    // Each note's glyph and each line of its text, as drawn.
+    const noteParts: Box[] = [];
     for (const mark of content.querySelectorAll<SVGGElement>(
       '[data-testid="violation-mark"], [data-testid="diagnostic-mark"]',
     )) {
+      const id = `note-${mark.getAttribute('data-row')}`;
       const texts = mark.querySelectorAll<SVGTextElement>('text');
       const last = texts[texts.length - 1];
-      if (last) notes.push(boxOf(`note-${mark.getAttribute('data-row')}`, last));
+      if (last) notes.push(boxOf(id, last));
+      const glyph = mark.querySelector<SVGCircleElement>('circle');
+      if (glyph) noteParts.push(boxOf(id, glyph));
+      for (const line of last?.querySelectorAll<SVGTSpanElement>('tspan') ?? []) {
+        const n = line.getNumberOfChars();
+        if (n === 0) continue;
+        const first = line.getExtentOfChar(0);
+        const end = line.getExtentOfChar(n - 1);
+        const x1 = end.x + end.width;
+        noteParts.push({ id, x0: first.x, x1, y0: first.y, y1: first.y + first.height });
+      }
     }
     // Arrow shafts (not the invisible hit area), lines in flight and ghost shafts.
     const lines: { id: string; points: [number, number][] }[] = [];
@@ -70,6 +86,15 @@ async function overlaps(page: Page): Promise<string[]> {
         if (on) found.push(`${a.id} on the line of ${l.id}`);
       }
     });
+    for (const part of noteParts) {
+      for (const l of lines) {
+        const on = l.points.some(
+          ([x, y]) => x > part.x0 && x < part.x1 && y > part.y0 && y < part.y1,
+        );
+        if (on && !found.includes(`${part.id} on the line of ${l.id}`))
+          found.push(`${part.id} on the line of ${l.id}`);
+      }
+    }
     return found;
   });
 }
@@ -132,3 +157,45 @@ test('the shared-state threads are named in full', async ({ app, page }) => {
   await expect(name.locator('tspan')).toHaveCount(2);
   expect(await cutNames(page)).toEqual([]);
 });
+
+/** Returns the cursor and the number of steps the diagram in `within` shows. */
+async function position(within: Locator): Promise<[number, number]> {
+  const diagram = within.getByTestId('sequence-diagram');
+  const cursor = Number(await diagram.getAttribute('data-cursor'));
+  return [cursor, Number(await diagram.getAttribute('data-steps'))];
+}
+
+for (const scenario of SCENARIOS) {
+  test(`no overlaps at any cursor of the race of ${scenario}, its future drawn, nor in presentation mode`, async ({
+    app,
+    page,
+  }) => {
+    // Checks the whole diagram at every step of the race, both ways, in both granularities.
+    test.setTimeout(240_000);
+    for (const g of ['o', 'm'] as const) {
+      await app.open(linkTo(scenario, 'none', g));
+      await app.findRace();
+      await expect(page.getByTestId('violation-summary')).toBeVisible();
+      const main = page.locator('body');
+      await page.keyboard.press('Home');
+      await expect(page.getByTestId('sequence-diagram')).toHaveAttribute('data-cursor', '0');
+      const [, steps] = await position(main);
+      for (let c = 0; c <= steps; c++) {
+        if (c > 0) await page.keyboard.press('ArrowRight');
+        await expect(page.getByTestId('sequence-diagram')).toHaveAttribute('data-cursor', `${c}`);
+        expect(await overlaps(page), `${scenario} ${g} at cursor ${c}`).toEqual([]);
+      }
+      await page.keyboard.press('p');
+      const present = page.getByTestId('presentation');
+      await expect(present).toBeVisible();
+      await page.keyboard.press('Home');
+      for (let c = 0; c <= steps; c++) {
+        if (c > 0) await page.keyboard.press('ArrowRight');
+        await expect(present.getByTestId('sequence-diagram')).toHaveAttribute('data-steps', `${c}`);
+        expect(await overlaps(page, present), `${scenario} ${g} presenting ${c}`).toEqual([]);
+      }
+      await page.keyboard.press('Escape');
+      await expect(present).toBeHidden();
+    }
+  });
+}

@@ -19,7 +19,8 @@ import {
 } from './marks';
 import { lifelineOrder } from './order';
 import { rowHeightFor, type DiagramMetrics } from './metrics';
-import { noteBoxes } from './overlaps';
+import { layoutPending } from './pending';
+import { linesIn, noteRange, placeNotes, settleNotes } from './placeNotes';
 import { axisBoxes, headBox, LabelPlacer } from './placeLabels';
 import { placeGlyphLabels } from './placeMarks';
 import { arrowSegments, Segments } from './segments';
@@ -82,9 +83,44 @@ function notesOf(
   return violationNotes(trace, lanesRightOf(model, metrics, order) - noteXOf(metrics) - 30, harm);
 }
 
+/** Where notes may go: from the left of the lifelines to the end of the last column. */
+const noteBounds = (model: Model, metrics: DiagramMetrics): [number, number] => [
+  noteXOf(metrics),
+  lanesRightOf(model, metrics) - 6,
+];
+
+/**
+ * Returns the lines of a trace's diagram with `noteHeights` (every message's arrow, and the
+ * messages still in flight at its end drawn down to it) and the top of each note row.
+ */
+function lineGeometry(
+  model: Model,
+  trace: Trace,
+  metrics: DiagramMetrics,
+  rowHeight: number,
+  noteHeights: ReadonlyMap<number, number>,
+  rows = trace.records.length,
+) {
+  const order = lifelineOrder(model);
+  const at = (cursor: number) =>
+    createGrid(model.actors, metrics, rowHeight, cursor, 0, rows, noteHeights, order);
+  const grid = at(Infinity);
+  const sent = sentRows(trace);
+  const title = (): string => '';
+  const arrows = layoutArrows({ grid, trace, sent, violationRows: new Set(), title });
+  const drawn = new Set(arrows.map((a) => a.id));
+  const cursor = trace.records.length;
+  const pending = layoutPending({ grid: at(cursor), trace, cursor, sent, drawn, title });
+  return {
+    noteTop: (row: number) => grid.rowTop(row) + rowHeight,
+    lines: [...arrows, ...pending].flatMap(arrowSegments),
+  };
+}
+
 /**
  * Returns the row height and note heights a trace needs on its own (`harm`: the scenario's
- * harm invariant ids, which decide how notes read). Pure.
+ * harm invariant ids, which decide how notes read): each note row tall enough for its note
+ * to sit clear of the lines that cross it. Pure.
  */
 export function rowShape(
   model: Model,
@@ -93,11 +129,13 @@ export function rowShape(
   harm: readonly string[] = [],
 ): RowShape {
   const maxDelivered = trace.records.reduce((n, r) => Math.max(n, r.delivered.length), 1);
+  const rowHeight = rowHeightFor(metrics, model.granularity, maxDelivered);
   const notes = notesOf(model, trace, metrics, harm);
-  return {
-    rowHeight: rowHeightFor(metrics, model.granularity, maxDelivered),
-    noteHeights: new Map([...notes].map(([row, note]) => [row, noteHeight(note)])),
-  };
+  const full = new Map([...notes].map(([row, note]) => [row, noteHeight(note)]));
+  const [left, right] = noteBounds(model, metrics);
+  const geometry = (heights: ReadonlyMap<number, number>) =>
+    lineGeometry(model, trace, metrics, rowHeight, heights);
+  return { rowHeight, noteHeights: settleNotes(notes, full, geometry, left, right).heights };
 }
 
 function computeBase(
@@ -116,7 +154,10 @@ function computeBase(
   const rows = Math.max(steps, align?.rows ?? 0);
   const grid = createGrid(model.actors, metrics, rowHeight, Infinity, 0, rows, noteHeights, order);
   const label = actorLabels(model);
-  const violations = layoutViolations(grid, notes, noteX);
+  const [left, right] = noteBounds(model, metrics);
+  const { noteTop, lines } = lineGeometry(model, trace, metrics, rowHeight, noteHeights, rows);
+  const places = placeNotes(notes, noteHeights, noteTop, lines, left, right);
+  const violations = layoutViolations(grid, notes, noteX, places);
   const sent = sentRows(trace);
   const shapes = layoutArrows({
     grid,
@@ -128,7 +169,11 @@ function computeBase(
   // Labels keep clear of every line, of the violation notes and of each other: first the
   // glyphs' and timer spans' labels, then the arrows' in trace order.
   const placer = new LabelPlacer(new Segments(shapes.flatMap(arrowSegments)), rowHeight);
-  for (const box of noteBoxes(violations)) placer.placed.add(box);
+  // The whole of each note row's text area, so a note may move along it as the cursor moves.
+  for (const v of violations) {
+    const [y0, y1] = noteRange(v.top + rowHeight, linesIn(v.height - rowHeight));
+    placer.placed.add({ x0: left, x1: right, y0, y1 });
+  }
   // The time axis: a step number as wide as the last one's, and a clock.
   for (let r = 0; r <= rows; r++) {
     for (const box of axisBoxes(grid.rowY(r), `#${rows}`, 't=0000')) placer.placed.add(box);

@@ -15,6 +15,8 @@ import { actorLabels, messageTitle } from './labels';
 import { defaultMetrics, type DiagramMetrics } from './metrics';
 import { lifelineOrder } from './order';
 import { placeBand } from './placeBand';
+import { clearNote } from './placeNotes';
+import { arrowSegments } from './segments';
 import { layoutPending } from './pending';
 import { shiftArrow, shiftMark, shiftSpan, shiftViolation, type Shift } from './shift';
 import type { DiagramLayout, Row } from './types';
@@ -126,7 +128,18 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
   ];
   const marks = base.marks.map((m) => shiftMark(m, shift));
   const timers = base.timers.map((t) => shiftSpan(t, shift));
-  const violations = base.violations.map((v) => shiftViolation(v, shift));
+  // A note that a line stretched across the band now runs over moves along its row.
+  const lines = arrows.flatMap(arrowSegments);
+  const violations = base.violations.map((v) =>
+    clearNote(
+      shiftViolation(v, shift),
+      base.notes.get(v.row),
+      lines,
+      rowHeight,
+      base.noteX,
+      lanesRight - 6,
+    ),
+  );
   const band = { top: bandTop, height: grid.bandHeight };
   const rowList = rowsOf(trace, grid.rowY, grid.rowTop, rowHeight, cursor);
   const placed = placeBand({

@@ -86,7 +86,8 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
   return marks;
 }
 
-const LINE = 16;
+/** Distance between two lines of a note, and the room kept below its last line. */
+export const VIOLATION_LINE = 16;
 const NOTE_PAD = 10;
 /** Average width of a note character (13px semi-bold), on the safe side. */
 export const NOTE_CHAR = 7.8;
@@ -94,9 +95,19 @@ export const NOTE_CHAR = 7.8;
 /** What broke at one row: every distinct message, and the first one wrapped for the note. */
 export interface ViolationNote {
   readonly messages: readonly string[];
+  /** The first message as the note says it, and `(+n more)` when there are others (or ''). */
+  readonly text: string;
+  readonly more: string;
+  /** The note wrapped to the full width of the lifelines. */
   readonly lines: readonly string[];
   /** Some violation at the row is one of the scenario's harms (else all are diagnostics). */
   readonly harm: boolean;
+}
+
+/** Where a note's text goes and how it is wrapped there (see `placeNotes`). */
+export interface NotePlace {
+  readonly noteX: number;
+  readonly lines: readonly string[];
 }
 
 /** Prefix of a note whose row has only diagnostics (a cue that does not rely on colour). */
@@ -125,21 +136,35 @@ export function violationNotes(
   for (const [row, at] of [...byRow].sort((a, b) => a[0] - b[0])) {
     const messages = [...at.harm, ...at.other.filter((m) => !at.harm.includes(m))];
     const isHarm = at.harm.length > 0;
-    const lines = wrap(`${isHarm ? '' : DIAGNOSTIC_PREFIX}${messages[0] ?? ''}`, chars, 3);
-    if (messages.length > 1) {
-      const more = `(+${messages.length - 1} more)`;
-      const last = lines.length - 1;
-      if ((lines[last] ?? '').length + more.length + 1 <= chars) lines[last] += ` ${more}`;
-      else lines.push(more);
-    }
-    notes.set(row, { messages, lines, harm: isHarm });
+    const text = `${isHarm ? '' : DIAGNOSTIC_PREFIX}${messages[0] ?? ''}`;
+    const more = messages.length > 1 ? `(+${messages.length - 1} more)` : '';
+    const note = { messages, text, more, harm: isHarm };
+    notes.set(row, { ...note, lines: wrapNote(note, chars) });
   }
   return notes;
 }
 
+/**
+ * Returns a note's text wrapped to `chars` characters a line: the first message in up to
+ * `maxLines` lines (cut with … beyond), then the count of the others. Pure.
+ */
+export function wrapNote(
+  note: Pick<ViolationNote, 'text' | 'more'>,
+  chars: number,
+  maxLines = 3,
+): string[] {
+  const lines = wrap(note.text, chars, maxLines);
+  if (note.more) {
+    const last = lines.length - 1;
+    if ((lines[last] ?? '').length + note.more.length + 1 <= chars) lines[last] += ` ${note.more}`;
+    else lines.push(note.more);
+  }
+  return lines;
+}
+
 /** Returns the height of the note row a note needs. Pure. */
-export function noteHeight(note: ViolationNote): number {
-  return note.lines.length * LINE + NOTE_PAD;
+export function noteHeight(note: Pick<ViolationNote, 'lines'>): number {
+  return note.lines.length * VIOLATION_LINE + NOTE_PAD;
 }
 
 /**
@@ -150,18 +175,20 @@ export function layoutViolations(
   grid: Grid,
   notes: ReadonlyMap<number, ViolationNote>,
   noteX: number,
+  placed: ReadonlyMap<number, NotePlace> = new Map(),
 ): ViolationMark[] {
   const marks: ViolationMark[] = [];
   for (const [row, note] of notes) {
     const top = grid.rowTop(row);
+    const at = placed.get(row);
     marks.push({
       row,
       y: px(grid.rowY(row)),
       top: px(top),
       height: px(grid.rowHeight + grid.noteHeight(row)),
-      lines: note.lines,
-      noteX,
-      noteY: px(top + grid.rowHeight + LINE - 3),
+      lines: at?.lines ?? note.lines,
+      noteX: at?.noteX ?? noteX,
+      noteY: px(top + grid.rowHeight + VIOLATION_LINE - 3),
       title: note.messages.join('\n'),
       harm: note.harm,
       future: row > grid.cursor,

@@ -28,7 +28,7 @@ export const METRICS: DiagramMetrics = {
   headerHeight: 58,
   topPad: 14,
   bottomPad: 24,
-  subGap: 18,
+  subGap: 22,
   ghostGap: 30,
   bandPad: 8,
   headSize: 8,

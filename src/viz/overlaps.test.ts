@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
+import { diagramViews, type ViewMode } from '../../test/support/diagramViews';
 import { busyRuns, raceRuns, type JudgedRun } from '../../test/support/raceRuns';
 import { layoutDiagram } from './layout';
 import { arrowLines, findOverlaps, labelBoxes } from './overlaps';
@@ -16,13 +17,30 @@ function layoutOf(run: JudgedRun, cursor = run.cursor): DiagramLayout {
 const races = raceRuns();
 const busy = busyRuns();
 
+/** Returns every overlap of every view of `run` in `mode`, each named by its cursor. */
+function overlapsOf(run: JudgedRun, mode: ViewMode): string[] {
+  const found: string[] = [];
+  for (const view of diagramViews(run, mode)) {
+    for (const o of findOverlaps(view.layout))
+      found.push(`@${view.cursor} ${o.kind}: ${o.a} / ${o.b}`);
+  }
+  return found;
+}
+
+const judged = [...races, ...busy.filter((r) => r.name.includes('step'))];
+
 describe('no label overlaps anything', () => {
-  it.each(races.map((r) => [r.name, r] as const))(
-    'on the race of %s, as loaded and at its end',
+  it.each(judged.map((r) => [r.name, r] as const))(
+    'on %s, with the cursor at every step of the pinned run (future and ghosts drawn)',
     (_, run) => {
-      for (const cursor of [run.cursor, run.trace.records.length]) {
-        expect(findOverlaps(layoutOf(run, cursor))).toEqual([]);
-      }
+      expect(overlapsOf(run, 'stepping')).toEqual([]);
+    },
+  );
+
+  it.each(judged.map((r) => [r.name, r] as const))(
+    'on %s, in presentation mode at every step revealed',
+    (_, run) => {
+      expect(overlapsOf(run, 'presenting')).toEqual([]);
     },
   );
 
@@ -64,5 +82,21 @@ describe('no label overlaps anything', () => {
     expect(findOverlaps(stacked).map((o) => o.kind)).toContain('label-label');
     const onNote = { ...layout, arrows: [on(a, note.noteX + 60, note.noteY)] };
     expect(findOverlaps(onNote).map((o) => o.kind)).toContain('label-note');
+  });
+
+  it('finds a line in flight, or any other line, run over a violation note', () => {
+    const run = races.find((r) => r.name.startsWith('cache-aside') && r.name.endsWith('messages'));
+    if (!run) throw new Error('no run');
+    const layout = layoutOf(run);
+    const [a] = layout.arrows.filter((x) => !x.pending && x.x1 !== x.x2);
+    const note = layout.violations[0];
+    if (!a || !note) throw new Error('no arrows');
+    const through = { x1: note.noteX + 80, y1: note.noteY - 60, x2: note.noteX + 90 };
+    const pending = { ...a, ...through, y2: note.noteY + 30, pending: true, head: '' };
+    const kinds = (arrows: (typeof a)[]) =>
+      findOverlaps({ ...layout, arrows }).filter((o) => o.kind === 'note-line');
+    expect(kinds([pending])).toEqual([{ kind: 'note-line', a: `note:${note.row}`, b: a.id }]);
+    expect(kinds([{ ...pending, pending: false }])).toHaveLength(1);
+    expect(kinds([{ ...pending, x1: note.noteX - 40, x2: note.noteX - 30 }])).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Overlap audit of a laid-out diagram: every text label (arrow, mark, ghost and timer labels,
  * violation notes) as a box from the layout's text metrics, checked against the other labels,
- * every arrow's line (delivered, in flight and ghost arrows) and the violation notes. Pure.
+ * every arrow's line (delivered, in flight and ghost arrows) and the violation notes; and the
+ * violation notes checked against every arrow's line. Pure.
  */
 import { NOTE_CHAR } from './marks';
 import { ghostLabelBox } from './placeBand';
 import { arrowLabelBox, axisBoxes, type Box } from './placeLabels';
+import { noteLineBoxes } from './placeNotes';
 import { markLabelBox, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
 import { arrowSegments, crosses, ghostSegments, type Segment } from './segments';
 import type { DiagramLayout, ViolationMark } from './types';
@@ -14,11 +16,11 @@ export interface TextBox extends Box {
   readonly id: string;
 }
 
-export type OverlapKind = 'label-label' | 'label-line' | 'label-note';
+export type OverlapKind = 'label-label' | 'label-line' | 'label-note' | 'note-line';
 
 export interface Overlap {
   readonly kind: OverlapKind;
-  /** The label. */
+  /** The label (or, for `note-line`, the violation note). */
   readonly a: string;
   /** The other label, the arrow whose line it sits on, or the violation note. */
   readonly b: string;
@@ -70,7 +72,8 @@ const intersect = (a: TextBox, b: TextBox): boolean =>
 
 /**
  * Returns every overlap in `layout`: a label over another label, over any arrow's line
- * (its own included) or over a violation note. Pure.
+ * (its own included) or over a violation note, and a violation note over any arrow's line
+ * (in flight and ghost arrows included). Pure.
  */
 export function findOverlaps(layout: DiagramLayout): Overlap[] {
   const labels = labelBoxes(layout);
@@ -93,5 +96,15 @@ export function findOverlaps(layout: DiagramLayout): Overlap[] {
       if (intersect(box, note)) found.push({ kind: 'label-note', a: box.id, b: note.id });
     }
   });
+  // A note's glyph and each line of its text (a note may wrap around a slanted line).
+  for (const v of layout.violations) {
+    const hit = new Set<string>();
+    for (const box of noteLineBoxes(v)) {
+      for (const l of lines) {
+        if (!hit.has(l.id) && crosses(l, box.x0, box.x1, box.y0, box.y1)) hit.add(l.id);
+      }
+    }
+    for (const id of hit) found.push({ kind: 'note-line', a: `note:${v.row}`, b: id });
+  }
   return found;
 }

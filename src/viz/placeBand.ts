@@ -35,8 +35,9 @@ function ghostSpots(g: Ghost): { x: number; y: number }[] {
   }
   const below = g.y + 14;
   if (g.x1 === g.x2) {
-    // A message to oneself: beside the lifeline.
-    const sides = [g.x1 + 16 + width / 2, g.x1 - 16 - width / 2];
+    // A message to oneself: beside the lifeline, else clear of a loop drawn down it (which
+    // reaches 27 px right).
+    const sides = [16, -16, 36, -36].map((d) => g.x1 + d + Math.sign(d) * (width / 2));
     return [g.labelY, below].flatMap((y) => sides.map((x) => ({ x, y })));
   }
   const lo = Math.min(g.x1, g.x2) + width / 2 + 10;
@@ -48,7 +49,14 @@ function ghostSpots(g: Ghost): { x: number; y: number }[] {
   const ts = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45].flatMap((d) => [0.5 - d, 0.5 + d]);
   const way = Math.sign(g.x2 - g.x1);
   const xs = [g.labelX, ...ts.map(at), g.x2 + way * (14 + width / 2), g.x1 - way * (8 + width / 2)];
-  return [g.labelY, below].flatMap((y) => xs.map((x) => ({ x, y })));
+  // Last, anywhere along the arrow or just beyond its ends, nearest first: a steep line
+  // through it may leave room only where the label overhangs an end, or past it.
+  const over: number[] = [];
+  const [left, right] = [Math.min(g.x1, g.x2), Math.max(g.x1, g.x2)];
+  for (let x = left - width / 2 - 60; x <= right + width / 2 + 60; x += 6) over.push(x);
+  over.sort((a, b) => Math.abs(a - g.labelX) - Math.abs(b - g.labelX));
+  const ys = [g.labelY, below];
+  return [xs, over].flatMap((list) => ys.flatMap((y) => list.map((x) => ({ x, y }))));
 }
 
 export interface BandInput {
@@ -82,22 +90,29 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
   }
   lo -= 40;
   hi += 40;
-  const near = input.arrows.filter(
-    (a) => spans(lo, hi, a.y1, a.y2) || spans(lo, hi, a.labelY, a.labelY),
+  const within = (a: Arrow): boolean =>
+    spans(lo, hi, a.y1, a.y2) || spans(lo, hi, a.labelY, a.labelY);
+  // Labels that the stretched lines, or the lines of messages in flight (which end at the
+  // band), now run over move too.
+  const moved = new Set(input.arrows.filter((a) => within(a) && stretched(a)).map((a) => a.id));
+  const across = new Segments(
+    input.arrows.filter((a) => a.pending || stretched(a)).flatMap(arrowSegments),
   );
+  for (const a of input.arrows) {
+    if (a.pending || moved.has(a.id) || !within(a)) continue;
+    const box = arrowLabelBox(a);
+    if (across.crossing(box.x0, box.x1, box.y0, box.y1).size > 0) moved.add(a.id);
+  }
+  // A moved label may go anywhere along its arrow: look at everything around those too.
+  for (const a of input.arrows) {
+    if (moved.has(a.id))
+      [lo, hi] = [Math.min(lo, a.y1 - 40, a.y2 - 40), Math.max(hi, a.y1 + 40, a.y2 + 40)];
+  }
+  const near = input.arrows.filter(within);
   const lines = new Segments([
     ...near.flatMap(arrowSegments),
     ...input.ghosts.flatMap(ghostSegments),
   ]);
-  // Labels that the stretched lines, or the lines of messages in flight (which end at the
-  // band), now run over move too.
-  const moved = new Set(near.filter(stretched).map((a) => a.id));
-  const across = new Segments(near.filter((a) => a.pending || stretched(a)).flatMap(arrowSegments));
-  for (const a of near) {
-    if (a.pending || moved.has(a.id)) continue;
-    const box = arrowLabelBox(a);
-    if (across.crossing(box.x0, box.x1, box.y0, box.y1).size > 0) moved.add(a.id);
-  }
   const placer = new LabelPlacer(lines, input.rowHeight);
   const take = (box: Box): void => {
     if (spans(lo, hi, box.y0, box.y1)) placer.placed.add(box);
@@ -117,7 +132,9 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
     let best = { x: g.labelX, y: g.labelY };
     let least = Infinity;
     for (const spot of ghostSpots(g)) {
-      const cost = placer.cost(ghostLabelBox(g, spot.x, spot.y));
+      // A little room to each side, so rounding the spot cannot put it on a line.
+      const box = ghostLabelBox(g, spot.x, spot.y);
+      const cost = placer.cost({ ...box, x0: box.x0 - 1, x1: box.x1 + 1 });
       if (cost < least) [best, least] = [spot, cost];
       if (cost === 0) break;
     }

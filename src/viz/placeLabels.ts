@@ -172,6 +172,41 @@ function candidates(a: Arrow, rowHeight: number, width: number): Spot[] {
   return spots;
 }
 
+/** How far (px) a label found by the last-resort search may sit from its arrow's line. */
+const NEAR = 24;
+
+/** The distance from a box to the nearest of `points`. */
+function distance(box: Box, points: readonly Spot[]): number {
+  let least = Infinity;
+  for (const p of points) {
+    const dx = Math.max(box.x0 - p.x, 0, p.x - box.x1);
+    const dy = Math.max(box.y0 - p.y, 0, p.y - box.y1);
+    least = Math.min(least, Math.hypot(dx, dy));
+  }
+  return least;
+}
+
+/**
+ * Last-resort spots for a crowded arrow: every spot on a grid around its line whose box comes
+ * within `NEAR` px of the line, nearest to the preferred spot first.
+ */
+function nearSpots(a: Arrow, width: number, size: number): Spot[] {
+  const points = Array.from({ length: 17 }, (_, k) => ({
+    x: a.x1 + ((a.x2 - a.x1) * k) / 16,
+    y: a.y1 + ((a.y2 - a.y1) * k) / 16,
+  }));
+  const spots: Spot[] = [];
+  const [left, right] = [Math.min(a.x1, a.x2) - width / 2, Math.max(a.x1, a.x2) + width / 2];
+  const [top, bottom] = [Math.min(a.y1, a.y2) - NEAR, Math.max(a.y1, a.y2) + NEAR + size];
+  for (let y = top; y <= bottom; y += 4) {
+    for (let x = left; x <= right; x += 6) {
+      if (distance(textBox(x, y, width, 'middle', size), points) <= NEAR) spots.push({ x, y });
+    }
+  }
+  const d = (s: Spot): number => Math.hypot(s.x - a.labelX, s.y - a.labelY);
+  return spots.sort((p, q) => d(p) - d(q));
+}
+
 /** The box an arrowhead occupies. */
 export function headBox(a: Arrow): Box {
   return { x0: a.x2 - 11, x1: a.x2 + 11, y0: a.y2 - 7, y1: a.y2 + 7 };
@@ -203,6 +238,16 @@ export class LabelPlacer {
       const cost = this.cost(textBox(spot.x, spot.y, width, 'middle', size));
       if (cost < least) [free, least] = [spot, cost];
       if (cost === 0) break;
+    }
+    // Nothing beside the line is free: look around it (not for loops and lost messages).
+    if (least > 0 && !a.dropped && a.x1 !== a.x2) {
+      for (const spot of nearSpots(a, width, size)) {
+        const box = textBox(spot.x, spot.y, width, 'middle', size);
+        // A little room to each side, so rounding the spot cannot put it on a line.
+        if (this.cost({ ...box, x0: box.x0 - 1, x1: box.x1 + 1 }) > 0) continue;
+        free = spot;
+        break;
+      }
     }
     if (!free) return a;
     this.placed.add(textBox(free.x, free.y, width, 'middle', size));
