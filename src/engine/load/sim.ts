@@ -7,8 +7,8 @@
  */
 import type { MachineEvent } from '../machines';
 import type { ActorState, Json, Plan } from '../types';
-import type { Behaviour } from './behaviour';
-import { loadEvent, retimed, type TimedEvent } from './events';
+import { keyedActors, type Behaviour, type KeyedActors } from './behaviour';
+import { loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
 import { Pool, SingleThread, type Slot } from './servers';
 
@@ -77,7 +77,8 @@ export interface Runnable {
 interface KeyedServer {
   readonly spec: CacheServerSpec;
   readonly thread: SingleThread;
-  readonly states: Map<string, ActorState>;
+  /** Its per-key cache actors. */
+  readonly keys: KeyedActors;
 }
 
 // What a scheduled event does; its operands sit in the record pool's `a`, `b` and `c`.
@@ -126,7 +127,8 @@ export class LoadSim {
   private readonly free: number[] = [];
   /** Live request actors by number (`r<n>`); finished ones are cleared. */
   private readonly actors: (LoadActor | undefined)[] = [];
-  private readonly rows = new Map<string, ActorState>();
+  /** The database's per-key row actors. */
+  private readonly rows: KeyedActors;
   private readonly pool: Pool;
   private readonly hop: number;
   private readonly dbId: string;
@@ -135,8 +137,11 @@ export class LoadSim {
 
   constructor(private readonly spec: LoadSpec) {
     for (const cache of spec.caches) {
-      this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), states: new Map() });
+      const keys = keyedActors(spec.behaviour, cache.kind, (key) => cache.input(key));
+      this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), keys });
     }
+    const db = spec.database;
+    this.rows = keyedActors(spec.behaviour, db.kind, (key) => db.input(key));
     this.pool = new Pool(spec.database.connections);
     this.hop = spec.hop;
     this.dbId = spec.database.id;
@@ -202,7 +207,7 @@ export class LoadSim {
   ): void {
     const server = this.serverOf(serverId);
     const slot = server.thread.admit(this.now + this.hop, service);
-    for (const command of commands) this.execute(server, retimed(command, slot.start));
+    for (const command of commands) server.keys.deliver(String(command.key), command, slot.start);
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
     this.schedule(slot.end + this.hop, DONE, done, undefined, undefined);
   }
@@ -262,18 +267,6 @@ export class LoadSim {
     return server;
   }
 
-  /** Applies a command to its key's actor on `server`; returns the plans (the reply). */
-  private execute(server: KeyedServer, event: MachineEvent): readonly Plan[] {
-    const key = String(event.key);
-    const behaviour = this.spec.behaviour;
-    const held = server.states.get(key);
-    const state = held ?? behaviour.initial(server.spec.kind, server.spec.input(key)).state;
-    const result = behaviour.deliver(server.spec.kind, state, event);
-    // A read (a GET hit) leaves the state as it was: nothing to store again.
-    if (held === undefined || result.state !== held) server.states.set(key, result.state);
-    return result.plans;
-  }
-
   /** Queues a statement for the database; its caller is a server id or a query's callback. */
   private database(event: MachineEvent, caller: string | QueryDone): void {
     const slot = this.pool.admit(this.now + this.hop, this.spec.database.latency(event));
@@ -282,17 +275,11 @@ export class LoadSim {
 
   /** Runs a statement as its connection takes it, then sends the reply back to the caller. */
   private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone): void {
-    const db = this.spec.database;
-    const key = String(event.key);
-    const behaviour = this.spec.behaviour;
-    const held = this.rows.get(key);
-    const state = held ?? behaviour.initial(db.kind, db.input(key)).state;
-    const result = behaviour.deliver(db.kind, state, retimed(event, this.now));
-    if (held === undefined || result.state !== held) this.rows.set(key, result.state);
-    this.spec.observer.onDatabase?.(event, slot, answerOf(result.plans));
+    const plans = this.rows.deliver(String(event.key), event, this.now);
+    this.spec.observer.onDatabase?.(event, slot, answerOf(plans));
     const end = slot.end + this.hop;
-    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, result.plans, undefined);
-    else this.schedule(end, ANSWER, caller, result.plans, undefined);
+    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, plans, undefined);
+    else this.schedule(end, ANSWER, caller, plans, undefined);
   }
 
   private deliver(actor: LoadActor, event: MachineEvent): void {
@@ -327,7 +314,7 @@ export class LoadSim {
       const { start, end } = thread;
       // Fresh and seen only by `service`: timed in place for the command's start.
       event.now = start;
-      const replies = this.execute(server, event);
+      const replies = server.keys.deliver(String(event.key), event, start);
       const onCache = this.spec.observer.onCache;
       if (onCache) {
         const slot = { start, end, waited: thread.waited, depth: thread.depth };

@@ -79,6 +79,17 @@ export function keyNames(name: (i: number) => string): (i: number) => string {
   return (i) => (names[i] ??= name(i));
 }
 
+/**
+ * Returns `{ [key]: value }` as a dictionary object (no prototype), the same JSON: a literal
+ * with a computed name gives the engine a new object shape per key name, which is slow with
+ * tens of thousands of keys. For the per-key inputs of caches and databases. Pure.
+ */
+export function one<T>(key: string, value: T): { readonly [key: string]: T } {
+  const record = Object.create(null) as { [key: string]: T };
+  record[key] = value;
+  return record;
+}
+
 /** Returns the peak of per-bucket rates. Pure. */
 export function peakRate(s: Series): number {
   return Math.max(0, ...s.rates());

@@ -14,6 +14,7 @@ import {
   drive,
   figure,
   latencyDraw,
+  one,
   Latencies,
   p,
   param,
@@ -74,7 +75,7 @@ function run(config: LoadRunConfig): LoadRun {
       id: 'db',
       kind: 'database',
       connections: p(params, 'connections'),
-      input: (key) => ({ rows: { [key]: { value: 'v1', version: 1 } } }),
+      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
       latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
     },
     observer: {
