@@ -12,6 +12,9 @@ import type { Row } from '../database';
 import { NO_PLANS, send, type Ctx, type Ev } from './kernel';
 
 type Entries = { readonly [key: string]: CacheEntry };
+
+/** The entries of a cold cache's input. */
+const NONE: Entries = Object.freeze({});
 type Rows = { readonly [key: string]: Row };
 
 /** `record` without `key`, as a new object. */
@@ -38,7 +41,8 @@ class CacheKey {
     /** The entries of the input (the key's own as `entry`). */
     readonly input: Entries,
   ) {
-    this.entry = input[key];
+    // An input without entries (a cold cache) has nothing for the key: no lookup by a new name.
+    this.entry = input === NONE ? undefined : input[key];
   }
 
   live(now: number): CacheEntry | undefined {
@@ -154,7 +158,7 @@ export function cacheKeys(input: (key: string) => Json): KeyedActors {
   const slotOf = (key: string): CacheKey => {
     let slot = slots.get(key);
     if (slot === undefined) {
-      const entries = (input(key) as CacheInput | null)?.entries ?? {};
+      const entries = (input(key) as CacheInput | null)?.entries ?? NONE;
       slot = new CacheKey(key, entries);
       slots.set(key, slot);
     }
