@@ -58,6 +58,8 @@ export interface LoadSpec {
 /** A running request: its machine kind and state, plus scenario data. */
 export interface LoadActor {
   readonly id: string;
+  /** The number n of its id `r<n>`. */
+  readonly index: number;
   readonly kind: string;
   readonly started: number;
   /** Free for the scenario (e.g. the key index or the client number). */
@@ -163,6 +165,7 @@ export class LoadSim {
     const index = this.nextId++;
     const actor: LoadActor = {
       id: `r${index}`,
+      index,
       kind,
       started: this.now,
       tag,
@@ -283,7 +286,7 @@ export class LoadSim {
   }
 
   private deliver(actor: LoadActor, event: MachineEvent): void {
-    if (this.actors[actorIndex(actor.id)] !== actor) return;
+    if (this.actors[actor.index] !== actor) return;
     const result = this.spec.behaviour.deliver(actor.kind, actor.state, event);
     actor.state = result.state;
     this.settle(actor, result.plans);
@@ -294,7 +297,7 @@ export class LoadSim {
     for (const plan of plans) this.carryOut(actor, plan);
     this.spec.observer.onStep?.(actor, this.now);
     if (actor.state.status !== 'active') {
-      this.actors[actorIndex(actor.id)] = undefined;
+      this.actors[actor.index] = undefined;
       this.spec.observer.onDone?.(actor, this.now);
     }
   }

@@ -75,8 +75,12 @@ export class Latencies {
  * string, which is hashed and compared once instead of per request. Pure.
  */
 export function keyNames(name: (i: number) => string): (i: number) => string {
-  const names: string[] = [];
-  return (i) => (names[i] ??= name(i));
+  // Dense, so that index lookups stay fast (an array written far past its end turns sparse).
+  const names: (string | undefined)[] = [];
+  return (i) => {
+    while (names.length <= i) names.push(undefined);
+    return (names[i] ??= name(i));
+  };
 }
 
 /**
