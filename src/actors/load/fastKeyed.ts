@@ -15,7 +15,14 @@ type Entries = { readonly [key: string]: CacheEntry };
 
 /** The entries of a cold cache's input. */
 const NONE: Entries = Object.freeze({});
+const NONE_ROWS: Rows = Object.freeze({});
 type Rows = { readonly [key: string]: Row };
+
+/** Whether `record` has a key other than `key` (most inputs hold their own key only). */
+function hasOthers(record: object, key: string): boolean {
+  for (const name in record) if (name !== key) return true;
+  return false;
+}
 
 /** `record` without `key`, as a new object. */
 function others<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
@@ -36,13 +43,16 @@ class CacheKey {
   /** Whether the context has its `waiters` record (from the first WAIT that parked on). */
   parked = false;
 
+  /** The entries of the input for other keys (kept only when there are any). */
+  readonly input: Entries;
+
   constructor(
     readonly key: string,
-    /** The entries of the input (the key's own as `entry`). */
-    readonly input: Entries,
+    input: Entries,
   ) {
     // An input without entries (a cold cache) has nothing for the key: no lookup by a new name.
     this.entry = input === NONE ? undefined : input[key];
+    this.input = input !== NONE && hasOthers(input, key) ? input : NONE;
   }
 
   live(now: number): CacheEntry | undefined {
@@ -173,12 +183,15 @@ export function cacheKeys(input: (key: string) => Json): KeyedActors {
 /** One key's row actor: its row (the rest of its input aside). */
 class RowKey {
   row: Row | undefined;
+  /** The input's rows of other keys (kept only when there are any). */
+  readonly input: Rows;
 
   constructor(
     readonly key: string,
-    readonly input: Rows,
+    input: Rows,
   ) {
     this.row = input[key];
+    this.input = hasOthers(input, key) ? input : NONE_ROWS;
   }
 
   /** The database machine's state for this key's actor. */
