@@ -106,6 +106,23 @@ describe('the fast per-key stores equal the machines on the same schedules', () 
     );
   });
 
+  it('a command whose reply nobody reads changes the state as one whose reply is read', () => {
+    fc.assert(
+      fc.property(fc.array(cacheEvent, { maxLength: 20 }), (events) => {
+        const told = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
+        const untold = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
+        events.forEach((event, i) => {
+          const timed = { ...event, now: i * 3 } as unknown as MachineEvent;
+          told.deliver(KEY, timed, i * 3);
+          const plans = untold.deliver(KEY, timed, i * 3, false);
+          if (event.type === 'DEL' || event.type === 'INVALIDATE') expect(plans).toEqual([]);
+          expect(canonicalJson(untold.state(KEY))).toBe(canonicalJson(told.state(KEY)));
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it('a store keeps each key to itself', () => {
     const store = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
     const set = { type: 'SET', from: 'r1', key: 'a', value: 'v1', version: 1, ttl: null, now: 0 };

@@ -96,8 +96,11 @@ class CacheKey {
 const hit = (from: string, key: string, entry: CacheEntry): Plan =>
   send(from, 'HIT', { key, value: entry.value, version: entry.version }, true);
 
-/** Steps key `slot`'s cache actor by `event` at `now`, in place; returns the reply plans. */
-function cacheCommand(slot: CacheKey, event: Ev, now: number): readonly Plan[] {
+/**
+ * Steps key `slot`'s cache actor by `event` at `now`, in place; returns the reply plans (none
+ * for a DEL or INVALIDATE whose reply nobody reads).
+ */
+function cacheCommand(slot: CacheKey, event: Ev, now: number, reply: boolean): readonly Plan[] {
   const key = event.key as string;
   const from = event.from as string;
   switch (event.type) {
@@ -155,7 +158,7 @@ function cacheCommand(slot: CacheKey, event: Ev, now: number): readonly Plan[] {
         slot.entry = { value: '', version, expiresAt: null, tombstone: true };
       }
       slot.lease = undefined;
-      return [send(from, 'DELETED', { key }, true)];
+      return reply ? [send(from, 'DELETED', { key }, true)] : NO_PLANS;
     }
     default:
       return NO_PLANS;
@@ -175,7 +178,7 @@ export function cacheKeys(input: (key: string) => Json): KeyedActors {
     return slot;
   };
   return {
-    deliver: (key, event, now) => cacheCommand(slotOf(key), event as Ev, now),
+    deliver: (key, event, now, reply = true) => cacheCommand(slotOf(key), event as Ev, now, reply),
     state: (key) => slots.get(key)?.state(),
   };
 }

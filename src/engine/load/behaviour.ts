@@ -25,8 +25,11 @@ export interface Behaviour {
 
 /** The per-key actors of a cache or database server. */
 export interface KeyedActors {
-  /** Delivers `event` at time `now` to the actor of key `key`; returns its plans (the reply). */
-  deliver(key: string, event: MachineEvent, now: number): readonly Plan[];
+  /**
+   * Delivers `event` at time `now` to the actor of key `key`; returns its plans (the reply).
+   * With `reply` false nobody reads the reply (a script's commands): a store may skip it.
+   */
+  deliver(key: string, event: MachineEvent, now: number, reply?: boolean): readonly Plan[];
   /** The state of key `key`'s actor in the machine's shape; undefined until first touched. */
   state(key: string): ActorState | undefined;
 }

@@ -210,7 +210,10 @@ export class LoadSim {
   ): void {
     const server = this.serverOf(serverId);
     const slot = server.thread.admit(this.now + this.hop, service);
-    for (const command of commands) server.keys.deliver(String(command.key), command, slot.start);
+    // A script's replies stay inside the server: nobody reads them.
+    for (const command of commands) {
+      server.keys.deliver(String(command.key), command, slot.start, false);
+    }
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
     this.schedule(slot.end + this.hop, DONE, done, undefined, undefined);
   }
