@@ -26,7 +26,18 @@ import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 const SELECTED = 1;
 
 /** Params that change the response; every other param is noise. */
-const RESPONSE_PARAMS = new Set(['lang', 'page']);
+const RESPONSE_PARAMS: readonly string[] = ['lang', 'page'];
+
+/** Whether the param in `text` from `start` to `end` (a `name` or `name=value`) is kept. */
+function responseParam(text: string, start: number, end: number): boolean {
+  for (const name of RESPONSE_PARAMS) {
+    const after = start + name.length;
+    if (after > end || !text.startsWith(name, start)) continue;
+    // The name runs to the first '=' (the names themselves have none).
+    if (after === end || text.charCodeAt(after) === 61) return true;
+  }
+  return false;
+}
 
 /** Returns a request URL for page `page` with noise at probability `noise`. Pure given rng. */
 export function noisyUrl(page: number, rng: Rng, noise: number): string {
@@ -43,14 +54,26 @@ export function noisyUrl(page: number, rng: Rng, noise: number): string {
   return `/p/${page}?${params.join('&')}`;
 }
 
-/** Returns the cache key of `url`: its path and response-affecting params, sorted. Pure. */
+/**
+ * Returns the cache key of `url`: its path and response-affecting params, sorted. Reads the
+ * query (up to a second '?', if any) by index, without splitting it into arrays. Pure.
+ */
 export function normaliseKey(url: string): string {
-  const [path = '', query = ''] = url.split('?');
-  const kept = query
-    .split('&')
-    .filter((pair) => RESPONSE_PARAMS.has(pair.split('=')[0] ?? ''))
-    .sort();
-  return kept.length > 0 ? `${path}?${kept.join('&')}` : path;
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const second = url.indexOf('?', q + 1);
+  const end = second < 0 ? url.length : second;
+  const kept: string[] = [];
+  for (let start = q + 1; ;) {
+    const amp = url.indexOf('&', start);
+    const stop = amp < 0 || amp > end ? end : amp;
+    if (responseParam(url, start, stop)) kept.push(url.slice(start, stop));
+    if (stop === end) break;
+    start = stop + 1;
+  }
+  if (kept.length === 0) return url.slice(0, q);
+  if (kept.length > 1) kept.sort();
+  return `${url.slice(0, q)}?${kept.join('&')}`;
 }
 
 function run(config: LoadRunConfig): LoadRun {
