@@ -4,7 +4,7 @@
  * generators passed in.
  */
 import type { LoadActor, LoadSim } from '../../engine/load/sim';
-import { bucketPercentile, Samples, selected, Series } from '../../engine/load/stats';
+import { bucketPercentile, ranked, Samples, Series } from '../../engine/load/stats';
 import type { Rng } from '../../engine/rng';
 import type { LoadFigure, LoadSeries } from './types';
 
@@ -49,12 +49,14 @@ export class Latencies {
     this.latency.push(now - actor.started);
   }
 
-  private work: Float64Array | null = null;
+  private sorted: Float64Array | null = null;
 
-  /** The p-th percentile latency (nearest rank), in ms; by selection on a copy, after the run. */
+  /** The p-th percentile latency (nearest rank), in ms; sorts once, after the run. */
   percentile(p: number): number {
-    if (this.work?.length !== this.latency.length) this.work = this.latency.values().slice();
-    return selected(this.work, p);
+    if (this.sorted?.length !== this.latency.length) {
+      this.sorted = Float64Array.from(this.latency.values()).sort();
+    }
+    return ranked(this.sorted, p);
   }
 
   /** p50, p99 and max, in ms. */
