@@ -40,7 +40,10 @@ export interface LoadObserver {
   onStep?(actor: LoadActor, now: number): void;
   /** When a request actor reaches a final state. */
   onDone?(actor: LoadActor, now: number): void;
-  /** When a cache server schedules a command (or a script) of `type`. */
+  /**
+   * When a cache server schedules a command (or a script) of `type`. The slot of a single
+   * command is one object the simulation reuses: read it during the call, do not keep it.
+   */
   onCache?(server: string, type: string, slot: Slot): void;
   /** When the database runs a statement; `reply` is its answer's payload. */
   onDatabase?(event: MachineEvent, slot: Slot, reply: Json): void;
@@ -135,6 +138,8 @@ export class LoadSim {
   private readonly hop: number;
   private readonly dbId: string;
   private nextId = 0;
+  /** The slot an onCache observer reads for a single command, reused. */
+  private readonly cacheSlot = { start: 0, end: 0, waited: 0, depth: 0 };
   events = 0;
 
   constructor(private readonly spec: LoadSpec) {
@@ -323,7 +328,11 @@ export class LoadSim {
       const replies = server.keys.deliver(String(event.key), event, start);
       const onCache = this.spec.observer.onCache;
       if (onCache) {
-        const slot = { start, end, waited: thread.waited, depth: thread.depth };
+        const slot = this.cacheSlot;
+        slot.start = start;
+        slot.end = end;
+        slot.waited = thread.waited;
+        slot.depth = thread.depth;
         onCache.call(this.spec.observer, plan.to, plan.type, slot);
       }
       this.schedule(end + this.hop, REPLIES, plan.to, replies, undefined);
