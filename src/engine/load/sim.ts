@@ -2,7 +2,8 @@
  * The timed load simulation: request actors (readers, writers…) driven by a Behaviour, cache
  * servers that each run one command at a time (a FIFO queue in front), a database with a pool
  * of connections and a latency, a constant network hop, and virtual time advanced by an event
- * queue. A cache or database holds one actor state per key, stepped by the same behaviour.
+ * queue. A cache or database holds one actor per key, kept and stepped by the same behaviour
+ * (its own per-key store, or a state per key).
  * Deterministic: no real clock; every draw comes from the seeded generators it is given.
  */
 import type { MachineEvent } from '../machines';
