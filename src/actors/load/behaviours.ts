@@ -13,6 +13,7 @@ import { hotReaderMachine } from '../hotReader';
 import { readerMachine } from '../reader';
 import { writerMachine } from '../writer';
 import { cacheDeliver, cacheInitial } from './fastCache';
+import { cacheKeys, rowKeys } from './fastKeyed';
 import {
   databaseDeliver,
   databaseInitial,
@@ -75,11 +76,19 @@ function deliverFast(kind: string, state: ActorState, event: Ev): TransitionResu
   }
 }
 
-/** Returns the behaviour that runs the kernels (fast, proven equal to the machines). */
+/**
+ * Returns the behaviour that runs the kernels (fast, proven equal to the machines); a cache or
+ * database server keeps its per-key actors as records updated in place (fastKeyed.ts).
+ */
 export function fastBehaviour(): Behaviour {
   return {
     name: 'fast',
     initial: (kind, input) => kernelOf(kind).initial(input),
     deliver: (kind, state, event: MachineEvent) => deliverFast(kind, state, event as Ev),
+    keyed: (kind, input) => {
+      if (kind === 'cache') return cacheKeys(input);
+      if (kind === 'database') return rowKeys(input);
+      return undefined;
+    },
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { createStepper, type MachineEvent, type Stepper, type TransitionResult } from '../machines';
-import type { ActorState, Json } from '../types';
+import type { ActorState, Json, Plan } from '../types';
+import { retimed } from './events';
 
 export interface Behaviour {
   /** A short name for reports, e.g. `xstate` or `fast`. */
@@ -14,6 +15,46 @@ export interface Behaviour {
   initial(kind: string, input: Json): TransitionResult;
   /** The state and plans after `event` reaches a `kind` actor in `state`. */
   deliver(kind: string, state: ActorState, event: MachineEvent): TransitionResult;
+  /**
+   * Optional: the per-key actors of a `kind` server (one actor per key, each made from
+   * `input(key)` when first touched and only ever sent commands on its own key), kept as the
+   * behaviour likes. Absent: `keyedActors` keeps each key's state and steps it by `deliver`.
+   */
+  keyed?(kind: string, input: (key: string) => Json): KeyedActors | undefined;
+}
+
+/** The per-key actors of a cache or database server. */
+export interface KeyedActors {
+  /**
+   * Delivers `event` at time `now` to the actor of key `key`; returns its plans (the reply).
+   * With `reply` false nobody reads the reply (a script's commands): a store may skip it.
+   */
+  deliver(key: string, event: MachineEvent, now: number, reply?: boolean): readonly Plan[];
+  /** The state of key `key`'s actor in the machine's shape; undefined until first touched. */
+  state(key: string): ActorState | undefined;
+}
+
+/** Returns the per-key actors of `kind` for `behaviour`: its own store, or states by key. */
+export function keyedActors(
+  behaviour: Behaviour,
+  kind: string,
+  input: (key: string) => Json,
+): KeyedActors {
+  const own = behaviour.keyed?.(kind, input);
+  if (own) return own;
+  const states = new Map<string, ActorState>();
+  return {
+    deliver(key, event, now) {
+      const held = states.get(key);
+      const state = held ?? behaviour.initial(kind, input(key)).state;
+      const timed = event.now === now ? event : retimed(event, now);
+      const result = behaviour.deliver(kind, state, timed);
+      // A read (a GET hit) leaves the state as it was: nothing to store again.
+      if (held === undefined || result.state !== held) states.set(key, result.state);
+      return result.plans;
+    },
+    state: (key) => states.get(key),
+  };
 }
 
 /**

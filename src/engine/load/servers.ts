@@ -85,15 +85,24 @@ export class Pool {
 
   /** Admits a statement arriving at `now` that takes `service` ms; returns its slot. */
   admit(now: number, service: number): Slot {
+    const free = this.free;
+    // One pass: the first connection free soonest, and how many are busy past `now`.
     let best = 0;
-    for (let i = 1; i < this.free.length; i++) {
-      if ((this.free[i] as number) < (this.free[best] as number)) best = i;
+    let soonest = free[0] as number;
+    let busy = soonest > now ? 1 : 0;
+    for (let i = 1; i < free.length; i++) {
+      const at = free[i] as number;
+      if (at > now) busy++;
+      if (at < soonest) {
+        soonest = at;
+        best = i;
+      }
     }
-    const start = Math.max(now, this.free[best] as number);
+    const start = Math.max(now, soonest);
     const end = start + service;
-    this.free[best] = end;
-    let depth = 0;
-    for (let i = 0; i < this.free.length; i++) if ((this.free[i] as number) > now) depth++;
+    free[best] = end;
+    // The chosen connection now ends at `end` instead of `soonest`.
+    const depth = busy - (soonest > now ? 1 : 0) + (end > now ? 1 : 0);
     return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
   }
 }

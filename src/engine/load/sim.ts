@@ -2,13 +2,14 @@
  * The timed load simulation: request actors (readers, writers…) driven by a Behaviour, cache
  * servers that each run one command at a time (a FIFO queue in front), a database with a pool
  * of connections and a latency, a constant network hop, and virtual time advanced by an event
- * queue. A cache or database holds one actor state per key, stepped by the same behaviour.
+ * queue. A cache or database holds one actor per key, kept and stepped by the same behaviour
+ * (its own per-key store, or a state per key).
  * Deterministic: no real clock; every draw comes from the seeded generators it is given.
  */
 import type { MachineEvent } from '../machines';
 import type { ActorState, Json, Plan } from '../types';
-import type { Behaviour } from './behaviour';
-import { loadEvent, retimed, type TimedEvent } from './events';
+import { keyedActors, type Behaviour, type KeyedActors } from './behaviour';
+import { loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
 import { Pool, SingleThread, type Slot } from './servers';
 
@@ -40,7 +41,10 @@ export interface LoadObserver {
   onStep?(actor: LoadActor, now: number): void;
   /** When a request actor reaches a final state. */
   onDone?(actor: LoadActor, now: number): void;
-  /** When a cache server schedules a command (or a script) of `type`. */
+  /**
+   * When a cache server schedules a command (or a script) of `type`. The slot of a single
+   * command is one object the simulation reuses: read it during the call, do not keep it.
+   */
   onCache?(server: string, type: string, slot: Slot): void;
   /** When the database runs a statement; `reply` is its answer's payload. */
   onDatabase?(event: MachineEvent, slot: Slot, reply: Json): void;
@@ -58,6 +62,8 @@ export interface LoadSpec {
 /** A running request: its machine kind and state, plus scenario data. */
 export interface LoadActor {
   readonly id: string;
+  /** The number n of its id `r<n>`. */
+  readonly index: number;
   readonly kind: string;
   readonly started: number;
   /** Free for the scenario (e.g. the key index or the client number). */
@@ -77,7 +83,8 @@ export interface Runnable {
 interface KeyedServer {
   readonly spec: CacheServerSpec;
   readonly thread: SingleThread;
-  readonly states: Map<string, ActorState>;
+  /** Its per-key cache actors. */
+  readonly keys: KeyedActors;
 }
 
 // What a scheduled event does; its operands sit in the record pool's `a`, `b` and `c`.
@@ -126,17 +133,23 @@ export class LoadSim {
   private readonly free: number[] = [];
   /** Live request actors by number (`r<n>`); finished ones are cleared. */
   private readonly actors: (LoadActor | undefined)[] = [];
-  private readonly rows = new Map<string, ActorState>();
+  /** The database's per-key row actors. */
+  private readonly rows: KeyedActors;
   private readonly pool: Pool;
   private readonly hop: number;
   private readonly dbId: string;
   private nextId = 0;
+  /** The slot an onCache observer reads for a single command, reused. */
+  private readonly cacheSlot = { start: 0, end: 0, waited: 0, depth: 0 };
   events = 0;
 
   constructor(private readonly spec: LoadSpec) {
     for (const cache of spec.caches) {
-      this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), states: new Map() });
+      const keys = keyedActors(spec.behaviour, cache.kind, (key) => cache.input(key));
+      this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), keys });
     }
+    const db = spec.database;
+    this.rows = keyedActors(spec.behaviour, db.kind, (key) => db.input(key));
     this.pool = new Pool(spec.database.connections);
     this.hop = spec.hop;
     this.dbId = spec.database.id;
@@ -158,6 +171,7 @@ export class LoadSim {
     const index = this.nextId++;
     const actor: LoadActor = {
       id: `r${index}`,
+      index,
       kind,
       started: this.now,
       tag,
@@ -202,7 +216,10 @@ export class LoadSim {
   ): void {
     const server = this.serverOf(serverId);
     const slot = server.thread.admit(this.now + this.hop, service);
-    for (const command of commands) this.execute(server, retimed(command, slot.start));
+    // A script's replies stay inside the server: nobody reads them.
+    for (const command of commands) {
+      server.keys.deliver(String(command.key), command, slot.start, false);
+    }
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
     this.schedule(slot.end + this.hop, DONE, done, undefined, undefined);
   }
@@ -262,18 +279,6 @@ export class LoadSim {
     return server;
   }
 
-  /** Applies a command to its key's actor on `server`; returns the plans (the reply). */
-  private execute(server: KeyedServer, event: MachineEvent): readonly Plan[] {
-    const key = String(event.key);
-    const behaviour = this.spec.behaviour;
-    const held = server.states.get(key);
-    const state = held ?? behaviour.initial(server.spec.kind, server.spec.input(key)).state;
-    const result = behaviour.deliver(server.spec.kind, state, event);
-    // A read (a GET hit) leaves the state as it was: nothing to store again.
-    if (held === undefined || result.state !== held) server.states.set(key, result.state);
-    return result.plans;
-  }
-
   /** Queues a statement for the database; its caller is a server id or a query's callback. */
   private database(event: MachineEvent, caller: string | QueryDone): void {
     const slot = this.pool.admit(this.now + this.hop, this.spec.database.latency(event));
@@ -282,21 +287,15 @@ export class LoadSim {
 
   /** Runs a statement as its connection takes it, then sends the reply back to the caller. */
   private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone): void {
-    const db = this.spec.database;
-    const key = String(event.key);
-    const behaviour = this.spec.behaviour;
-    const held = this.rows.get(key);
-    const state = held ?? behaviour.initial(db.kind, db.input(key)).state;
-    const result = behaviour.deliver(db.kind, state, retimed(event, this.now));
-    if (held === undefined || result.state !== held) this.rows.set(key, result.state);
-    this.spec.observer.onDatabase?.(event, slot, answerOf(result.plans));
+    const plans = this.rows.deliver(String(event.key), event, this.now);
+    this.spec.observer.onDatabase?.(event, slot, answerOf(plans));
     const end = slot.end + this.hop;
-    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, result.plans, undefined);
-    else this.schedule(end, ANSWER, caller, result.plans, undefined);
+    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, plans, undefined);
+    else this.schedule(end, ANSWER, caller, plans, undefined);
   }
 
   private deliver(actor: LoadActor, event: MachineEvent): void {
-    if (this.actors[actorIndex(actor.id)] !== actor) return;
+    if (this.actors[actor.index] !== actor) return;
     const result = this.spec.behaviour.deliver(actor.kind, actor.state, event);
     actor.state = result.state;
     this.settle(actor, result.plans);
@@ -307,7 +306,7 @@ export class LoadSim {
     for (const plan of plans) this.carryOut(actor, plan);
     this.spec.observer.onStep?.(actor, this.now);
     if (actor.state.status !== 'active') {
-      this.actors[actorIndex(actor.id)] = undefined;
+      this.actors[actor.index] = undefined;
       this.spec.observer.onDone?.(actor, this.now);
     }
   }
@@ -327,10 +326,14 @@ export class LoadSim {
       const { start, end } = thread;
       // Fresh and seen only by `service`: timed in place for the command's start.
       event.now = start;
-      const replies = this.execute(server, event);
+      const replies = server.keys.deliver(String(event.key), event, start);
       const onCache = this.spec.observer.onCache;
       if (onCache) {
-        const slot = { start, end, waited: thread.waited, depth: thread.depth };
+        const slot = this.cacheSlot;
+        slot.start = start;
+        slot.end = end;
+        slot.waited = thread.waited;
+        slot.depth = thread.depth;
         onCache.call(this.spec.observer, plan.to, plan.type, slot);
       }
       this.schedule(end + this.hop, REPLIES, plan.to, replies, undefined);

@@ -5,8 +5,48 @@
 /** Returns the p-th percentile (0–100, nearest rank) of `sorted`, sorted ascending; 0 when empty. */
 export function ranked(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] as number;
+  return sorted[rankOf(sorted.length, p)] as number;
+}
+
+/** The index of the p-th percentile (0–100, nearest rank) in a sorted list of `n` values. */
+function rankOf(n: number, p: number): number {
+  return Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1));
+}
+
+/**
+ * Returns the p-th percentile (0–100, nearest rank) of `values`, as `ranked` gives it on the
+ * sorted list, by selection (linear time, no sort); reorders `values`. 0 when empty.
+ */
+export function selected(values: Float64Array, p: number): number {
+  if (values.length === 0) return 0;
+  const rank = rankOf(values.length, p);
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    // Three-way partition around the median of three: [lo, lt) < pivot, [lt, gt] = pivot.
+    const a = values[lo] as number;
+    const b = values[(lo + hi) >> 1] as number;
+    const c = values[hi] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = values[i] as number;
+      if (v < pivot) {
+        values[i] = values[lt] as number;
+        values[lt++] = v;
+        i++;
+      } else if (v > pivot) {
+        values[i] = values[gt] as number;
+        values[gt--] = v;
+      } else i++;
+    }
+    if (rank < lt) hi = lt - 1;
+    else if (rank > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return values[rank] as number;
 }
 
 /** Returns the p-th percentile (0–100, nearest rank) of `values`; 0 when empty. Pure. */
@@ -120,7 +160,7 @@ export function bucketPercentile(
   const out: number[] = [];
   for (let b = 0; b < n; b++) {
     const group = grouped.subarray(starts[b] as number, starts[b + 1] as number);
-    out.push(ranked(group.sort(), p));
+    out.push(selected(group, p));
   }
   return out;
 }

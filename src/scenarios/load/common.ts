@@ -75,8 +75,23 @@ export class Latencies {
  * string, which is hashed and compared once instead of per request. Pure.
  */
 export function keyNames(name: (i: number) => string): (i: number) => string {
-  const names: string[] = [];
-  return (i) => (names[i] ??= name(i));
+  // Dense, so that index lookups stay fast (an array written far past its end turns sparse).
+  const names: (string | undefined)[] = [];
+  return (i) => {
+    while (names.length <= i) names.push(undefined);
+    return (names[i] ??= name(i));
+  };
+}
+
+/**
+ * Returns `{ [key]: value }` as a dictionary object (no prototype), the same JSON: a literal
+ * with a computed name gives the engine a new object shape per key name, which is slow with
+ * tens of thousands of keys. For the per-key inputs of caches and databases. Pure.
+ */
+export function one<T>(key: string, value: T): { readonly [key: string]: T } {
+  const record = Object.create(null) as { [key: string]: T };
+  record[key] = value;
+  return record;
 }
 
 /** Returns the peak of per-bucket rates. Pure. */

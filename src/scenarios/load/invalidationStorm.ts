@@ -19,6 +19,7 @@ import {
   figure,
   keyNames,
   latencyDraw,
+  one,
   Latencies,
   p,
   param,
@@ -65,14 +66,14 @@ function run(config: LoadRunConfig): LoadRun {
       kind: 'cache',
       service: (event: MachineEvent) => (event.type === 'GET' ? 0.01 : 0.015) / speed,
       input: (key: string) => ({
-        entries: { [key]: { value: 'v1', version: 1, expiresAt: null, tombstone: false } },
+        entries: one(key, { value: 'v1', version: 1, expiresAt: null, tombstone: false }),
       }),
     })),
     database: {
       id: 'db',
       kind: 'database',
       connections: p(params, 'connections'),
-      input: (key) => ({ rows: { [key]: { value: 'v1', version: 1 } } }),
+      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
       latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
     },
     observer: {

@@ -19,6 +19,7 @@ import {
   figure,
   keyNames,
   latencyDraw,
+  one,
   Latencies,
   p,
   param,
@@ -96,7 +97,7 @@ function run(config: LoadRunConfig): LoadRun {
         kind: 'cache',
         service: (event) => (event.type === 'GET' ? 0.01 : 0.015),
         input: (key) => ({
-          entries: { [key]: { value: 'v1', version: 1, expiresAt: ttl, tombstone: false } },
+          entries: one(key, { value: 'v1', version: 1, expiresAt: ttl, tombstone: false }),
         }),
       },
     ],
@@ -104,7 +105,7 @@ function run(config: LoadRunConfig): LoadRun {
       id: 'db',
       kind: 'database',
       connections: p(params, 'connections'),
-      input: (key) => ({ rows: { [key]: { value: 'v1', version: 1 } } }),
+      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
       latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 5),
     },
     observer: {

@@ -19,6 +19,7 @@ import {
   figure,
   keyNames,
   latencyDraw,
+  one,
   Latencies,
   p,
   param,
@@ -77,7 +78,7 @@ function run(config: LoadRunConfig): LoadRun {
           const fresh = jittered(rngFor(seed, `warm#${key}`).float());
           const value = encodeHot({ value: 'v1', expiry: fresh, delta: p(params, 'db') });
           const entry = { value, version: 1, expiresAt: fresh + stale, tombstone: false };
-          return { entries: { [key]: entry } };
+          return { entries: one(key, entry) };
         },
       },
     ],
@@ -85,7 +86,7 @@ function run(config: LoadRunConfig): LoadRun {
       id: 'db',
       kind: 'database',
       connections: p(params, 'connections'),
-      input: (key) => ({ rows: { [key]: { value: 'v1', version: 1 } } }),
+      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
       latency: dbLatency,
     },
     observer: {

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arrivalTimes } from '../../../src/engine/load/arrivals';
 import { EventQueue } from '../../../src/engine/load/heap';
 import { Pool, SingleThread } from '../../../src/engine/load/servers';
-import { percentile } from '../../../src/engine/load/stats';
+import { percentile, selected } from '../../../src/engine/load/stats';
 import { zipf } from '../../../src/engine/load/zipf';
 import { createRng } from '../../../src/engine/rng';
 
@@ -72,6 +73,22 @@ describe('load simulation core', () => {
     expect(percentile(values, 99)).toBe(99);
     expect(percentile(values, 100)).toBe(100);
     expect(percentile([], 99)).toBe(0);
+  });
+
+  it('selection gives the percentile the sorted list gives, with ties and any order', () => {
+    const values = fc.array(
+      fc.integer({ min: 0, max: 20 }).map((v) => v / 4),
+      { maxLength: 300 },
+    );
+    const p = fc.constantFrom(0, 1, 25, 50, 90, 99, 99.9, 100);
+    fc.assert(
+      fc.property(values, fc.array(p, { minLength: 1, maxLength: 4 }), (list, ps) => {
+        const work = Float64Array.from(list);
+        for (const q of ps) expect(selected(work, q)).toBe(percentile(list, q));
+      }),
+      { numRuns: 500 },
+    );
+    expect(selected(new Float64Array(0), 50)).toBe(0);
   });
 });
 
