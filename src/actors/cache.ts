@@ -5,9 +5,19 @@
  * a DEL invalidates and the SET that follows must present. WAIT is a blocking GET: answered
  * HIT at once when the key is live, else parked until the next stored write to the key, which
  * sends each parked client FILLED with the value (as a client blocked on a key notification).
- * Pure xstate machine.
+ * With a `queue` (`cacheQueue.ts`) it serves one command at a time, each taking its duration:
+ * a command arriving while another is served waits; a served command takes effect at once and
+ * its replies go out when its timer ends it. Pure xstate machine.
  */
 import { assign, enqueueActions, setup } from 'xstate';
+import {
+  durationOf,
+  queueContext,
+  queuedCommand,
+  type CacheQueue,
+  type QueuedCommand,
+  type QueueState,
+} from './cacheQueue';
 import { planActions, type Delivered, type SendParams } from './plans';
 
 export interface CacheEntry {
@@ -26,16 +36,23 @@ export interface CacheContext {
   readonly nextLease: number;
   /** Per key, the clients parked by WAIT until the key is next stored (absent until one is). */
   readonly waiters?: { readonly [key: string]: readonly string[] };
+  /** With a command queue: its settings, whether it is busy, held replies, waiting commands. */
+  readonly queue?: QueueState['queue'];
+  readonly busy?: boolean;
+  readonly held?: QueueState['held'];
+  readonly waiting?: QueueState['waiting'];
 }
 
 /** Optional input: entries the cache already holds at t=0 (a warm cache); empty when absent. */
 export interface CacheInput {
   readonly entries?: { readonly [key: string]: CacheEntry };
+  /** Serve commands one at a time, each taking a duration (absent: every command is instant). */
+  readonly queue?: CacheQueue;
 }
 
 type Write = { key: string; value: string; version: number; ttl?: number | null };
-export type CacheEvent = Delivered &
-  (
+/** A command's event; `served` marks one the queue starts (it is not queued again). */
+export type CacheEvent = Delivered & { served?: boolean } & (
     | { type: 'GET'; key: string; lease?: boolean }
     | { type: 'WAIT'; key: string }
     | ({ type: 'SET'; lease?: number | null } & Write)
@@ -43,6 +60,7 @@ export type CacheEvent = Delivered &
     | ({ type: 'CAS' } & Write)
     | { type: 'DEL'; key: string }
     | { type: 'INVALIDATE'; key: string; version: number }
+    | { type: 'TIMER'; name: string }
   );
 
 /** Returns the live (unexpired, non-tombstone) entry for `key` at `now`, if any. Pure. */
@@ -92,7 +110,7 @@ function keyReply(event: CacheEvent, type: 'STORED' | 'NOT_STORED' | 'DELETED'):
 
 /** DEL and INVALIDATE both answer DELETED. */
 const REPLY_DELETED = {
-  type: 'send',
+  type: 'out',
   params: ({ event }: { event: CacheEvent }) => keyReply(event, 'DELETED'),
 } as const;
 
@@ -117,20 +135,40 @@ const WRITE = [
     actions: [
       'wake',
       'store',
-      { type: 'send', params: ({ event }: { event: CacheEvent }) => keyReply(event, 'STORED') },
+      { type: 'out', params: ({ event }: { event: CacheEvent }) => keyReply(event, 'STORED') },
     ],
   },
   {
     actions: {
-      type: 'send',
+      type: 'out',
       params: ({ event }: { event: CacheEvent }) => refusal(event),
     },
   },
 ] as const;
 
+type GetArgs = { context: CacheContext; event: Extract<CacheEvent, { type: 'GET' }> };
+
+/** With a queue, a command that has not been started is admitted to it first. */
+const ADMIT = { guard: 'queues', actions: 'admit' } as const;
+
+/**
+ * Starts serving `command` at `now`: the command is raised as served (so it is handled at once:
+ * its effect happens now and its replies are held), and its end is a timer named after it,
+ * `durationOf` ticks away, whose payload says what it was. Pure.
+ */
+function serving(queue: CacheQueue, command: QueuedCommand, now: number) {
+  const duration = durationOf(queue, command);
+  const payload = { command: command.type, key: command.key ?? null, took: duration };
+  return {
+    event: { ...command, now, served: true } as unknown as CacheEvent,
+    timer: { name: command.type, delay: duration, payload },
+  };
+}
+
+/** Sends at once; with a queue, holds the message until the command being served ends. */
 /** A hit answers with the live entry's value and version. */
 const HIT_REPLY = {
-  type: 'send',
+  type: 'out',
   params: ({ context, event }: { context: CacheContext; event: CacheEvent }): SendParams => {
     const key = 'key' in event ? event.key : '';
     const entry = liveEntry(context, key, event.now) as CacheEntry;
@@ -148,9 +186,39 @@ export const cacheMachine = setup({
     grantsLease: ({ context, event }) =>
       event.type === 'GET' && event.lease === true && context.leases[event.key] === undefined,
     accepted: ({ context, event }) => accepts(context, event),
+    /** A command to queue: the cache has a queue and the command has not been started. */
+    queues: ({ context, event }) => context.queue !== undefined && event.served !== true,
   },
   actions: {
     ...planActions,
+    /** Sends at once; with a queue, holds the message until the command being served ends. */
+    out: enqueueActions(({ context, enqueue }, params) => {
+      const message = params as SendParams;
+      if (context.queue) enqueue.assign({ held: [...(context.held ?? []), message] });
+      else enqueue({ type: 'send', params: message });
+    }),
+    /** A command arrives at a queued cache: it starts now when idle, else waits its turn. */
+    admit: enqueueActions(({ context, event, enqueue }) => {
+      const command = queuedCommand(event as unknown as Record<string, unknown>);
+      if (context.busy) enqueue.assign({ waiting: [...(context.waiting ?? []), command] });
+      else {
+        const start = serving(context.queue as CacheQueue, command, event.now);
+        enqueue.assign({ busy: true, held: [] });
+        enqueue.raise(start.event);
+        enqueue({ type: 'startTimer', params: start.timer });
+      }
+    }),
+    /** The command being served ends: its replies go out, and the next waiting one starts. */
+    finish: enqueueActions(({ context, event, enqueue }) => {
+      for (const params of context.held ?? []) enqueue({ type: 'send', params });
+      const [next, ...rest] = context.waiting ?? [];
+      enqueue.assign({ busy: false, held: [], waiting: rest });
+      if (!next) return;
+      const start = serving(context.queue as CacheQueue, next, event.now);
+      enqueue.assign({ busy: true });
+      enqueue.raise(start.event);
+      enqueue({ type: 'startTimer', params: start.timer });
+    }),
     store: assign(({ context, event }) => {
       const write = event as Extract<CacheEvent, { type: 'SET' | 'ADD' | 'CAS' }>;
       return {
@@ -163,18 +231,27 @@ export const cacheMachine = setup({
       const parked = context.waiters?.[write.key];
       if (!parked || !context.waiters) return;
       const payload = { key: write.key, value: write.value, version: write.version };
-      for (const to of parked) enqueue({ type: 'send', params: { to, type: 'FILLED', payload } });
+      const filled = parked.map((to): SendParams => ({ to, type: 'FILLED', payload }));
+      // With a queue, the wake-ups go out with the write's reply, when the write ends.
+      if (context.queue) enqueue.assign({ held: [...(context.held ?? []), ...filled] });
+      else for (const params of filled) enqueue({ type: 'send', params });
       enqueue(assign({ waiters: without(context.waiters, write.key) }));
     }),
   },
 }).createMachine({
   id: 'cache',
-  context: ({ input }) => ({ entries: input?.entries ?? {}, leases: {}, nextLease: 1 }),
+  context: ({ input }) => ({
+    entries: input?.entries ?? {},
+    leases: {},
+    nextLease: 1,
+    ...queueContext(input?.queue),
+  }),
   initial: 'up',
   states: {
     up: {
       on: {
         GET: [
+          ADMIT,
           { guard: 'hit', actions: HIT_REPLY },
           {
             guard: 'grantsLease',
@@ -187,8 +264,8 @@ export const cacheMachine = setup({
                 nextLease: ({ context }) => context.nextLease + 1,
               }),
               {
-                type: 'send',
-                params: ({ context, event }) => ({
+                type: 'out',
+                params: ({ context, event }: GetArgs): SendParams => ({
                   to: event.from,
                   type: 'MISS',
                   payload: { key: event.key, lease: context.leases[event.key] ?? null },
@@ -199,8 +276,8 @@ export const cacheMachine = setup({
           },
           {
             actions: {
-              type: 'send',
-              params: ({ event }) => ({
+              type: 'out',
+              params: ({ event }: GetArgs): SendParams => ({
                 to: event.from,
                 type: 'MISS',
                 // Someone else holds the lease: this reader must not fill the cache.
@@ -211,6 +288,7 @@ export const cacheMachine = setup({
           },
         ],
         WAIT: [
+          ADMIT,
           { guard: 'hit', actions: HIT_REPLY },
           {
             // Parked: answered by the next stored write to the key.
@@ -222,37 +300,45 @@ export const cacheMachine = setup({
             }),
           },
         ],
-        SET: WRITE,
-        ADD: WRITE,
-        CAS: WRITE,
-        DEL: {
-          actions: [
-            assign(({ context, event }) => ({
-              entries: without(context.entries, event.key),
-              leases: without(context.leases, event.key),
-            })),
-            REPLY_DELETED,
-          ],
-        },
-        INVALIDATE: {
-          actions: [
-            assign(({ context, event }) => ({
-              entries: {
-                ...context.entries,
-                // Never lower the version: a late invalidation of an older write must not
-                // re-admit values that a newer invalidation already fenced off.
-                [event.key]: {
-                  value: '',
-                  version: Math.max(event.version, context.entries[event.key]?.version ?? 0),
-                  expiresAt: null,
-                  tombstone: true,
+        SET: [ADMIT, ...WRITE],
+        ADD: [ADMIT, ...WRITE],
+        CAS: [ADMIT, ...WRITE],
+        DEL: [
+          ADMIT,
+          {
+            actions: [
+              assign(({ context, event }) => ({
+                entries: without(context.entries, event.key),
+                leases: without(context.leases, event.key),
+              })),
+              REPLY_DELETED,
+            ],
+          },
+        ],
+        INVALIDATE: [
+          ADMIT,
+          {
+            actions: [
+              assign(({ context, event }) => ({
+                entries: {
+                  ...context.entries,
+                  // Never lower the version: a late invalidation of an older write must not
+                  // re-admit values that a newer invalidation already fenced off.
+                  [event.key]: {
+                    value: '',
+                    version: Math.max(event.version, context.entries[event.key]?.version ?? 0),
+                    expiresAt: null,
+                    tombstone: true,
+                  },
                 },
-              },
-              leases: without(context.leases, event.key),
-            })),
-            REPLY_DELETED,
-          ],
-        },
+                leases: without(context.leases, event.key),
+              })),
+              REPLY_DELETED,
+            ],
+          },
+        ],
+        // Only a queued cache sets a timer: the end of the command it serves.
+        TIMER: { guard: ({ context }) => context.queue !== undefined, actions: 'finish' },
       },
     },
   },

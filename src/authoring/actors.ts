@@ -5,6 +5,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { z } from './zod';
 import { cacheMachine } from '../actors/cache';
+import { QUEUED_COMMANDS } from '../actors/cacheQueue';
 import { databaseMachine } from '../actors/database';
 import { ddlClientMachine } from '../actors/ddlClient';
 import { durableLogMachine } from '../actors/durableLog';
@@ -36,6 +37,20 @@ const ttl = z.number().int().min(1).max(MAX_NUMBER).nullable();
 const row = z.strictObject({ value: name, version: count });
 const rows = z.record(name, row).refine((r) => Object.keys(r).length <= 16, 'at most 16 rows');
 const tables = z.array(name).max(16);
+/** The cache's single-threaded command queue: ticks per command, and rules for slow ones. */
+const queue = z.strictObject({
+  duration: count.min(1),
+  durations: z
+    .array(
+      z.strictObject({
+        command: z.enum(QUEUED_COMMANDS).optional(),
+        key: name.optional(),
+        duration: count.min(1),
+      }),
+    )
+    .max(16)
+    .optional(),
+});
 
 export interface ActorKind {
   readonly machine: AnyStateMachine;
@@ -114,9 +129,10 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
           }),
         )
         .optional(),
+      queue: queue.optional(),
     }),
     [],
-    'key-value cache: GET/SET/ADD/CAS/DEL, TTLs, leases and versioned tombstones',
+    'key-value cache: GET/SET/ADD/CAS/DEL, TTLs, leases and versioned tombstones; queue: one command at a time, each taking its duration',
   ),
   database: kind(
     databaseMachine,

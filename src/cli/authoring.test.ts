@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { findScenario, registerAuthored } from '../scenarios/index';
+import { loadAuthored } from '../share/authored';
+import { parseRunJson, runModelText } from '../share/runJson';
 import { parseCli, UsageError } from './args';
 import { runRequest } from './run';
 
@@ -59,6 +62,29 @@ describe('command line with an authored model (--file)', () => {
     expect(run).toEqual(JSON.parse(builtin('run', id, '--seed', '7', '--json').stdout));
     const again = withFile(text(EXAMPLE), 'replay', '--schedule', run.schedule.join(','), '--json');
     expect(JSON.parse(again.stdout).steps).toEqual(run.steps);
+  });
+
+  it('export --format json carries the model, so the app opens the run under its own id', () => {
+    const source = text('examples/lock-behind-slow-command.yaml');
+    const out = withFile(source, 'export', '--format', 'json', '--param', 'lock-ttl=25');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).scenario.id).toBe('lock-behind-slow-command');
+    const model = runModelText(out.stdout);
+    expect(model).toBe(source);
+    // As the page does: the model loaded and registered first, under the id its text gives.
+    const loaded = loadAuthored(model ?? '');
+    if (!loaded.ok) throw new Error('the model should load');
+    if (!findScenario(loaded.scenario.id)) registerAuthored(loaded.scenario);
+    const state = parseRunJson(out.stdout, loaded.scenario.id);
+    if (typeof state === 'string') throw new Error(state);
+    expect(state.scenarioId).toBe(loaded.scenario.id);
+    expect(state.params).toEqual({ 'lock-ttl': 25 });
+    expect(state.schedule).toEqual(JSON.parse(out.stdout).schedule);
+    expect(state.schedule.length).toBeGreaterThan(0);
+    // A built-in's run carries no model.
+    expect(
+      runModelText(builtin('export', 'duplicate-insert', '--format', 'json').stdout),
+    ).toBeNull();
   });
 
   it('explore with a broken model exits 2 with its errors', () => {

@@ -208,6 +208,7 @@ function exportRun(
   model: Model,
   request: CliRequest,
   deps: CliDeps,
+  modelText?: string,
 ): CliOutput {
   const trace = exportTrace(scenario, model, request);
   let annotations = withTitle(NO_ANNOTATIONS, request.title);
@@ -230,6 +231,7 @@ function exportRun(
       trace,
       cursor: trace.records.length,
       annotations,
+      ...(modelText !== undefined ? { modelText } : {}),
     });
     stdout = JSON.stringify(json, null, 2) + '\n';
   } else if (request.format === 'mermaid') {
@@ -286,7 +288,11 @@ function runChecked(request: CliRequest, text: string | undefined, deps: CliDeps
     granularity: request.granularity,
     params: paramsOf(scenario, request.params),
   });
-  if (request.command === 'export') return exportRun(scenario, model, request, deps);
+  if (request.command === 'export') {
+    // A run of an authored model carries the model, so the app reopens it.
+    const modelText = request.file !== null ? text : undefined;
+    return exportRun(scenario, model, request, deps, modelText);
+  }
   if (request.command === 'explore' && request.sweep) {
     const deadline = performance.now() + request.maxSeconds * 1000;
     const verdict = judgeFix(scenario, request.fix, request.granularity, request.params, {

@@ -30,6 +30,16 @@ export function describeStep(
   const custom = scenario.describe?.(record, before, after, label);
   if (custom) return custom;
   if (record.kind === 'timer' && record.timer) {
+    const { command, key, took } = record.timer.payload;
+    if (typeof command === 'string' && typeof took === 'number') {
+      // The end of a command a queued cache served: what it took, and the replies it sends.
+      const what = typeof key === 'string' ? `${command} ${key}` : command;
+      const done = `${label(record.timer.owner)} finishes ${what} (${took} tick${took === 1 ? '' : 's'}) at t=${record.clockAfter}`;
+      const replies = record.delivered.map(
+        (m) => `${label(m.to)} hears back: ${phrase(scenario, m, label)}`,
+      );
+      return [done, ...replies].join('; ');
+    }
     return `${label(record.timer.owner)}'s ${record.timer.name} timer fires at t=${record.clockAfter}`;
   }
   if (record.kind === 'fault') {

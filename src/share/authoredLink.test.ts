@@ -71,4 +71,23 @@ describe('authored models in links', () => {
     expect(decoded.ok && decoded.state.schedule).toEqual(run);
     expect(decoded.ok && decoded.state.cursor).toBe(2);
   });
+
+  it('keeps an authored parameter whose id has a dash', () => {
+    const text = readFileSync('examples/lock-behind-slow-command.yaml', 'utf8');
+    const result = loadAuthored(text);
+    if (!result.ok) throw new Error('example does not load');
+    if (!findScenario(result.scenario.id)) registerAuthored(result.scenario);
+    const params = { 'lock-ttl': 25, slow: 12 };
+    const config = {
+      scenarioId: result.scenario.id,
+      fix: 'none',
+      granularity: 'messages' as const,
+    };
+    const link = encodeLink({ ...config, params, seed: 1, schedule: [], cursor: 0 });
+    expect(link).toContain('lock-ttl:25');
+    const decoded = decodeLink(link);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.state.params).toEqual(params);
+    expect(decoded.warnings).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * A run as JSON — scenario, fix, parameters, seed, schedule, annotations, and the trace with
- * every step's state — and reading one back (validated with zod/mini, replayed, never trusted).
- * Pure.
+ * every step's state; for an authored model, the model's YAML text too, so the run reopens
+ * with it — and reading one back (validated with zod/mini, replayed, never trusted). Pure.
  */
 import * as z from 'zod/mini';
 import type { Trace } from '../engine/replay';
@@ -27,6 +27,8 @@ import type { ShareState } from './link';
 /** What the `format` field of an exported run says, and its version. */
 export const RUN_FORMAT = 'interleave-run';
 export const RUN_VERSION = 1;
+/** Longest model text a run carries: the authoring format's own cap (`LIMITS.text`). */
+export const MAX_RUN_MODEL = 16 * 1024;
 
 export interface RunJsonInput {
   readonly scenario: ScenarioDef;
@@ -38,6 +40,8 @@ export interface RunJsonInput {
   readonly annotations?: Annotations;
   /** Where the run was pinned, when not under the fix and parameters shown. */
   readonly pinned?: PinConfig;
+  /** The YAML text of the authored model the run is of (absent for a built-in). */
+  readonly modelText?: string;
 }
 
 /** Returns the exported run as a plain JSON value. Pure. */
@@ -48,6 +52,7 @@ export function toRunJson(input: RunJsonInput): object {
     format: RUN_FORMAT,
     version: RUN_VERSION,
     scenario: { id: scenario.id, title: scenario.title, harm: scenario.harm },
+    ...(input.modelText !== undefined ? { model: input.modelText } : {}),
     fix: { id: config.fix, label: fix?.label ?? config.fix },
     granularity: config.granularity,
     params: paramsOf(scenario, config.params),
@@ -89,11 +94,13 @@ export function toRunJson(input: RunJsonInput): object {
 }
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]{0,63}$/));
-const params = z.record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/)), z.int());
+// A built-in's parameter names, or an authored model's ids (lowercase, with dashes).
+const params = z.record(z.string().check(z.regex(/^[a-zA-Z][\w-]{0,39}$/)), z.int());
 const importSchema = z.object({
   format: z.literal(RUN_FORMAT),
   version: z.int().check(z.minimum(1)),
   scenario: z.object({ id }),
+  model: z.optional(z.string().check(z.maxLength(MAX_RUN_MODEL))),
   fix: z.object({ id }),
   granularity: z.enum(['operations', 'messages']),
   params: z.optional(params),
@@ -112,8 +119,25 @@ const importSchema = z.object({
   ),
 });
 
-/** Returns the state an exported run describes, or why it cannot be opened. Never throws. */
-export function parseRunJson(text: string): ShareState | string {
+/**
+ * Returns the YAML text of the authored model an exported run carries, or null when it carries
+ * none (a built-in's run) or is not a run. Never throws. Pure.
+ */
+export function runModelText(text: string): string | null {
+  try {
+    const parsed = importSchema.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data.model ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns the state an exported run describes, or why it cannot be opened. Never throws. A run
+ * that carries its model opens under `modelId`, the id its model was registered under (the
+ * same text gets the same id, but a run exported from the command line names the model's own).
+ */
+export function parseRunJson(text: string, modelId?: string): ShareState | string {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -127,7 +151,10 @@ export function parseRunJson(text: string): ShareState | string {
   }
   const f = parsed.data;
   if (f.version > RUN_VERSION) return `This run was exported by a newer version (v${f.version}).`;
-  const scenario = findScenario(f.scenario.id);
+  const scenarioId = f.model !== undefined && modelId !== undefined ? modelId : f.scenario.id;
+  const scenario = findScenario(scenarioId);
+  if (!scenario && f.model !== undefined)
+    return 'This run carries a model that was not opened first.';
   if (!scenario)
     return `This run is of a scenario this version does not know ("${f.scenario.id}").`;
   const known = (fix: string) => scenario.fixes.some((x) => x.id === fix);

@@ -29,7 +29,8 @@ const uint = (max: number) =>
     z.int().check(z.minimum(0), z.maximum(max)),
   );
 
-const paramsText = z.string().check(z.regex(/^([a-zA-Z][a-zA-Z0-9_]{0,31}:-?\d{1,9}(,|$)){0,32}$/));
+// Names are a built-in's parameters, or an authored model's ids (lowercase, with dashes).
+const paramsText = z.string().check(z.regex(/^([a-zA-Z][\w-]{0,39}:-?\d{1,9}(,|$)){0,32}$/));
 
 export const linkFieldsSchema = z
   .strictObject({

@@ -13,6 +13,7 @@ const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta
 const DOC = read('docs/authoring.md');
 const EXAMPLE = read('examples/frappe-threads.yaml');
 const SCRIPTED = read('examples/get-or-create.yaml');
+const QUEUED = read('examples/lock-behind-slow-command.yaml');
 
 function blocks(lang: string): string[] {
   const out: string[] = [];
@@ -22,11 +23,13 @@ function blocks(lang: string): string[] {
 }
 
 describe('docs/authoring.md', () => {
-  it('quotes the walkthrough model and the scripted example verbatim', () => {
+  it('quotes the walkthrough model and the scripted and queued examples verbatim', () => {
     const yaml = blocks('yaml');
-    expect(yaml.length).toBeGreaterThanOrEqual(7);
-    for (const block of yaml) expect([EXAMPLE, SCRIPTED].some((t) => t.includes(block))).toBe(true);
+    expect(yaml.length).toBeGreaterThanOrEqual(9);
+    for (const block of yaml)
+      expect([EXAMPLE, SCRIPTED, QUEUED].some((t) => t.includes(block))).toBe(true);
     expect(yaml.some((block) => SCRIPTED.includes(block) && block.includes('steps:'))).toBe(true);
+    expect(yaml.some((block) => QUEUED.includes(block) && block.includes('queue:'))).toBe(true);
   });
 
   it('the walkthrough model finds the race, and the rollback to multiprocessing holds', () => {
@@ -56,7 +59,7 @@ describe('docs/authoring.md', () => {
         commands++;
       }
     }
-    expect(commands).toBeGreaterThanOrEqual(4);
+    expect(commands).toBeGreaterThanOrEqual(8);
   });
 
   it('shows the error check gives for a misspelt step', () => {

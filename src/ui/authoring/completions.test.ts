@@ -42,6 +42,31 @@ describe('model completion', () => {
     ]);
   });
 
+  it("completes inside an option's own maps and lists: the cache's command queue", () => {
+    const cache = 'actors:\n  - id: redis\n    label: Redis\n    kind: cache\n    options:\n      ';
+    expect(at(`${cache}qu|`)).toEqual(['queue']);
+    expect(at(`${cache}queue:\n        |`)).toEqual(['duration', 'durations']);
+    const rules = `${cache}queue:\n        duration: 1\n        durations:\n          - `;
+    expect(at(`${rules}{ command: D|`)).toEqual(['DEL']);
+    expect(at(`${rules}command: |`)).toEqual([
+      'GET',
+      'WAIT',
+      'SET',
+      'ADD',
+      'CAS',
+      'DEL',
+      'INVALIDATE',
+    ]);
+    expect(at(`${rules}{ command: DEL, k|`)).toEqual(['key']);
+    // A reader's options have no such map.
+    expect(
+      at('actors:\n  - id: r\n    kind: reader\n    options:\n      queue:\n        |'),
+    ).toEqual([]);
+    // In a fix, the overridden actor's options, down into the queue.
+    const fix = `${cache}queue: { duration: 1 }\nfixes:\n  - id: x\n    options:\n      redis:\n        queue:\n          d|`;
+    expect(at(fix)).toEqual(['duration', 'durations']);
+  });
+
   it('completes invariant ids, roles, their parameters and the actors they name', () => {
     expect(at('invariants:\n  - { use: stale-a|')).toEqual(['stale-at-quiescence']);
     expect(at('invariants:\n  - { use: stale-set, role: h|')).toEqual(['harm']);

@@ -197,17 +197,44 @@ const items = (
   detail?: (l: string) => string,
 ) => labels.map((label) => ({ label, type, ...(detail ? { detail: detail(label) } : {}) }));
 
+/**
+ * The kind of the actor whose options the cursor is deep inside (in a map or list of an option):
+ * read from that actor's item, the lines from its dash down to its `options:`.
+ */
+function kindAbove(text: string, pos: number): string | null {
+  const lines = text.slice(0, pos).split('\n');
+  let optionsAt = lines.length - 1;
+  while (optionsAt >= 0 && !/^\s*options:/.test(lines[optionsAt] as string)) optionsAt--;
+  if (optionsAt < 0) return null;
+  const indent = indentOf(lines[optionsAt] as string);
+  let start = optionsAt;
+  while (
+    start > 0 &&
+    !(/^\s*-\s/.test(lines[start] as string) && indentOf(lines[start] as string) < indent)
+  )
+    start--;
+  return pairsIn(lines.slice(start, optionsAt)).kind ?? null;
+}
+
+/** The schemas reached from an actor kind's options down `path` (an option's own maps). */
+function optionSchemas(kind: string | null, path: readonly string[]): z.ZodType[] {
+  const options = ACTOR_KINDS[kind ?? '']?.options;
+  let schemas = options ? unwrap(options) : [];
+  for (const key of path) schemas = child(schemas, key);
+  return schemas;
+}
+
 /** The schemas of the map at `path`, with the options and parameters the library knows. */
 function schemasAt(text: string, context: Context): z.ZodType[] {
   const [section, second, third] = context.path;
   if (section === 'actors' && second === 'options') {
-    const options = ACTOR_KINDS[context.item.kind ?? '']?.options;
-    return options ? unwrap(options) : [];
+    const deep = context.path.length > 2;
+    const kind = deep ? kindAbove(text, context.from) : (context.item.kind ?? null);
+    return optionSchemas(kind, context.path.slice(2));
   }
   if (section === 'fixes' && (second === 'options' || second === 'invariants') && third) {
     if (second === 'invariants') return unwrap(INVARIANT_KINDS[third]?.params ?? modelSchema);
-    const options = ACTOR_KINDS[kindOfActor(text, third) ?? '']?.options;
-    return options && context.path.length === 3 ? unwrap(options) : [];
+    return optionSchemas(kindOfActor(text, third), context.path.slice(3));
   }
   let schemas = unwrap(modelSchema);
   for (const key of context.path) schemas = child(schemas, key);

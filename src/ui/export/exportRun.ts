@@ -4,7 +4,8 @@
  */
 import { embedCode } from '../../share/embedCode';
 import { toMermaid } from '../../share/mermaid';
-import { parseRunJson, toRunJson } from '../../share/runJson';
+import { parseRunJson, runModelText, toRunJson } from '../../share/runJson';
+import { authoredTextOf } from '../../store/autosave';
 import { samePin, useAppStore, type AppState } from '../../store/index';
 import { selectDivergence, selectModel, selectScenario, selectTrace } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
@@ -52,6 +53,7 @@ function mermaidOf(s: AppState): string {
 }
 
 function jsonOf(s: AppState): string {
+  const modelText = authoredTextOf(s);
   const json = toRunJson({
     scenario: selectScenario(s),
     model: selectModel(s),
@@ -61,6 +63,7 @@ function jsonOf(s: AppState): string {
     cursor: s.cursor,
     annotations: s.annotations,
     ...(samePin(s.scenarioId, s.pinnedUnder, s) ? {} : { pinned: s.pinnedUnder }),
+    ...(modelText !== null ? { modelText } : {}),
   });
   return JSON.stringify(json, null, 2) + '\n';
 }
@@ -109,14 +112,38 @@ export async function exportAs(format: Format): Promise<string> {
   return 'Saved the run as JSON.';
 }
 
-/** Opens an exported JSON run (replayed and checked first). */
+/**
+ * Opens the authored model a run carries (registered under the id its text gives), or says why
+ * it does not load and opens it in the editor with its errors. Returns its id, or null.
+ */
+async function openRunModel(name: string, model: string): Promise<string | null> {
+  const { editText, registerText } = await import('../authoring/authoredClient');
+  const result = await registerText(model);
+  if (result.ok) return result.scenario.id;
+  const count = result.errors.length === 1 ? 'one error' : `${result.errors.length} errors`;
+  useAppStore
+    .getState()
+    .notify(
+      'error',
+      `Could not open “${name}”: the authored model it carries does not load (${count}); it is open in the editor with its errors.`,
+    );
+  editText(model);
+  return null;
+}
+
+/** Opens an exported JSON run (replayed and checked first), with its authored model if any. */
 export async function importJson(file: File): Promise<void> {
   const store = useAppStore.getState();
-  const state = parseRunJson(await file.text());
+  const text = await file.text();
+  const model = runModelText(text);
+  const modelId = model === null ? undefined : await openRunModel(file.name, model);
+  if (modelId === null) return;
+  const state = parseRunJson(text, modelId);
   if (typeof state === 'string') {
     store.notify('error', `Could not open “${file.name}”: ${state}`);
     return;
   }
+  if (model !== null && modelId !== undefined) store.openAuthored(modelId, model);
   store.loadShared(state);
   store.setCompare(null);
   store.notify('info', `Opened the run in “${file.name}”.`);
