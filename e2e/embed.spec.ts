@@ -84,3 +84,25 @@ test('axe: embed view', async ({ page }) => {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => v.id)).toEqual([]);
 });
+
+test('revealing the run fills the view downwards: no scroll, the last step in view', async ({
+  page,
+}) => {
+  await page.goto('/embed.html#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=1&p=00120');
+  await expect(page.getByTestId('embed-count')).toHaveText('1 / 5');
+  const diagram = page.getByTestId('sequence-diagram');
+  const top = (row: number) =>
+    diagram.evaluate(
+      (svg, n) => svg.querySelector(`[data-testid="row-${n}"] rect`)!.getBoundingClientRect(),
+      row,
+    );
+  await page.waitForTimeout(200);
+  const start = await top(0);
+  for (let i = 1; i < 5; i++) await page.getByTestId('embed-next').click();
+  await expect(page.getByTestId('embed-count')).toHaveText('5 / 5');
+  await page.waitForTimeout(200);
+  expect(Math.abs((await top(0)).top - start.top)).toBeLessThan(1);
+  const last = await top(5);
+  const frame = (await diagram.boundingBox())!;
+  expect(last.bottom).toBeLessThanOrEqual(frame.y + frame.height);
+});

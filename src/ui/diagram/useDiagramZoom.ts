@@ -83,7 +83,7 @@ export function useDiagramZoom(
   }, [width, height, cursorY, whole]);
   const fit = useCallback(() => {
     const s = sizeRef.current;
-    if (!large) return adapterRef.current?.fit(s.width, s.height, s.cursorY);
+    if (!large) return adapterRef.current?.fit(s.width, s.height, s.cursorY, false, s.whole);
     // Presenting, the blank margin under the diagram need not fit on screen (8 px of it stay,
     // the margin ensureVisible keeps).
     const pad = METRICS.bottomPad - 8;

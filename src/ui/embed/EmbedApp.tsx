@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { decodeLink } from '../../share/link';
 import { useAppStore } from '../../store/index';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { useWholeRunSize } from '../diagram/useWholeRunSize';
 import { useModel, useNarrative, useRevealedRun, useScenario } from '../hooks';
 
 const ignore = (): void => undefined;
@@ -49,6 +50,8 @@ export function EmbedApp() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [total]);
+  // Fitted to the whole run: the steps revealed fill the view downwards, the scale stays.
+  const whole = useWholeRunSize(annotations.notes);
   const title = annotations.title.trim() || scenario.title;
   const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
   const full = new URL('./', window.location.href).href + window.location.hash;
@@ -76,6 +79,7 @@ export function EmbedApp() {
             onSeek={ignore}
             title={title}
             notes={annotations.notes}
+            fitTo={whole}
           />
         </div>
       )}

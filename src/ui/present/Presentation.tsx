@@ -6,18 +6,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
-import { layoutDiagram } from '../../viz/layout';
-import { withNotes } from '../../viz/notes';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { useWholeRunSize } from '../diagram/useWholeRunSize';
 import { useFocusTrap } from '../layout/useFocusTrap';
-import {
-  useDivergence,
-  useModel,
-  useNarrative,
-  useRevealedRun,
-  useScenario,
-  useTrace,
-} from '../hooks';
+import { useDivergence, useModel, useNarrative, useScenario, useRevealedRun } from '../hooks';
 
 const ignore = (): void => undefined;
 
@@ -39,14 +31,7 @@ export function Presentation() {
   );
   // The scale is chosen for the whole run, so the steps revealed fill the stage downwards
   // and the diagram opens at its top with the current step in view.
-  const trace = useTrace();
-  const notes = annotations.notes;
-  const whole = useMemo(() => {
-    const divergence = story ? divergenceInput(story) : null;
-    const all = { scenario, model, trace, cursor: total, enabled: [], divergence };
-    const { width, height } = withNotes(layoutDiagram(all), notes);
-    return { width, height };
-  }, [scenario, model, trace, total, story, notes]);
+  const whole = useWholeRunSize(annotations.notes);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => rootRef.current?.focus(), []);
   useFocusTrap(rootRef);
