@@ -9,7 +9,7 @@ import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 import { createVerdictSlice } from './verdictSlice';
 
-export type { AppState, EditorState, ExploreSummary, Notice } from './types';
+export type { AppState, EditorState, ExploreSummary, Notice, RaceFound } from './types';
 export * from './derive';
 export { pinConfigOf, samePin } from './pin';
 export * from './autosave';

@@ -232,6 +232,15 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       );
     }
   },
+  replaceRun(from, schedule, cursor) {
+    const s = get();
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((key, i) => key === b[i]);
+    if (!same(s.schedule, from)) return false;
+    const kept = [...traceFor(configOf(s), schedule).schedule];
+    set({ schedule: kept, cursor: Math.min(cursor, kept.length), playing: false });
+    return true;
+  },
   loadShared(state) {
     const s = get();
     const under = state.pinned ?? { fix: state.fix, params: state.params };

@@ -11,9 +11,9 @@ import type { ShareState } from '../share/link';
 import type { SavedSession } from './autosave';
 
 export type { Annotations };
-import type { ExploreSummary } from '../workers/protocol';
+import type { ExploreSummary, RaceFound } from '../workers/protocol';
 
-export type { ExploreSummary, PinConfig };
+export type { ExploreSummary, PinConfig, RaceFound };
 
 export type ExploreStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -84,6 +84,11 @@ export interface SessionSlice {
   /** Replaces the run after the cursor with a seeded random one; the cursor goes to its end. */
   randomize(seed?: number): void;
   loadSchedule(schedule: readonly string[], cursor: number): void;
+  /**
+   * Replaces the pinned run by `schedule` (cursor at `cursor`) when it is still `from`, without
+   * an undo entry (a better answer to the same question); returns whether it did.
+   */
+  replaceRun(from: readonly string[], schedule: readonly string[], cursor: number): boolean;
   loadShared(state: ShareState): void;
   /** Switches to the fix and parameters the pinned run was made under (it replays whole). */
   followPinned(): void;
@@ -103,8 +108,13 @@ export interface ExplorationSlice {
   };
   /** Results per config key (see `configKey`), so switching fixes keeps earlier answers. */
   results: Record<string, ExploreSummary>;
+  /** Races found before the counts, per config key (Find the race answers these first). */
+  races: Record<string, RaceFound>;
   exploreStarted(mode: 'one' | 'all' | 'sweep', key: string): void;
   exploreResult(key: string, summary: ExploreSummary, progress: string): void;
+  raceFound(key: string, race: RaceFound): void;
+  /** What the running exploration is doing, for people. */
+  exploreProgress(progress: string): void;
   exploreEnded(status: 'done' | 'cancelled' | 'error', error?: string): void;
 }
 

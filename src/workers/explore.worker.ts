@@ -5,6 +5,7 @@
  */
 import { ensureModel } from './authoredModels';
 import { chanceOf, exploreConfigs, sweepFixes } from './exploreRun';
+import { findAndCount } from './findRun';
 import type { ExploreResponse, WorkerRequest } from './protocol';
 
 const post = (message: ExploreResponse): void => self.postMessage(message);
@@ -17,6 +18,20 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     if (request.model) ensureModel(request.model);
     if (request.type === 'chance') {
       post({ id, type: 'chance', ...chanceOf(request) });
+    } else if (request.type === 'find') {
+      const { config } = request;
+      findAndCount(
+        config,
+        request.timeLimitMs,
+        now,
+        {
+          race: (race) => post({ id, type: 'race', config, race }),
+          progress: (phase, transitions, ms) =>
+            post({ id, type: 'find-progress', phase, transitions, ms }),
+          result: (summary) => post({ id, type: 'result', index: 0, config, summary }),
+        },
+        request.maxStates,
+      );
     } else if (request.type === 'sweep') {
       sweepFixes(request, now, {
         progress: (fixIndex, config, configs) =>

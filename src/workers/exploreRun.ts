@@ -7,6 +7,7 @@ import { harmChanceAlong } from '../engine/chance';
 import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
 import { createStepper } from '../engine/machines';
+import type { Model } from '../engine/types';
 import {
   headlineRace,
   judgeFix,
@@ -17,7 +18,8 @@ import {
 import { buildModel, scenarioOf, type SessionConfig } from '../scenarios/session';
 import type { ChanceRequest, ExploreSummary, SweepRequest } from './protocol';
 
-const stepper = createStepper({ memoize: true });
+/** One memoized stepper for everything the worker runs. */
+export const stepper = createStepper({ memoize: true });
 
 /**
  * Stored worlds allowed per configuration: at the explorer's ~0.5–1.5 KB per world, one
@@ -37,37 +39,61 @@ export function exploreConfigs(
   maxStates = WORKER_MAX_STATES,
 ): void {
   configs.forEach((config, index) => {
-    const start = now();
-    const deadline = start + timeLimitMs;
-    const model = buildModel(config);
-    const scenario = scenarioOf(config);
-    const result = explore(model, {
-      stepper,
-      harm: scenario.harm,
-      maxStates,
-      shouldStop: () => now() > deadline,
-    });
-    const ids = model.invariants.map((i) => i.id);
-    const headline = headlineRace(ids, scenario.harm, result);
-    const race = headline?.schedule ?? result.shortest;
-    report(index, config, {
-      complete: result.complete,
-      interleavings: result.interleavings,
-      violating: result.violating,
-      violatingAny: result.violatingAny,
-      violatingHarm: result.violatingHarm,
-      interleavingsExact: result.interleavingsExact,
-      violatingExact: result.violatingExact,
-      violatingAnyExact: result.violatingAnyExact,
-      violatingHarmExact: result.violatingHarmExact,
-      harmProbability: result.harmProbability,
-      states: result.states,
-      stoppedMessage: result.stoppedMessage,
-      shortest: race,
-      run: race ? completeRun(model, race, 500, stepper).schedule : null,
-      ms: Math.round(now() - start),
-    });
+    report(index, config, exploreOne(config, timeLimitMs, now, maxStates));
   });
+}
+
+/**
+ * Explores one configuration within `timeLimitMs` and `maxStates`; `tick` is called every few
+ * hundred transitions (it may report progress). `race`, when given, is a harmful run already
+ * proven the shortest: an incomplete summary still carries it. `model` is the configuration's.
+ */
+export function exploreOne(
+  config: SessionConfig,
+  timeLimitMs: number,
+  now: () => number,
+  maxStates = WORKER_MAX_STATES,
+  tick: () => void = () => {},
+  race: readonly string[] | null = null,
+  model: Model = buildModel(config),
+): ExploreSummary {
+  const start = now();
+  const deadline = start + timeLimitMs;
+  const scenario = scenarioOf(config);
+  const result = explore(model, {
+    stepper,
+    harm: scenario.harm,
+    maxStates,
+    shouldStop: () => {
+      tick();
+      return now() > deadline;
+    },
+  });
+  const ids = model.invariants.map((i) => i.id);
+  const headline = headlineRace(ids, scenario.harm, result);
+  const shortest = (result.complete ? (headline?.schedule ?? result.shortest) : null) ?? race;
+  return {
+    complete: result.complete,
+    interleavings: result.interleavings,
+    violating: result.violating,
+    violatingAny: result.violatingAny,
+    violatingHarm: result.violatingHarm,
+    interleavingsExact: result.interleavingsExact,
+    violatingExact: result.violatingExact,
+    violatingAnyExact: result.violatingAnyExact,
+    violatingHarmExact: result.violatingHarmExact,
+    harmProbability: result.harmProbability,
+    states: result.states,
+    stoppedMessage: result.stoppedMessage,
+    shortest,
+    run: runOf(model, shortest),
+    ms: Math.round(now() - start),
+  };
+}
+
+/** `schedule` continued to the end of its run as Step would (so the aftermath shows too). */
+export function runOf(model: Model, schedule: readonly string[] | null): readonly string[] | null {
+  return schedule ? completeRun(model, schedule, 500, stepper).schedule : null;
 }
 
 /** What a sweep reports as it goes. */

@@ -30,6 +30,25 @@ export interface ExploreSummary {
   readonly ms: number;
 }
 
+/**
+ * A race found before the counts: a harmful run pinned at once, then (when proven) the shortest
+ * one, the run the full exploration reports. Plain JSON.
+ */
+export interface RaceFound {
+  /** The harmful run (ending at the harmful step); null when no interleaving causes harm. */
+  readonly schedule: readonly string[] | null;
+  /** `schedule` continued to the end of its run as Step would. */
+  readonly run: readonly string[] | null;
+  /** Whether it is proven the shortest (or, without a run, proven that none causes harm). */
+  readonly shortest: boolean;
+  /** Whether the search for the shortest is still running. */
+  readonly searching: boolean;
+  /** Why the search for the shortest stopped before it knew, for people; null otherwise. */
+  readonly stoppedMessage: string | null;
+  /** Wall time in the worker since the request, in milliseconds. */
+  readonly ms: number;
+}
+
 /** An authored model a request is about: the worker compiles its text and registers it. */
 export interface AuthoredModel {
   /** Its app id (`authoredIdOf(text)`), the scenario id the request's configurations name. */
@@ -47,6 +66,20 @@ export interface ExploreRequest {
   /** Budget per configuration, in milliseconds. */
   readonly timeLimitMs: number;
   /** Stored worlds allowed per configuration (bounds memory); a default when absent. */
+  readonly maxStates?: number;
+}
+
+/**
+ * Find the race for one configuration: a harmful run first, then the shortest, then the full
+ * counts (with progress), each reported as it is known.
+ */
+export interface FindRequest {
+  readonly id: number;
+  readonly type: 'find';
+  readonly model?: AuthoredModel;
+  readonly config: SessionConfig;
+  /** Budget for the counts, in milliseconds (the search for the shortest gets half of it). */
+  readonly timeLimitMs: number;
   readonly maxStates?: number;
 }
 
@@ -75,7 +108,7 @@ export interface ChanceRequest {
   readonly schedule: readonly string[];
 }
 
-export type WorkerRequest = ExploreRequest | SweepRequest | ChanceRequest;
+export type WorkerRequest = ExploreRequest | FindRequest | SweepRequest | ChanceRequest;
 
 export type ExploreResponse =
   | {
@@ -84,6 +117,21 @@ export type ExploreResponse =
       readonly index: number;
       readonly config: SessionConfig;
       readonly summary: ExploreSummary;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'race';
+      readonly config: SessionConfig;
+      readonly race: RaceFound;
+    }
+  | {
+      readonly id: number;
+      readonly type: 'find-progress';
+      /** Looking for the shortest race, or counting every interleaving. */
+      readonly phase: 'shortest' | 'count';
+      /** Steps tried so far in this phase (to the nearest 256), and its wall time. */
+      readonly transitions: number;
+      readonly ms: number;
     }
   | {
       readonly id: number;

@@ -1,7 +1,8 @@
 /**
- * Talks to the explore Web Worker: "Find the race" for the current configuration, and verdict
- * sweeps (one fix, or every fix for "Compare all fixes"). Cancel terminates the worker; the
- * next request starts a fresh one. An authored model travels with each request as its text.
+ * Talks to the explore Web Worker: "Find the race" for the current configuration (a race pinned
+ * at once, the shortest when proven, then the counts with progress), and verdict sweeps (one
+ * fix, or every fix for "Compare all fixes"). Cancel terminates the worker; the next request
+ * starts a fresh one. An authored model travels with each request as its text.
  */
 import { verdictKey } from '../../scenarios/judge';
 import { findScenario } from '../../scenarios/index';
@@ -10,14 +11,14 @@ import { cachedVerdict } from '../../scenarios/verdicts';
 import { useAppStore } from '../../store/index';
 import type {
   AuthoredModel,
-  ExploreRequest,
   ExploreResponse,
   ExploreSummary,
+  FindRequest,
   SweepRequest,
 } from '../../workers/protocol';
 
 /** Time budget per configuration, and per fix of a sweep, in milliseconds. */
-const TIME_LIMIT_MS = 20_000;
+export const TIME_LIMIT_MS = 20_000;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -26,6 +27,8 @@ let current: {
   mode: 'one' | 'sweep';
   total: number;
   labels: readonly string[];
+  /** The run Find the race pinned, and its cursor (a better race replaces it while unchanged). */
+  pinned: { run: readonly string[]; cursor: number } | null;
 } | null = null;
 
 function configNow(): SessionConfig {
@@ -51,6 +54,14 @@ function onMessage(event: MessageEvent<ExploreResponse>): void {
     case 'done':
       current = null;
       return store.exploreEnded('done');
+    case 'find-progress':
+      return store.exploreProgress(progressLine(message.phase, message.transitions, message.ms));
+    case 'race': {
+      const key = configKey(message.config);
+      store.raceFound(key, message.race);
+      if (key === configKey(configNow())) pinRace(message.race.schedule, message.race.run);
+      return;
+    }
     case 'sweep-progress':
       return store.sweepProgress(
         `Judging ${fixOf(message.fixIndex)}: configuration ${message.config} of ${message.configs}…`,
@@ -61,8 +72,44 @@ function onMessage(event: MessageEvent<ExploreResponse>): void {
       const key = configKey(message.config);
       store.exploreResult(key, message.summary, '');
       // Load the shortest violating schedule when the answer is for what is on screen.
-      if (current.mode === 'one' && key === configKey(configNow())) loadRace(message.summary);
+      if (current.mode === 'one' && key === configKey(configNow())) {
+        pinRace(message.summary.shortest, message.summary.run);
+      }
     }
+  }
+}
+
+/** What Find the race is doing, for people. Pure. */
+export function progressLine(phase: 'shortest' | 'count', transitions: number, ms: number): string {
+  const tried = `${transitions.toLocaleString('en')} steps tried in ${(ms / 1000).toFixed(1)} s`;
+  return phase === 'shortest'
+    ? `Looking for the shortest race… ${tried}.`
+    : `Counting every interleaving… ${tried} (stops after ${TIME_LIMIT_MS / 1000} s).`;
+}
+
+const same = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * Pins a race the running Find the race found (cursor on its harmful step): the first one
+ * loads; a later, different one (the shortest) replaces it while the pinned run and its cursor
+ * are as loaded, and is otherwise left to the exploration panel to offer.
+ */
+function pinRace(race: readonly string[] | null, run: readonly string[] | null): void {
+  if (!current || current.mode !== 'one' || !race) return;
+  const store = useAppStore.getState();
+  const full = run ?? race;
+  const { pinned } = current;
+  if (!pinned) {
+    store.loadSchedule(full, race.length);
+    const { schedule, cursor } = useAppStore.getState();
+    current.pinned = { run: schedule, cursor };
+    return;
+  }
+  if (same(pinned.run, full) || store.cursor !== pinned.cursor) return;
+  if (store.replaceRun(pinned.run, full, race.length)) {
+    const { schedule, cursor } = useAppStore.getState();
+    current.pinned = { run: schedule, cursor };
   }
 }
 
@@ -78,7 +125,7 @@ function loadRace(summary: ExploreSummary): void {
 function post(
   mode: 'one' | 'sweep',
   labels: readonly string[],
-  request: ExploreRequest | SweepRequest,
+  request: FindRequest | SweepRequest,
 ): void {
   if (current) cancelExplore();
   if (!worker) {
@@ -92,28 +139,25 @@ function post(
       useAppStore.getState().exploreEnded('error', event.message || 'the explorer stopped');
     };
   }
-  current = { id: request.id, mode, total: labels.length, labels };
+  current = { id: request.id, mode, total: labels.length, labels, pinned: null };
   useAppStore.getState().exploreStarted(mode, configKey(configNow()));
   worker.postMessage(request);
 }
 
-function start(configs: readonly SessionConfig[]): void {
-  const request: ExploreRequest = {
+function start(config: SessionConfig): void {
+  const request: FindRequest = {
     id: nextId++,
-    configs,
+    type: 'find',
+    config,
     timeLimitMs: TIME_LIMIT_MS,
-    ...modelOf(configs[0]?.scenarioId ?? ''),
+    ...modelOf(config.scenarioId),
   };
-  post(
-    'one',
-    configs.map((c) => c.fix),
-    request,
-  );
+  post('one', [config.fix], request);
 }
 
 /**
- * Explores every interleaving of the current configuration (unless already known) and loads
- * the shortest race.
+ * Finds the race of the current configuration and explores every interleaving (unless already
+ * known): a harmful run is pinned as soon as one is found, the shortest in its place once proven.
  */
 export function findRace(): void {
   const config = configNow();
@@ -124,7 +168,7 @@ export function findRace(): void {
     loadRace(known);
     return;
   }
-  start([config]);
+  start(config);
 }
 
 /** Returns whether the verdict on `fix` at the current configuration is known (committed or judged). */

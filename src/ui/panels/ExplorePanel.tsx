@@ -9,12 +9,14 @@ import { compareAllFixes } from '../explore/onDemand';
 import { useConfig, useScenario } from '../hooks';
 import { ExploreMatrix } from './ExploreMatrix';
 import { ExploreResult } from './ExploreResult';
+import { RaceLine } from './RaceLine';
 
 /** Returns the exploration section. */
 export function ExplorePanel() {
   const config = useConfig();
   const scenario = useScenario();
   const result = useAppStore((s) => s.results[configKey(config)]);
+  const race = useAppStore((s) => s.races[configKey(config)]);
   const explore = useAppStore((s) => s.explore);
   const [comparing, setComparing] = useState(false);
   const running = explore.status === 'running';
@@ -22,9 +24,12 @@ export function ExplorePanel() {
   return (
     <section className="card explore" aria-label="Exploration">
       <h2 className="card-title">Every interleaving</h2>
+      {race && !result?.complete && (
+        <RaceLine race={race} running={running && explore.key === configKey(config)} />
+      )}
       {result ? (
         <ExploreResult fix={fix} result={result} />
-      ) : (
+      ) : race ? null : (
         <p className="muted">
           {running && explore.mode === 'one'
             ? 'Exploring every order of events…'
