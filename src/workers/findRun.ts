@@ -22,9 +22,12 @@ export interface FindReport {
 /** How often progress is reported, in milliseconds. */
 export const PROGRESS_MS = 250;
 
-/** The quick depth-first search's share of the time limit, and its cap in milliseconds. */
-const QUICK_SHARE = 0.1;
-const QUICK_MAX_MS = 2_000;
+/**
+ * Worlds the quick depth-first search may store before it gives way to the counts (about a
+ * second's work): it finds a race in hundreds where there is one, and bounds the time lost where
+ * there is none. A budget of worlds, not of time, so a busy machine finds the same race.
+ */
+export const QUICK_MAX_STATES = 20_000;
 
 /** Why the search for the shortest race stopped, for people. Pure. */
 function stoppedLine(found: FindResult, seconds: number): string {
@@ -77,9 +80,12 @@ export function findAndCount(
 
   let proven: readonly string[] | null = null;
   if (harm.length > 0 && onIntegerCore(model)) {
-    const quickMs = Math.min(QUICK_MAX_MS, timeLimitMs * QUICK_SHARE);
     const options = { stepper, harm, maxStates };
-    const quick = findAnyHarm(model, { ...options, shouldStop: budget(quickMs) });
+    const quick = findAnyHarm(model, {
+      ...options,
+      maxStates: Math.min(maxStates, QUICK_MAX_STATES),
+      shouldStop: budget(timeLimitMs),
+    });
     if (quick.found === 'none') report.race(race(null, { shortest: true }));
     if (quick.found === 'harm') {
       report.race(race(quick.shortestHarm, { searching: true }));

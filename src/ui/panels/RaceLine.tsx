@@ -23,7 +23,7 @@ export function raceLine(race: RaceFound, running: boolean, pinned: boolean): st
     : race.searching && running
       ? '; looking for the shortest…'
       : '; not known to be the shortest';
-  return `A race in ${steps} (${found})${why}.`;
+  return `A race in ${steps} (${found})${why}${why.endsWith('…') ? '' : '.'}`;
 }
 
 /** Returns the race line, with a button to pin the race when another run is pinned. */
