@@ -102,6 +102,8 @@ describe('findAndCount', () => {
     const last = races.at(-1)!;
     expect(last.shortest).toBe(false);
     expect(last.stoppedMessage).toMatch(/^the search for the shortest race stopped at its budget/);
+    // The same race as first reported, found when it was first reported.
+    expect({ ...last, searching: true, stoppedMessage: null }).toEqual(races[0]);
     const result = seen.at(-1)!;
     if (result.kind !== 'result') throw new Error('no result');
     // The counts stop too, and show no race they have not proven the shortest.

@@ -88,7 +88,8 @@ export function findAndCount(
     });
     if (quick.found === 'none') report.race(race(null, { shortest: true }));
     if (quick.found === 'harm') {
-      report.race(race(quick.shortestHarm, { searching: true }));
+      const first = race(quick.shortestHarm, { searching: true });
+      report.race(first);
       const begun = now();
       const shortestMs = timeLimitMs / 2;
       const best = findHarm(model, { ...options, shouldStop: budget(shortestMs, 'shortest') });
@@ -96,7 +97,11 @@ export function findAndCount(
       report.race(
         best.found === 'harm'
           ? race(proven, { shortest: true })
-          : race(quick.shortestHarm, { stoppedMessage: stoppedLine(best, (now() - begun) / 1000) }),
+          : {
+              ...first,
+              searching: false,
+              stoppedMessage: stoppedLine(best, (now() - begun) / 1000),
+            },
       );
     }
   }
