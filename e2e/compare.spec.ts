@@ -32,6 +32,9 @@ test('no fix beside leases: two aligned diagrams, one cursor, the step where the
   page,
   browser,
 }) => {
+  // A search, a fresh page from the link and the chance of harm computed in a worker: more
+  // time than one view needs.
+  test.slow();
   await app.open(linkTo(CACHE, 'none'));
   await app.findRace();
   await app.setFix('leases');

@@ -4,7 +4,6 @@
  * (quantized, so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { METRICS } from '../../viz/metrics';
 import type { DiagramLayout } from '../../viz/types';
 import { createZoomAdapter, MAX_SCALE, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
 
@@ -33,6 +32,9 @@ export interface DiagramZoom {
   fit(): void;
   actualSize(): void;
 }
+
+/** Room kept under the cursor line when presenting (layout units). */
+export const LINE_ROOM = 10;
 
 /** A size in layout units. */
 export interface Size {
@@ -77,21 +79,24 @@ export function useDiagramZoom(
   useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
 
   const cursorY = layout.cursor.y;
-  const sizeRef = useRef({ width, height, cursorY, whole });
+  const lineY = layout.band.top;
+  const sizeRef = useRef({ width, height, cursorY, lineY, whole });
   useEffect(() => {
-    sizeRef.current = { width, height, cursorY, whole };
-  }, [width, height, cursorY, whole]);
+    sizeRef.current = { width, height, cursorY, lineY, whole };
+  }, [width, height, cursorY, lineY, whole]);
   const fit = useCallback(() => {
     const s = sizeRef.current;
     if (!large) return adapterRef.current?.fit(s.width, s.height, s.cursorY, false, s.whole);
-    // Presenting, the blank margin under the diagram need not fit on screen (8 px of it stay,
-    // the margin ensureVisible keeps).
-    const pad = METRICS.bottomPad - 8;
-    const all = s.whole ?? s;
-    adapterRef.current?.fit(s.width, s.height - pad, s.cursorY, true, {
-      width: all.width,
-      height: all.height - pad,
-    });
+    // Presenting, what must fit is the run down to the cursor line under the current step
+    // (the empty band and margin below it may fall off the bottom).
+    const drawn = s.lineY + LINE_ROOM;
+    adapterRef.current?.fit(
+      s.width,
+      drawn,
+      s.cursorY,
+      true,
+      s.whole ?? { width: s.width, height: drawn },
+    );
   }, [large]);
   const actualSize = useCallback(() => {
     const s = sizeRef.current;
@@ -112,8 +117,10 @@ export function useDiagramZoom(
 
   const { top: bandTop, height: bandHeight } = layout.band;
   useEffect(() => {
-    adapterRef.current?.ensureVisible(bandTop - rowHeight, bandTop + bandHeight);
-  }, [bandTop, bandHeight, rowHeight]);
+    // Presenting, the cursor line (fitted with LINE_ROOM under it, see fit).
+    const bottom = large ? bandTop + 2 : bandTop + bandHeight;
+    adapterRef.current?.ensureVisible(bandTop - rowHeight, bottom);
+  }, [bandTop, bandHeight, rowHeight, large]);
 
   return { view, fit, actualSize };
 }

@@ -12,8 +12,13 @@ import type { Size } from './useDiagramZoom';
 
 const NONE: readonly never[] = [];
 
-/** Returns the width and height of the whole run's diagram, with the run's step `notes`. */
-export function useWholeRunSize(notes: Readonly<Record<string, string>>): Size {
+/** The whole run's size, and the top of the band under its last step (its cursor line). */
+export interface WholeRun extends Size {
+  readonly bandTop: number;
+}
+
+/** Returns the size of the whole run's diagram, with the run's step `notes`. */
+export function useWholeRunSize(notes: Readonly<Record<string, string>>): WholeRun {
   const scenario = useScenario();
   const model = useModel();
   const trace = useTrace();
@@ -22,7 +27,7 @@ export function useWholeRunSize(notes: Readonly<Record<string, string>>): Size {
     const divergence = story ? divergenceInput(story) : null;
     const cursor = trace.records.length;
     const all = { scenario, model, trace, cursor, enabled: NONE, divergence };
-    const { width, height } = withNotes(layoutDiagram(all), notes);
-    return { width, height };
+    const { width, height, band } = withNotes(layoutDiagram(all), notes);
+    return { width, height, bandTop: band.top };
   }, [scenario, model, trace, story, notes]);
 }

@@ -48,7 +48,7 @@ export const MAX_SCALE = 1.6;
  * Presentation: the scale never goes below this (when the width allows) nor above the max. The
  * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
  */
-const LARGE_MIN_SCALE = 14 / 12;
+const LARGE_MIN_SCALE = 1.17;
 const LARGE_MAX_SCALE = 2.2;
 
 /** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { LINE_ROOM } from '../diagram/useDiagramZoom';
 import { useWholeRunSize } from '../diagram/useWholeRunSize';
 import { useFocusTrap } from '../layout/useFocusTrap';
 import { useDivergence, useModel, useNarrative, useScenario, useRevealedRun } from '../hooks';
@@ -31,7 +32,11 @@ export function Presentation() {
   );
   // The scale is chosen for the whole run, so the steps revealed fill the stage downwards
   // and the diagram opens at its top with the current step in view.
-  const whole = useWholeRunSize(annotations.notes);
+  const run = useWholeRunSize(annotations.notes);
+  const whole = useMemo(
+    () => ({ width: run.width, height: run.bandTop + LINE_ROOM }),
+    [run.width, run.bandTop],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => rootRef.current?.focus(), []);
   useFocusTrap(rootRef);
