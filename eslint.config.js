@@ -88,8 +88,18 @@ const WHOLE_LIBRARY_IMPORTS = [
   },
 ];
 
-function restrictedImports(folder) {
+/** Folders of the page: built-in scenarios come from the catalog, loaded on demand. */
+const PAGE = new Set(['share', 'viz', 'store', 'ui']);
+const ALL_SCENARIOS_IMPORT = {
+  regex: '^(?:\\.\\./)+scenarios(?:/index)?$',
+  message:
+    "Page code imports scenarios/registry (lookup) and scenarios/catalog (the picker's list, models loaded on demand): scenarios/index loads every scenario's model into the page's first chunks.",
+};
+
+function restrictedImports(folder, test = false) {
   const patterns = [...WHOLE_LIBRARY_IMPORTS];
+  // Tests run in node, where every built-in may be registered.
+  if (PAGE.has(folder) && !test) patterns.push(ALL_SCENARIOS_IMPORT);
   const forbidden = FORBIDDEN_IMPORTS[folder] ?? [];
   if (forbidden.length > 0) {
     patterns.push({
@@ -181,6 +191,13 @@ const folderBlocks = Object.keys(FORBIDDEN_IMPORTS).map((folder) => ({
   },
 }));
 
+/** The page folders' tests: the same rules, but they may register every built-in scenario. */
+const pageTestBlocks = [...PAGE].map((folder) => ({
+  name: `interleave/architecture/${folder}/tests`,
+  files: [`src/${folder}/**/*.test.${SOURCE}`],
+  rules: { 'no-restricted-imports': restrictedImports(folder, true) },
+}));
+
 export default defineConfig(
   globalIgnores(
     ['dist/', 'node_modules/', 'playwright-report/', 'test-results/', 'coverage/', 'docs/'],
@@ -233,6 +250,7 @@ export default defineConfig(
     rules: { 'no-restricted-syntax': restrictedSyntax('') },
   },
   ...folderBlocks,
+  ...pageTestBlocks,
   {
     ...reactHooks.configs.flat.recommended,
     name: 'interleave/react-hooks',

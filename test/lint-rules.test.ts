@@ -130,7 +130,7 @@ describe('import direction', () => {
     ['src/actors/x.ts', '../engine/world'],
     ['src/scenarios/x.ts', '../actors/cache'],
     ['src/scenarios/x.ts', '../invariants/stale'],
-    ['src/viz/x.ts', '../scenarios/index'],
+    ['src/viz/x.ts', '../scenarios/registry'],
     ['src/store/x.ts', '../share/codec'],
     ['src/ui/x.tsx', '../store/index'],
   ];
@@ -179,5 +179,26 @@ describe('outside the deterministic core', () => {
     expect(await errors("export const v = localStorage.getItem('k');\n", 'src/store/x.ts')).toEqual(
       [],
     );
+  });
+});
+
+describe('built-in scenarios in the page', () => {
+  const all =
+    "import { SCENARIOS } from '../scenarios/index';\nexport const n = SCENARIOS.length;\n";
+  it('bans scenarios/index from page code', async () => {
+    for (const file of ['src/store/x.ts', 'src/share/x.ts', 'src/viz/x.ts'])
+      expect(await errors(all, file)).toEqual(['no-restricted-imports']);
+    const fromUi =
+      "import { SCENARIOS } from '../../scenarios';\nexport const n = SCENARIOS.length;\n";
+    expect(await errors(fromUi, 'src/ui/layout/x.ts')).toEqual(['no-restricted-imports']);
+  });
+
+  it('allows it in tests, workers and the CLI, and the registry and catalog anywhere', async () => {
+    expect(await errors(all, 'src/store/x.test.ts')).toEqual([]);
+    expect(await errors(all, 'src/workers/x.ts')).toEqual([]);
+    expect(await errors(all, 'src/cli/x.ts')).toEqual([]);
+    const page =
+      "import { loadScenario } from '../../scenarios/catalog';\nimport { findScenario } from '../../scenarios/registry';\nexport const f = [loadScenario, findScenario];\n";
+    expect(await errors(page, 'src/ui/layout/x.ts')).toEqual([]);
   });
 });

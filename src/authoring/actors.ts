@@ -30,33 +30,36 @@ import { compileScript, ScriptError, type CompiledScript } from './script';
 /** The largest number an option may hold (ticks, versions, attempts). */
 export const MAX_NUMBER = 1000;
 
-const name = z.string().min(1).max(80);
-const count = z.number().int().min(0).max(MAX_NUMBER);
-const ref = z.string().min(1).max(40);
-const ttl = z.number().int().min(1).max(MAX_NUMBER).nullable();
+const name = z.string().check(z.minLength(1), z.maxLength(80));
+const count = z.number().check(z.int(), z.minimum(0), z.maximum(MAX_NUMBER));
+const ref = z.string().check(z.minLength(1), z.maxLength(40));
+const ttl = z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_NUMBER)));
 const row = z.strictObject({ value: name, version: count });
-const rows = z.record(name, row).refine((r) => Object.keys(r).length <= 16, 'at most 16 rows');
-const tables = z.array(name).max(16);
+const rows = z
+  .record(name, row)
+  .check(z.refine((r) => Object.keys(r).length <= 16, 'at most 16 rows'));
+const tables = z.array(name).check(z.maxLength(16));
 /** The cache's single-threaded command queue: ticks per command, and rules for slow ones. */
 const queue = z.strictObject({
-  duration: count.min(1),
-  durations: z
-    .array(
-      z.strictObject({
-        command: z.enum(QUEUED_COMMANDS).optional(),
-        key: name.optional(),
-        duration: count.min(1),
-      }),
-    )
-    .max(16)
-    .optional(),
+  duration: count.check(z.minimum(1)),
+  durations: z.optional(
+    z
+      .array(
+        z.strictObject({
+          command: z.optional(z.enum(QUEUED_COMMANDS)),
+          key: z.optional(name),
+          duration: count.check(z.minimum(1)),
+        }),
+      )
+      .check(z.maxLength(16)),
+  ),
 });
 
 export interface ActorKind {
   readonly machine: AnyStateMachine;
   readonly role: ActorRole;
   /** The options schema; null when the machine takes no input. */
-  readonly options: z.ZodType | null;
+  readonly options: z.ZodMiniType | null;
   /** Options whose value is another actor's id (or null). */
   readonly refs: readonly string[];
   /** One line for the docs and completion. */
@@ -71,20 +74,22 @@ export interface ActorKind {
 const kind = (
   machine: AnyStateMachine,
   role: ActorRole,
-  options: z.ZodType | null,
+  options: z.ZodMiniType | null,
   refs: readonly string[],
   doc: string,
 ): ActorKind => ({ machine, role, options, refs, doc });
 
 /** A script's options: checked by compiling them, each problem at its path. */
-const scriptOptions = z.unknown().superRefine((options, ctx) => {
-  try {
-    compileScript(options as Json);
-  } catch (error) {
-    if (!(error instanceof ScriptError)) throw error;
-    ctx.addIssue({ code: 'custom', message: error.message, path: error.path });
-  }
-});
+const scriptOptions = z.unknown().check(
+  z.superRefine((options, ctx) => {
+    try {
+      compileScript(options as Json);
+    } catch (error) {
+      if (!(error instanceof ScriptError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message, path: error.path });
+    }
+  }),
+);
 
 export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
   reader: kind(
@@ -118,18 +123,18 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
     cacheMachine,
     'server',
     z.strictObject({
-      entries: z
-        .record(
+      entries: z.optional(
+        z.record(
           name,
           z.strictObject({
             value: name,
             version: count,
-            expiresAt: count.nullable(),
+            expiresAt: z.nullable(count),
             tombstone: z.boolean(),
           }),
-        )
-        .optional(),
-      queue: queue.optional(),
+        ),
+      ),
+      queue: z.optional(queue),
     }),
     [],
     'key-value cache: GET/SET/ADD/CAS/DEL, TTLs, leases and versioned tombstones; queue: one command at a time, each taking its duration',
@@ -137,7 +142,7 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
   database: kind(
     databaseMachine,
     'server',
-    z.strictObject({ rows, tables: tables.optional(), replicaTo: ref.optional() }),
+    z.strictObject({ rows, tables: z.optional(tables), replicaTo: z.optional(ref) }),
     ['replicaTo'],
     'database: versioned rows, SELECT/UPDATE, DDL replicated to a sidecar',
   ),
@@ -157,7 +162,7 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
   'timed-cache': kind(
     timedCacheMachine,
     'server',
-    z.strictObject({ ttl: count.min(1) }),
+    z.strictObject({ ttl: count.check(z.minimum(1)) }),
     [],
     'non-overwriting TTL cache: get_entry / add_entry raise NonExistentEntry / ExistingEntry',
   ),
@@ -171,7 +176,7 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
       sidecar: ref,
       db: ref,
       self: ref,
-      maxAttempts: count.min(1).max(20),
+      maxAttempts: count.check(z.minimum(1), z.maximum(20)),
       epochAtStore: z.boolean(),
       epochOnUse: z.boolean(),
       invalidateOnDdl: z.boolean(),
@@ -184,7 +189,7 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
   sidecar: kind(
     sidecarMachine,
     'server',
-    z.strictObject({ tables, notify: ref.nullable() }),
+    z.strictObject({ tables, notify: z.nullable(ref) }),
     ['notify'],
     'caching sidecar: replicated tables, schema epoch, EXPLAIN / CREATE CACHE',
   ),
@@ -195,7 +200,7 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
       db: ref,
       statements: z
         .array(z.strictObject({ statement: z.enum(['CREATE_TABLE', 'DROP_TABLE']), table: name }))
-        .max(8),
+        .check(z.maxLength(8)),
     }),
     ['db'],
     'application running DDL statements in order',
@@ -227,8 +232,8 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
     'server',
     z.strictObject({
       columns: z
-        .record(name, z.array(name).max(16))
-        .refine((c) => Object.keys(c).length <= 16, 'at most 16 tables'),
+        .record(name, z.array(name).check(z.maxLength(16)))
+        .check(z.refine((c) => Object.keys(c).length <= 16, 'at most 16 tables')),
     }),
     [],
     'SQL server: rejects a query whose bare column is ambiguous',
@@ -275,10 +280,14 @@ export const ACTOR_KINDS: Readonly<Record<string, ActorKind>> = {
     sharedObjectMachine,
     'server',
     z.strictObject({
-      fields: z
-        .record(z.string().min(1).max(40), z.union([z.null(), z.boolean(), z.number(), name]))
-        .refine((f) => Object.keys(f).length <= 16, 'at most 16 fields')
-        .optional(),
+      fields: z.optional(
+        z
+          .record(
+            z.string().check(z.minLength(1), z.maxLength(40)),
+            z.union([z.null(), z.boolean(), z.number(), name]),
+          )
+          .check(z.refine((f) => Object.keys(f).length <= 16, 'at most 16 fields')),
+      ),
     }),
     [],
     'shared object: fields and locks that scripted processes read, write, lock and unlock',

@@ -17,9 +17,9 @@ import { queryJoinsForeignTable, ambiguousColumnRaised } from '../invariants/sha
 import { staleAtQuiescence, staleEntryInstalled, staleForever } from '../invariants/staleness';
 import { retryForever, staleVerdictForever, staleVerdictStored } from '../invariants/verdicts';
 
-const one = z.string().min(1).max(40);
-const many = z.array(one).min(1).max(16);
-const states = z.array(z.string().min(1).max(40)).max(16);
+const one = z.string().check(z.minLength(1), z.maxLength(40));
+const many = z.array(one).check(z.minLength(1), z.maxLength(16));
+const states = z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(16));
 
 /** Resolves actor references: a group id names all its instances (or, for one, the first). */
 export interface Actors {
@@ -28,7 +28,7 @@ export interface Actors {
 }
 
 export interface InvariantKind {
-  readonly params: z.ZodObject;
+  readonly params: z.ZodMiniObject;
   /** Parameters that name one actor, and those that name a list of actors. */
   readonly actor: readonly string[];
   readonly actorList: readonly string[];
@@ -47,8 +47,8 @@ export const INVARIANT_KINDS: Readonly<Record<string, InvariantKind>> = {
       cache: one,
       db: one,
       writers: many,
-      uncommitted: states.optional(),
-      sending: states.optional(),
+      uncommitted: z.optional(states),
+      sending: z.optional(states),
     }),
     actor: ['cache', 'db'],
     actorList: ['writers'],
@@ -79,7 +79,11 @@ export const INVARIANT_KINDS: Readonly<Record<string, InvariantKind>> = {
     doc: 'when everything is done, the cache differs from the database with no TTL to heal it',
   },
   'lost-delete-stale': {
-    params: z.strictObject({ cache: one, db: one, key: z.string().min(1).max(80) }),
+    params: z.strictObject({
+      cache: one,
+      db: one,
+      key: z.string().check(z.minLength(1), z.maxLength(80)),
+    }),
     actor: ['cache', 'db'],
     actorList: [],
     make: (p, a) =>
@@ -164,14 +168,14 @@ export const INVARIANT_KINDS: Readonly<Record<string, InvariantKind>> = {
     doc: 'the database raises "column is ambiguous"',
   },
   'acked-write-lost': {
-    params: z.strictObject({ clients: many, cache: one, db: one, log: one.nullable() }),
+    params: z.strictObject({ clients: many, cache: one, db: one, log: z.nullable(one) }),
     actor: ['cache', 'db', 'log'],
     actorList: ['clients'],
     make: (p, a) => ackedWriteLostAtCrash(durabilityIds(p, a)),
     doc: 'a crash loses a write the cache had acknowledged',
   },
   'acked-write-missing': {
-    params: z.strictObject({ clients: many, cache: one, db: one, log: one.nullable() }),
+    params: z.strictObject({ clients: many, cache: one, db: one, log: z.nullable(one) }),
     actor: ['cache', 'db', 'log'],
     actorList: ['clients'],
     make: (p, a) => ackedWriteMissing(durabilityIds(p, a)),

@@ -38,19 +38,31 @@ export const LIMITS = {
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
 export const id = z
   .string({ error: 'expected an id (lowercase letters, digits and dashes)' })
-  .regex(ID, 'expected an id: lowercase letters, digits and dashes, starting with a letter');
-const text = (max: number) => z.string().max(max, `expected at most ${max} characters`);
+  .check(
+    z.regex(ID, 'expected an id: lowercase letters, digits and dashes, starting with a letter'),
+  );
+const text = (max: number) =>
+  z.string().check(z.maxLength(max, `expected at most ${max} characters`));
 const int = z
   .number({ error: 'expected an integer' })
-  .int('expected an integer')
-  .min(0, 'expected an integer ≥ 0')
-  .max(MAX_NUMBER, `expected an integer ≤ ${MAX_NUMBER}`);
-const paramRef = z.string().regex(/^\$[a-z][\w-]*$/i, 'expected a parameter reference like $name');
-const scalar = z.union([z.null(), z.boolean(), z.number(), z.string().max(LIMITS.string)]);
+  .check(
+    z.int('expected an integer'),
+    z.minimum(0, 'expected an integer ≥ 0'),
+    z.maximum(MAX_NUMBER, `expected an integer ≤ ${MAX_NUMBER}`),
+  );
+const paramRef = z
+  .string()
+  .check(z.regex(/^\$[a-z][\w-]*$/i, 'expected a parameter reference like $name'));
+const scalar = z.union([
+  z.null(),
+  z.boolean(),
+  z.number(),
+  z.string().check(z.maxLength(LIMITS.string)),
+]);
 const lookup = z.strictObject({
-  $param: z.string().min(1).max(40),
-  map: z.record(z.string().max(20), scalar).optional(),
-  else: scalar.optional(),
+  $param: z.string().check(z.minLength(1), z.maxLength(40)),
+  map: z.optional(z.record(z.string().check(z.maxLength(20)), scalar)),
+  else: z.optional(scalar),
 });
 const intOrRef = z.union([int, paramRef, lookup], {
   error: 'expected an integer, a parameter reference like $name, or { $param: name, map: … }',
@@ -61,16 +73,18 @@ const boolOrRef = z.union([z.boolean(), paramRef, lookup], {
 
 /** Option values: JSON with parameter references (structure is capped before parsing). */
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
-const value: z.ZodType<Value> = z.lazy(() =>
+const value: z.ZodMiniType<Value> = z.lazy(() =>
   z.union([
     scalar,
-    z.array(value).max(LIMITS.items, `expected at most ${LIMITS.items} items`),
+    z.array(value).check(z.maxLength(LIMITS.items, `expected at most ${LIMITS.items} items`)),
     z
-      .record(z.string().max(80), value)
-      .refine((r) => Object.keys(r).length <= LIMITS.items, `at most ${LIMITS.items} keys`),
+      .record(z.string().check(z.maxLength(80)), value)
+      .check(
+        z.refine((r) => Object.keys(r).length <= LIMITS.items, `at most ${LIMITS.items} keys`),
+      ),
   ]),
 );
-const options = z.record(z.string().max(40), value);
+const options = z.record(z.string().check(z.maxLength(40)), value);
 
 const param = z
   .strictObject({
@@ -80,13 +94,16 @@ const param = z
     min: int,
     max: int,
   })
-  .refine((p) => p.min <= p.default && p.default <= p.max, 'expected min ≤ default ≤ max');
+  .check(z.refine((p) => p.min <= p.default && p.default <= p.max, 'expected min ≤ default ≤ max'));
 
 const axis = z.strictObject({
   param: id,
-  actors: z.boolean().optional(),
+  actors: z.optional(z.boolean()),
   values: z.union(
-    [z.array(int).min(1).max(LIMITS.sweepValues), z.strictObject({ from: intOrRef, to: intOrRef })],
+    [
+      z.array(int).check(z.minLength(1), z.maxLength(LIMITS.sweepValues)),
+      z.strictObject({ from: intOrRef, to: intOrRef }),
+    ],
     { error: 'expected a list of integers or { from: …, to: … }' },
   ),
 });
@@ -95,33 +112,38 @@ const actor = z.strictObject({
   id,
   label: text(80),
   kind: z.enum(ACTOR_KIND_NAMES),
-  role: z.enum(['process', 'server']).optional(),
-  count: intOrRef.optional(),
-  numbering: z.enum(['when-many', 'always']).optional(),
-  enabled: boolOrRef.optional(),
-  options: options.optional(),
+  role: z.optional(z.enum(['process', 'server'])),
+  count: z.optional(intOrRef),
+  numbering: z.optional(z.enum(['when-many', 'always'])),
+  enabled: z.optional(boolOrRef),
+  options: z.optional(options),
 });
 
 const faultCommon = {
   id,
-  max: z.number().int().min(1).max(8),
+  max: z.number().check(z.int(), z.minimum(1), z.maximum(8)),
   label: text(200),
-  enabled: boolOrRef.optional(),
+  enabled: z.optional(boolOrRef),
 };
+const whenIn = z.optional(z.array(text(40)).check(z.maxLength(16)));
+const messageType = (example: string) =>
+  z.string().check(z.regex(/^[A-Za-z_]{1,32}$/, `expected a message type like ${example}`));
 const drop = z.strictObject({
   kind: z.literal('drop'),
   from: id,
   to: id,
-  lane: id.optional(),
-  message: z.string().regex(/^[A-Za-z_]{1,32}$/, 'expected a message type like DEL'),
+  lane: z.optional(id),
+  message: messageType('DEL'),
   ...faultCommon,
 });
 const inject = z.strictObject({
   kind: z.literal('inject'),
   actor: id,
-  event: z.string().regex(/^[A-Z][A-Z_]{0,31}$/, 'expected an event name like PAUSE or CRASH'),
-  whenIn: z.array(text(40)).max(16).optional(),
-  duration: intOrRef.optional(),
+  event: z
+    .string()
+    .check(z.regex(/^[A-Z][A-Z_]{0,31}$/, 'expected an event name like PAUSE or CRASH')),
+  whenIn,
+  duration: z.optional(intOrRef),
   ...faultCommon,
 });
 const duration = intOrRef;
@@ -129,22 +151,22 @@ const delay = z.strictObject({
   kind: z.literal('delay'),
   from: id,
   to: id,
-  lane: id.optional(),
-  message: z.string().regex(/^[A-Za-z_]{1,32}$/, 'expected a message type like SET'),
+  lane: z.optional(id),
+  message: messageType('SET'),
   duration,
   ...faultCommon,
 });
 const crash = z.strictObject({
   kind: z.literal('crash'),
   actor: id,
-  whenIn: z.array(text(40)).max(16).optional(),
+  whenIn,
   ...faultCommon,
 });
 const stall = z.strictObject({
   kind: z.literal('stall'),
   actor: id,
   duration,
-  whenIn: z.array(text(40)).max(16).optional(),
+  whenIn,
   ...faultCommon,
 });
 
@@ -161,44 +183,43 @@ const invariant = z.looseObject({
 });
 
 const faultOverride = z.strictObject({
-  max: z.number().int().min(1).max(8).optional(),
-  label: text(200).optional(),
-  enabled: boolOrRef.optional(),
-  whenIn: z.array(text(40)).max(16).optional(),
-  duration: intOrRef.optional(),
+  max: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(8))),
+  label: z.optional(text(200)),
+  enabled: z.optional(boolOrRef),
+  whenIn,
+  duration: z.optional(intOrRef),
 });
 
 const fix = z.strictObject({
   id,
   label: text(120),
   summary: text(LIMITS.string),
-  defuses: z.record(id, text(LIMITS.string)).optional(),
-  options: z.record(id, options).optional(),
-  enabled: z.record(id, boolOrRef).optional(),
-  faults: z.record(id, faultOverride).optional(),
-  invariants: z.record(id, options).optional(),
+  defuses: z.optional(z.record(id, text(LIMITS.string))),
+  options: z.optional(z.record(id, options)),
+  enabled: z.optional(z.record(id, boolOrRef)),
+  faults: z.optional(z.record(id, faultOverride)),
+  invariants: z.optional(z.record(id, options)),
 });
 
-const list = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item).max(max, `expected at most ${max} ${what}`);
+const list = <T extends z.ZodMiniType>(item: T, max: number, what: string) =>
+  z.array(item).check(z.maxLength(max, `expected at most ${max} ${what}`));
 
 export const modelSchema = z.strictObject({
   format: z.literal(FORMAT, { error: `expected format: ${FORMAT}` }),
   id,
   title: text(120),
-  story: text(LIMITS.string).optional(),
-  tags: list(text(40), 8, 'tags').optional(),
-  source: text(200).optional(),
-  narrative: z.enum(['cache', 'duplicate-insert', 'querypilot', 'shared-state']).optional(),
-  params: list(param, LIMITS.params, 'params').optional(),
-  sweep: list(axis, LIMITS.sweep, 'sweep axes').optional(),
-  actors: list(actor, LIMITS.actors, 'actors').min(1, 'expected at least one actor'),
-  faults: list(fault, LIMITS.faults, 'faults').optional(),
-  invariants: list(invariant, LIMITS.invariants, 'invariants').min(
-    1,
-    'expected at least one invariant',
+  story: z.optional(text(LIMITS.string)),
+  tags: z.optional(list(text(40), 8, 'tags')),
+  source: z.optional(text(200)),
+  narrative: z.optional(z.enum(['cache', 'duplicate-insert', 'querypilot', 'shared-state'])),
+  params: z.optional(list(param, LIMITS.params, 'params')),
+  sweep: z.optional(list(axis, LIMITS.sweep, 'sweep axes')),
+  actors: list(actor, LIMITS.actors, 'actors').check(z.minLength(1, 'expected at least one actor')),
+  faults: z.optional(list(fault, LIMITS.faults, 'faults')),
+  invariants: list(invariant, LIMITS.invariants, 'invariants').check(
+    z.minLength(1, 'expected at least one invariant'),
   ),
-  fixes: list(fix, LIMITS.fixes, 'fixes').min(1, 'expected at least one fix'),
+  fixes: list(fix, LIMITS.fixes, 'fixes').check(z.minLength(1, 'expected at least one fix')),
 });
 
 export type ModelDoc = z.infer<typeof modelSchema>;

@@ -1,11 +1,11 @@
 /**
- * zod for the authoring schemas, set jitless before any schema is built: zod's object fast path
- * probes `new Function`, which a page under a strict CSP reports as a violation. Import `z`
- * from here, never from 'zod' (the page's own schemas use zod/mini).
+ * zod/mini for the authoring schemas, with zod's English messages (zod/mini loads no locale):
+ * the page's own schemas use zod/mini too, so the page and the editor share one small zod core
+ * and the page never loads the full zod. Import `z` from here.
  */
-// eslint-disable-next-line no-restricted-imports
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
-z.config({ jitless: true });
+if (!z.config().localeError) z.config(en());
 
 export { z };

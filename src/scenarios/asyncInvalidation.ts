@@ -21,6 +21,7 @@ import { staleOwnRead, staleReadAfterCommit, type SessionRef } from '../invarian
 import { asyncInvalidationPhrases } from './asyncInvalidationPhrases';
 import { range } from './range';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { ASYNC_INVALIDATION_INFO } from './info';
 
 const RECORD = 'listing:7';
 /** The editor's page; the worker reaches it last, after the other matched resultsets. */
@@ -127,11 +128,7 @@ function describe(
 }
 
 export const asyncInvalidation: ScenarioDef = {
-  id: 'async-invalidation-stale-read',
-  title: 'Async invalidation: the Edit UI reloads its own stale save',
-  story:
-    'The save queues the invalidation for a worker and returns; the Edit UI reloads at once and reads the cached resultset the worker has not deleted yet.',
-  tags: ['cacheops', 'invalidation', 'worker queue', 'read-your-writes', 'redis'],
+  ...ASYNC_INVALIDATION_INFO,
   source: 'Cacheops EVALSHA storms: causes and fixes (asynchronous invalidation on RQ workers)',
   fixes: [
     {

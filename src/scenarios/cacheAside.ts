@@ -13,6 +13,7 @@ import { staleAtQuiescence, staleEntryInstalled, staleForever } from '../invaria
 import { cachePhrases } from './phrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
 import { range } from './range';
+import { CACHE_ASIDE_INFO } from './info';
 
 const KEY = 'user:1';
 const PAIR = { cache: 'cache', db: 'db' };
@@ -116,11 +117,7 @@ function build(config: ScenarioConfig): Model {
 }
 
 export const cacheAside: ScenarioDef = {
-  id: 'cache-aside-set-after-delete',
-  title: 'Cache-aside: set after delete',
-  story:
-    'A reader writes back v1 after the writer committed v2 and deleted the key: the cache serves stale data.',
-  tags: ['cache-aside', 'invalidation', 'redis'],
+  ...CACHE_ASIDE_INFO,
   source: 'Cache invalidation: reproduce and close the race (set-after-delete)',
   fixes: [
     {

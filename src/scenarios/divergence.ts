@@ -5,7 +5,7 @@
 import type { Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import type { Model } from '../engine/types';
-import { paramsOf } from './index';
+import { paramsOf } from './registry';
 import { describeEnabled, describeKey, type PinConfig } from './session';
 import type { ScenarioDef } from './types';
 

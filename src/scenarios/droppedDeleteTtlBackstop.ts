@@ -18,6 +18,7 @@ import {
 import { staleForever } from '../invariants/staleness';
 import { cachePhrases } from './phrases';
 import type { Figure, ScenarioConfig, ScenarioDef } from './types';
+import { DROPPED_DELETE_TTL_BACKSTOP_INFO } from './info';
 
 const KEY = 'user:1';
 const PAIR = { cache: 'cache', db: 'db' };
@@ -107,11 +108,7 @@ export function staleWindowFigure(
 }
 
 export const droppedDeleteTtlBackstop: ScenarioDef = {
-  id: 'dropped-delete-ttl-backstop',
-  title: 'Dropped DEL: the TTL backstop',
-  story:
-    'The writer commits v2 but its DEL never reaches the cache: v1 is served until the TTL ends — or forever when there is none.',
-  tags: ['cache-aside', 'invalidation', 'ttl', 'fault-injection', 'redis'],
+  ...DROPPED_DELETE_TTL_BACKSTOP_INFO,
   source: 'Cache invalidation: reproduce and close the race (dropped DEL, TTL backstop)',
   fixes: [
     {

@@ -13,6 +13,7 @@ import type { ActorSpec, Message, Model, StepRecord, World } from '../engine/typ
 import { duplicateUpstreamFetch, exceptionCaught, exceptionRaised } from '../invariants/exceptions';
 import { duplicateInsertPhrases } from './duplicateInsertPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { DUPLICATE_INSERT_INFO } from './info';
 
 const USER_ID = '42';
 
@@ -111,11 +112,7 @@ function describe(
 }
 
 export const duplicateInsert: ScenarioDef = {
-  id: 'duplicate-insert',
-  title: 'Duplicate insert: ExistingEntry while handling NonExistentEntry',
-  story:
-    'Two tasks miss the same user, both await the upstream fetch, and the slower add_entry raises ExistingEntry.',
-  tags: ['asyncio', 'check-then-act', 'exception chain', 'single-flight'],
+  ...DUPLICATE_INSERT_INFO,
   source: 'Async fetch_user: a duplicate insert into a non-overwriting cache (seed 002)',
   fixes: [
     {

@@ -26,6 +26,7 @@ import {
 import { hotKeyPhrases } from './hotKeyPhrases';
 import { range } from './range';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { HOT_KEY_STAMPEDE_INFO } from './info';
 
 const KEY = 'home:feed';
 /** The freshness a fill installs, in ticks: far past any run, so a run sees one expiry. */
@@ -131,11 +132,7 @@ function describe(
 }
 
 export const hotKeyStampede: ScenarioDef = {
-  id: 'hot-key-stampede',
-  title: 'Stampede: readers reach an expired hot key',
-  story:
-    'A hot key expires and three readers miss it at once: each one SELECTs it from the database, so one expiry costs several origin fetches.',
-  tags: ['cache-aside', 'ttl', 'stampede', 'single-flight', 'redis'],
+  ...HOT_KEY_STAMPEDE_INFO,
   source: 'Cache invalidation: reproduce and close the race (TTL stampede)',
   fixes: [
     {

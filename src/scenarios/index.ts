@@ -1,5 +1,7 @@
 /**
- * The scenario registry: every built-in scenario, by id, and the authored models opened here.
+ * The scenario registry with every built-in scenario loaded, by id, and the authored models
+ * opened here: for the CLI, the workers and the tests. The page loads built-ins on demand
+ * instead (catalog.ts).
  */
 import { asyncInvalidation } from './asyncInvalidation';
 import { cacheAside } from './cacheAside';
@@ -7,9 +9,19 @@ import { droppedDeleteTtlBackstop } from './droppedDeleteTtlBackstop';
 import { duplicateInsert } from './duplicateInsert';
 import { hotKeyStampede } from './hotKeyStampede';
 import { querypilotStaleVerdict } from './querypilotStaleVerdict';
+import { registerBuiltIn } from './registry';
 import { sharedClassState } from './sharedClassState';
 import { writeBehindLoss } from './writeBehindLoss';
 import type { ScenarioDef } from './types';
+
+export {
+  AUTHORED_PREFIX,
+  DEFAULT_SCENARIO,
+  findScenario,
+  isAuthoredId,
+  paramsOf,
+  registerAuthored,
+} from './registry';
 
 export const SCENARIOS: readonly ScenarioDef[] = [
   cacheAside,
@@ -22,41 +34,4 @@ export const SCENARIOS: readonly ScenarioDef[] = [
   asyncInvalidation,
 ];
 
-export const DEFAULT_SCENARIO = cacheAside.id;
-
-/** Ids of authored models start with this (a built-in id never does). */
-export const AUTHORED_PREFIX = 'authored-';
-/** Authored models registered in this page or worker, most recent last (a few are kept). */
-const authored = new Map<string, ScenarioDef>();
-const MAX_AUTHORED = 8;
-
-/** Returns whether `id` names an authored model (registered or not). Pure. */
-export function isAuthoredId(id: string): boolean {
-  return id.startsWith(AUTHORED_PREFIX);
-}
-
-/**
- * Registers a compiled authored model under its id (which must start with `AUTHORED_PREFIX`),
- * so that everything looking scenarios up by id finds it. Only the last few are kept.
- */
-export function registerAuthored(scenario: ScenarioDef): void {
-  if (!isAuthoredId(scenario.id)) throw new Error(`not an authored id: "${scenario.id}"`);
-  authored.delete(scenario.id);
-  authored.set(scenario.id, scenario);
-  if (authored.size > MAX_AUTHORED) authored.delete(authored.keys().next().value as string);
-}
-
-/** Returns the scenario with `id` (a built-in or a registered authored model), or null. */
-export function findScenario(id: string): ScenarioDef | null {
-  return SCENARIOS.find((s) => s.id === id) ?? authored.get(id) ?? null;
-}
-
-/** Returns a scenario's parameter values: its defaults overridden by `overrides`. Pure. */
-export function paramsOf(
-  scenario: ScenarioDef,
-  overrides: Readonly<Record<string, number>> = {},
-): Record<string, number> {
-  const params: Record<string, number> = {};
-  for (const p of scenario.params) params[p.id] = overrides[p.id] ?? p.defaultValue;
-  return params;
-}
+for (const scenario of SCENARIOS) registerBuiltIn(scenario);

@@ -7,7 +7,7 @@
 import { explore } from '../engine/explore';
 import type { Stepper } from '../engine/machines';
 import type { Granularity } from '../engine/types';
-import { paramsOf } from './index';
+import { paramsOf } from './registry';
 import type { ScenarioDef } from './types';
 
 /** One configuration of a sweep, explored. */

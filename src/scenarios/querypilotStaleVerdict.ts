@@ -14,6 +14,7 @@ import { retryForever, staleVerdictForever, staleVerdictStored } from '../invari
 import { describeProxyStep, querypilotPhrases } from './querypilotPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
 import { range } from './range';
+import { QUERYPILOT_STALE_VERDICT_INFO } from './info';
 
 const TABLE = 'example';
 const QUERY = `SELECT * FROM ${TABLE}`;
@@ -94,11 +95,7 @@ function build(config: ScenarioConfig): Model {
 }
 
 export const querypilotStaleVerdict: ScenarioDef = {
-  id: 'querypilot-stale-verdict',
-  title: 'QueryPilot: stale EXPLAIN verdict',
-  story:
-    'A DROP TABLE passes through the proxy and replicates while it is about to store "supported": the stale verdict makes CREATE CACHE fail forever.',
-  tags: ['metadata cache', 'replication', 'DDL', 'retry loop'],
+  ...QUERYPILOT_STALE_VERDICT_INFO,
   source: 'Readyset: catching a caching bug in QueryPilot (seed 000)',
   fixes: [
     {

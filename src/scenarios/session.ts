@@ -5,7 +5,7 @@
 import type { Stepper } from '../engine/machines';
 import { TraceBuilder, type Trace } from '../engine/replay';
 import type { Granularity, Model, Step } from '../engine/types';
-import { findScenario, paramsOf } from './index';
+import { findScenario, paramsOf } from './registry';
 import { labeller } from './narrate';
 import type { ScenarioDef } from './types';
 

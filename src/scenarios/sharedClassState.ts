@@ -12,6 +12,7 @@ import type { ActorSpec, Model } from '../engine/types';
 import { ambiguousColumnRaised, queryJoinsForeignTable } from '../invariants/sharedState';
 import { sharedStatePhrases } from './sharedStatePhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
+import { SHARED_CLASS_STATE_INFO } from './info';
 
 interface FixPlan {
   /** `class Engine: tables = {}` as shipped; false after the first "fix". */
@@ -88,11 +89,7 @@ function build(config: ScenarioConfig): Model {
 }
 
 export const sharedClassState: ScenarioDef = {
-  id: 'shared-class-state',
-  title: 'Shared class state: tables leak between threads',
-  story:
-    'local.qb is a class, so local.qb.engine = Engine() is shared by every thread: one request joins the other\'s table and MySQL says "column is ambiguous".',
-  tags: ['threads', 'shared-state', 'python', 'query-builder'],
+  ...SHARED_CLASS_STATE_INFO,
   source: 'Fake Debugging II: The Race Condition Strikes Back (Frappe query builder, seed 003)',
   fixes: [
     {

@@ -3,7 +3,7 @@
  * "holds up to writers=2", "fails at writers=2 (66 of 188)", "2 of 5 fixes hold". Pure.
  */
 import type { Granularity } from '../engine/types';
-import { paramsOf } from './index';
+import { paramsOf } from './registry';
 import { describeSwept, sweepConfigurations, type VerdictSummary } from './judge';
 import type { ScenarioDef } from './types';
 import { cachedVerdict } from './verdicts';

@@ -3,7 +3,7 @@
  * looked up by configuration. Other parameters are judged live by the worker or the CLI.
  */
 import { COMMITTED_VERDICTS as VERDICTS } from './verdictData';
-import { findScenario } from './index';
+import { findScenario } from './registry';
 import { verdictKey, type VerdictSummary } from './judge';
 import type { Granularity } from '../engine/types';
 

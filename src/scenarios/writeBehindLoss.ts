@@ -17,6 +17,7 @@ import { ackedWriteLostAtCrash, ackedWriteMissing } from '../invariants/durabili
 import { writeBehindPhrases } from './writeBehindPhrases';
 import type { ScenarioConfig, ScenarioDef } from './types';
 import { range } from './range';
+import { WRITE_BEHIND_LOSS_INFO } from './info';
 
 const KEY = 'user:1';
 const STRATEGIES: Readonly<Record<string, WriteStrategy>> = {
@@ -110,11 +111,7 @@ function describe(
 }
 
 export const writeBehindLoss: ScenarioDef = {
-  id: 'write-behind-loss',
-  title: 'Write-behind: an acknowledged write lost in a crash',
-  story:
-    'The cache ACKs the write at once and flushes it later; the node dies before the flush and a write the client was told is saved is gone.',
-  tags: ['write-behind', 'durability', 'crash', 'fault-injection'],
+  ...WRITE_BEHIND_LOSS_INFO,
   source: 'Cache invalidation: reproduce and close the race (stretch: write-behind variant)',
   fixes: [
     {

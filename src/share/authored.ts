@@ -4,7 +4,7 @@
  * and the same text always gets the same id (in the page, the worker and a shared link). Pure.
  */
 import { formatErrors, loadModel, type AuthoringError } from '../authoring/load';
-import { AUTHORED_PREFIX } from '../scenarios/index';
+import { AUTHORED_PREFIX } from '../scenarios/registry';
 import type { ScenarioDef } from '../scenarios/types';
 
 export type { AuthoringError };

@@ -9,7 +9,8 @@ import { enabledSteps } from '../engine/steps';
 import { TraceBuilder } from '../engine/replay';
 import { createStepper, type Stepper } from '../engine/machines';
 import type { Granularity, Model, World } from '../engine/types';
-import { findScenario, paramsOf, SCENARIOS } from '../scenarios/index';
+import { BUILT_IN_INFO } from '../scenarios/info';
+import { findScenario, paramsOf } from '../scenarios/registry';
 import type { ScenarioDef } from '../scenarios/types';
 import { buildModel, defaultFix, type PinConfig, type SessionConfig } from '../scenarios/session';
 import { indicesToText, MAX_INDEX, pack, textToIndices, unpackChecked } from './indices';
@@ -135,6 +136,14 @@ function encodeBase(state: ShareState, worlds?: readonly World[]): string {
   return parts.join('&');
 }
 
+/**
+ * Returns the scenario id a link (or address hash) names in its `s=` field, without checking
+ * the rest: the page loads that scenario's model before it decodes the link. Pure.
+ */
+export function scenarioIdOfLink(text: string): string | null {
+  return /(?:^#?|&)s=([^&]*)/.exec(text)?.[1] || null;
+}
+
 /** Returns the state a link describes, with warnings for what had to be dropped. Never throws. */
 export function decodeLink(input: string): DecodeResult {
   try {
@@ -167,7 +176,7 @@ function decodeUnsafe(input: string): DecodeResult {
   const f = parsed.data;
   const scenario = findScenario(f.s);
   if (!scenario) {
-    const cut = SCENARIOS.some((x) => x.id.startsWith(f.s));
+    const cut = BUILT_IN_INFO.some((x) => x.id.startsWith(f.s));
     return {
       ok: false,
       error: cut

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import type { Trace } from '../engine/replay';
 import { replay } from '../engine/replay';
 import type { Model } from '../engine/types';
-import { findScenario, paramsOf } from '../scenarios/index';
+import { findScenario, paramsOf } from '../scenarios/registry';
 import { describeStep } from '../scenarios/narrate';
 import { buildModel, type PinConfig, type SessionConfig } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AuthoringError } from '../authoring/source';
-import { findScenario, paramsOf } from '../scenarios/index';
+import { findScenario, paramsOf } from '../scenarios/registry';
 import { defaultFix } from '../scenarios/session';
 import { NO_ANNOTATIONS } from '../share/annotations';
 import type { AppState, AuthoredSlice } from './types';

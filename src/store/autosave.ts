@@ -14,7 +14,7 @@ import {
   type Annotations,
 } from '../share/annotations';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
-import { isAuthoredId } from '../scenarios/index';
+import { isAuthoredId } from '../scenarios/registry';
 import { selectCompareFix, selectPinnedTrace, selectScenario } from './derive';
 import type { AppState } from './types';
 

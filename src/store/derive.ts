@@ -8,7 +8,7 @@ import { replay, type Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
 import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
-import { findScenario, SCENARIOS } from '../scenarios/index';
+import { defaultScenario, findScenario } from '../scenarios/registry';
 import { compareRuns, type RunComparison, type RunSide } from '../scenarios/compare';
 import { describeStep } from '../scenarios/narrate';
 import {
@@ -156,7 +156,7 @@ interface PinnedLike extends ConfigLike {
 
 /** Selector: the scenario in view (the first registered one if the id is unknown). */
 export function selectScenario(s: { scenarioId: string }): ScenarioDef {
-  return findScenario(s.scenarioId) ?? (SCENARIOS[0] as ScenarioDef);
+  return findScenario(s.scenarioId) ?? defaultScenario();
 }
 /** Selector: the model of the current configuration. */
 export function selectModel(s: ConfigLike): Model {

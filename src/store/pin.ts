@@ -2,7 +2,7 @@
  * Pinned runs: the configuration a run was pinned under, snapshots for the undo history and
  * when a new run replaces (rather than extends) the pinned one. Pure.
  */
-import { findScenario, paramsOf } from '../scenarios/index';
+import { findScenario, paramsOf } from '../scenarios/registry';
 import type { Granularity } from '../engine/types';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
 import type { PinnedRun, PinSnapshot } from './types';

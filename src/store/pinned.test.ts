@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// Every built-in's model registered, as in the page once a scenario has been loaded.
+import '../scenarios/index';
 import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
 import {

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
-import { DEFAULT_SCENARIO, findScenario } from '../scenarios/index';
+import { DEFAULT_SCENARIO, findScenario } from '../scenarios/registry';
 import { defaultFix, translateSchedule, type SessionConfig } from '../scenarios/session';
 import { NO_ANNOTATIONS, withNote, withTitle } from '../share/annotations';
 import { enabledAt, modelFor, traceFor } from './derive';

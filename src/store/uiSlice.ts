@@ -3,7 +3,7 @@
  * Plain JSON.
  */
 import type { StateCreator } from 'zustand';
-import { findScenario } from '../scenarios/index';
+import { findScenario } from '../scenarios/registry';
 import { defaultFix } from '../scenarios/session';
 import type { AppState, UiSlice } from './types';
 

@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand';
 import { completeRun } from '../engine/complete';
 import { describeSwept } from '../scenarios/judge';
-import { findScenario, paramsOf } from '../scenarios/index';
+import { findScenario, paramsOf } from '../scenarios/registry';
 import type { SessionConfig } from '../scenarios/session';
 import { modelFor } from './derive';
 import { loses, pushUndo, snapshotOf } from './pin';

@@ -6,6 +6,7 @@
  * sync are wired here once.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { loadAllScenarios } from '../scenarios/catalog';
 import { useAppStore } from '../store/index';
 import { AuthoredBanner } from './authoring/AuthoredBanner';
 import { EditorPane } from './authoring/LazyEditorPane';
@@ -34,7 +35,10 @@ const Presentation = lazy(() =>
   import('./present/Presentation').then((m) => ({ default: m.Presentation })),
 );
 
-/** Fetches the on-demand views once the page is idle after the first paint, so they open at once. */
+/**
+ * Fetches the on-demand views and the other scenarios' models once the page is idle after the
+ * first paint, so they open at once.
+ */
 function usePrefetchViews(): void {
   useEffect(() => {
     const load = () => {
@@ -42,6 +46,8 @@ function usePrefetchViews(): void {
       void import('./present/Presentation');
       void import('./layout/HelpCard');
       void import('./explore/exploreClient');
+      // The other built-in scenarios' models, so the picker opens each at once.
+      void loadAllScenarios();
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(load, { timeout: 4000 });

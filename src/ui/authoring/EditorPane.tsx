@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { EditorView } from '@codemirror/view';
-import { isAuthoredId } from '../../scenarios/index';
+import { isAuthoredId } from '../../scenarios/registry';
 import { useAppStore } from '../../store/index';
 import { compareAllFixes } from '../explore/onDemand';
 import { useScenario } from '../hooks';

@@ -4,7 +4,7 @@
  * worker), New incident, Edit a copy, files opened or dropped, and the .yaml download. The
  * authoring code (YAML parser, schema) is loaded only when first needed.
  */
-import { findScenario, isAuthoredId, registerAuthored } from '../../scenarios/index';
+import { findScenario, isAuthoredId, registerAuthored } from '../../scenarios/registry';
 import type { AuthoredResult } from '../../share/authored';
 import { decodeLink } from '../../share/link';
 import type { ModelLink } from '../../share/model';

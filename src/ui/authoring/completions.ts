@@ -27,21 +27,22 @@ export interface Completions {
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  getter?: () => z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  in?: z.ZodMiniType;
+  getter?: () => z.ZodMiniType;
   entries?: Record<string, string | number>;
   values?: unknown[];
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType): Def =>
+  (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The schemas a value may match once wrappers (optional, arrays, unions…) are looked through. */
-function unwrap(schema: z.ZodType, depth = 0): z.ZodType[] {
+function unwrap(schema: z.ZodMiniType, depth = 0): z.ZodMiniType[] {
   if (depth > 12) return [];
   const def = defOf(schema);
   const inner = def.innerType ?? def.element ?? def.in ?? (def.getter ? def.getter() : undefined);
@@ -51,7 +52,7 @@ function unwrap(schema: z.ZodType, depth = 0): z.ZodType[] {
 }
 
 /** The schemas reached from `schema` by the key `key`. */
-function child(schemas: readonly z.ZodType[], key: string): z.ZodType[] {
+function child(schemas: readonly z.ZodMiniType[], key: string): z.ZodMiniType[] {
   return schemas.flatMap((schema) => {
     const def = defOf(schema);
     if (def.type === 'object') {
@@ -63,11 +64,11 @@ function child(schemas: readonly z.ZodType[], key: string): z.ZodType[] {
   });
 }
 
-const keysOf = (schemas: readonly z.ZodType[]): string[] => [
+const keysOf = (schemas: readonly z.ZodMiniType[]): string[] => [
   ...new Set(schemas.flatMap((s) => Object.keys(defOf(s).shape ?? {}))),
 ];
 
-const valuesOf = (schemas: readonly z.ZodType[]): string[] => [
+const valuesOf = (schemas: readonly z.ZodMiniType[]): string[] => [
   ...new Set(
     schemas.flatMap((s) => {
       const def = defOf(s);
@@ -217,7 +218,7 @@ function kindAbove(text: string, pos: number): string | null {
 }
 
 /** The schemas reached from an actor kind's options down `path` (an option's own maps). */
-function optionSchemas(kind: string | null, path: readonly string[]): z.ZodType[] {
+function optionSchemas(kind: string | null, path: readonly string[]): z.ZodMiniType[] {
   const options = ACTOR_KINDS[kind ?? '']?.options;
   let schemas = options ? unwrap(options) : [];
   for (const key of path) schemas = child(schemas, key);
@@ -225,7 +226,7 @@ function optionSchemas(kind: string | null, path: readonly string[]): z.ZodType[
 }
 
 /** The schemas of the map at `path`, with the options and parameters the library knows. */
-function schemasAt(text: string, context: Context): z.ZodType[] {
+function schemasAt(text: string, context: Context): z.ZodMiniType[] {
   const [section, second, third] = context.path;
   if (section === 'actors' && second === 'options') {
     const deep = context.path.length > 2;

@@ -1,11 +1,27 @@
 /**
- * The only place d3 touches the DOM: d3-zoom on the svg, its transform applied to the content
- * group, the headers kept pinned to the top (they follow x and scale, not y) and the time axis
- * kept on screen at the left. The wheel
- * pans (a long trace scrolls like a page); Ctrl/⌘ + wheel or a pinch zooms; drag pans.
+ * The only place the diagram's DOM is moved by hand: its view applied to the content group,
+ * the headers kept pinned to the top (they follow x and scale, not y) and the time axis kept on
+ * screen at the left. The wheel pans (a long trace scrolls like a page) from the start; drag
+ * pans and Ctrl/⌘ + wheel or a pinch zooms once d3-zoom is loaded, when the page is idle after
+ * the first diagram (or at the first touch of the diagram).
  */
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { ZoomDriver } from './d3Zoom';
+
+export { MAX_SCALE } from './zoomView';
+import {
+  actualView,
+  boundsOf,
+  constrain,
+  fitView,
+  IDENTITY,
+  invertY,
+  scrollToShow,
+  settleScroll,
+  transformText,
+  translated,
+  type Extent,
+  type View,
+} from './zoomView';
 
 /** The visible part of the diagram in layout coordinates. */
 export interface ViewWindow {
@@ -42,20 +58,21 @@ export interface ZoomAdapter {
   destroy(): void;
 }
 
-/** The largest scale a fit chooses (presenting aside). */
-export const MAX_SCALE = 1.6;
-/**
- * Presentation: the scale never goes below this (when the width allows) nor above the max. The
- * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
- */
-const LARGE_MIN_SCALE = 1.17;
-const LARGE_MAX_SCALE = 2.2;
-
 /** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */
 export interface DiagramGroups {
   readonly content: SVGGElement;
   readonly header: SVGGElement;
   readonly axis: SVGGElement;
+}
+
+/** Runs `task` when the page is idle (or soon, where idle callbacks are missing). */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 200);
+  return () => clearTimeout(handle);
 }
 
 /** Returns a zoom adapter bound to `svg`; call `destroy` to remove its listeners. */
@@ -65,83 +82,91 @@ export function createZoomAdapter(
   headerHeight: number,
   onView: (view: ViewWindow) => void,
 ): ZoomAdapter {
-  const selection = select(svg);
   const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
-  const apply = (t: ZoomTransform): void => {
-    select(groups.content).attr('transform', t.toString());
-    select(groups.header).attr('transform', `translate(${t.x},0) scale(${t.k})`);
+  /** The screen, as d3-zoom reads it for its bounds. */
+  const screen = (): Extent => [
+    [0, 0],
+    [svg.width.baseVal.value, svg.height.baseVal.value],
+  ];
+  let view: View = IDENTITY;
+  let bounds: Extent | null = null;
+  let driver: ZoomDriver | null = null;
+  let destroyed = false;
+
+  const apply = (t: View): void => {
+    view = t;
+    groups.content.setAttribute('transform', transformText(t));
+    groups.header.setAttribute('transform', `translate(${t.x},0) scale(${t.k})`);
     // The time axis follows the rows but stays on screen when the diagram is panned left.
-    const pinned = t.x < 0;
-    select(groups.axis).attr('transform', `translate(${Math.max(0, t.x)},${t.y}) scale(${t.k})`);
-    select(groups.axis)
-      .select('[data-role="axis-bg"]')
-      .attr('opacity', pinned ? 1 : 0);
-    onView({ yMin: t.invertY(headerHeight * t.k), yMax: t.invertY(size().h) });
+    groups.axis.setAttribute('transform', `translate(${Math.max(0, t.x)},${t.y}) scale(${t.k})`);
+    groups.axis
+      .querySelector('[data-role="axis-bg"]')
+      ?.setAttribute('opacity', t.x < 0 ? '1' : '0');
+    onView({ yMin: invertY(t, headerHeight * t.k), yMax: invertY(t, size().h) });
   };
-  const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.15, 4])
-    .filter((event: Event) => {
-      if (event.type === 'wheel')
-        return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
-      return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
-    })
-    .on('zoom', (event: { transform: ZoomTransform }) => apply(event.transform));
-  selection.call(behavior).on('dblclick.zoom', null);
-  selection.on('wheel.pan', (event: WheelEvent) => {
+  const show = (t: View) => (driver ? driver.show(t) : apply(t));
+  const translateBy = (dx: number, dy: number) => {
+    if (driver) driver.translateBy(dx, dy);
+    else {
+      const moved = translated(view, dx, dy);
+      apply(bounds ? constrain(moved, screen(), bounds) : moved);
+    }
+  };
+
+  const onWheel = (event: WheelEvent) => {
     if (event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? size().h : 1;
-    const k = zoomTransform(svg).k;
     const dx = event.shiftKey ? event.deltaY : event.deltaX;
     const dy = event.shiftKey ? 0 : event.deltaY;
-    behavior.translateBy(selection, (-dx * unit) / k, (-dy * unit) / k);
-  });
+    translateBy((-dx * unit) / view.k, (-dy * unit) / view.k);
+  };
+  svg.addEventListener('wheel', onWheel, { passive: false });
+
+  let requested = false;
+  const load = () => {
+    if (requested) return;
+    requested = true;
+    void import('./d3Zoom').then(({ attachZoom }) => {
+      if (destroyed) return;
+      driver = attachZoom(svg, view, bounds, apply);
+    });
+  };
+  const cancelIdle = whenIdle(load);
+  // A touch of the diagram before the page is idle loads d3-zoom at once.
+  const early = ['pointerdown', 'touchstart'] as const;
+  for (const type of early) svg.addEventListener(type, load, { once: true, passive: true });
+
   return {
     fit(width, height, focusY, large = false, whole = { width, height }) {
       const { w, h } = size();
-      const kWidth = w / whole.width;
-      const kAll = Math.min(kWidth, h / whole.height);
-      const k = large
-        ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE)
-        : Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE);
-      const x = Math.max(0, (w - whole.width * k) / 2);
-      // From the top when what is drawn fits; else scrolled to keep the focus in view.
-      const scrolled = large ? h - height * k : Math.max(h - height * k, h * 0.6 - focusY * k);
-      const top = height * k <= h ? 0 : Math.min(0, scrolled);
-      behavior.transform(selection, zoomIdentity.translate(x, top).scale(k));
+      show(fitView(w, h, width, height, focusY, large, whole));
     },
     actualSize(width, height, focusY) {
       const { w, h } = size();
-      const x = Math.max(0, (w - width) / 2);
-      const top = height <= h ? 0 : Math.min(0, Math.max(h - height, h * 0.6 - focusY));
-      behavior.transform(selection, zoomIdentity.translate(x, top));
+      show(actualView(w, h, width, height, focusY));
     },
     setBounds(width, height) {
-      const margin = 160;
-      // Room below the diagram too, so d3 never centres a short diagram vertically.
-      behavior.translateExtent([
-        [-margin, -margin],
-        [width + margin, height + 2 * size().h],
-      ]);
+      bounds = boundsOf(width, height, size().h);
+      driver?.setBounds(bounds);
     },
     settle(height) {
-      const t = zoomTransform(svg);
-      const blank = size().h - (t.y + height * t.k);
-      if (blank > 0 && t.y < 0) behavior.translateBy(selection, 0, Math.min(blank, -t.y) / t.k);
+      const t = driver?.current() ?? view;
+      const dy = settleScroll(t, size().h, height);
+      if (dy !== 0) translateBy(0, dy);
     },
     ensureVisible(yTop, yBottom) {
-      const t = zoomTransform(svg);
-      const { h } = size();
-      const top = t.applyY(yTop);
-      const bottom = t.applyY(yBottom);
-      const minTop = headerHeight * t.k + 8;
-      let dy = 0;
-      if (bottom > h - 8) dy = h - 8 - bottom;
-      if (top + dy < minTop) dy = minTop - top;
-      if (dy !== 0) behavior.translateBy(selection, 0, dy / t.k);
+      const t = driver?.current() ?? view;
+      const dy = scrollToShow(t, size().h, headerHeight, yTop, yBottom);
+      if (dy !== 0) translateBy(0, dy);
     },
     destroy() {
-      selection.on('.zoom', null).on('wheel.pan', null);
+      destroyed = true;
+      cancelIdle();
+      svg.removeEventListener('wheel', onWheel);
+      for (const type of early) svg.removeEventListener(type, load);
+      driver?.destroy();
+      driver = null;
     },
   };
 }

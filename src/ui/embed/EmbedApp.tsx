@@ -4,7 +4,8 @@
  * that opens the run in the full app. It writes nothing: no address, no storage.
  */
 import { useEffect, useState } from 'react';
-import { decodeLink } from '../../share/link';
+import { loadScenario, needsLoading } from '../../scenarios/catalog';
+import { decodeLink, scenarioIdOfLink } from '../../share/link';
 import { useAppStore } from '../../store/index';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { useWholeRunSize } from '../diagram/useWholeRunSize';
@@ -16,15 +17,18 @@ const ignore = (): void => undefined;
 function useEmbeddedRun(): string | null {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const load = () => {
+    const load = async () => {
+      const named = scenarioIdOfLink(window.location.hash) ?? '';
+      if (needsLoading(named)) await loadScenario(named).catch(() => null);
       const result = decodeLink(window.location.hash);
       if (!result.ok) return setError(result.error);
       setError(null);
       useAppStore.getState().loadShared(result.state);
     };
-    load();
-    window.addEventListener('hashchange', load);
-    return () => window.removeEventListener('hashchange', load);
+    const onHash = () => void load();
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
   return error;
 }

@@ -5,7 +5,7 @@
  * starts a fresh one. An authored model travels with each request as its text.
  */
 import { verdictKey } from '../../scenarios/judge';
-import { findScenario } from '../../scenarios/index';
+import { findScenario } from '../../scenarios/registry';
 import { configKey, type SessionConfig } from '../../scenarios/session';
 import { cachedVerdict } from '../../scenarios/verdicts';
 import { useAppStore } from '../../store/index';

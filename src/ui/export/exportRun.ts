@@ -4,6 +4,7 @@
  */
 import { embedCode } from '../../share/embedCode';
 import { toMermaid } from '../../share/mermaid';
+import { loadAllScenarios } from '../../scenarios/catalog';
 import { parseRunJson, runModelText, toRunJson } from '../../share/runJson';
 import { authoredTextOf } from '../../store/autosave';
 import { samePin, useAppStore, type AppState } from '../../store/index';
@@ -135,6 +136,8 @@ async function openRunModel(name: string, model: string): Promise<string | null>
 export async function importJson(file: File): Promise<void> {
   const store = useAppStore.getState();
   const text = await file.text();
+  // The run may be of any built-in: their models are checked against it.
+  await loadAllScenarios().catch(() => undefined);
   const model = runModelText(text);
   const modelId = model === null ? undefined : await openRunModel(file.name, model);
   if (modelId === null) return;

@@ -5,10 +5,18 @@
  * Enter opens the scenario; Esc closes it.
  */
 import { useEffect, useRef, useState } from 'react';
-import { SCENARIOS } from '../../scenarios/index';
+import type { Granularity } from '../../engine/types';
+import { BUILT_IN_INFO, loadAllScenarios, loadScenario } from '../../scenarios/catalog';
+import { findScenario } from '../../scenarios/registry';
 import { holdingCount, holdingLine } from '../../scenarios/verdictBrief';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
+
+/** How many of a scenario's fixes hold, once its model is loaded ('' before). */
+function holdingOf(id: string, granularity: Granularity): string {
+  const scenario = findScenario(id);
+  return scenario ? holdingLine(holdingCount(scenario, granularity)) : '';
+}
 
 /**
  * Returns the scenario picker. Its title is the page's heading, unless `heading` is false (on
@@ -21,6 +29,12 @@ export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
   const granularity = useAppStore((s) => s.granularity);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  // The holding counts need each scenario's model: shown once loaded (usually long before).
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (!open) return;
+    void loadAllScenarios().then(() => setLoaded((n) => n + 1));
+  }, [open]);
 
   const listRef = useRef<HTMLUListElement>(null);
   // Opening puts focus on the current scenario, so arrow keys start from there.
@@ -91,7 +105,7 @@ export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
           ref={listRef}
           onKeyDown={onListKey}
         >
-          {SCENARIOS.map((s) => (
+          {BUILT_IN_INFO.map((s) => (
             <li key={s.id} role="option" aria-selected={s.id === scenario.id}>
               <button
                 type="button"
@@ -99,7 +113,7 @@ export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
                 data-testid={`scenario-${s.id}`}
                 onClick={() => {
                   setOpen(false);
-                  selectScenario(s.id);
+                  void loadScenario(s.id).then((loaded) => loaded && selectScenario(s.id));
                 }}
               >
                 <span className="picker-item-title">{s.title}</span>
@@ -111,7 +125,7 @@ export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
                     </span>
                   ))}
                   <span className="picker-item-verdicts" data-testid={`holding-${s.id}`}>
-                    {holdingLine(holdingCount(s, granularity))}
+                    {holdingOf(s.id, granularity)}
                   </span>
                 </span>
               </button>

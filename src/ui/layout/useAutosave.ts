@@ -6,6 +6,8 @@
  * once its model has been loaded again (or, when it no longer loads, opens it in the editor).
  */
 import { useEffect } from 'react';
+import { loadScenario, needsLoading } from '../../scenarios/catalog';
+import { scenarioIdOfLink } from '../../share/link';
 import {
   AutosaveSlots,
   restoredState,
@@ -41,7 +43,15 @@ export function restoreSession(saved: SavedSession): void {
   // The work on screen, recorded before anything replaces it.
   const current = sessionRecord(useAppStore.getState(), Date.now());
   const model = saved.model;
-  if (model === undefined) return restoreNow(saved, current);
+  if (model === undefined) {
+    // A built-in whose model is not loaded yet: load it first.
+    const named = scenarioIdOfLink(saved.link) ?? '';
+    if (!needsLoading(named)) return restoreNow(saved, current);
+    void loadScenario(named)
+      .catch(() => null)
+      .then(() => restoreNow(saved, current));
+    return;
+  }
   void registerText(model).then((result) => {
     const store = useAppStore.getState();
     if (!result.ok) {

@@ -8,10 +8,11 @@
  * code is fetched then), and a model that does not load opens in the editor, so nothing is lost.
  */
 import { useEffect } from 'react';
-import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/index';
+import { loadScenario, needsLoading } from '../../scenarios/catalog';
+import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/registry';
 import { defaultFix } from '../../scenarios/session';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
-import { decodeLink, encodeShare, type EncodedLink } from '../../share/link';
+import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import {
   authoredTextOf,
   selectCompareFix,
@@ -119,12 +120,14 @@ function openDefault(): void {
   useAppStore.getState().setCompare(null);
 }
 
-/** Set while a link with an authored model loads: the address is left alone until then. */
+/**
+ * Set while a link with an authored model, or a built-in whose model is not loaded yet, loads:
+ * the address is left alone until then.
+ */
 let loading: Promise<void> | null = null;
 
 /** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
 function load(hash: string): boolean {
-  const store = useAppStore.getState();
   loading = null;
   if (hash === '' || hash === '#') {
     openDefault();
@@ -135,8 +138,24 @@ function load(hash: string): boolean {
     loading = loadAuthoredLink(hash, rest, packed);
     return true;
   }
+  const named = scenarioIdOfLink(rest) ?? '';
+  if (needsLoading(named)) {
+    const pending: Promise<void> = loadScenario(named)
+      .catch(() => null)
+      .then(() => {
+        // Unless another address has been opened meanwhile.
+        if (loading === pending) decodeInto(hash, rest, named);
+      });
+    loading = pending;
+    return true;
+  }
+  return decodeInto(hash, rest, named);
+}
+
+/** Decodes the link in `hash` (its scenario at hand) into the store. */
+function decodeInto(hash: string, rest: string, named: string): boolean {
+  const store = useAppStore.getState();
   const result = decodeLink(hash);
-  const named = /(?:^#?|&)s=([^&]*)/.exec(rest)?.[1] ?? '';
   if (!result.ok && isAuthoredId(named) && !findScenario(named)) {
     store.notify(
       'warning',

@@ -1,0 +1,59 @@
+/**
+ * The scenarios at hand, by id: the default built-in (always), the other built-ins once loaded
+ * (on demand in the page, see catalog.ts; all at once elsewhere, see index.ts) and the
+ * authored models opened here.
+ */
+import { cacheAside } from './cacheAside';
+import type { ScenarioDef } from './types';
+
+/** The scenario a page opens with: it is always at hand. */
+export const DEFAULT_SCENARIO = cacheAside.id;
+
+/** Ids of authored models start with this (a built-in id never does). */
+export const AUTHORED_PREFIX = 'authored-';
+const builtIns = new Map<string, ScenarioDef>([[cacheAside.id, cacheAside]]);
+/** Authored models registered in this page or worker, most recent last (a few are kept). */
+const authored = new Map<string, ScenarioDef>();
+const MAX_AUTHORED = 8;
+
+/** Returns whether `id` names an authored model (registered or not). Pure. */
+export function isAuthoredId(id: string): boolean {
+  return id.startsWith(AUTHORED_PREFIX);
+}
+
+/** Registers a built-in scenario's definition once it is loaded. */
+export function registerBuiltIn(scenario: ScenarioDef): void {
+  if (isAuthoredId(scenario.id)) throw new Error(`not a built-in id: "${scenario.id}"`);
+  builtIns.set(scenario.id, scenario);
+}
+
+/**
+ * Registers a compiled authored model under its id (which must start with `AUTHORED_PREFIX`),
+ * so that everything looking scenarios up by id finds it. Only the last few are kept.
+ */
+export function registerAuthored(scenario: ScenarioDef): void {
+  if (!isAuthoredId(scenario.id)) throw new Error(`not an authored id: "${scenario.id}"`);
+  authored.delete(scenario.id);
+  authored.set(scenario.id, scenario);
+  if (authored.size > MAX_AUTHORED) authored.delete(authored.keys().next().value as string);
+}
+
+/** Returns the scenario with `id` (a loaded built-in or a registered authored model), or null. */
+export function findScenario(id: string): ScenarioDef | null {
+  return builtIns.get(id) ?? authored.get(id) ?? null;
+}
+
+/** Returns the default scenario's definition. */
+export function defaultScenario(): ScenarioDef {
+  return cacheAside;
+}
+
+/** Returns a scenario's parameter values: its defaults overridden by `overrides`. Pure. */
+export function paramsOf(
+  scenario: ScenarioDef,
+  overrides: Readonly<Record<string, number>> = {},
+): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const p of scenario.params) params[p.id] = overrides[p.id] ?? p.defaultValue;
+  return params;
+}

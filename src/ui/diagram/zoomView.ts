@@ -1,0 +1,129 @@
+/**
+ * The diagram's pan and zoom without d3: a view (scale and translation, as d3-zoom's
+ * transform), the fits the zoom buttons ask for, and d3-zoom's own bounds rule, so the first
+ * diagram is placed before d3-zoom is loaded and d3-zoom takes over the same view. Pure.
+ */
+
+/** A view: layout point p is drawn at p × k + (x, y). */
+export interface View {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** An extent: [[x0, y0], [x1, y1]]. */
+export type Extent = readonly [readonly [number, number], readonly [number, number]];
+
+export const IDENTITY: View = { k: 1, x: 0, y: 0 };
+
+/** The largest scale a fit chooses (presenting aside). */
+export const MAX_SCALE = 1.6;
+/**
+ * Presentation: the scale never goes below this (when the width allows) nor above the max. The
+ * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
+ */
+const LARGE_MIN_SCALE = 1.17;
+const LARGE_MAX_SCALE = 2.2;
+/** Room around the diagram that panning may show. */
+const MARGIN = 160;
+
+/** The view as an SVG transform, written as d3-zoom writes it. */
+export const transformText = (t: View): string => `translate(${t.x},${t.y}) scale(${t.k})`;
+
+/** The layout y shown at screen y `y`. */
+export const invertY = (t: View, y: number): number => (y - t.y) / t.k;
+
+/** Moves the view by (dx, dy) layout units, as d3-zoom's `translateBy`. */
+export const translated = (t: View, dx: number, dy: number): View => ({
+  k: t.k,
+  x: t.x + t.k * dx,
+  y: t.y + t.k * dy,
+});
+
+/**
+ * Fits a diagram of `width` × `height` in a `w` × `h` screen: all of it when it is short,
+ * otherwise its width, keeping `focusY` in view. `large` (presentation) keeps the type large:
+ * all of it only down to a readable scale, then scrolled as little as keeps the bottom of what
+ * is drawn in view. `whole` is the size the scale is chosen for (default the diagram's):
+ * presenting, the whole run, so the scale stays put while its steps are revealed.
+ */
+export function fitView(
+  w: number,
+  h: number,
+  width: number,
+  height: number,
+  focusY: number,
+  large = false,
+  whole: { width: number; height: number } = { width, height },
+): View {
+  const kWidth = w / whole.width;
+  const kAll = Math.min(kWidth, h / whole.height);
+  const k = large
+    ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE)
+    : Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE);
+  const x = Math.max(0, (w - whole.width * k) / 2);
+  // From the top when what is drawn fits; else scrolled to keep the focus in view.
+  const scrolled = large ? h - height * k : Math.max(h - height * k, h * 0.6 - focusY * k);
+  const top = height * k <= h ? 0 : Math.min(0, scrolled);
+  return { k, x, y: top };
+}
+
+/**
+ * After the svg grew: the scroll down (layout units, no zoom) that leaves no blank under a
+ * diagram of `height` whose top is scrolled out of view, or 0.
+ */
+export function settleScroll(t: View, h: number, height: number): number {
+  const blank = h - (t.y + height * t.k);
+  return blank > 0 && t.y < 0 ? Math.min(blank, -t.y) / t.k : 0;
+}
+
+/** The diagram at its natural size (100%), keeping `focusY` in view. */
+export function actualView(w: number, h: number, width: number, height: number, focusY: number) {
+  const x = Math.max(0, (w - width) / 2);
+  const top = height <= h ? 0 : Math.min(0, Math.max(h - height, h * 0.6 - focusY));
+  return { k: 1, x, y: top };
+}
+
+/**
+ * Where panning may go for a diagram of this size: the diagram plus a margin, and room below
+ * it too, so a short diagram is never centred vertically.
+ */
+export const boundsOf = (width: number, height: number, h: number): Extent => [
+  [-MARGIN, -MARGIN],
+  [width + MARGIN, height + 2 * h],
+];
+
+/** The scroll (in layout units, no zoom) that brings `[yTop, yBottom]` into view, or 0. */
+export function scrollToShow(
+  t: View,
+  h: number,
+  headerHeight: number,
+  yTop: number,
+  yBottom: number,
+): number {
+  const top = yTop * t.k + t.y;
+  const bottom = yBottom * t.k + t.y;
+  const minTop = headerHeight * t.k + 8;
+  let dy = 0;
+  if (bottom > h - 8) dy = h - 8 - bottom;
+  if (top + dy < minTop) dy = minTop - top;
+  return dy / t.k;
+}
+
+/**
+ * Keeps the screen `screen` inside `bounds` (d3-zoom's default constrain): the view moves as
+ * little as it must, and is centred where the bounds are smaller than the screen.
+ */
+export function constrain(t: View, screen: Extent, bounds: Extent): View {
+  const ix = (x: number) => (x - t.x) / t.k;
+  const iy = (y: number) => (y - t.y) / t.k;
+  const dx0 = ix(screen[0][0]) - bounds[0][0];
+  const dx1 = ix(screen[1][0]) - bounds[1][0];
+  const dy0 = iy(screen[0][1]) - bounds[0][1];
+  const dy1 = iy(screen[1][1]) - bounds[1][1];
+  return translated(
+    t,
+    dx1 > dx0 ? (dx0 + dx1) / 2 : Math.min(0, dx0) || Math.max(0, dx1),
+    dy1 > dy0 ? (dy0 + dy1) / 2 : Math.min(0, dy0) || Math.max(0, dy1),
+  );
+}
