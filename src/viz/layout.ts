@@ -168,7 +168,7 @@ export function layoutDiagram(input: DiagramInput): DiagramLayout {
     lifelines: grid.lifelines,
     rows: rowList,
     arrows: placed.arrows,
-    marks,
+    marks: placed.marks,
     timers,
     violations,
     cursor: { row: cursor, y: bandTop },

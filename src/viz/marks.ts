@@ -9,6 +9,8 @@ import { clip, wrap } from './labels';
 import type { Mark, ViolationMark } from './types';
 
 const GLYPH = 8;
+/** How far right of its glyph's centre a mark's label is first put (`labelX`). */
+export const MARK_LABEL_DX = GLYPH + 6;
 
 /** Returns the short text of an injected fault, e.g. `PAUSE 5 ticks`. Pure. */
 export function faultText(model: Model, faultId: string): { label: string; title: string } {
@@ -51,7 +53,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         y: px(y),
         glyph: clockPath(x, y, GLYPH),
         label: clip(`${name} timer`),
-        labelX: x + GLYPH + 6,
+        labelX: x + MARK_LABEL_DX,
         labelY: px(y + 4),
         title: `${name} timer fires at t=${record.clockAfter}`,
         future,
@@ -76,7 +78,7 @@ export function layoutMarks(grid: Grid, trace: Trace, model: Model): Mark[] {
         y: px(y),
         glyph: boltPath(x, y, GLYPH + 1),
         label: text.label,
-        labelX: x + GLYPH + 6,
+        labelX: x + MARK_LABEL_DX,
         labelY: px(y + 4),
         title: text.title,
         future,

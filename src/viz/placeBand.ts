@@ -1,9 +1,9 @@
 /**
  * Labels around the band of ghost arrows, which moves with the cursor: arrows that cross the
- * band stretch, so their labels (and the labels their lines now run over) are placed again,
- * and each ghost's label slides along its
- * arrow (or to the other side of its glyph) off any line crossing the band. Only what is near
- * the band is looked at, so moving the cursor stays cheap. Pure.
+ * band stretch, so their labels (and the arrow and glyph labels their lines, or the ghosts',
+ * now run over) are placed again, and each ghost's label slides along its arrow (or to the
+ * other side of its glyph) off any line crossing the band. Only what is near the band is
+ * looked at, so moving the cursor stays cheap. Pure.
  */
 import { px } from './geometry';
 import { noteBoxes } from './overlaps';
@@ -16,7 +16,7 @@ import {
   textBox,
   type Box,
 } from './placeLabels';
-import { glyphBox, markLabelBox, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
+import { glyphBox, markLabelBox, placeMark, spanLabelBox, SPAN_LABEL_MIN } from './placeMarks';
 import { arrowSegments, ghostSegments, Segments } from './segments';
 import type { Arrow, Ghost, Mark, Row, TimerSpan, ViolationMark } from './types';
 
@@ -75,10 +75,11 @@ const spans = (lo: number, hi: number, a: number, b: number): boolean =>
   Math.min(a, b) <= hi && Math.max(a, b) >= lo;
 
 /**
- * Returns the arrows and ghosts with the labels of the arrows crossing the band and of the
- * ghosts placed clear of the lines and labels around them. Pure.
+ * Returns the arrows, ghosts and glyph marks with the labels of the arrows crossing the band,
+ * of the ghosts and of the glyphs they run over placed clear of the lines and labels around
+ * them. Pure.
  */
-export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] } {
+export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[]; marks: Mark[] } {
   const { cursor, band } = input;
   const stretched = (a: Arrow): boolean =>
     !a.pending && a.fromRow <= cursor && a.toRow > cursor && a.y1 < band.top;
@@ -103,10 +104,26 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
     const box = arrowLabelBox(a);
     if (across.crossing(box.x0, box.x1, box.y0, box.y1).size > 0) moved.add(a.id);
   }
-  // A moved label may go anywhere along its arrow: look at everything around those too.
+  // So do the labels of glyphs (timers, faults) that those lines or the ghosts' now run over.
+  input.ghosts.flatMap(ghostSegments).forEach((s) => across.add(s));
+  const movedMarks = new Set(
+    input.marks
+      .filter((m) => {
+        const box = markLabelBox(m);
+        return (
+          spans(lo, hi, box.y0, box.y1) && across.crossing(box.x0, box.x1, box.y0, box.y1).size > 0
+        );
+      })
+      .map((m) => m.id),
+  );
+  // A moved label may go anywhere along its arrow, or around its glyph: look at everything
+  // around those too.
   for (const a of input.arrows) {
     if (moved.has(a.id))
       [lo, hi] = [Math.min(lo, a.y1 - 40, a.y2 - 40), Math.max(hi, a.y1 + 40, a.y2 + 40)];
+  }
+  for (const m of input.marks) {
+    if (movedMarks.has(m.id)) [lo, hi] = [Math.min(lo, m.y - 80), Math.max(hi, m.y + 80)];
   }
   const near = input.arrows.filter(within);
   const lines = new Segments([
@@ -121,12 +138,17 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
   for (const r of input.rows) {
     if (spans(lo, hi, r.top, r.top + r.height)) axisBoxes(r.y, r.label, r.tick).forEach(take);
   }
-  for (const m of input.marks) [glyphBox(m), markLabelBox(m)].forEach(take);
+  for (const m of input.marks) {
+    take(glyphBox(m));
+    if (!movedMarks.has(m.id)) take(markLabelBox(m));
+  }
   for (const t of input.timers) if (t.y2 - t.y1 >= SPAN_LABEL_MIN) take(spanLabelBox(t));
   for (const a of near) {
     if (a.head) take(headBox(a));
     if (!a.pending && !moved.has(a.id)) take(arrowLabelBox(a));
   }
+  // Moved glyph labels first, as when the trace was laid out: arrow labels keep clear of them.
+  const marks = input.marks.map((m) => (movedMarks.has(m.id) ? placeMark(placer, m) : m));
   // The band's own lines: every ghost's, so a label below one stays off the next.
   const ghosts = input.ghosts.map((g) => {
     let best = { x: g.labelX, y: g.labelY };
@@ -144,5 +166,5 @@ export function placeBand(input: BandInput): { arrows: Arrow[]; ghosts: Ghost[] 
       : { ...g, labelX: px(best.x), labelY: px(best.y) };
   });
   const arrows = input.arrows.map((a) => (moved.has(a.id) ? placer.place(a) : a));
-  return { arrows, ghosts };
+  return { arrows, ghosts, marks };
 }

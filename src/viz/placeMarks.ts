@@ -5,6 +5,7 @@
  * labels, which then keep clear of them. Greedy and deterministic. Pure.
  */
 import { px } from './geometry';
+import { MARK_LABEL_DX } from './marks';
 import { labelWidth, textBox, type Box, type LabelPlacer } from './placeLabels';
 import type { Mark, TimerSpan } from './types';
 
@@ -44,13 +45,16 @@ function cheapest(
   return best;
 }
 
-/** Returns `m` with its label at its least costly spot, and takes that spot. */
-function placeMark(placer: LabelPlacer, m: Mark): Mark {
+/**
+ * Returns `m` with its label at its least costly spot (right of its glyph first), and takes
+ * that spot. Where an earlier placement put the label does not matter.
+ */
+export function placeMark(placer: LabelPlacer, m: Mark): Mark {
   const width = labelWidth(m.label, false);
-  const right = m.labelX;
+  const right = m.x + MARK_LABEL_DX;
   // `labelX` is 6 px left of where the text starts.
   const left = m.x - DISC - 4 - width - 6;
-  const y = m.labelY;
+  const y = px(m.y + 4);
   const spots = [
     { x: right, y },
     { x: right, y: y + 15 },
