@@ -6,22 +6,22 @@
  */
 import { addCount, type Count } from './count';
 import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { checkEnd, checkStep, violationMask } from './invariants';
 import { createStepper } from './machines';
-import { enabledSteps } from './steps';
 import { symmetryClasses } from './symmetry';
 import type { Model, Step, World } from './types';
 import { createWorld } from './world';
+import { createVectorChecks } from './vectorChecks';
+import { createEnabled } from './vectorEnabled';
 import { copyOf, createVectorStepper } from './vectorStep';
+import { createViews } from './vectorViews';
 import { answersOf, type Summaries } from './coreAnswers';
 import { hashVector, StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
 import { Interner } from './vectorIntern';
-import { createVectorKeyer } from './vectorKey';
+import { createVectorKeyer, layoutOf } from './vectorKey';
 
 /** A world being expanded: its steps, the next to take, and what its successors add up to. */
 interface Frame {
-  readonly world: World;
   /** Its raw vector (the real actors, before any renaming). */
   readonly raw: Int32Array;
   readonly depth: number;
@@ -80,13 +80,17 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     return table.find(keyer.vector, length);
   };
 
+  const vectorStepper = createVectorStepper(model, stepper, interner);
+  const layout = layoutOf(model);
+  const enabled = createEnabled(model, interner, layout, vectorStepper);
+  const faultIds = model.faults.map((f) => f.id);
+  const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectorStepper));
   const stack: Frame[] = [];
-  const open = (world: World, raw: Int32Array, depth: number, length: number): void => {
+  const open = (raw: Int32Array, depth: number, length: number): void => {
     if (table.size >= maxStates) throw new Stop('states');
     const vector = copyOf(keyer.vector, length);
-    const steps = enabledSteps(model, world);
+    const steps = enabled(raw);
     const frame: Frame = {
-      world,
       raw,
       depth,
       vector,
@@ -102,7 +106,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
       shortest: new Array<number>(width).fill(Infinity),
     };
     if (steps.length === 0) {
-      const mask = violationMask(model, checkEnd(model, world, depth - 1));
+      const mask = checks.end(raw, depth - 1);
       frame.paths = 1;
       for (let i = 0; i < width; i++) if (hits(i, mask)) frame.shortest[i] = 0;
       for (let i = 0; i < n; i++) if (hits(i, mask)) frame.violating[i] = 1;
@@ -139,27 +143,26 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     return index;
   };
 
-  const vectorStepper = createVectorStepper(model, stepper, interner);
   const initial = createWorld(model, stepper);
   const base = { symmetry: classes, shortestBy: {} };
   try {
     const initialRaw = keyer.raw(initial);
-    open(vectorStepper.world(initialRaw), initialRaw, 0, keyer.canon(initialRaw));
+    open(initialRaw, 0, keyer.canon(initialRaw));
     let root = -1;
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next < f.steps.length) {
         const step = f.steps[f.next++]!;
         if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-        const { raw, record } = vectorStepper.apply(f.raw, step, f.depth);
-        const after = vectorStepper.world(raw, f.world, f.raw);
-        const mask = violationMask(model, checkStep(model, f.world, after, record));
-        const length = keyer.canon(raw);
+        const record = vectorStepper.into(f.raw, step, f.depth);
+        const after = vectorStepper.scratch;
+        const mask = checks.step(f.raw, after, record);
+        const length = keyer.canon(after);
         const c = table.find(keyer.vector, length);
         if (c >= 0) add(f, c, mask);
         else {
           f.mask = mask;
-          open(after, raw, f.depth + 1, length);
+          open(copyOf(after, vectorStepper.length), f.depth + 1, length);
         }
         continue;
       }

@@ -15,6 +15,17 @@ import { MAIN_LANE } from './world';
 export interface VectorStepper {
   world(raw: Int32Array, before?: World, prior?: Int32Array): World;
   apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord };
+  /**
+   * Applies `step` to `raw` into `scratch` (zeros past `length`), which the next step overwrites:
+   * no vector is made for a step that leads to a known world.
+   */
+  into(raw: Int32Array, step: Step, index: number): StepRecord;
+  readonly scratch: Int32Array;
+  readonly length: number;
+  /** Channel `c`'s queue numbered `q`, as messages (one object per channel and content). */
+  queue(c: number, q: number): readonly Message[];
+  /** The timer set numbered `q`. */
+  timers(q: number): readonly Timer[];
 }
 
 interface Sent {
@@ -40,6 +51,7 @@ interface Move {
 
 /** Clock values a transition table keys (later deliveries ask the stepper). */
 const CLOCKS = 1 << 12;
+const TIMELESS = CLOCKS - 1;
 
 const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
 
@@ -232,16 +244,19 @@ export function createVectorStepper(
   const moveOf = (a: number, message: Message | null, event: MachineEvent | null): Move => {
     const stateId = v[actorBase + a]!;
     const state = objects[stateId] as ActorState;
-    const code = message && clock < CLOCKS ? serials.get(message)! * CLOCKS + clock : -1;
+    // Keyed by (message, clock), or by the message alone (clock TIMELESS) when it did not read it.
+    const timeless = message ? serials.get(message)! * CLOCKS + TIMELESS : -1;
+    const code = message && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
     const byState = (moves[machineOf[a]!]![stateId] ??= new Map());
-    let move = code >= 0 ? byState.get(code) : undefined;
+    let move = message ? (byState.get(timeless) ?? byState.get(code)) : undefined;
     if (!move) {
       const result: TransitionResult = message
         ? stepper.deliverMessage(machines[a]!, state, message, clock)
         : stepper.deliver(machines[a]!, state, event as MachineEvent);
       const next = interner.frozen(result.state);
       move = { state: next, changed: result.state !== state, plans: result.plans };
-      if (code >= 0) byState.set(code, move);
+      if (result.timeless && timeless >= 0) byState.set(timeless, move);
+      else if (code >= 0) byState.set(code, move);
     }
     return move;
   };
@@ -284,7 +299,7 @@ export function createVectorStepper(
     }
   };
 
-  const apply = (raw: Int32Array, step: Step, index: number) => {
+  const into = (raw: Int32Array, step: Step, index: number): StepRecord => {
     const size = channelBase + interner.channelNames.length;
     if (v.length < size) v = new Int32Array(size * 2);
     v.fill(0);
@@ -348,9 +363,25 @@ export function createVectorStepper(
       ...(fault !== undefined ? { fault } : {}),
       changed,
     };
+    return record;
+  };
+  const apply = (raw: Int32Array, step: Step, index: number) => {
+    const record = into(raw, step, index);
     return { raw: copyOf(v, channelBase + interner.channelNames.length), record };
   };
-  return { world, apply };
+  return {
+    world,
+    apply,
+    into,
+    get scratch() {
+      return v;
+    },
+    get length() {
+      return channelBase + interner.channelNames.length;
+    },
+    queue: queueOf,
+    timers: timersOf,
+  };
 }
 
 /** Returns a copy of `from[0..length)` (a plain loop: `slice` is slow on small typed arrays). */
