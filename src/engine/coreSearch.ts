@@ -8,12 +8,12 @@ import { addCount, type Count } from './count';
 import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
 import { createStepper } from './machines';
 import { symmetryClasses } from './symmetry';
-import type { Model, Step, World } from './types';
+import type { ActorState, Model, Step, World } from './types';
 import { createWorld } from './world';
 import { createVectorChecks } from './vectorChecks';
 import { createEnabled } from './vectorEnabled';
 import { copyOf, createVectorStepper } from './vectorStep';
-import { createViews } from './vectorViews';
+import { AFTER, createViews, RECORD } from './vectorViews';
 import { answersOf, type Summaries } from './coreAnswers';
 import { hashVector, StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
@@ -39,9 +39,36 @@ interface Frame {
   readonly shortest: number[];
 }
 
-/** Returns the exhaustive exploration of an untimed `model`. Pure given the model. */
+/** Thrown when an invariant reads the local state of a finished actor the key leaves out. */
+class ReadsFinished extends Error {
+  constructor(readonly actor: number) {
+    super('an invariant reads a finished actor');
+  }
+}
+
+/**
+ * Returns the exhaustive exploration of an untimed `model`. Pure given the model. With every
+ * reduction on, the key leaves out the local state of finished actors; should an invariant read
+ * one, the search starts again keeping that actor's.
+ */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
+  const hideDone = model.actors.map(() => (options.reduce ?? 'all') === 'all');
+  for (;;) {
+    try {
+      return search(model, options, hideDone);
+    } catch (error) {
+      if (!(error instanceof ReadsFinished)) throw error;
+      hideDone[error.actor] = false;
+    }
+  }
+}
+
+function search(
+  model: Model,
+  options: ExploreOptions,
+  hideDone: readonly boolean[],
+): ExploreResult {
   const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
@@ -55,7 +82,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
   const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
   const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner);
+  const keyer = createVectorKeyer(model, classes, interner, hideDone);
   const table = new StateTable();
   const sums: Summaries = {
     paths: new CountColumn(1),
@@ -85,6 +112,16 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
   const enabled = createEnabled(model, interner, layout, vectorStepper);
   const faultIds = model.faults.map((f) => f.id);
   const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectorStepper));
+  if (hideDone.some(Boolean)) {
+    const actors = model.actors.length;
+    checks.watch((slot, value) => {
+      const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
+      if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
+      if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
+        throw new ReadsFinished(a);
+      }
+    });
+  }
   const stack: Frame[] = [];
   const open = (raw: Int32Array, depth: number, length: number): void => {
     if (table.size >= maxStates) throw new Stop('states');
