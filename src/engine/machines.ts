@@ -122,18 +122,18 @@ export function messageEvent(message: Message, now: number): MachineEvent {
 }
 
 /**
- * Delivers `message` at `now` and says whether the machine read `now`: the event's `now` is a
- * getter that notes any read (a copy of the event reads it too, so the answer errs towards
- * "read").
+ * Delivers the event made of `fields` and `now`, and says whether the machine read `now`: the
+ * event's `now` is a getter that notes any read (a copy of the event reads it too, so the
+ * answer errs towards "read").
  */
 function deliverTracked(
   machine: AnyStateMachine,
   state: ActorState,
-  message: Message,
+  fields: { readonly [key: string]: Json },
   now: number,
 ): TransitionResult {
   let read = false;
-  const event = { ...message.payload, type: message.type, from: message.from };
+  const event = { ...fields };
   Object.defineProperty(event, 'now', {
     enumerable: true,
     get: () => ((read = true), now),
@@ -179,24 +179,31 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     AnyStateMachine,
     WeakMap<ActorState, Map<string, TransitionResult>>
   >();
+  /**
+   * The result of the event `fields` (made from `message` when null) at `now` (none when null),
+   * kept under `timelessKey` when it does not read `now`, and with `now` when it does.
+   */
   const cached = (
     machine: AnyStateMachine,
     state: ActorState,
-    eventKey: string,
+    timelessKey: string,
+    now: number | null,
+    fields: { readonly [key: string]: Json } | null,
     message: Message | null,
-    event: MachineEvent | null,
-    now: number,
   ): TransitionResult => {
     stats.calls++;
-    const run = (): TransitionResult =>
-      event ? rawDeliver(machine, state, event) : deliverTracked(machine, state, message!, now);
+    const run = (): TransitionResult => {
+      const made = fields ?? { ...message!.payload, type: message!.type, from: message!.from };
+      if (now === null) return rawDeliver(machine, state, made as MachineEvent);
+      return deliverTracked(machine, state, made, now);
+    };
     if (!options.memoize) return (stats.misses++, run());
     let states = byState.get(machine);
     if (!states) byState.set(machine, (states = new WeakMap()));
     let known = states.get(state);
     if (!known) states.set(state, (known = new Map()));
-    // A message's result is first looked up without its clock (found when it did not read it).
-    const timelessKey = message ? eventKey.slice(0, eventKey.lastIndexOf('\u0000')) : eventKey;
+    // First looked up without the clock (found when the transition did not read it).
+    const eventKey = now === null ? timelessKey : `${timelessKey}\u0000${now}`;
     let hit = known.get(timelessKey) ?? known.get(eventKey);
     if (hit) return hit;
     const stateText = frozenJson(state) + '\u0000';
@@ -221,11 +228,14 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
       return hit;
     },
     deliver(machine, state, event) {
-      return cached(machine, state, 'e' + canonicalJson(event), null, event, 0);
+      if (typeof event['now'] !== 'number') {
+        return cached(machine, state, 'e' + canonicalJson(event), null, event, null);
+      }
+      const { now, ...fields } = event;
+      return cached(machine, state, 'e' + canonicalJson(fields), now as number, fields, null);
     },
     deliverMessage(machine, state, message, now) {
-      const key = `m${messageKey(message)}\u0000${now}`;
-      return cached(machine, state, key, message, null, now);
+      return cached(machine, state, `m${messageKey(message)}`, now, null, message);
     },
   };
 }

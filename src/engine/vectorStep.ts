@@ -76,6 +76,8 @@ export function createVectorStepper(
   const reps: Map<number, Message>[] = [];
   const serials = new WeakMap<Message, number>();
   let serials_ = 0;
+  /** Injected events are numbered among messages, so their moves are kept alike. */
+  const faultSerials = new Map<string, number>();
   const queueArrays: Map<number, readonly Message[]>[] = [];
   const messageOf = (c: number, content: number): Message => {
     const byContent = (reps[c] ??= new Map());
@@ -240,15 +242,23 @@ export function createVectorStepper(
       }
     }
   };
-  /** The move of actor `a` on `message` (or `event`) now: from the table, or from xstate once. */
-  const moveOf = (a: number, message: Message | null, event: MachineEvent | null): Move => {
+  /**
+   * The move of actor `a` on `message` (or `event`, numbered `serial` among messages, or -1 not
+   * to keep it) now: from the table, or from xstate once.
+   */
+  const moveOf = (
+    a: number,
+    message: Message | null,
+    event: MachineEvent | null,
+    serial: number,
+  ): Move => {
     const stateId = v[actorBase + a]!;
     const state = objects[stateId] as ActorState;
-    // Keyed by (message, clock), or by the message alone (clock TIMELESS) when it did not read it.
-    const timeless = message ? serials.get(message)! * CLOCKS + TIMELESS : -1;
-    const code = message && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
+    // Keyed by (serial, clock), or by the serial alone (clock TIMELESS) when it did not read it.
+    const timeless = serial >= 0 ? serial * CLOCKS + TIMELESS : -1;
+    const code = serial >= 0 && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
     const byState = (moves[machineOf[a]!]![stateId] ??= new Map());
-    let move = message ? (byState.get(timeless) ?? byState.get(code)) : undefined;
+    let move = serial >= 0 ? (byState.get(timeless) ?? byState.get(code)) : undefined;
     if (!move) {
       const result: TransitionResult = message
         ? stepper.deliverMessage(machines[a]!, state, message, clock)
@@ -260,8 +270,13 @@ export function createVectorStepper(
     }
     return move;
   };
-  const transition = (a: number, message: Message | null, event: MachineEvent | null): void => {
-    const move = moveOf(a, message, event);
+  const transition = (
+    a: number,
+    message: Message | null,
+    event: MachineEvent | null,
+    serial = message ? serials.get(message)! : -1,
+  ): void => {
+    const move = moveOf(a, message, event, serial);
     if (move.changed && !changed.includes(actorIds[a]!)) changed.push(actorIds[a]!);
     const sentBefore = outbox.length;
     v[actorBase + a] = move.state;
@@ -344,7 +359,9 @@ export function createVectorStepper(
         if (spec.kind !== 'inject') throw new Error(`fault kind ${spec.kind} is not on the core`);
         clock += spec.duration ?? 1;
         const event: MachineEvent = { type: spec.event, now: clock };
-        transition(actorIndex.get(spec.actor)!, null, event);
+        let serial = faultSerials.get(spec.id);
+        if (serial === undefined) faultSerials.set(spec.id, (serial = serials_++));
+        transition(actorIndex.get(spec.actor)!, null, event, serial);
       }
     }
     if (operations) deliverReplies(0);
