@@ -15,7 +15,7 @@ import { createEnabled } from './vectorEnabled';
 import { copyOf, createVectorStepper } from './vectorStep';
 import { AFTER, createViews, RECORD } from './vectorViews';
 import { answersOf, type Summaries } from './coreAnswers';
-import { hashVector, StateTable } from './stateTable';
+import { StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
 import { Interner } from './vectorIntern';
 import { createVectorKeyer, layoutOf } from './vectorKey';
@@ -25,8 +25,8 @@ interface Frame {
   /** Its raw vector (the real actors, before any renaming). */
   readonly raw: Int32Array;
   readonly depth: number;
-  readonly vector: Int32Array;
-  readonly hash: number;
+  /** Its number in the table (stored when opened; its summaries when closed). */
+  readonly index: number;
   readonly steps: readonly Step[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
@@ -123,15 +123,18 @@ function search(
     });
   }
   const stack: Frame[] = [];
+  /**
+   * Worlds stored and closed: a world is stored when opened (every step moves the clock or uses
+   * up a fault, so the search never meets a world still open).
+   */
+  const stored = (): number => table.size - stack.length;
   const open = (raw: Int32Array, depth: number, length: number): void => {
-    if (table.size >= maxStates) throw new Stop('states');
-    const vector = copyOf(keyer.vector, length);
+    if (stored() >= maxStates) throw new Stop('states');
     const steps = enabled(raw);
     const frame: Frame = {
       raw,
       depth,
-      vector,
-      hash: hashVector(vector, length),
+      index: table.add(keyer.vector, length),
       steps,
       next: 0,
       mask: 0,
@@ -170,7 +173,7 @@ function search(
   };
   /** Stores a fully expanded world's summaries and returns its number. */
   const close = (f: Frame): number => {
-    const index = table.add(f.vector, f.vector.length, f.hash);
+    const index = f.index;
     sums.paths.set(index, 0, f.paths);
     sums.any.set(index, 0, f.any);
     sums.harm.set(index, 0, f.harm);
@@ -235,10 +238,10 @@ function search(
       violatingAnyExact: null,
       violatingHarmExact: null,
       harmProbability: null,
-      states: table.size,
+      states: stored(),
       transitions,
       approxBytes: approxBytes(),
-      stoppedMessage: error.why === 'states' ? budgetMessage(table.size, approxBytes()) : null,
+      stoppedMessage: error.why === 'states' ? budgetMessage(stored(), approxBytes()) : null,
       shortest: null,
       shortestHarm: null,
       harmChanceAlong: null,

@@ -367,11 +367,27 @@ export function createVectorStepper(
     if (operations) deliverReplies(0);
     v[0] = clock;
     if (timers) v[1] = interner.seq(sortTimers(timers, objects));
-    const record: StepRecord = {
+    const clockBefore = raw[0]!;
+    // Deliveries (nearly every step) make the record in one shape, without spreads.
+    if (step.kind === 'deliver' && fault === undefined) {
+      const { key, kind } = step;
+      return {
+        index,
+        key,
+        kind,
+        clockBefore,
+        clockAfter: clock,
+        delivered,
+        sent: outMessages,
+        dropped,
+        changed,
+      };
+    }
+    return {
       index,
       key: step.key,
       kind: step.kind,
-      clockBefore: raw[0]!,
+      clockBefore,
       clockAfter: clock,
       delivered,
       sent: outMessages,
@@ -380,7 +396,6 @@ export function createVectorStepper(
       ...(fault !== undefined ? { fault } : {}),
       changed,
     };
-    return record;
   };
   const apply = (raw: Int32Array, step: Step, index: number) => {
     const record = into(raw, step, index);
