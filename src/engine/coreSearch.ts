@@ -59,7 +59,10 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
       return search(model, options, hideDone);
     } catch (error) {
       if (!(error instanceof ReadsFinished)) throw error;
-      hideDone[error.actor] = false;
+      // Its look-alikes are read alike: keep theirs too.
+      const id = model.actors[error.actor]!.id;
+      const alike = symmetryClasses(model).find((ids) => ids.includes(id)) ?? [id];
+      model.actors.forEach((a, i) => alike.includes(a.id) && (hideDone[i] = false));
     }
   }
 }

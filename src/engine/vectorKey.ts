@@ -153,6 +153,8 @@ export function createVectorKeyer(
   // Scratch: the channels a raw vector uses and their queues; per member, what it holds.
   const used: number[] = [];
   const queues: number[] = [];
+  /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
+  let usedCount = 0;
   let rows = new Float64Array(16);
   let width = 1;
   const lengths = new Int32Array(members.length);
@@ -184,7 +186,7 @@ export function createVectorKeyer(
       rows[k * width] = blindText(stateOf(raw, memberActor[k]!));
       lengths[k] = 1;
     }
-    for (let k = 0; k < used.length; k++) {
+    for (let k = 0; k < usedCount; k++) {
       const c = used[k]!;
       const f = interner.channelFrom[c]!;
       const t = interner.channelTo[c]!;
@@ -199,8 +201,7 @@ export function createVectorKeyer(
     let moved = false;
     let offset = 0;
     for (const ids of classes) {
-      // Insertion sort of the class's members (ties keep their order).
-      order.length = 0;
+      // Insertion sort of the class's members (ties keep their order; `order` is overwritten).
       for (let k = 0; k < ids.length; k++) {
         let i = k;
         while (i > 0 && compareRows(offset + order[i - 1]!, offset + k) > 0) {
@@ -239,17 +240,16 @@ export function createVectorKeyer(
   };
 
   const canon = (raw: Int32Array): number => {
-    used.length = 0;
-    queues.length = 0;
+    usedCount = 0;
     for (let i = channelBase; i < raw.length; i++) {
       if (raw[i] === 0) continue;
-      used.push(i - channelBase);
-      queues.push(raw[i]!);
+      used[usedCount] = i - channelBase;
+      queues[usedCount++] = raw[i]!;
     }
     const perm = members.length > 0 ? canonicalPerm(raw) : null;
     let timers = raw[1]!;
     if (perm) {
-      for (let k = 0; k < used.length; k++) {
+      for (let k = 0; k < usedCount; k++) {
         queues[k] = renameSeq(queues[k]!, perm);
         used[k] = renameChannel(used[k]!, perm);
       }
@@ -267,7 +267,7 @@ export function createVectorKeyer(
       if (perm) vector[actorBase + perm.image[a]!] = renameText(state, perm);
       else vector[actorBase + a] = state;
     }
-    for (let k = 0; k < used.length; k++) vector[channelBase + used[k]!] = queues[k]!;
+    for (let k = 0; k < usedCount; k++) vector[channelBase + used[k]!] = queues[k]!;
     let length = size;
     while (length > 0 && vector[length - 1] === 0) length--;
     return length;

@@ -209,6 +209,7 @@ export function createVectorStepper(
   let outMessages: Message[] = [];
   let taken = new Int32Array(64);
   const touched: number[] = [];
+  let touchedCount = 0;
   let delivered: Message[] = [];
   let changed: string[] = [];
   const queueAt = (c: number): number => {
@@ -299,7 +300,7 @@ export function createVectorStepper(
       grown.set(taken);
       taken = grown;
     }
-    if (taken[c] === 0) touched.push(c);
+    if (taken[c] === 0) touched[touchedCount++] = c;
     taken[c]! += 1;
     delivered.push(message);
     const sentBefore = outbox.length;
@@ -323,8 +324,8 @@ export function createVectorStepper(
     timers = null;
     outbox = [];
     outMessages = [];
-    for (const c of touched) taken[c] = 0;
-    touched.length = 0;
+    for (let k = 0; k < touchedCount; k++) taken[touched[k]!] = 0;
+    touchedCount = 0;
     delivered = [];
     changed = [];
     const dropped: Message[] = [];
