@@ -10,6 +10,7 @@ import { applyStep } from './apply';
 import { Stop } from './exploreResult';
 import { checkEnd, checkStep, violationMask } from './invariants';
 import { createStepper, type Stepper } from './machines';
+import { onIntegerCore } from './coreSearch';
 import { StateTable } from './stateTable';
 import { enabledSteps } from './steps';
 import { symmetryClasses } from './symmetry';
@@ -41,14 +42,6 @@ export interface FindResult {
   /** Distinct worlds stored, and steps applied. */
   readonly states: number;
   readonly transitions: number;
-}
-
-/** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
-export function onIntegerCore(model: Model): boolean {
-  return (
-    model.timing === undefined &&
-    model.faults.every((f) => f.kind === 'drop' || f.kind === 'inject')
-  );
 }
 
 /** The bit mask of `model`'s invariants among `harm`. Pure. */

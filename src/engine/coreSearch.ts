@@ -39,6 +39,14 @@ interface Frame {
   readonly shortest: number[];
 }
 
+/** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
+export function onIntegerCore(model: Model): boolean {
+  return (
+    model.timing === undefined &&
+    model.faults.every((f) => f.kind === 'drop' || f.kind === 'inject')
+  );
+}
+
 /** Returns the exhaustive exploration of an untimed `model`. Pure given the model. */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');

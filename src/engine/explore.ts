@@ -7,25 +7,17 @@
  * search (`reduce: 'none'`) run on the reference explorer, which stays reachable with
  * `core: 'reference'`.
  */
-import { exploreCore } from './coreSearch';
+import { exploreCore, onIntegerCore } from './coreSearch';
 import { exploreReference } from './exploreReference';
 import type { ExploreOptions, ExploreResult } from './exploreResult';
-import type { FaultSpec, Model } from './types';
+import type { Model } from './types';
 
 export { budgetMessage, type ExploreOptions, type ExploreResult } from './exploreResult';
 export { exploreReference } from './exploreReference';
 
-/** True for the faults the integer core applies (drop and inject); others run on the reference. */
-function onCore(fault: FaultSpec): boolean {
-  return fault.kind === 'drop' || fault.kind === 'inject';
-}
-
 /** Returns the exhaustive exploration of `model`'s interleavings. Pure given the model. */
 export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
   const reference =
-    options.core === 'reference' ||
-    options.reduce === 'none' ||
-    model.timing !== undefined ||
-    !model.faults.every(onCore);
+    options.core === 'reference' || options.reduce === 'none' || !onIntegerCore(model);
   return reference ? exploreReference(model, options) : exploreCore(model, options);
 }

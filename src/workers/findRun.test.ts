@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index';
 import { buildModel, type SessionConfig } from '../scenarios/session';
-import { onIntegerCore } from '../engine/coreFind';
+import { onIntegerCore } from '../engine/coreSearch';
 import { authoredIdOf } from '../share/authored';
 import { ensureModel } from './authoredModels';
 import { exploreConfigs } from './exploreRun';

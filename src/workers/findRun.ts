@@ -4,7 +4,8 @@
  * the counts report), then the exhaustive counts, with progress. Models the integer core does not
  * run, and scenarios without harm, go straight to the counts. Framework-free (tested in Node).
  */
-import { findAnyHarm, findHarm, onIntegerCore, type FindResult } from '../engine/coreFind';
+import { findAnyHarm, findHarm, type FindResult } from '../engine/coreFind';
+import { onIntegerCore } from '../engine/coreSearch';
 import { buildModel, scenarioOf, type SessionConfig } from '../scenarios/session';
 import { exploreOne, runOf, stepper, WORKER_MAX_STATES } from './exploreRun';
 import type { ExploreSummary, RaceFound } from './protocol';

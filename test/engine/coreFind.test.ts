@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findAnyHarm, findHarm, onIntegerCore } from '../../src/engine/coreFind';
+import { findAnyHarm, findHarm } from '../../src/engine/coreFind';
+import { onIntegerCore } from '../../src/engine/coreSearch';
 import { explore } from '../../src/engine/explore';
 import { replay } from '../../src/engine/replay';
 import type { Model } from '../../src/engine/types';
