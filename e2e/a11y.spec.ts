@@ -111,6 +111,8 @@ test.describe('dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
   test('follows the system, toggles, and passes axe', async ({ app, page }) => {
+    // Five full-page axe scans (main, compare, presentation, help, light): each takes seconds.
+    test.slow();
     await app.open('/');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(14, 19, 27)');
