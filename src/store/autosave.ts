@@ -6,13 +6,7 @@
  * once a slot cannot be written nothing else is overwritten. An authored model's YAML text is
  * saved with its session (the app registers it again before restoring).
  */
-import {
-  MAX_NOTES,
-  NO_ANNOTATIONS,
-  withNote,
-  withTitle,
-  type Annotations,
-} from '../share/annotations';
+import { MAX_NOTES, NO_ANNOTATIONS, withNote, withTitle, type Annotations } from '../share/notes';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
 import { isAuthoredId } from '../scenarios/registry';
 import { selectCompareFix, selectPinnedTrace, selectScenario } from './derive';

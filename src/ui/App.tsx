@@ -22,8 +22,7 @@ import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
-import { useAutosave } from './layout/useAutosave';
-import { useUrlSync } from './layout/useUrlSync';
+import { useSessionSync } from './layout/useSessionSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
 
@@ -61,8 +60,7 @@ function usePrefetchViews(): void {
 /** Returns the whole app. */
 export function App() {
   usePrefetchViews();
-  useUrlSync();
-  useAutosave();
+  useSessionSync();
   useDocumentTitle();
   useKeyboard();
   usePlayback();

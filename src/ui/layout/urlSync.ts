@@ -1,5 +1,6 @@
 /**
- * Keeps the address bar's hash and the store in step. Opening a link loads its exact state,
+ * Keeps the address bar's hash and the store in step (loaded after the first paint, or before
+ * it when the address holds a link: `openAddress`). Opening a link loads its exact state,
  * compare view included (or says why it cannot and opens the default scenario); changes of
  * scenario, fix, loaded schedule (Find the race, Undo) or compare view push a history entry,
  * steps and notes replace it; back/forward reload the state of the entry, so Back after Find the race
@@ -7,19 +8,13 @@
  * (`am=`, up to `MAX_MODEL_LINK`): opening such a link loads the model first (the authoring
  * code is fetched then), and a model that does not load opens in the editor, so nothing is lost.
  */
-import { useEffect } from 'react';
 import { loadScenario, needsLoading } from '../../scenarios/catalog';
 import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/registry';
 import { defaultFix } from '../../scenarios/session';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
-import {
-  authoredTextOf,
-  selectCompareFix,
-  selectPinnedTrace,
-  useAppStore,
-  type AppState,
-} from '../../store/index';
+import { authoredTextOf } from '../../store/autosave';
+import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
 import {
   editText,
   loadModelCodec,
@@ -178,76 +173,96 @@ function decodeInto(hash: string, rest: string, named: string): boolean {
   return true;
 }
 
-/** Wires the URL hash to the store for the lifetime of the app. */
-export function useUrlSync(): void {
-  useEffect(() => {
-    let written = window.location.hash;
-    let dropped = false;
-    let tooLarge = false;
-    const write = (s: AppState, push: boolean) => {
-      if (loading) return;
-      let hash: string;
-      try {
-        const link = linkOf(s);
-        hash = `#${link.text}`;
-        // Say so once when the notes stop fitting, not on every keystroke.
-        if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
-        dropped = link.notesDropped !== null;
-        if (link.modelTooLarge !== null && !tooLarge)
-          s.notify('warning', modelTooLarge(link.modelTooLarge));
-        tooLarge = link.modelTooLarge !== null;
-      } catch {
-        return; // Keep the last good address rather than break the page.
-      }
-      if (hash === written) return;
-      written = hash;
-      const url = `${window.location.pathname}${window.location.search}${hash}`;
-      if (push) window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
-    };
-    /** Loads `hash`; when it loads asynchronously (an authored model), writes once it has. */
-    const openHash = (hash: string) => {
-      load(hash);
-      const pending = loading;
-      if (!pending) return;
-      void pending.finally(() => {
-        if (loading !== pending) return;
-        loading = null;
-        write(useAppStore.getState(), false);
-      });
-    };
+/** The address opened before the first render (`openAddress`), not opened again at start. */
+let openedAtStart: string | null = null;
+
+/**
+ * Opens the link in the address into the store, before the app is first drawn, so the first
+ * diagram is the linked one; resolves once it is open (an authored model or a built-in's model
+ * loaded too).
+ */
+export async function openAddress(): Promise<void> {
+  openedAtStart = window.location.hash;
+  load(openedAtStart);
+  // A built-in's model is awaited; an authored model (the authoring code, then its compile) is
+  // not: the page is drawn meanwhile, and the run opens once the model has loaded.
+  if (splitModelField(openedAtStart).packed === null) await loading;
+}
+
+/** Wires the URL hash to the store until the returned function is called. */
+export function startUrlSync(): () => void {
+  let written = window.location.hash;
+  let dropped = false;
+  let tooLarge = false;
+  const write = (s: AppState, push: boolean) => {
+    if (loading) return;
+    let hash: string;
+    try {
+      const link = linkOf(s);
+      hash = `#${link.text}`;
+      // Say so once when the notes stop fitting, not on every keystroke.
+      if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
+      dropped = link.notesDropped !== null;
+      if (link.modelTooLarge !== null && !tooLarge)
+        s.notify('warning', modelTooLarge(link.modelTooLarge));
+      tooLarge = link.modelTooLarge !== null;
+    } catch {
+      return; // Keep the last good address rather than break the page.
+    }
+    if (hash === written) return;
+    written = hash;
+    const url = `${window.location.pathname}${window.location.search}${hash}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+  /** Loads `hash`; when it loads asynchronously (an authored model), writes once it has. */
+  const openHash = (hash: string) => {
+    load(hash);
+    afterLoading();
+  };
+  const afterLoading = () => {
+    const pending = loading;
+    if (!pending) return;
+    void pending.finally(() => {
+      if (loading !== pending) return;
+      loading = null;
+      write(useAppStore.getState(), false);
+    });
+  };
+  // The address opened before the first render is in the store already (or still loading).
+  if (openedAtStart === written) afterLoading();
+  else openHash(written);
+  openedAtStart = null;
+  write(useAppStore.getState(), false);
+
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (
+      s.schedule === prev.schedule &&
+      s.cursor === prev.cursor &&
+      s.pinnedUnder === prev.pinnedUnder &&
+      s.fix === prev.fix &&
+      s.scenarioId === prev.scenarioId &&
+      s.granularity === prev.granularity &&
+      s.params === prev.params &&
+      s.seed === prev.seed &&
+      s.compareFix === prev.compareFix &&
+      s.annotations === prev.annotations &&
+      s.authored === prev.authored
+    )
+      return;
+    write(s, s.navigation !== prev.navigation);
+  });
+  const onNavigate = () => {
+    if (window.location.hash === written) return;
+    written = window.location.hash;
     openHash(written);
     write(useAppStore.getState(), false);
-
-    const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (
-        s.schedule === prev.schedule &&
-        s.cursor === prev.cursor &&
-        s.pinnedUnder === prev.pinnedUnder &&
-        s.fix === prev.fix &&
-        s.scenarioId === prev.scenarioId &&
-        s.granularity === prev.granularity &&
-        s.params === prev.params &&
-        s.seed === prev.seed &&
-        s.compareFix === prev.compareFix &&
-        s.annotations === prev.annotations &&
-        s.authored === prev.authored
-      )
-        return;
-      write(s, s.navigation !== prev.navigation);
-    });
-    const onNavigate = () => {
-      if (window.location.hash === written) return;
-      written = window.location.hash;
-      openHash(written);
-      write(useAppStore.getState(), false);
-    };
-    window.addEventListener('popstate', onNavigate);
-    window.addEventListener('hashchange', onNavigate);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('popstate', onNavigate);
-      window.removeEventListener('hashchange', onNavigate);
-    };
-  }, []);
+  };
+  window.addEventListener('popstate', onNavigate);
+  window.addEventListener('hashchange', onNavigate);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onNavigate);
+    window.removeEventListener('hashchange', onNavigate);
+  };
 }
