@@ -45,6 +45,11 @@ function usePrefetchViews(): void {
       void import('./present/Presentation');
       void import('./layout/HelpCard');
       void import('./explore/exploreClient');
+      void import('./controls/ChanceStrip');
+      void import('./panels/ExploreResult');
+      void import('./panels/ExploreMatrix');
+      void import('./panels/RaceLine');
+      void import('./authoring/authoredClient');
       // The other built-in scenarios' models, so the picker opens each at once.
       void loadAllScenarios();
     };

@@ -2,9 +2,12 @@
  * The scrubbable timeline: a range over the pinned schedule, with red ticks where an
  * invariant breaks, and the step counter.
  */
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/index';
 import { useCursor, useTrace } from '../hooks';
-import { ChanceStrip } from './ChanceStrip';
+
+// The chance strip (and its worker client) is fetched once a run is on the timeline.
+const ChanceStrip = lazy(() => import('./ChanceStrip').then((m) => ({ default: m.ChanceStrip })));
 
 /** Returns the timeline slider. */
 export function Timeline() {
@@ -35,7 +38,11 @@ export function Timeline() {
               title={`An invariant breaks at step ${m}`}
             />
           ))}
-        <ChanceStrip />
+        {length > 0 && (
+          <Suspense fallback={null}>
+            <ChanceStrip />
+          </Suspense>
+        )}
       </div>
       <span className="timeline-count" data-testid="step-count">
         Step <strong>{cursor}</strong> / {length}
