@@ -22,6 +22,7 @@ import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
+import { useAfterFirstPaint } from './layout/useAfterFirstPaint';
 import { useSessionSync } from './layout/useSessionSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
@@ -74,6 +75,7 @@ export function App() {
   const comparing = useAppStore((s) => s.compareFix !== null);
   const presenting = useAppStore((s) => s.presenting);
   const phone = useMediaQuery(PHONE_QUERY);
+  const painted = useAfterFirstPaint();
   if (presenting) {
     return (
       <div className="app app-presenting">
@@ -105,7 +107,7 @@ export function App() {
         </main>
       ) : (
         <main className={editing ? 'workspace workspace-authoring' : 'workspace'}>
-          <Sidebar />
+          {painted ? <Sidebar /> : <aside className="column column-left" />}
           <DiagramPane />
           {editing ? (
             <div className="column column-right column-editor">
@@ -113,8 +115,12 @@ export function App() {
             </div>
           ) : (
             <aside className="column column-right" aria-label="Story and state">
-              <NarrativePanel />
-              <Inspector />
+              {painted && (
+                <>
+                  <NarrativePanel />
+                  <Inspector />
+                </>
+              )}
             </aside>
           )}
         </main>

@@ -5,8 +5,10 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../../store/index';
 import { useCursor, useTrace } from '../hooks';
+import { useAfterFirstPaint } from '../layout/useAfterFirstPaint';
 
-// The chance strip (and its worker client) is fetched once a run is on the timeline.
+// The chance strip (and its worker client) is fetched once a run is on the timeline, after the
+// first paint.
 const ChanceStrip = lazy(() => import('./ChanceStrip').then((m) => ({ default: m.ChanceStrip })));
 
 /** Returns the timeline slider. */
@@ -14,6 +16,7 @@ export function Timeline() {
   const { cursor, length, pinned } = useCursor();
   const seek = useAppStore((s) => s.seek);
   const trace = useTrace();
+  const painted = useAfterFirstPaint();
   const marks = [...new Set(trace.violations.map((v) => v.step + 1))];
   return (
     <div className="timeline">
@@ -38,7 +41,7 @@ export function Timeline() {
               title={`An invariant breaks at step ${m}`}
             />
           ))}
-        {length > 0 && (
+        {length > 0 && painted && (
           <Suspense fallback={null}>
             <ChanceStrip />
           </Suspense>

@@ -15,14 +15,12 @@ import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import { authoredTextOf } from '../../store/autosave';
 import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
-import {
-  editText,
-  loadModelCodec,
-  modelCodec,
-  modelLinkOf,
-  registerText,
-  waitForModel,
-} from '../authoring/authoredClient';
+
+/** The authoring client, fetched when the address sync starts (authored models need it). */
+type Client = typeof import('../authoring/authoredClient');
+let client: Client | null = null;
+const loadClient = (): Promise<Client> =>
+  import('../authoring/authoredClient').then((module) => (client = module));
 
 /**
  * The link of the state: the whole pinned run, written where it was pinned, its notes, and an
@@ -45,7 +43,8 @@ function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
   const link = encodeShare(state, selectPinnedTrace(s).worlds);
   const model = authoredTextOf(s);
   if (model === null) return { ...link, modelTooLarge: null };
-  const packed = modelLinkOf(model);
+  // The authoring client is loaded before any authored model is open.
+  const packed = client?.modelLinkOf(model) ?? null;
   if (packed === null) return { ...link, modelTooLarge: null };
   return packed.ok
     ? { ...link, text: joinModelField(link.text, packed.packed), modelTooLarge: null }
@@ -53,7 +52,7 @@ function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
 }
 
 const modelTooLarge = (length: number) =>
-  `This model is too long to travel in a link (${length.toLocaleString('en')} characters packed; a link carries up to ${(modelCodec()?.MAX_MODEL_LINK ?? 0).toLocaleString('en')}). The link opens its run only where the model is loaded: share the .yaml file too (Download .yaml in the editor), and drop it onto the page that opens the link.`;
+  `This model is too long to travel in a link (${length.toLocaleString('en')} characters packed; a link carries up to ${(client?.modelCodec()?.MAX_MODEL_LINK ?? 0).toLocaleString('en')}). The link opens its run only where the model is loaded: share the .yaml file too (Download .yaml in the editor), and drop it onto the page that opens the link.`;
 
 /** The address as opened, for a notice about a refused link. */
 const addressOf = (hash: string) =>
@@ -65,6 +64,7 @@ const addressOf = (hash: string) =>
  */
 async function loadAuthoredLink(hash: string, rest: string, packed: string): Promise<void> {
   const store = useAppStore.getState();
+  const { editText, loadModelCodec, registerText } = await loadClient();
   const { decodeModelLink } = await loadModelCodec();
   const decoded = decodeModelLink(packed);
   if (!decoded.ok) {
@@ -157,7 +157,7 @@ function decodeInto(hash: string, rest: string, named: string): boolean {
       'This link is of an authored model that did not fit in it. Drop the model’s .yaml file onto this page (or open it in the editor) to see the run.',
       addressOf(hash),
     );
-    waitForModel(named, rest);
+    void loadClient().then((c) => c.waitForModel(named, rest));
     openDefault();
     return false;
   }
@@ -191,6 +191,7 @@ export async function openAddress(): Promise<void> {
 
 /** Wires the URL hash to the store until the returned function is called. */
 export function startUrlSync(): () => void {
+  void loadClient();
   let written = window.location.hash;
   let dropped = false;
   let tooLarge = false;
