@@ -9,7 +9,7 @@
 import { MAX_NOTES, NO_ANNOTATIONS, withNote, withTitle, type Annotations } from '../share/notes';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
 import { isAuthoredId } from '../scenarios/registry';
-import { selectCompareFix, selectPinnedTrace, selectScenario } from './derive';
+import { selectPinnedTrace, selectScenario, selectShareState } from './derive';
 import type { AppState } from './types';
 
 /** The part of `Storage` autosave uses. */
@@ -45,21 +45,8 @@ export function authoredTextOf(s: AppState): string | null {
 
 /** Returns the record of the session in `s`. */
 export function sessionRecord(s: AppState, savedAt: number): SavedSession {
-  const compare = selectCompareFix(s);
-  const link = encodeShare(
-    {
-      scenarioId: s.scenarioId,
-      fix: s.fix,
-      granularity: s.granularity,
-      params: s.params,
-      seed: s.seed,
-      schedule: s.schedule,
-      cursor: s.cursor,
-      pinned: s.pinnedUnder,
-      ...(compare === null ? {} : { compare }),
-    },
-    selectPinnedTrace(s).worlds,
-  ).text;
+  // The notes are saved in full beside the link, not in it.
+  const link = encodeShare(selectShareState(s), selectPinnedTrace(s).worlds).text;
   const model = authoredTextOf(s);
   const label =
     s.annotations.title.trim() ||

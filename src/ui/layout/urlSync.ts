@@ -14,7 +14,7 @@ import { defaultFix } from '../../scenarios/session';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import { authoredTextOf } from '../../store/autosave';
-import { selectCompareFix, selectPinnedTrace, useAppStore, type AppState } from '../../store/index';
+import { selectPinnedTrace, selectShareState, useAppStore, type AppState } from '../../store/index';
 
 /** The authoring client, fetched when the address sync starts (authored models need it). */
 type Client = typeof import('../authoring/authoredClient');
@@ -27,19 +27,7 @@ const loadClient = (): Promise<Client> =>
  * authored model's text when it fits (`modelTooLarge` says when it does not).
  */
 function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
-  const compare = selectCompareFix(s);
-  const state = {
-    scenarioId: s.scenarioId,
-    fix: s.fix,
-    granularity: s.granularity,
-    params: s.params,
-    seed: s.seed,
-    schedule: s.schedule,
-    cursor: s.cursor,
-    pinned: s.pinnedUnder,
-    ...(compare === null ? {} : { compare }),
-    annotations: s.annotations,
-  };
+  const state = { ...selectShareState(s), annotations: s.annotations };
   const link = encodeShare(state, selectPinnedTrace(s).worlds);
   const model = authoredTextOf(s);
   if (model === null) return { ...link, modelTooLarge: null };
