@@ -11,6 +11,7 @@
 import { loadScenario, needsLoading } from '../../scenarios/catalog';
 import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/registry';
 import { defaultFix } from '../../scenarios/session';
+import { hasLink } from '../../share/address';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import { authoredTextOf } from '../../store/autosave';
@@ -219,8 +220,9 @@ export function startUrlSync(): () => void {
     });
   };
   // The address opened before the first render is in the store already (or still loading).
+  // Without a link, the store holds what the page opened with, and whatever was done since.
   if (openedAtStart === written) afterLoading();
-  else openHash(written);
+  else if (hasLink(written)) openHash(written);
   openedAtStart = null;
   write(useAppStore.getState(), false);
 
