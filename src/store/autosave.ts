@@ -8,8 +8,7 @@
  */
 import { MAX_NOTES, NO_ANNOTATIONS, withNote, withTitle, type Annotations } from '../share/notes';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
-import { isAuthoredId } from '../scenarios/registry';
-import { selectPinnedTrace, selectScenario, selectShareState } from './derive';
+import { authoredTextOf, selectPinnedTrace, selectScenario, selectShareState } from './derive';
 import type { AppState } from './types';
 
 /** The part of `Storage` autosave uses. */
@@ -38,10 +37,7 @@ export interface SavedSession {
   readonly model?: string;
 }
 
-/** Returns the YAML text of the authored model `s` is on, or null on a built-in. */
-export function authoredTextOf(s: AppState): string | null {
-  return isAuthoredId(s.scenarioId) && s.authored?.id === s.scenarioId ? s.authored.text : null;
-}
+export { authoredTextOf };
 
 /** Returns the record of the session in `s`. */
 export function sessionRecord(s: AppState, savedAt: number): SavedSession {

@@ -8,7 +8,7 @@ import { replay, type Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
 import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
-import { defaultScenario, findScenario } from '../scenarios/registry';
+import { defaultScenario, findScenario, isAuthoredId } from '../scenarios/registry';
 import { compareRuns, type RunComparison, type RunSide } from '../scenarios/compare';
 import { describeStep } from '../scenarios/narrate';
 import {
@@ -202,6 +202,14 @@ export function selectCompareFix(s: {
   if (s.compareFix === null) return null;
   const scenario = selectScenario(s);
   return scenario.fixes.some((f) => f.id === s.compareFix) ? s.compareFix : defaultFix(scenario);
+}
+
+/** Returns the YAML text of the authored model `s` is on, or null on a built-in. */
+export function authoredTextOf(s: {
+  scenarioId: string;
+  authored: { id: string; text: string } | null;
+}): string | null {
+  return isAuthoredId(s.scenarioId) && s.authored?.id === s.scenarioId ? s.authored.text : null;
 }
 
 /**

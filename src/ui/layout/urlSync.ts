@@ -14,8 +14,13 @@ import { defaultFix } from '../../scenarios/session';
 import { hasLink } from '../../share/address';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
-import { authoredTextOf } from '../../store/autosave';
-import { selectPinnedTrace, selectShareState, useAppStore, type AppState } from '../../store/index';
+import {
+  authoredTextOf,
+  selectPinnedTrace,
+  selectShareState,
+  useAppStore,
+  type AppState,
+} from '../../store/index';
 
 /** The authoring client, fetched when the address sync starts (authored models need it). */
 type Client = typeof import('../authoring/authoredClient');
