@@ -118,7 +118,7 @@ let loading: Promise<void> | null = null;
 /** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
 function load(hash: string): boolean {
   loading = null;
-  if (hash === '' || hash === '#') {
+  if (!hasLink(hash)) {
     openDefault();
     return true;
   }
