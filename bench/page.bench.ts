@@ -75,11 +75,20 @@ const ARGS = [
  */
 /** The page's window once PROBE has run. */
 interface Probed {
-  __bench: { long: number[]; csp: string[]; diagramAt: number; paintedAt: number };
+  __bench: {
+    long: number[];
+    csp: string[];
+    diagramAt: number;
+    paintedAt: number;
+    firstLifelines: string;
+  };
 }
 
+const LIFELINES = `[...document.querySelectorAll('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]')].map((e) => e.dataset.testid).join(' ')`;
+
 const PROBE = `(() => {
-  const bench = { long: [], csp: [], diagramAt: -1, paintedAt: -1 };
+  const lifelines = () => ${LIFELINES};
+  const bench = { long: [], csp: [], diagramAt: -1, paintedAt: -1, firstLifelines: '' };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.long.push(Math.round(e.duration));
@@ -93,6 +102,7 @@ const PROBE = `(() => {
     if (!drawn) return;
     observer.disconnect();
     bench.diagramAt = performance.now();
+    bench.firstLifelines = lifelines();
     performance.mark('first-diagram');
     // The frame that shows it: after the next animation frame's paint.
     requestAnimationFrame(() => setTimeout(() => (bench.paintedAt = performance.now()), 0));
@@ -106,6 +116,8 @@ function gzipBytes(urlPath: string): number {
 }
 
 interface LoadFigures {
+  /** Whether the first diagram drawn had the actors of the one shown once the page settled. */
+  firstIsFinal: boolean;
   paintedMs: number;
   initialJs: { name: string; gzip: number }[];
   laterJs: string[];
@@ -134,7 +146,13 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
       .getEntriesByType('resource')
       .filter((e) => /\.js(\?|$)/.test(e.name))
       .map((e) => ({ name: e.name, end: (e as PerformanceResourceTiming).responseEnd }));
-    return { ...bench, scripts } as {
+    const lifelines = [
+      ...document.querySelectorAll('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]'),
+    ]
+      .map((e) => (e as HTMLElement).dataset.testid)
+      .join(' ');
+    return { ...bench, scripts, settled: bench.firstLifelines === lifelines } as {
+      settled: boolean;
       paintedAt: number;
       diagramAt: number;
       long: number[];
@@ -145,6 +163,7 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
   await context.close();
   const before = seen.scripts.filter((s) => s.end <= seen.diagramAt);
   return {
+    firstIsFinal: seen.settled,
     paintedMs: seen.paintedAt,
     initialJs: before.map((s) => ({ name: new URL(s.name).pathname, gzip: gzipBytes(s.name) })),
     laterJs: seen.scripts
@@ -416,6 +435,13 @@ try {
         painted <= GOAL.firstDiagramMs,
       );
       console.log(`  each load: ${loads.map((l) => Math.round(l.paintedMs)).join(', ')} ms`);
+      const final = loads.filter((l) => l.firstIsFinal).length;
+      row(
+        'first diagram is the one shown after',
+        `${final} of ${loads.length}`,
+        `${loads.length} of ${loads.length}`,
+        final === loads.length,
+      );
       row(
         'longest task during load',
         `${longest} ms`,

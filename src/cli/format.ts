@@ -4,6 +4,7 @@
  */
 import type { ChanceAlong } from '../engine/chance';
 import type { ExploreResult } from '../engine/explore';
+import { resultCounts } from '../engine/exploreResult';
 import { pctRun, type PctReport } from '../engine/pct';
 import { replay, type Trace } from '../engine/replay';
 import type { Model } from '../engine/types';
@@ -151,17 +152,7 @@ export function exploreJson(
     scenario: scenario.id,
     fix,
     granularity: model.granularity,
-    complete: result.complete,
-    interleavings: result.interleavings,
-    violating: result.violating,
-    violatingAny: result.violatingAny,
-    violatingHarm: result.violatingHarm,
-    // Exact decimal text of the counts above (numbers round past 2^53).
-    interleavingsExact: result.interleavingsExact,
-    violatingExact: result.violatingExact,
-    violatingAnyExact: result.violatingAnyExact,
-    violatingHarmExact: result.violatingHarmExact,
-    harmProbability: result.harmProbability,
+    ...resultCounts(result),
     harmChanceAlong: result.harmChanceAlong,
     harm: scenario.harm,
     states: result.states,

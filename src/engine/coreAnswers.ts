@@ -5,7 +5,7 @@
  */
 import { applyStep } from './apply';
 import { countNumber, countText } from './count';
-import type { ExploreResult } from './exploreResult';
+import type { ExploreResult, ResultCounts } from './exploreResult';
 import { checkStep, violationMask } from './invariants';
 import type { Stepper } from './machines';
 import { enabledSteps } from './steps';
@@ -34,22 +34,8 @@ export interface Search {
   readonly find: (world: World) => number;
 }
 
-type Answers = Pick<
-  ExploreResult,
-  | 'interleavings'
-  | 'violating'
-  | 'violatingAny'
-  | 'violatingHarm'
-  | 'interleavingsExact'
-  | 'violatingExact'
-  | 'violatingAnyExact'
-  | 'violatingHarmExact'
-  | 'harmProbability'
-  | 'shortest'
-  | 'shortestBy'
-  | 'shortestHarm'
-  | 'harmChanceAlong'
->;
+type Answers = Omit<ResultCounts, 'complete'> &
+  Pick<ExploreResult, 'shortest' | 'shortestBy' | 'shortestHarm' | 'harmChanceAlong'>;
 
 /** Returns the answers of a finished search whose root (the initial world) is `root`. */
 export function answersOf(

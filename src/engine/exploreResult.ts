@@ -71,6 +71,38 @@ export interface ExploreResult {
   readonly harmChanceAlong: readonly number[] | null;
 }
 
+/** The answer's counts, as the CLI's JSON and the explore worker report them. */
+export type ResultCounts = Pick<
+  ExploreResult,
+  | 'complete'
+  | 'interleavings'
+  | 'violating'
+  | 'violatingAny'
+  | 'violatingHarm'
+  | 'interleavingsExact'
+  | 'violatingExact'
+  | 'violatingAnyExact'
+  | 'violatingHarmExact'
+  | 'harmProbability'
+>;
+
+/** Returns the counts of `result`, numbers and their exact decimal text, in one order. Pure. */
+export function resultCounts(result: ExploreResult): ResultCounts {
+  return {
+    complete: result.complete,
+    interleavings: result.interleavings,
+    violating: result.violating,
+    violatingAny: result.violatingAny,
+    violatingHarm: result.violatingHarm,
+    // Exact decimal text of the counts above (numbers round past 2^53).
+    interleavingsExact: result.interleavingsExact,
+    violatingExact: result.violatingExact,
+    violatingAnyExact: result.violatingAnyExact,
+    violatingHarmExact: result.violatingHarmExact,
+    harmProbability: result.harmProbability,
+  };
+}
+
 /** Returns the message of a search stopped by its state budget. Pure. */
 export function budgetMessage(states: number, approxBytes: number): string {
   const mb = Math.max(1, Math.round(approxBytes / 2 ** 20)).toLocaleString('en');

@@ -5,12 +5,13 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { MAX_STEPS } from './notes';
+
+export { MAX_STEPS };
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 /** Largest index the text can carry. */
 export const MAX_INDEX = 36 * 36 - 1;
-/** Most steps a link may carry, after decompression. */
-export const MAX_STEPS = 5000;
 /** Longest compressed text accepted; bounds what inflating can produce. */
 export const MAX_PACKED = 4096;
 

@@ -28,6 +28,9 @@ import {
   parseParams,
   splitFields,
 } from './schema';
+import { scenarioIdOfLink } from './address';
+
+export { scenarioIdOfLink };
 
 export interface ShareState extends SessionConfig {
   readonly seed: number;
@@ -134,14 +137,6 @@ function encodeBase(state: ShareState, worlds?: readonly World[]): string {
   if (m) parts.push(`m=${m}`);
   if (compare) parts.push(`cmp=${compare}`);
   return parts.join('&');
-}
-
-/**
- * Returns the scenario id a link (or address hash) names in its `s=` field, without checking
- * the rest: the page loads that scenario's model before it decodes the link. Pure.
- */
-export function scenarioIdOfLink(text: string): string | null {
-  return /(?:^#?|&)s=([^&]*)/.exec(text)?.[1] || null;
 }
 
 /** Returns the state a link describes, with warnings for what had to be dropped. Never throws. */

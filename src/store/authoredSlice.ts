@@ -8,7 +8,7 @@ import type { StateCreator } from 'zustand';
 import type { AuthoringError } from '../authoring/source';
 import { findScenario, paramsOf } from '../scenarios/registry';
 import { defaultFix } from '../scenarios/session';
-import { NO_ANNOTATIONS } from '../share/annotations';
+import { NO_ANNOTATIONS } from '../share/notes';
 import type { AppState, AuthoredSlice } from './types';
 
 /** Keeps the parameter overrides of `params` that `scenarioId` has and accepts. */

@@ -6,16 +6,9 @@
  * once a slot cannot be written nothing else is overwritten. An authored model's YAML text is
  * saved with its session (the app registers it again before restoring).
  */
-import {
-  MAX_NOTES,
-  NO_ANNOTATIONS,
-  withNote,
-  withTitle,
-  type Annotations,
-} from '../share/annotations';
+import { MAX_NOTES, NO_ANNOTATIONS, withNote, withTitle, type Annotations } from '../share/notes';
 import { decodeLink, encodeShare, type ShareState } from '../share/link';
-import { isAuthoredId } from '../scenarios/registry';
-import { selectCompareFix, selectPinnedTrace, selectScenario } from './derive';
+import { authoredTextOf, selectPinnedTrace, selectScenario, selectShareState } from './derive';
 import type { AppState } from './types';
 
 /** The part of `Storage` autosave uses. */
@@ -44,28 +37,12 @@ export interface SavedSession {
   readonly model?: string;
 }
 
-/** Returns the YAML text of the authored model `s` is on, or null on a built-in. */
-export function authoredTextOf(s: AppState): string | null {
-  return isAuthoredId(s.scenarioId) && s.authored?.id === s.scenarioId ? s.authored.text : null;
-}
+export { authoredTextOf };
 
 /** Returns the record of the session in `s`. */
 export function sessionRecord(s: AppState, savedAt: number): SavedSession {
-  const compare = selectCompareFix(s);
-  const link = encodeShare(
-    {
-      scenarioId: s.scenarioId,
-      fix: s.fix,
-      granularity: s.granularity,
-      params: s.params,
-      seed: s.seed,
-      schedule: s.schedule,
-      cursor: s.cursor,
-      pinned: s.pinnedUnder,
-      ...(compare === null ? {} : { compare }),
-    },
-    selectPinnedTrace(s).worlds,
-  ).text;
+  // The notes are saved in full beside the link, not in it.
+  const link = encodeShare(selectShareState(s), selectPinnedTrace(s).worlds).text;
   const model = authoredTextOf(s);
   const label =
     s.annotations.title.trim() ||

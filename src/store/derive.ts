@@ -8,7 +8,7 @@ import { replay, type Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
 import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
-import { defaultScenario, findScenario } from '../scenarios/registry';
+import { defaultScenario, findScenario, isAuthoredId } from '../scenarios/registry';
 import { compareRuns, type RunComparison, type RunSide } from '../scenarios/compare';
 import { describeStep } from '../scenarios/narrate';
 import {
@@ -19,6 +19,7 @@ import {
   type SessionConfig,
 } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
+import type { ShareState } from '../share/link';
 import { pinConfigOf } from './pin';
 
 const stepper = createStepper({ memoize: true });
@@ -201,6 +202,35 @@ export function selectCompareFix(s: {
   if (s.compareFix === null) return null;
   const scenario = selectScenario(s);
   return scenario.fixes.some((f) => f.id === s.compareFix) ? s.compareFix : defaultFix(scenario);
+}
+
+/** Returns the YAML text of the authored model `s` is on, or null on a built-in. */
+export function authoredTextOf(s: {
+  scenarioId: string;
+  authored: { id: string; text: string } | null;
+}): string | null {
+  return isAuthoredId(s.scenarioId) && s.authored?.id === s.scenarioId ? s.authored.text : null;
+}
+
+/**
+ * Selector: what a share link (and an autosaved session) holds of the state, notes aside: the
+ * session, the pinned run and where it was pinned, the cursor and the compare view.
+ */
+export function selectShareState(
+  s: PinnedLike & { readonly seed: number; readonly compareFix: string | null },
+): ShareState {
+  const compare = selectCompareFix(s);
+  return {
+    scenarioId: s.scenarioId,
+    fix: s.fix,
+    granularity: s.granularity,
+    params: s.params,
+    seed: s.seed,
+    schedule: s.schedule,
+    cursor: s.cursor,
+    pinned: s.pinnedUnder,
+    ...(compare === null ? {} : { compare }),
+  };
 }
 
 /**

@@ -12,7 +12,6 @@ import { createVerdictSlice } from './verdictSlice';
 export type { AppState, EditorState, ExploreSummary, Notice, RaceFound } from './types';
 export * from './derive';
 export { pinConfigOf, samePin } from './pin';
-export * from './autosave';
 export type { DivergenceStory } from '../scenarios/divergence';
 
 /** Returns a fresh store (tests make their own; the app uses `useAppStore`). */

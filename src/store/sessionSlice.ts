@@ -8,7 +8,7 @@ import type { StateCreator } from 'zustand';
 import { randomCompletion } from '../engine/random';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios/registry';
 import { defaultFix, translateSchedule, type SessionConfig } from '../scenarios/session';
-import { NO_ANNOTATIONS, withNote, withTitle } from '../share/annotations';
+import { NO_ANNOTATIONS, withNote, withTitle } from '../share/notes';
 import { enabledAt, modelFor, traceFor } from './derive';
 import { loses, pinConfigOf, pushUndo, sameRun, snapshotOf } from './pin';
 import type { AppState, SessionSlice } from './types';

@@ -5,7 +5,7 @@
 import type { Granularity } from '../engine/types';
 import type { VerdictSummary } from '../scenarios/judge';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
-import type { Annotations } from '../share/annotations';
+import type { Annotations } from '../share/notes';
 import type { AuthoringError } from '../authoring/source';
 import type { ShareState } from '../share/link';
 import type { SavedSession } from './autosave';

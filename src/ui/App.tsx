@@ -22,8 +22,8 @@ import { Sidebar } from './panels/Sidebar';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
-import { useAutosave } from './layout/useAutosave';
-import { useUrlSync } from './layout/useUrlSync';
+import { useAfterFirstPaint } from './layout/useAfterFirstPaint';
+import { useSessionSync } from './layout/useSessionSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
 
@@ -46,6 +46,11 @@ function usePrefetchViews(): void {
       void import('./present/Presentation');
       void import('./layout/HelpCard');
       void import('./explore/exploreClient');
+      void import('./controls/ChanceStrip');
+      void import('./panels/ExploreResult');
+      void import('./panels/ExploreMatrix');
+      void import('./panels/RaceLine');
+      void import('./authoring/authoredClient');
       // The other built-in scenarios' models, so the picker opens each at once.
       void loadAllScenarios();
     };
@@ -61,8 +66,7 @@ function usePrefetchViews(): void {
 /** Returns the whole app. */
 export function App() {
   usePrefetchViews();
-  useUrlSync();
-  useAutosave();
+  useSessionSync();
   useDocumentTitle();
   useKeyboard();
   usePlayback();
@@ -71,6 +75,7 @@ export function App() {
   const comparing = useAppStore((s) => s.compareFix !== null);
   const presenting = useAppStore((s) => s.presenting);
   const phone = useMediaQuery(PHONE_QUERY);
+  const painted = useAfterFirstPaint();
   if (presenting) {
     return (
       <div className="app app-presenting">
@@ -102,7 +107,7 @@ export function App() {
         </main>
       ) : (
         <main className={editing ? 'workspace workspace-authoring' : 'workspace'}>
-          <Sidebar />
+          {painted ? <Sidebar /> : <aside className="column column-left" />}
           <DiagramPane />
           {editing ? (
             <div className="column column-right column-editor">
@@ -110,8 +115,12 @@ export function App() {
             </div>
           ) : (
             <aside className="column column-right" aria-label="Story and state">
-              <NarrativePanel />
-              <Inspector />
+              {painted && (
+                <>
+                  <NarrativePanel />
+                  <Inspector />
+                </>
+              )}
             </aside>
           )}
         </main>

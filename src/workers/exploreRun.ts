@@ -6,6 +6,7 @@
 import { harmChanceAlong } from '../engine/chance';
 import { completeRun } from '../engine/complete';
 import { explore } from '../engine/explore';
+import { resultCounts } from '../engine/exploreResult';
 import { createStepper } from '../engine/machines';
 import type { Model } from '../engine/types';
 import {
@@ -73,16 +74,7 @@ export function exploreOne(
   const headline = headlineRace(ids, scenario.harm, result);
   const shortest = (result.complete ? (headline?.schedule ?? result.shortest) : null) ?? race;
   return {
-    complete: result.complete,
-    interleavings: result.interleavings,
-    violating: result.violating,
-    violatingAny: result.violatingAny,
-    violatingHarm: result.violatingHarm,
-    interleavingsExact: result.interleavingsExact,
-    violatingExact: result.violatingExact,
-    violatingAnyExact: result.violatingAnyExact,
-    violatingHarmExact: result.violatingHarmExact,
-    harmProbability: result.harmProbability,
+    ...resultCounts(result),
     states: result.states,
     stoppedMessage: result.stoppedMessage,
     shortest,

@@ -2,7 +2,8 @@
  * The sidebar's way into authoring: New incident (a small template) and Edit a copy of this
  * scenario (its example file, where one exists), both opening the editor beside the diagram.
  */
-import { editCopy, newIncident } from './authoredClient';
+/** The authoring client, fetched on the first click (the page does not need it to start). */
+const client = () => import('./authoredClient');
 
 /** Returns the authoring card. */
 export function AuthorCard() {
@@ -15,7 +16,7 @@ export function AuthorCard() {
           type="button"
           className="btn btn-small"
           data-testid="new-incident"
-          onClick={newIncident}
+          onClick={() => void client().then((m) => m.newIncident())}
         >
           New incident
         </button>
@@ -23,7 +24,7 @@ export function AuthorCard() {
           type="button"
           className="btn btn-small"
           data-testid="edit-copy"
-          onClick={() => void editCopy()}
+          onClick={() => void client().then((m) => m.editCopy())}
         >
           Edit a copy of this scenario
         </button>

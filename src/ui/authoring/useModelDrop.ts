@@ -3,7 +3,6 @@
  * opened by a link whose model did not fit in it, that link's run opens with it).
  */
 import { useEffect } from 'react';
-import { openFile } from './authoredClient';
 
 const isModel = (file: File) => /\.ya?ml$/i.test(file.name) || /yaml/.test(file.type);
 
@@ -17,7 +16,8 @@ export function useModelDrop(): void {
       const file = [...(event.dataTransfer?.files ?? [])].find(isModel);
       if (!file) return;
       event.preventDefault();
-      void openFile(file);
+      // The authoring client is fetched on the first drop.
+      void import('./authoredClient').then((m) => m.openFile(file));
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { useAppStore } from '../../store/index';
-import { restoreSession } from './useAutosave';
 
 function when(savedAt: number): string {
   if (!savedAt) return '';
@@ -30,7 +29,8 @@ export function RestoreOffer() {
         type="button"
         className="btn btn-strong"
         data-testid="restore-button"
-        onClick={() => restoreSession(saved)}
+        // Autosave, which made the offer, is loaded already.
+        onClick={() => void import('./autosaveSync').then((m) => m.restoreSession(saved))}
       >
         Restore
       </button>

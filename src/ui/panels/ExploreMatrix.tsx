@@ -5,40 +5,12 @@
  * Click a row to switch to that fix.
  */
 import { useEffect, useRef } from 'react';
-import type { VerdictSummary } from '../../scenarios/judge';
 import { verdictBrief } from '../../scenarios/verdictBrief';
 import { useAppStore } from '../../store/index';
 import { useConfig, useScenario } from '../hooks';
 import { useVerdicts } from './useVerdicts';
+import { OpenFailing } from './OpenFailing';
 import { VerdictMark } from './VerdictMark';
-
-/** Returns a button that opens a verdict's failing configuration with its race pinned. */
-export function OpenFailing({
-  verdict,
-  label,
-  testId = `open-failing-${verdict.fix}`,
-}: {
-  verdict: VerdictSummary;
-  label: string;
-  testId?: string;
-}) {
-  const openConfiguration = useAppStore((s) => s.openConfiguration);
-  const failing = verdict.failing;
-  if (!failing) return null;
-  return (
-    <button
-      type="button"
-      className="link-button"
-      data-testid={testId}
-      onClick={(event) => {
-        event.stopPropagation();
-        openConfiguration({ fix: verdict.fix, params: failing.params }, failing.race);
-      }}
-    >
-      {label}
-    </button>
-  );
-}
 
 /** Returns the matrix table (scrolled into view when it appears). */
 export function ExploreMatrix() {

@@ -2,14 +2,20 @@
  * Exploration results: the line for the current configuration and, on request, the fix
  * matrix (every fix's verdict over the scenario's sweep, judged by the explorer).
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { configKey } from '../../scenarios/session';
 import { useAppStore } from '../../store/index';
 import { compareAllFixes } from '../explore/onDemand';
 import { useConfig, useScenario } from '../hooks';
-import { ExploreMatrix } from './ExploreMatrix';
-import { ExploreResult } from './ExploreResult';
-import { RaceLine } from './RaceLine';
+
+// What only an exploration shows, fetched when it has something to show.
+const ExploreMatrix = lazy(() =>
+  import('./ExploreMatrix').then((m) => ({ default: m.ExploreMatrix })),
+);
+const ExploreResult = lazy(() =>
+  import('./ExploreResult').then((m) => ({ default: m.ExploreResult })),
+);
+const RaceLine = lazy(() => import('./RaceLine').then((m) => ({ default: m.RaceLine })));
 
 /** Returns the exploration section. */
 export function ExplorePanel() {
@@ -24,12 +30,13 @@ export function ExplorePanel() {
   return (
     <section className="card explore" aria-label="Exploration">
       <h2 className="card-title">Every interleaving</h2>
-      {race && !result?.complete && (
-        <RaceLine race={race} running={running && explore.key === configKey(config)} />
-      )}
-      {result ? (
-        <ExploreResult fix={fix} result={result} />
-      ) : race ? null : (
+      <Suspense fallback={null}>
+        {race && !result?.complete && (
+          <RaceLine race={race} running={running && explore.key === configKey(config)} />
+        )}
+        {result && <ExploreResult fix={fix} result={result} />}
+      </Suspense>
+      {result || race ? null : (
         <p className="muted">
           {running && explore.mode === 'one'
             ? 'Exploring every order of events…'
@@ -45,7 +52,11 @@ export function ExplorePanel() {
       {explore.status === 'error' && (
         <p className="explore-line is-bad">Explorer failed: {explore.error}</p>
       )}
-      {comparing && <ExploreMatrix />}
+      {comparing && (
+        <Suspense fallback={null}>
+          <ExploreMatrix />
+        </Suspense>
+      )}
       <button
         type="button"
         className="btn btn-small"

@@ -7,7 +7,7 @@ import { verdictBrief } from '../../scenarios/verdictBrief';
 import type { FixDef } from '../../scenarios/types';
 import type { ExploreSummary } from '../../store/index';
 import { useConfig, useScenario } from '../hooks';
-import { OpenFailing } from './ExploreMatrix';
+import { OpenFailing } from './OpenFailing';
 import { useVerdicts } from './useVerdicts';
 import { verdictOf } from './verdict';
 

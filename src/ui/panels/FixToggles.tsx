@@ -6,7 +6,7 @@
 import { useAppStore } from '../../store/index';
 import { judgeFixes } from '../explore/onDemand';
 import { useScenario } from '../hooks';
-import { OpenFailing } from './ExploreMatrix';
+import { OpenFailing } from './OpenFailing';
 import { useVerdicts } from './useVerdicts';
 import { VerdictMark } from './VerdictMark';
 

@@ -2,7 +2,7 @@
  * Annotating the run: the note on the current step (plain text, kept in the link and shown
  * beside the step on the diagram and in presentation captions).
  */
-import { MAX_NOTE, MAX_TITLE } from '../../share/annotations';
+import { MAX_NOTE, MAX_TITLE } from '../../share/notes';
 import { useAppStore } from '../../store/index';
 import { useShownCursor } from '../hooks';
 

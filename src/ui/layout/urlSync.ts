@@ -1,5 +1,6 @@
 /**
- * Keeps the address bar's hash and the store in step. Opening a link loads its exact state,
+ * Keeps the address bar's hash and the store in step (loaded after the first paint, or before
+ * it when the address holds a link: `openAddress`). Opening a link loads its exact state,
  * compare view included (or says why it cannot and opens the default scenario); changes of
  * scenario, fix, loaded schedule (Find the race, Undo) or compare view push a history entry,
  * steps and notes replace it; back/forward reload the state of the entry, so Back after Find the race
@@ -7,50 +8,37 @@
  * (`am=`, up to `MAX_MODEL_LINK`): opening such a link loads the model first (the authoring
  * code is fetched then), and a model that does not load opens in the editor, so nothing is lost.
  */
-import { useEffect } from 'react';
 import { loadScenario, needsLoading } from '../../scenarios/catalog';
 import { DEFAULT_SCENARIO, findScenario, isAuthoredId } from '../../scenarios/registry';
 import { defaultFix } from '../../scenarios/session';
+import { hasLink } from '../../share/address';
 import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import {
   authoredTextOf,
-  selectCompareFix,
   selectPinnedTrace,
+  selectShareState,
   useAppStore,
   type AppState,
 } from '../../store/index';
-import {
-  editText,
-  loadModelCodec,
-  modelCodec,
-  modelLinkOf,
-  registerText,
-  waitForModel,
-} from '../authoring/authoredClient';
+
+/** The authoring client, fetched when the address sync starts (authored models need it). */
+type Client = typeof import('../authoring/authoredClient');
+let client: Client | null = null;
+const loadClient = (): Promise<Client> =>
+  import('../authoring/authoredClient').then((module) => (client = module));
 
 /**
  * The link of the state: the whole pinned run, written where it was pinned, its notes, and an
  * authored model's text when it fits (`modelTooLarge` says when it does not).
  */
 function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
-  const compare = selectCompareFix(s);
-  const state = {
-    scenarioId: s.scenarioId,
-    fix: s.fix,
-    granularity: s.granularity,
-    params: s.params,
-    seed: s.seed,
-    schedule: s.schedule,
-    cursor: s.cursor,
-    pinned: s.pinnedUnder,
-    ...(compare === null ? {} : { compare }),
-    annotations: s.annotations,
-  };
+  const state = { ...selectShareState(s), annotations: s.annotations };
   const link = encodeShare(state, selectPinnedTrace(s).worlds);
   const model = authoredTextOf(s);
   if (model === null) return { ...link, modelTooLarge: null };
-  const packed = modelLinkOf(model);
+  // The authoring client is loaded before any authored model is open.
+  const packed = client?.modelLinkOf(model) ?? null;
   if (packed === null) return { ...link, modelTooLarge: null };
   return packed.ok
     ? { ...link, text: joinModelField(link.text, packed.packed), modelTooLarge: null }
@@ -58,7 +46,7 @@ function linkOf(s: AppState): EncodedLink & { modelTooLarge: number | null } {
 }
 
 const modelTooLarge = (length: number) =>
-  `This model is too long to travel in a link (${length.toLocaleString('en')} characters packed; a link carries up to ${(modelCodec()?.MAX_MODEL_LINK ?? 0).toLocaleString('en')}). The link opens its run only where the model is loaded: share the .yaml file too (Download .yaml in the editor), and drop it onto the page that opens the link.`;
+  `This model is too long to travel in a link (${length.toLocaleString('en')} characters packed; a link carries up to ${(client?.modelCodec()?.MAX_MODEL_LINK ?? 0).toLocaleString('en')}). The link opens its run only where the model is loaded: share the .yaml file too (Download .yaml in the editor), and drop it onto the page that opens the link.`;
 
 /** The address as opened, for a notice about a refused link. */
 const addressOf = (hash: string) =>
@@ -70,6 +58,7 @@ const addressOf = (hash: string) =>
  */
 async function loadAuthoredLink(hash: string, rest: string, packed: string): Promise<void> {
   const store = useAppStore.getState();
+  const { editText, loadModelCodec, registerText } = await loadClient();
   const { decodeModelLink } = await loadModelCodec();
   const decoded = decodeModelLink(packed);
   if (!decoded.ok) {
@@ -129,7 +118,7 @@ let loading: Promise<void> | null = null;
 /** Loads the state in `hash` into the store (the default scenario, with a message, when refused). */
 function load(hash: string): boolean {
   loading = null;
-  if (hash === '' || hash === '#') {
+  if (!hasLink(hash)) {
     openDefault();
     return true;
   }
@@ -162,7 +151,7 @@ function decodeInto(hash: string, rest: string, named: string): boolean {
       'This link is of an authored model that did not fit in it. Drop the model’s .yaml file onto this page (or open it in the editor) to see the run.',
       addressOf(hash),
     );
-    waitForModel(named, rest);
+    void loadClient().then((c) => c.waitForModel(named, rest));
     openDefault();
     return false;
   }
@@ -178,76 +167,98 @@ function decodeInto(hash: string, rest: string, named: string): boolean {
   return true;
 }
 
-/** Wires the URL hash to the store for the lifetime of the app. */
-export function useUrlSync(): void {
-  useEffect(() => {
-    let written = window.location.hash;
-    let dropped = false;
-    let tooLarge = false;
-    const write = (s: AppState, push: boolean) => {
-      if (loading) return;
-      let hash: string;
-      try {
-        const link = linkOf(s);
-        hash = `#${link.text}`;
-        // Say so once when the notes stop fitting, not on every keystroke.
-        if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
-        dropped = link.notesDropped !== null;
-        if (link.modelTooLarge !== null && !tooLarge)
-          s.notify('warning', modelTooLarge(link.modelTooLarge));
-        tooLarge = link.modelTooLarge !== null;
-      } catch {
-        return; // Keep the last good address rather than break the page.
-      }
-      if (hash === written) return;
-      written = hash;
-      const url = `${window.location.pathname}${window.location.search}${hash}`;
-      if (push) window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
-    };
-    /** Loads `hash`; when it loads asynchronously (an authored model), writes once it has. */
-    const openHash = (hash: string) => {
-      load(hash);
-      const pending = loading;
-      if (!pending) return;
-      void pending.finally(() => {
-        if (loading !== pending) return;
-        loading = null;
-        write(useAppStore.getState(), false);
-      });
-    };
+/** The address opened before the first render (`openAddress`), not opened again at start. */
+let openedAtStart: string | null = null;
+
+/**
+ * Opens the link in the address into the store, before the app is first drawn, so the first
+ * diagram is the linked one; resolves once it is open (an authored model or a built-in's model
+ * loaded too).
+ */
+export async function openAddress(): Promise<void> {
+  openedAtStart = window.location.hash;
+  load(openedAtStart);
+  // A built-in's model is awaited; an authored model (the authoring code, then its compile) is
+  // not: the page is drawn meanwhile, and the run opens once the model has loaded.
+  if (splitModelField(openedAtStart).packed === null) await loading;
+}
+
+/** Wires the URL hash to the store until the returned function is called. */
+export function startUrlSync(): () => void {
+  void loadClient();
+  let written = window.location.hash;
+  let dropped = false;
+  let tooLarge = false;
+  const write = (s: AppState, push: boolean) => {
+    if (loading) return;
+    let hash: string;
+    try {
+      const link = linkOf(s);
+      hash = `#${link.text}`;
+      // Say so once when the notes stop fitting, not on every keystroke.
+      if (link.notesDropped !== null && !dropped) s.notify('warning', NOTES_TOO_LONG);
+      dropped = link.notesDropped !== null;
+      if (link.modelTooLarge !== null && !tooLarge)
+        s.notify('warning', modelTooLarge(link.modelTooLarge));
+      tooLarge = link.modelTooLarge !== null;
+    } catch {
+      return; // Keep the last good address rather than break the page.
+    }
+    if (hash === written) return;
+    written = hash;
+    const url = `${window.location.pathname}${window.location.search}${hash}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+  /** Loads `hash`; when it loads asynchronously (an authored model), writes once it has. */
+  const openHash = (hash: string) => {
+    load(hash);
+    afterLoading();
+  };
+  const afterLoading = () => {
+    const pending = loading;
+    if (!pending) return;
+    void pending.finally(() => {
+      if (loading !== pending) return;
+      loading = null;
+      write(useAppStore.getState(), false);
+    });
+  };
+  // The address opened before the first render is in the store already (or still loading).
+  // Without a link, the store holds what the page opened with, and whatever was done since.
+  if (openedAtStart === written) afterLoading();
+  else if (hasLink(written)) openHash(written);
+  openedAtStart = null;
+  write(useAppStore.getState(), false);
+
+  const unsubscribe = useAppStore.subscribe((s, prev) => {
+    if (
+      s.schedule === prev.schedule &&
+      s.cursor === prev.cursor &&
+      s.pinnedUnder === prev.pinnedUnder &&
+      s.fix === prev.fix &&
+      s.scenarioId === prev.scenarioId &&
+      s.granularity === prev.granularity &&
+      s.params === prev.params &&
+      s.seed === prev.seed &&
+      s.compareFix === prev.compareFix &&
+      s.annotations === prev.annotations &&
+      s.authored === prev.authored
+    )
+      return;
+    write(s, s.navigation !== prev.navigation);
+  });
+  const onNavigate = () => {
+    if (window.location.hash === written) return;
+    written = window.location.hash;
     openHash(written);
     write(useAppStore.getState(), false);
-
-    const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (
-        s.schedule === prev.schedule &&
-        s.cursor === prev.cursor &&
-        s.pinnedUnder === prev.pinnedUnder &&
-        s.fix === prev.fix &&
-        s.scenarioId === prev.scenarioId &&
-        s.granularity === prev.granularity &&
-        s.params === prev.params &&
-        s.seed === prev.seed &&
-        s.compareFix === prev.compareFix &&
-        s.annotations === prev.annotations &&
-        s.authored === prev.authored
-      )
-        return;
-      write(s, s.navigation !== prev.navigation);
-    });
-    const onNavigate = () => {
-      if (window.location.hash === written) return;
-      written = window.location.hash;
-      openHash(written);
-      write(useAppStore.getState(), false);
-    };
-    window.addEventListener('popstate', onNavigate);
-    window.addEventListener('hashchange', onNavigate);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('popstate', onNavigate);
-      window.removeEventListener('hashchange', onNavigate);
-    };
-  }, []);
+  };
+  window.addEventListener('popstate', onNavigate);
+  window.addEventListener('hashchange', onNavigate);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('popstate', onNavigate);
+    window.removeEventListener('hashchange', onNavigate);
+  };
 }

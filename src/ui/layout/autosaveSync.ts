@@ -1,24 +1,22 @@
 /**
- * Autosave wiring: on start, earlier work that differs from what opened (a shared link, or a
+ * Autosave wiring (loaded after the first paint): on start, earlier work that differs from what opened (a shared link, or a
  * fresh start) is kept and offered back; then every change is saved (debounced, and on leaving
  * the page). Storage that is missing, full or throwing turns autosave off with one message, and
  * never overwrites work it could not keep first. A session on an authored model is restored
  * once its model has been loaded again (or, when it no longer loads, opens it in the editor).
  */
-import { useEffect } from 'react';
 import { loadScenario, needsLoading } from '../../scenarios/catalog';
-import { scenarioIdOfLink } from '../../share/link';
+import { scenarioIdOfLink } from '../../share/address';
 import {
   AutosaveSlots,
   restoredState,
   sameWork,
   sessionRecord,
   SESSION_KEY,
-  useAppStore,
   worthKeeping,
-  type AppState,
   type SavedSession,
-} from '../../store/index';
+} from '../../store/autosave';
+import { useAppStore, type AppState } from '../../store/index';
 import { editText, registerText } from '../authoring/authoredClient';
 
 const DEBOUNCE_MS = 400;
@@ -94,49 +92,47 @@ const changed = (s: AppState, p: AppState) =>
   s.annotations !== p.annotations ||
   s.authored !== p.authored;
 
-/** Runs autosave for the lifetime of the app (after the link has been loaded). */
-export function useAutosave(): void {
-  useEffect(() => {
-    const store = useAppStore;
-    const storage = storageOrNull();
-    let off = false;
-    const turnOff = () => {
-      if (off) return;
-      off = true;
-      store.getState().notify('warning', AUTOSAVE_OFF);
-    };
-    slots = new AutosaveSlots(storage);
-    if (!storage) turnOff();
-    else {
-      const previous = slots.session();
-      const now = sessionRecord(store.getState(), Date.now());
-      if (previous && worthKeeping(previous) && !sameWork(previous, now)) {
-        // Keep it before anything overwrites it; if that fails, write nothing at all.
-        if (!slots.keep(previous)) turnOff();
-      }
-      store.getState().setRestoreOffer(slots.kept());
+/** Runs autosave (after the link has been loaded) until the returned function is called. */
+export function startAutosave(): () => void {
+  const store = useAppStore;
+  const storage = storageOrNull();
+  let off = false;
+  const turnOff = () => {
+    if (off) return;
+    off = true;
+    store.getState().notify('warning', AUTOSAVE_OFF);
+  };
+  slots = new AutosaveSlots(storage);
+  if (!storage) turnOff();
+  else {
+    const previous = slots.session();
+    const now = sessionRecord(store.getState(), Date.now());
+    if (previous && worthKeeping(previous) && !sameWork(previous, now)) {
+      // Keep it before anything overwrites it; if that fails, write nothing at all.
+      if (!slots.keep(previous)) turnOff();
     }
-    let timer: number | undefined;
-    const save = () => {
-      window.clearTimeout(timer);
-      timer = undefined;
-      if (off || !slots) return;
-      if (!slots.save(sessionRecord(store.getState(), Date.now()))) turnOff();
-    };
-    if (!off) save();
-    const unsubscribe = store.subscribe((s, p) => {
-      if (off || !changed(s, p)) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(save, DEBOUNCE_MS);
-    });
-    const flush = () => {
-      if (timer !== undefined) save();
-    };
-    window.addEventListener('pagehide', flush);
-    return () => {
-      flush();
-      unsubscribe();
-      window.removeEventListener('pagehide', flush);
-    };
-  }, []);
+    store.getState().setRestoreOffer(slots.kept());
+  }
+  let timer: number | undefined;
+  const save = () => {
+    window.clearTimeout(timer);
+    timer = undefined;
+    if (off || !slots) return;
+    if (!slots.save(sessionRecord(store.getState(), Date.now()))) turnOff();
+  };
+  if (!off) save();
+  const unsubscribe = store.subscribe((s, p) => {
+    if (off || !changed(s, p)) return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(save, DEBOUNCE_MS);
+  });
+  const flush = () => {
+    if (timer !== undefined) save();
+  };
+  window.addEventListener('pagehide', flush);
+  return () => {
+    flush();
+    unsubscribe();
+    window.removeEventListener('pagehide', flush);
+  };
 }
