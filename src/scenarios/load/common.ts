@@ -3,7 +3,8 @@
  * driver loop with progress, parameters, and rounding for stable tables. Pure given the seeded
  * generators passed in.
  */
-import type { LoadActor, LoadSim } from '../../engine/load/sim';
+import type { KeyedInput } from '../../engine/load/behaviour';
+import type { DatabaseSpec, LoadActor, LoadSim } from '../../engine/load/sim';
 import { bucketPercentile, ranked, Samples, Series } from '../../engine/load/stats';
 import type { Rng } from '../../engine/rng';
 import type { LoadFigure, LoadSeries } from './types';
@@ -92,6 +93,39 @@ export function one<T>(key: string, value: T): { readonly [key: string]: T } {
   const record = Object.create(null) as { [key: string]: T };
   record[key] = value;
   return record;
+}
+
+/** Every key's first row in the load scenarios' databases (rows are never mutated). */
+const FIRST_ROW = Object.freeze({ value: 'v1', version: 1 });
+
+/**
+ * Returns the load scenarios' database `db`: every key's row starts at v1, `connections`
+ * connections, `latency` ms per statement. Its `own` gives each key's row without building the
+ * key's input. Pure.
+ */
+export function rowDatabase(connections: number, latency: () => number): DatabaseSpec {
+  return {
+    id: 'db',
+    kind: 'database',
+    connections,
+    latency,
+    input: (key) => ({ rows: one(key, FIRST_ROW) }),
+    own: () => FIRST_ROW,
+  };
+}
+
+/**
+ * Returns how a warm cache starts: every key holds `entry` (one object, never mutated), told
+ * as the key's input and, shorter, as its own part. Pure.
+ */
+export function warmEntries(entry: {
+  readonly value: string;
+  readonly version: number;
+  readonly expiresAt: number | null;
+  readonly tombstone: boolean;
+}): KeyedInput {
+  const shared = Object.freeze({ ...entry });
+  return { input: (key) => ({ entries: one(key, shared) }), own: () => shared };
 }
 
 /** Returns the peak of per-bucket rates. Pure. */

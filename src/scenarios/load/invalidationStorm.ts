@@ -19,11 +19,12 @@ import {
   figure,
   keyNames,
   latencyDraw,
-  one,
   Latencies,
   p,
   param,
   series,
+  rowDatabase,
+  warmEntries,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
@@ -65,17 +66,12 @@ function run(config: LoadRunConfig): LoadRun {
       id,
       kind: 'cache',
       service: (event: MachineEvent) => (event.type === 'GET' ? 0.01 : 0.015) / speed,
-      input: (key: string) => ({
-        entries: one(key, { value: 'v1', version: 1, expiresAt: null, tombstone: false }),
-      }),
+      ...warmEntries({ value: 'v1', version: 1, expiresAt: null, tombstone: false }),
     })),
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
-    },
+    database: rowDatabase(
+      p(params, 'connections'),
+      latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
+    ),
     observer: {
       onStep(actor, now) {
         if (actor.returned || !answered(actor)) return;

@@ -19,11 +19,12 @@ import {
   figure,
   keyNames,
   latencyDraw,
-  one,
   Latencies,
   p,
   param,
   series,
+  rowDatabase,
+  warmEntries,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
@@ -96,18 +97,13 @@ function run(config: LoadRunConfig): LoadRun {
         id: 'cache',
         kind: 'cache',
         service: (event) => (event.type === 'GET' ? 0.01 : 0.015),
-        input: (key) => ({
-          entries: one(key, { value: 'v1', version: 1, expiresAt: ttl, tombstone: false }),
-        }),
+        ...warmEntries({ value: 'v1', version: 1, expiresAt: ttl, tombstone: false }),
       },
     ],
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 5),
-    },
+    database: rowDatabase(
+      p(params, 'connections'),
+      latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 5),
+    ),
     observer: {
       onStep(actor, now) {
         if (actor.kind === 'writer') onWriter(actor, now);

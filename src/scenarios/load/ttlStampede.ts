@@ -25,6 +25,7 @@ import {
   param,
   peakRate,
   series,
+  rowDatabase,
 } from './common';
 import type { LoadRunConfig, LoadRun, LoadScenarioDef } from './types';
 
@@ -82,13 +83,7 @@ function run(config: LoadRunConfig): LoadRun {
         },
       },
     ],
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: dbLatency,
-    },
+    database: rowDatabase(p(params, 'connections'), dbLatency),
     observer: {
       onStep(actor, now) {
         if (actor.state.value === 'selecting') actor.flags |= SELECTED;

@@ -123,3 +123,54 @@ describe('load sources', () => {
     expect(starts.every(([, t]) => t < 1000)).toBe(true);
   });
 });
+
+describe('key numbers', () => {
+  const newSim = async () => {
+    const { LoadSim } = await import('../../../src/engine/load/sim');
+    const { fastBehaviour } = await import('../../../src/actors/load/behaviours');
+    return new LoadSim({
+      behaviour: fastBehaviour(),
+      hop: 0.1,
+      caches: [{ id: 'cache', kind: 'cache', service: () => 0.01, input: () => null }],
+      database: {
+        id: 'db',
+        kind: 'database',
+        connections: 1,
+        input: () => ({ rows: {} }),
+        latency: () => 1,
+      },
+      observer: {},
+    });
+  };
+
+  it('one number per key name, however the key was first numbered', async () => {
+    const sim = await newSim();
+    const a = sim.newKey('a');
+    const b = sim.newKey('b');
+    expect([a, b]).toEqual([0, 1]);
+    expect(sim.key('b')).toBe(b);
+    expect(sim.key('c')).toBe(2);
+    expect(sim.keyName(2)).toBe('c');
+    expect(() => sim.newKey('a')).toThrow(/not new/);
+  });
+
+  it('a name numbered twice as new is caught when a lookup by name needs the index', async () => {
+    const sim = await newSim();
+    sim.newKey('a');
+    sim.newKey('a');
+    expect(() => sim.key('b')).toThrow(/numbered twice/);
+  });
+
+  it('a request spawned with a wrong key number still reaches its own key', async () => {
+    const sim = await newSim();
+    const right = sim.newKey('k');
+    const wrong = sim.newKey('other');
+    const input = { key: 'k', mode: 'set', ttl: null, cache: 'cache', db: 'db' };
+    sim.spawn('reader', input, 0, wrong);
+    sim.spawn('reader', input, 0, right);
+    sim.run(Number.POSITIVE_INFINITY);
+    const cache = sim.servers.get('cache')?.keys;
+    expect(JSON.stringify(cache?.state(right))).toContain('"k"');
+    expect(cache?.state(wrong)).toBeUndefined();
+  });
+});
