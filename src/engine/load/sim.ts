@@ -11,6 +11,7 @@ import type { ActorState, Json, Plan } from '../types';
 import { keyedActors, type Behaviour, type KeyedActors, type KeyedInput } from './behaviour';
 import { loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
+import { KeyTable } from './keys';
 import { Pool, SingleThread, type Slot } from './servers';
 
 export { loadEvent } from './events';
@@ -143,10 +144,8 @@ export class LoadSim {
   private readonly free: number[] = [];
   /** Live request actors by number (`r<n>`); finished ones are cleared. */
   private readonly actors: (SimActor | undefined)[] = [];
-  /** Key names by number: dense from 0, one number per key name for the whole run. */
-  private readonly keyNames: string[] = [];
-  /** Key numbers by name; built when a key is first looked up by name. */
-  private keyIds: Map<string, number> | undefined;
+  /** The run's key numbers (one per key name). */
+  readonly keys = new KeyTable();
   /** The database's per-key row actors. */
   private readonly rows: KeyedActors;
   private readonly pool: Pool;
@@ -181,7 +180,7 @@ export class LoadSim {
 
   /**
    * Starts a request actor now; returns it. `key`, when given, is the number of the key its
-   * commands name (from `key` or `newKey`): saves looking the key up by name. A number that
+   * commands name (from `keys`): saves looking the key up by name. A number that
    * does not match is only slower: each command's key is checked against the number's name.
    */
   spawn(kind: string, input: Json, tag = 0, key = -1): LoadActor {
@@ -196,7 +195,7 @@ export class LoadSim {
       state,
       returned: false,
       flags: 0,
-      key: key >= 0 ? this.keyName(key) : undefined,
+      key: key >= 0 ? this.keys.name(key) : undefined,
       keyId: key,
     };
     this.actors[index] = actor;
@@ -239,7 +238,7 @@ export class LoadSim {
     // A script's replies stay inside the server: nobody reads them.
     for (const command of commands) {
       const key = String(command.key);
-      server.keys.deliver(this.key(key), key, command, slot.start, false);
+      server.keys.deliver(this.keys.number(key), key, command, slot.start, false);
     }
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
     this.schedule(slot.end + this.hop, DONE, done, undefined, undefined, 0);
@@ -247,58 +246,13 @@ export class LoadSim {
 
   /** Runs one database statement for a caller that is not an actor; `done` gets the reply. */
   query(event: MachineEvent, done: (reply: Json, now: number) => void): void {
-    this.database(event, done, this.key(String(event.key)));
-  }
-
-  /** Returns the number of key `name`, numbering it if new. */
-  key(name: string): number {
-    const ids = this.keyIds ?? this.indexKeys();
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = this.keyNames.length;
-      this.keyNames.push(name);
-      ids.set(name, id);
-    }
-    return id;
-  }
-
-  /**
-   * Numbers key `name`, which the caller knows is new (never numbered before), as `key` does
-   * but without a lookup by name: for a source that tells its keys apart by its own draws.
-   * Numbering a name twice throws, here or when a lookup by name first needs the index.
-   */
-  newKey(name: string): number {
-    const id = this.keyNames.length;
-    if (this.keyIds) {
-      if (this.keyIds.has(name)) throw new Error(`key "${name}" is not new`);
-      this.keyIds.set(name, id);
-    }
-    this.keyNames.push(name);
-    return id;
-  }
-
-  /** The name of key number `id`. */
-  keyName(id: number): string {
-    const name = this.keyNames[id];
-    if (name === undefined) throw new Error(`no key number ${id}`);
-    return name;
-  }
-
-  /** Builds the index of key numbers by name from the names numbered so far. */
-  private indexKeys(): Map<string, number> {
-    const ids = new Map<string, number>();
-    this.keyNames.forEach((name, id) => {
-      if (ids.has(name)) throw new Error(`key "${name}" was numbered twice`);
-      ids.set(name, id);
-    });
-    this.keyIds = ids;
-    return ids;
+    this.database(event, done, this.keys.number(String(event.key)));
   }
 
   /** Returns the number of the key `key` of `actor`'s command (most commands reuse the last). */
   private keyOf(actor: SimActor, key: unknown): number {
     if (key === actor.key) return actor.keyId;
-    const id = this.key(String(key));
+    const id = this.keys.number(String(key));
     actor.key = key;
     actor.keyId = id;
     return id;

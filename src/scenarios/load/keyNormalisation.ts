@@ -83,11 +83,11 @@ function run(config: LoadRunConfig): LoadRun {
   const numbered = new Map<number, number>();
   const keyOf = (): number => {
     const n = raw ? drawn.urlNumber(pages.n) : drawn.keyNumber();
-    if (n === undefined) return sim.key(drawn.url());
+    if (n === undefined) return sim.keys.number(drawn.url());
     let key = numbered.get(n);
     if (key === undefined) {
       const url = drawn.url();
-      key = sim.newKey(raw ? url : normaliseKey(url));
+      key = sim.keys.add(raw ? url : normaliseKey(url));
       numbered.set(n, key);
     }
     return key;
@@ -95,7 +95,7 @@ function run(config: LoadRunConfig): LoadRun {
   openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => {
     drawn.draw(pages.index(draws.float()), draws, noise);
     const key = keyOf();
-    const input = { key: sim.keyName(key), mode: 'set', ttl, cache: 'cache', db: 'db' };
+    const input = { key: sim.keys.name(key), mode: 'set', ttl, cache: 'cache', db: 'db' };
     sim.spawn('reader', input, 0, key);
   });
   drive(sim, until, config.progress);

@@ -145,26 +145,26 @@ describe('key numbers', () => {
 
   it('one number per key name, however the key was first numbered', async () => {
     const sim = await newSim();
-    const a = sim.newKey('a');
-    const b = sim.newKey('b');
+    const a = sim.keys.add('a');
+    const b = sim.keys.add('b');
     expect([a, b]).toEqual([0, 1]);
-    expect(sim.key('b')).toBe(b);
-    expect(sim.key('c')).toBe(2);
-    expect(sim.keyName(2)).toBe('c');
-    expect(() => sim.newKey('a')).toThrow(/not new/);
+    expect(sim.keys.number('b')).toBe(b);
+    expect(sim.keys.number('c')).toBe(2);
+    expect(sim.keys.name(2)).toBe('c');
+    expect(() => sim.keys.add('a')).toThrow(/not new/);
   });
 
   it('a name numbered twice as new is caught when a lookup by name needs the index', async () => {
     const sim = await newSim();
-    sim.newKey('a');
-    sim.newKey('a');
-    expect(() => sim.key('b')).toThrow(/numbered twice/);
+    sim.keys.add('a');
+    sim.keys.add('a');
+    expect(() => sim.keys.number('b')).toThrow(/numbered twice/);
   });
 
   it('a request spawned with a wrong key number still reaches its own key', async () => {
     const sim = await newSim();
-    const right = sim.newKey('k');
-    const wrong = sim.newKey('other');
+    const right = sim.keys.add('k');
+    const wrong = sim.keys.add('other');
     const input = { key: 'k', mode: 'set', ttl: null, cache: 'cache', db: 'db' };
     sim.spawn('reader', input, 0, wrong);
     sim.spawn('reader', input, 0, right);
