@@ -44,6 +44,43 @@ describe('load simulation core', () => {
     expect(third.waited).toBe(9);
   });
 
+  it('a pool schedules as a pass over every connection does, in arrival order', () => {
+    // The reference: each statement takes the connection free soonest; the depth counts the
+    // connections busy past its arrival, itself in, the one it waited for out.
+    const reference = (size: number) => {
+      const free: number[] = Array.from({ length: size }, () => 0);
+      return (now: number, service: number) => {
+        const soonest = Math.min(...free);
+        const busy = free.filter((at) => at > now).length;
+        const start = Math.max(now, soonest);
+        const end = start + service;
+        free[free.indexOf(soonest)] = end;
+        const depth = busy - (soonest > now ? 1 : 0) + (end > now ? 1 : 0);
+        return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
+      };
+    };
+    const step = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 20 }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(step, { maxLength: 60 }),
+        (size, steps) => {
+          const pool = new Pool(size);
+          const expected = reference(size);
+          let now = 0;
+          for (const [gap, service] of steps) {
+            now += gap;
+            expect(pool.admit(now, service)).toEqual(expected(now, service));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const pool = new Pool(2);
+    pool.admit(5, 1);
+    expect(() => pool.admit(4, 1)).toThrow(/arrival order/);
+  });
+
   it('Poisson arrivals come at the asked rate', () => {
     const times = [...arrivalTimes({ kind: 'poisson', perSecond: 1000 }, createRng(1), 0, 60_000)];
     expect(times.length).toBeGreaterThan(59_000);
