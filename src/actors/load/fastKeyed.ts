@@ -8,9 +8,10 @@
  */
 import type { KeyedActors, KeyedInput } from '../../engine/load/behaviour';
 import type { MachineEvent } from '../../engine/machines';
-import type { ActorState, Plan } from '../../engine/types';
+import type { ActorState, Json, Plan } from '../../engine/types';
 import type { CacheEntry, CacheInput } from '../cache';
 import type { Row } from '../database';
+import { hit, refusal, written } from './fastCache';
 import { NO_PLANS, send, type Ctx, type Ev } from './kernel';
 
 type Entries = { readonly [key: string]: CacheEntry };
@@ -45,14 +46,41 @@ function room<T extends Float64Array | Uint8Array>(
   return grown;
 }
 
+/**
+ * Starts key number `id` named `key` in a store's arrays: names it, and sets its own part (an
+ * entry or a row) from `start.own`, else from its input's record `of(input)`, keeping that
+ * record aside in `inputs` when it holds other keys too. An input without the record (a cold
+ * cache) has nothing for the key: no lookup by a new name.
+ */
+function begin<T>(
+  start: KeyedInput,
+  id: number,
+  key: string,
+  names: string[],
+  own: (T | undefined)[],
+  of: (input: Json) => { readonly [key: string]: T } | undefined,
+  inputs: Map<number, { readonly [key: string]: T }>,
+): void {
+  while (names.length <= id) {
+    names.push('');
+    own.push(undefined);
+  }
+  names[id] = key;
+  if (start.own) {
+    own[id] = (start.own(key) ?? undefined) as T | undefined;
+    return;
+  }
+  const record = of(start.input(key));
+  if (record === undefined) return;
+  own[id] = record[key];
+  if (hasOthers(record, key)) inputs.set(id, record);
+}
+
 /** Whether `entry` is live at `now` (held, not a tombstone, not expired). */
 function live(entry: CacheEntry | undefined, now: number): entry is CacheEntry {
   if (entry === undefined || entry.tombstone) return false;
   return entry.expiresAt === null || entry.expiresAt > now;
 }
-
-const hit = (from: string, key: string, entry: CacheEntry): Plan =>
-  send(from, 'HIT', { key, value: entry.value, version: entry.version }, true);
 
 const TOUCHED = 1;
 /** The context has its `waiters` record (from the first WAIT that parked on the key). */
@@ -83,21 +111,8 @@ class CacheStore implements KeyedActors {
     this.flags = room(this.flags, id, (n) => new Uint8Array(n));
     this.flags[id] = TOUCHED;
     this.leases[id] = NaN;
-    while (this.names.length <= id) {
-      this.names.push('');
-      this.entries.push(undefined);
-    }
-    this.names[id] = key;
-    const start = this.start;
-    if (start.own) {
-      this.entries[id] = (start.own(key) ?? undefined) as CacheEntry | undefined;
-      return;
-    }
-    const input = (start.input(key) as CacheInput | null)?.entries;
-    // An input without entries (a cold cache) has nothing for the key: no lookup by a new name.
-    if (input === undefined) return;
-    this.entries[id] = input[key];
-    if (hasOthers(input, key)) this.inputs.set(id, input);
+    const entries = (input: Json) => (input as CacheInput | null)?.entries;
+    begin(this.start, id, key, this.names, this.entries, entries, this.inputs);
   }
 
   /** Whether a SET, ADD or CAS of `event` on key `id` is accepted at `now`, as the machine decides. */
@@ -155,19 +170,9 @@ class CacheStore implements KeyedActors {
       case 'ADD':
       case 'CAS': {
         if (!this.accepts(id, event, now)) {
-          // The refusal names the command, its version and the lease it presented.
-          const lease =
-            event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
-          const payload = { key, refused: event.type, version: event.version as number, lease };
-          return [send(from, 'NOT_STORED', payload, true)];
+          return [refusal(from, key, event)];
         }
-        const ttl = (event.ttl as number | null | undefined) ?? null;
-        const entry: CacheEntry = {
-          value: event.value as string,
-          version: event.version as number,
-          expiresAt: ttl === null ? null : now + ttl,
-          tombstone: false,
-        };
+        const entry = written(event, now);
         this.entries[id] = entry;
         this.leases[id] = NaN;
         const parked = this.waiters.get(id);
@@ -234,19 +239,8 @@ class RowStore implements KeyedActors {
   private touch(id: number, key: string): void {
     this.touched = room(this.touched, id, (n) => new Uint8Array(n));
     this.touched[id] = 1;
-    while (this.names.length <= id) {
-      this.names.push('');
-      this.rows.push(undefined);
-    }
-    this.names[id] = key;
-    const start = this.start;
-    if (start.own) {
-      this.rows[id] = (start.own(key) ?? undefined) as Row | undefined;
-      return;
-    }
-    const input = (start.input(key) as unknown as { rows: Rows }).rows;
-    this.rows[id] = input[key];
-    if (hasOthers(input, key)) this.inputs.set(id, input);
+    const rows = (input: Json) => (input as unknown as { rows: Rows }).rows;
+    begin(this.start, id, key, this.names, this.rows, rows, this.inputs);
   }
 
   /** Steps key `id`'s row actor by `event`, in place; returns the reply plans. */

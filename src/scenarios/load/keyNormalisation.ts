@@ -18,8 +18,14 @@ import {
   p,
   param,
   peakRate,
-  series,
   rowDatabase,
+  SECONDS,
+  ZIPF,
+  shareSeries,
+  originSeries,
+  p99Series,
+  latencyFigures,
+  databaseParams,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 import { normaliseKey, UrlDraw } from './urls';
@@ -113,19 +119,12 @@ function run(config: LoadRunConfig): LoadRun {
       figure('originQps', 'mean origin QPS', 'q/s', (originCount * 1000) / until),
       figure('peakOriginQps', 'peak origin QPS (1 s window)', 'q/s', peakRate(origin)),
       figure('distinctKeys', 'distinct cache keys', 'keys', distinctKeys),
-      figure('p50', 'p50 read latency', 'ms', p50),
-      figure('p99', 'p99 read latency', 'ms', p99),
+      ...latencyFigures(p50, p99),
     ],
     series: [
-      series(
-        'hitRate',
-        'hit rate',
-        '%',
-        1000,
-        hits.shareOf(reads).map((s) => 100 * s),
-      ),
-      series('originQps', 'origin QPS', 'q/s', 1000, origin.rates()),
-      series('p99', 'p99 read latency', 'ms', 1000, latencies.p99Series(1000, until)),
+      shareSeries('hitRate', 'hit rate', hits, reads),
+      originSeries(origin),
+      p99Series(latencies, until),
     ],
   };
 }
@@ -145,14 +144,13 @@ export const keyNormalisation: LoadScenarioDef = {
     },
   ],
   params: [
-    param('seconds', 'simulated seconds', 60, 1, 600),
+    SECONDS,
     param('rate', 'requests per second', 2000, 1, 100000),
     param('pages', 'pages', 500, 1, 1000000),
-    param('zipf', 'Zipf exponent (×100)', 100, 0, 300),
+    ZIPF,
     param('noise', 'requests with tracking params (%)', 60, 0, 100),
     param('ttl', 'TTL (ms)', 30000, 1, 600000),
-    param('db', 'origin latency, mean (ms)', 20, 1, 10000),
-    param('connections', 'origin connections', 64, 1, 1000),
+    ...databaseParams('origin', 20, 64),
   ],
   run,
 };
