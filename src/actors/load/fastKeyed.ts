@@ -34,6 +34,17 @@ function others<T>(
   return rest;
 }
 
+/** A key's record in the machine's shape: its input's other keys, then its own part if any. */
+function record<T>(
+  key: string,
+  own: T | undefined,
+  input: { readonly [key: string]: T } | undefined,
+): { [key: string]: T } {
+  const rest = others(input, key);
+  if (own !== undefined) rest[key] = own;
+  return rest;
+}
+
 /** Returns `array` with room for index `id` (doubled when full). */
 function room<T extends Float64Array | Uint8Array>(
   array: T,
@@ -203,9 +214,7 @@ class CacheStore implements KeyedActors {
   state(id: number): ActorState | undefined {
     if (id >= this.flags.length || this.flags[id] === 0) return undefined;
     const key = this.names[id] as string;
-    const entries = others(this.inputs.get(id), key);
-    const entry = this.entries[id];
-    if (entry !== undefined) entries[key] = entry;
+    const entries = record(key, this.entries[id], this.inputs.get(id));
     const leases: { [key: string]: number } = {};
     const lease = this.leases[id] as number;
     if (!Number.isNaN(lease)) leases[key] = lease;
@@ -266,10 +275,7 @@ class RowStore implements KeyedActors {
   /** The database machine's state for key `id`'s actor. */
   state(id: number): ActorState | undefined {
     if (id >= this.touched.length || this.touched[id] === 0) return undefined;
-    const key = this.names[id] as string;
-    const rows = others(this.inputs.get(id), key);
-    const row = this.rows[id];
-    if (row !== undefined) rows[key] = row;
+    const rows = record(this.names[id] as string, this.rows[id], this.inputs.get(id));
     return { value: 'up', context: { rows } as unknown as Ctx, status: 'active' };
   }
 }
