@@ -5,7 +5,7 @@
  * schedules). Pure.
  */
 import type { TransitionResult } from '../../engine/machines';
-import type { ActorState, Json } from '../../engine/types';
+import type { ActorState, Json, Plan } from '../../engine/types';
 import type { CacheContext, CacheEntry, CacheInput } from '../cache';
 import { send, state, stay, type Ev } from './kernel';
 
@@ -61,8 +61,27 @@ function withFields(
     : { entries, leases, nextLease, waiters };
 }
 
-function hit(from: string, key: string, entry: CacheEntry): TransitionResult['plans'][number] {
+/** The HIT reply with `entry`. */
+export function hit(from: string, key: string, entry: CacheEntry): Plan {
   return send(from, 'HIT', { key, value: entry.value, version: entry.version }, true);
+}
+
+/** The NOT_STORED reply to a refused write: it names the command, its version and its lease. */
+export function refusal(from: string, key: string, event: Ev): Plan {
+  const lease = event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
+  const payload = { key, refused: event.type, version: event.version as number, lease };
+  return send(from, 'NOT_STORED', payload, true);
+}
+
+/** The entry an accepted SET, ADD or CAS writes at `now`. */
+export function written(event: Ev, now: number): CacheEntry {
+  const ttl = (event.ttl as number | null | undefined) ?? null;
+  return {
+    value: event.value as string,
+    version: event.version as number,
+    expiresAt: ttl === null ? null : now + ttl,
+    tombstone: false,
+  };
 }
 
 /** Returns the cache's initial state for `input`. Pure. */
@@ -112,18 +131,9 @@ export function cacheDeliver(current: ActorState, event: Ev): TransitionResult {
     case 'ADD':
     case 'CAS': {
       if (!accepts(context, event, key, now)) {
-        // The refusal names the command, its version and the lease it presented.
-        const lease = event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
-        const payload = { key, refused: event.type, version: event.version as number, lease };
-        return { state: current, plans: [send(from, 'NOT_STORED', payload, true)] };
+        return { state: current, plans: [refusal(from, key, event)] };
       }
-      const ttl = (event.ttl as number | null | undefined) ?? null;
-      const entry: CacheEntry = {
-        value: event.value as string,
-        version: event.version as number,
-        expiresAt: ttl === null ? null : now + ttl,
-        tombstone: false,
-      };
+      const entry = written(event, now);
       const entries: Entries = { ...context.entries, [key]: entry };
       const leases = without(context.leases, key);
       const parked = context.waiters?.[key];

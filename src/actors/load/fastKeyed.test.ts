@@ -1,31 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../engine/canonical';
-import type { KeyedActors } from '../../engine/load/behaviour';
+import type { KeyedActors, KeyedInput } from '../../engine/load/behaviour';
 import type { MachineEvent } from '../../engine/machines';
 import type { Json } from '../../engine/types';
 import { fastBehaviour, xstateBehaviour } from './behaviours';
 
 const xstate = xstateBehaviour();
 const KEY = 'k1';
+/** KEY's number in the stores (a store may be told any number for a key). */
+const ID = 3;
+
+/** A store's start from `input`, told the long way (no `own`). */
+const whole = (input: Json): KeyedInput => ({ input: () => input });
 
 /**
- * Runs `events` (all on KEY, times made increasing) through the machine of `kind` and through
- * the fast behaviour's per-key store: every reply and every state must agree.
+ * Runs `events` (all on KEY, times made increasing) through the machine of `kind` from `input`
+ * and through the fast behaviour's per-key store started by `start` (by default from the same
+ * input): every reply and every state must agree.
  */
-function agree(kind: string, input: Json, events: readonly Omit<MachineEvent, 'now'>[]): void {
-  const store = fastBehaviour().keyed?.(kind, () => input) as KeyedActors;
+function agree(
+  kind: string,
+  input: Json,
+  events: readonly Omit<MachineEvent, 'now'>[],
+  start: KeyedInput = whole(input),
+): void {
+  const store = fastBehaviour().keyed?.(kind, start) as KeyedActors;
   expect(store).toBeDefined();
   let state = xstate.initial(kind, input).state;
-  expect(store.state(KEY)).toBeUndefined();
+  expect(store.state(ID)).toBeUndefined();
   events.forEach((event, i) => {
     const now = i * 3;
     const timed = { ...event, now } as unknown as MachineEvent;
     const result = xstate.deliver(kind, state, timed);
     state = result.state;
-    const plans = store.deliver(KEY, timed, now);
+    const plans = store.deliver(ID, KEY, timed, now);
     expect(canonicalJson(plans)).toBe(canonicalJson(result.plans));
-    expect(canonicalJson(store.state(KEY))).toBe(canonicalJson(state));
+    expect(canonicalJson(store.state(ID))).toBe(canonicalJson(state));
   });
 }
 
@@ -106,17 +117,44 @@ describe('the fast per-key stores equal the machines on the same schedules', () 
     );
   });
 
+  it("a store started from the key's own part equals one started from the whole input", () => {
+    // `own` tells the input shorter when it holds the key's own entry or row only.
+    const cache = fc.option(entry, { nil: undefined });
+    fc.assert(
+      fc.property(cache, fc.array(cacheEvent, { maxLength: 25 }), (own, events) => {
+        const input = { entries: own ? { [KEY]: own } : {} };
+        agree('cache', input, events, { input: () => input, own: () => own });
+      }),
+      RUNS,
+    );
+    const row = fc.option(fc.record({ value: fc.constantFrom('v1', 'v7'), version }), {
+      nil: undefined,
+    });
+    const statement = fc.record({
+      type: fc.constantFrom('SELECT', 'UPDATE'),
+      from,
+      key: fc.constant(KEY),
+    });
+    fc.assert(
+      fc.property(row, fc.array(statement, { maxLength: 12 }), (own, events) => {
+        const input = { rows: own ? { [KEY]: own } : {} };
+        agree('database', input, events, { input: () => input, own: () => own });
+      }),
+      RUNS,
+    );
+  });
+
   it('a command whose reply nobody reads changes the state as one whose reply is read', () => {
     fc.assert(
       fc.property(fc.array(cacheEvent, { maxLength: 20 }), (events) => {
-        const told = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
-        const untold = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
+        const told = fastBehaviour().keyed?.('cache', whole(null)) as KeyedActors;
+        const untold = fastBehaviour().keyed?.('cache', whole(null)) as KeyedActors;
         events.forEach((event, i) => {
           const timed = { ...event, now: i * 3 } as unknown as MachineEvent;
-          told.deliver(KEY, timed, i * 3);
-          const plans = untold.deliver(KEY, timed, i * 3, false);
+          told.deliver(ID, KEY, timed, i * 3);
+          const plans = untold.deliver(ID, KEY, timed, i * 3, false);
           if (event.type === 'DEL' || event.type === 'INVALIDATE') expect(plans).toEqual([]);
-          expect(canonicalJson(untold.state(KEY))).toBe(canonicalJson(told.state(KEY)));
+          expect(canonicalJson(untold.state(ID))).toBe(canonicalJson(told.state(ID)));
         });
       }),
       RUNS,
@@ -124,12 +162,14 @@ describe('the fast per-key stores equal the machines on the same schedules', () 
   });
 
   it('a store keeps each key to itself', () => {
-    const store = fastBehaviour().keyed?.('cache', () => null) as KeyedActors;
+    const store = fastBehaviour().keyed?.('cache', whole(null)) as KeyedActors;
     const set = { type: 'SET', from: 'r1', key: 'a', value: 'v1', version: 1, ttl: null, now: 0 };
-    store.deliver('a', set as unknown as MachineEvent, 0);
+    store.deliver(0, 'a', set as unknown as MachineEvent, 0);
     const get = { type: 'GET', from: 'r2', key: 'b', now: 1 } as unknown as MachineEvent;
-    expect(canonicalJson(store.deliver('b', get, 1))).toContain('"MISS"');
-    expect(canonicalJson(store.state('a'))).toContain('"v1"');
-    expect(canonicalJson(store.state('b'))).not.toContain('"v1"');
+    // Key numbers far apart: the store grows to the higher one.
+    expect(canonicalJson(store.deliver(5000, 'b', get, 1))).toContain('"MISS"');
+    expect(canonicalJson(store.state(0))).toContain('"v1"');
+    expect(canonicalJson(store.state(5000))).not.toContain('"v1"');
+    expect(store.state(1)).toBeUndefined();
   });
 });

@@ -1,21 +1,20 @@
 /**
  * Per-key stores of the load simulation's cache and database actors for the fast behaviour:
- * a server holds one actor per key, sent commands on that key only, so each key's state is
- * one small record updated in place instead of a new context object per command. Replies are
+ * a server holds one actor per key, sent commands on that key only, so each key's state is a
+ * few slots of arrays by key number, updated in place (no object per key, no context object
+ * per command). Replies are
  * the plans the kernels (fastCache.ts, fastActors.ts) and the machines give, and `state(key)`
  * rebuilds the machine's state (tested against the machines on the same schedules).
  */
-import type { KeyedActors } from '../../engine/load/behaviour';
+import type { KeyedActors, KeyedInput } from '../../engine/load/behaviour';
+import type { MachineEvent } from '../../engine/machines';
 import type { ActorState, Json, Plan } from '../../engine/types';
 import type { CacheEntry, CacheInput } from '../cache';
 import type { Row } from '../database';
+import { hit, refusal, written } from './fastCache';
 import { NO_PLANS, send, type Ctx, type Ev } from './kernel';
 
 type Entries = { readonly [key: string]: CacheEntry };
-
-/** The entries of a cold cache's input. */
-const NONE: Entries = Object.freeze({});
-const NONE_ROWS: Rows = Object.freeze({});
 type Rows = { readonly [key: string]: Row };
 
 /** Whether `record` has a key other than `key` (most inputs hold their own key only). */
@@ -25,52 +24,117 @@ function hasOthers(record: object, key: string): boolean {
 }
 
 /** `record` without `key`, as a new object. */
-function others<T>(record: { readonly [key: string]: T }, key: string): { [key: string]: T } {
+function others<T>(
+  record: { readonly [key: string]: T } | undefined,
+  key: string,
+): { [key: string]: T } {
   const rest: { [key: string]: T } = {};
-  for (const name of Object.keys(record)) if (name !== key) rest[name] = record[name] as T;
+  if (record)
+    for (const name of Object.keys(record)) if (name !== key) rest[name] = record[name] as T;
   return rest;
 }
 
-/** One key's cache actor: its entry, lease and parked clients (the rest of its input aside). */
-class CacheKey {
-  /** The entry held for the key (undefined: none). Entries are never mutated. */
-  entry: CacheEntry | undefined;
-  /** The outstanding lease on the key, if any. */
-  lease: number | undefined = undefined;
-  nextLease = 1;
-  /** Clients parked by WAIT on the key, in order. */
-  waiters: string[] | undefined = undefined;
-  /** Whether the context has its `waiters` record (from the first WAIT that parked on). */
-  parked = false;
+/** A key's record in the machine's shape: its input's other keys, then its own part if any. */
+function record<T>(
+  key: string,
+  own: T | undefined,
+  input: { readonly [key: string]: T } | undefined,
+): { [key: string]: T } {
+  const rest = others(input, key);
+  if (own !== undefined) rest[key] = own;
+  return rest;
+}
 
-  /** The entries of the input for other keys (kept only when there are any). */
-  readonly input: Entries;
+/** Returns `array` with room for index `id` (doubled when full). */
+function room<T extends Float64Array | Uint8Array>(
+  array: T,
+  id: number,
+  make: (n: number) => T,
+): T {
+  if (id < array.length) return array;
+  const grown = make(Math.max(id + 1, array.length * 2));
+  grown.set(array);
+  return grown;
+}
 
-  constructor(
-    readonly key: string,
-    input: Entries,
-  ) {
-    // An input without entries (a cold cache) has nothing for the key: no lookup by a new name.
-    this.entry = input === NONE ? undefined : input[key];
-    this.input = input !== NONE && hasOthers(input, key) ? input : NONE;
+/**
+ * Starts key number `id` named `key` in a store's arrays: names it, and sets its own part (an
+ * entry or a row) from `start.own`, else from its input's record `of(input)`, keeping that
+ * record aside in `inputs` when it holds other keys too. An input without the record (a cold
+ * cache) has nothing for the key: no lookup by a new name.
+ */
+function begin<T>(
+  start: KeyedInput,
+  id: number,
+  key: string,
+  names: string[],
+  own: (T | undefined)[],
+  of: (input: Json) => { readonly [key: string]: T } | undefined,
+  inputs: Map<number, { readonly [key: string]: T }>,
+): void {
+  while (names.length <= id) {
+    names.push('');
+    own.push(undefined);
+  }
+  names[id] = key;
+  if (start.own) {
+    own[id] = (start.own(key) ?? undefined) as T | undefined;
+    return;
+  }
+  const record = of(start.input(key));
+  if (record === undefined) return;
+  own[id] = record[key];
+  if (hasOthers(record, key)) inputs.set(id, record);
+}
+
+/** Whether `entry` is live at `now` (held, not a tombstone, not expired). */
+function live(entry: CacheEntry | undefined, now: number): entry is CacheEntry {
+  if (entry === undefined || entry.tombstone) return false;
+  return entry.expiresAt === null || entry.expiresAt > now;
+}
+
+const TOUCHED = 1;
+/** The context has its `waiters` record (from the first WAIT that parked on the key). */
+const PARKED = 2;
+
+/**
+ * A cache server's per-key actors: by key number, each key's entry (entries are never
+ * mutated), outstanding lease, leases issued and parked clients; the input's entries of
+ * other keys are kept aside for the few keys whose input has any.
+ */
+class CacheStore implements KeyedActors {
+  private readonly names: string[] = [];
+  private readonly entries: (CacheEntry | undefined)[] = [];
+  /** The outstanding lease of each key (NaN: none, which no presented lease equals). */
+  private leases = new Float64Array(1024);
+  /** How many leases each key has issued (its next lease is one more). */
+  private issued = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
+  private readonly waiters = new Map<number, readonly string[]>();
+  private readonly inputs = new Map<number, Entries>();
+
+  constructor(private readonly start: KeyedInput) {}
+
+  /** Starts key number `id` named `key` from its input. */
+  private touch(id: number, key: string): void {
+    this.leases = room(this.leases, id, (n) => new Float64Array(n));
+    this.issued = room(this.issued, id, (n) => new Float64Array(n));
+    this.flags = room(this.flags, id, (n) => new Uint8Array(n));
+    this.flags[id] = TOUCHED;
+    this.leases[id] = NaN;
+    const entries = (input: Json) => (input as CacheInput | null)?.entries;
+    begin(this.start, id, key, this.names, this.entries, entries, this.inputs);
   }
 
-  live(now: number): CacheEntry | undefined {
-    const entry = this.entry;
-    if (entry === undefined || entry.tombstone) return undefined;
-    if (entry.expiresAt !== null && entry.expiresAt <= now) return undefined;
-    return entry;
-  }
-
-  /** Whether a SET, ADD or CAS of `event` is accepted at `now`, as the cache machine decides. */
-  accepts(event: Ev, now: number): boolean {
+  /** Whether a SET, ADD or CAS of `event` on key `id` is accepted at `now`, as the machine decides. */
+  private accepts(id: number, event: Ev, now: number): boolean {
     switch (event.type) {
       case 'SET':
-        return event.lease == null || this.lease === event.lease;
+        return event.lease == null || this.leases[id] === event.lease;
       case 'ADD':
-        return this.live(now) === undefined;
+        return !live(this.entries[id], now);
       default: {
-        const held = this.entry;
+        const held = this.entries[id];
         if (!held || (held.expiresAt !== null && held.expiresAt <= now)) return true;
         const version = event.version as number;
         return held.tombstone ? version >= held.version : version > held.version;
@@ -78,164 +142,145 @@ class CacheKey {
     }
   }
 
-  /** The cache machine's state for this key's actor. */
-  state(): ActorState {
-    const entries = others(this.input, this.key);
-    if (this.entry !== undefined) entries[this.key] = this.entry;
+  /**
+   * Steps key `id`'s actor by `event` at `now`, in place; returns the reply plans (none for a
+   * DEL or INVALIDATE whose reply nobody reads).
+   */
+  deliver(
+    id: number,
+    name: string,
+    command: MachineEvent,
+    now: number,
+    reply = true,
+  ): readonly Plan[] {
+    if (id >= this.flags.length || this.flags[id] === 0) this.touch(id, name);
+    const event = command as Ev;
+    const key = event.key as string;
+    const from = event.from as string;
+    switch (event.type) {
+      case 'GET': {
+        const entry = this.entries[id];
+        if (live(entry, now)) return [hit(from, key, entry)];
+        if (event.lease === true && Number.isNaN(this.leases[id])) {
+          const lease = (this.issued[id] as number) + 1;
+          this.leases[id] = lease;
+          this.issued[id] = lease;
+          return [send(from, 'MISS', { key, lease }, true)];
+        }
+        const lease = event.lease === true ? -1 : null;
+        return [send(from, 'MISS', { key, lease }, true)];
+      }
+      case 'WAIT': {
+        const entry = this.entries[id];
+        if (live(entry, now)) return [hit(from, key, entry)];
+        this.waiters.set(id, [...(this.waiters.get(id) ?? []), from]);
+        this.flags[id] = (this.flags[id] as number) | PARKED;
+        return [];
+      }
+      case 'SET':
+      case 'ADD':
+      case 'CAS': {
+        if (!this.accepts(id, event, now)) {
+          return [refusal(from, key, event)];
+        }
+        const entry = written(event, now);
+        this.entries[id] = entry;
+        this.leases[id] = NaN;
+        const parked = this.waiters.get(id);
+        if (parked === undefined) return [send(from, 'STORED', { key }, true)];
+        // Each parked client hears of the fill, then the writer is answered.
+        const payload = { key, value: entry.value, version: entry.version };
+        const plans = parked.map((to) => send(to, 'FILLED', payload));
+        plans.push(send(from, 'STORED', { key }, true));
+        this.waiters.delete(id);
+        return plans;
+      }
+      case 'DEL':
+      case 'INVALIDATE': {
+        if (event.type === 'DEL') this.entries[id] = undefined;
+        else {
+          const version = Math.max(event.version as number, this.entries[id]?.version ?? 0);
+          this.entries[id] = { value: '', version, expiresAt: null, tombstone: true };
+        }
+        this.leases[id] = NaN;
+        return reply ? [send(from, 'DELETED', { key }, true)] : NO_PLANS;
+      }
+      default:
+        return NO_PLANS;
+    }
+  }
+
+  /** The cache machine's state for key `id`'s actor. */
+  state(id: number): ActorState | undefined {
+    if (id >= this.flags.length || this.flags[id] === 0) return undefined;
+    const key = this.names[id] as string;
+    const entries = record(key, this.entries[id], this.inputs.get(id));
     const leases: { [key: string]: number } = {};
-    if (this.lease !== undefined) leases[this.key] = this.lease;
-    const waiters: { [key: string]: readonly string[] } = {};
-    if (this.waiters !== undefined) waiters[this.key] = [...this.waiters];
-    const context = this.parked
-      ? { entries, leases, nextLease: this.nextLease, waiters }
-      : { entries, leases, nextLease: this.nextLease };
+    const lease = this.leases[id] as number;
+    if (!Number.isNaN(lease)) leases[key] = lease;
+    const nextLease = (this.issued[id] as number) + 1;
+    const parked = this.waiters.get(id);
+    const context =
+      (this.flags[id] as number) & PARKED
+        ? { entries, leases, nextLease, waiters: parked ? { [key]: [...parked] } : {} }
+        : { entries, leases, nextLease };
     return { value: 'up', context: context as unknown as Ctx, status: 'active' };
   }
 }
 
-const hit = (from: string, key: string, entry: CacheEntry): Plan =>
-  send(from, 'HIT', { key, value: entry.value, version: entry.version }, true);
+/** Returns the per-key cache actors started from `start`, stepped in place. */
+export function cacheKeys(start: KeyedInput): KeyedActors {
+  return new CacheStore(start);
+}
 
 /**
- * Steps key `slot`'s cache actor by `event` at `now`, in place; returns the reply plans (none
- * for a DEL or INVALIDATE whose reply nobody reads).
+ * A database's per-key row actors: by key number, each key's row (rows are never mutated);
+ * the input's rows of other keys are kept aside for the few keys whose input has any.
  */
-function cacheCommand(slot: CacheKey, event: Ev, now: number, reply: boolean): readonly Plan[] {
-  const key = event.key as string;
-  const from = event.from as string;
-  switch (event.type) {
-    case 'GET': {
-      const entry = slot.live(now);
-      if (entry) return [hit(from, key, entry)];
-      if (event.lease === true && slot.lease === undefined) {
-        const lease = slot.nextLease;
-        slot.lease = lease;
-        slot.nextLease = lease + 1;
-        return [send(from, 'MISS', { key, lease }, true)];
-      }
-      const lease = event.lease === true ? -1 : null;
-      return [send(from, 'MISS', { key, lease }, true)];
-    }
-    case 'WAIT': {
-      const entry = slot.live(now);
-      if (entry) return [hit(from, key, entry)];
-      slot.waiters = slot.waiters === undefined ? [from] : [...slot.waiters, from];
-      slot.parked = true;
-      return [];
-    }
-    case 'SET':
-    case 'ADD':
-    case 'CAS': {
-      if (!slot.accepts(event, now)) {
-        // The refusal names the command, its version and the lease it presented.
-        const lease = event.type === 'SET' && typeof event.lease === 'number' ? event.lease : null;
-        const payload = { key, refused: event.type, version: event.version as number, lease };
-        return [send(from, 'NOT_STORED', payload, true)];
-      }
-      const ttl = (event.ttl as number | null | undefined) ?? null;
-      const entry: CacheEntry = {
-        value: event.value as string,
-        version: event.version as number,
-        expiresAt: ttl === null ? null : now + ttl,
-        tombstone: false,
-      };
-      slot.entry = entry;
-      slot.lease = undefined;
-      const parked = slot.waiters;
-      if (parked === undefined) return [send(from, 'STORED', { key }, true)];
-      // Each parked client hears of the fill, then the writer is answered.
-      const payload = { key, value: entry.value, version: entry.version };
-      const plans = parked.map((to) => send(to, 'FILLED', payload));
-      plans.push(send(from, 'STORED', { key }, true));
-      slot.waiters = undefined;
-      return plans;
-    }
-    case 'DEL':
-    case 'INVALIDATE': {
-      if (event.type === 'DEL') slot.entry = undefined;
-      else {
-        const version = Math.max(event.version as number, slot.entry?.version ?? 0);
-        slot.entry = { value: '', version, expiresAt: null, tombstone: true };
-      }
-      slot.lease = undefined;
-      return reply ? [send(from, 'DELETED', { key }, true)] : NO_PLANS;
-    }
-    default:
-      return NO_PLANS;
-  }
-}
+class RowStore implements KeyedActors {
+  private readonly names: string[] = [];
+  private readonly rows: (Row | undefined)[] = [];
+  private touched = new Uint8Array(1024);
+  private readonly inputs = new Map<number, Rows>();
 
-/** Returns the per-key cache actors made from `input`, stepped in place. */
-export function cacheKeys(input: (key: string) => Json): KeyedActors {
-  const slots = new Map<string, CacheKey>();
-  const slotOf = (key: string): CacheKey => {
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      const entries = (input(key) as CacheInput | null)?.entries ?? NONE;
-      slot = new CacheKey(key, entries);
-      slots.set(key, slot);
-    }
-    return slot;
-  };
-  return {
-    deliver: (key, event, now, reply = true) => cacheCommand(slotOf(key), event as Ev, now, reply),
-    state: (key) => slots.get(key)?.state(),
-  };
-}
+  constructor(private readonly start: KeyedInput) {}
 
-/** One key's row actor: its row (the rest of its input aside). */
-class RowKey {
-  row: Row | undefined;
-  /** The input's rows of other keys (kept only when there are any). */
-  readonly input: Rows;
-
-  constructor(
-    readonly key: string,
-    input: Rows,
-  ) {
-    this.row = input[key];
-    this.input = hasOthers(input, key) ? input : NONE_ROWS;
+  private touch(id: number, key: string): void {
+    this.touched = room(this.touched, id, (n) => new Uint8Array(n));
+    this.touched[id] = 1;
+    const rows = (input: Json) => (input as unknown as { rows: Rows }).rows;
+    begin(this.start, id, key, this.names, this.rows, rows, this.inputs);
   }
 
-  /** The database machine's state for this key's actor. */
-  state(): ActorState {
-    const rows = others(this.input, this.key);
-    if (this.row !== undefined) rows[this.key] = this.row;
+  /** Steps key `id`'s row actor by `event`, in place; returns the reply plans. */
+  deliver(id: number, name: string, statement: MachineEvent): readonly Plan[] {
+    if (id >= this.touched.length || this.touched[id] === 0) this.touch(id, name);
+    const event = statement as Ev;
+    const key = event.key as string;
+    const from = event.from as string;
+    if (event.type === 'SELECT') {
+      const row = this.rows[id];
+      const payload = { key, value: row?.value ?? null, version: row?.version ?? 0 };
+      return [send(from, 'ROW', payload, true)];
+    }
+    if (event.type === 'UPDATE') {
+      const version = (this.rows[id]?.version ?? 0) + 1;
+      const row = { value: `v${version}`, version };
+      this.rows[id] = row;
+      return [send(from, 'UPDATED', { key, value: row.value, version }, true)];
+    }
+    return NO_PLANS;
+  }
+
+  /** The database machine's state for key `id`'s actor. */
+  state(id: number): ActorState | undefined {
+    if (id >= this.touched.length || this.touched[id] === 0) return undefined;
+    const rows = record(this.names[id] as string, this.rows[id], this.inputs.get(id));
     return { value: 'up', context: { rows } as unknown as Ctx, status: 'active' };
   }
 }
 
-/** Steps key `slot`'s row actor by `event`, in place; returns the reply plans. */
-function rowStatement(slot: RowKey, event: Ev): readonly Plan[] {
-  const key = event.key as string;
-  const from = event.from as string;
-  if (event.type === 'SELECT') {
-    const row = slot.row;
-    const payload = { key, value: row?.value ?? null, version: row?.version ?? 0 };
-    return [send(from, 'ROW', payload, true)];
-  }
-  if (event.type === 'UPDATE') {
-    const version = (slot.row?.version ?? 0) + 1;
-    const row = { value: `v${version}`, version };
-    slot.row = row;
-    return [send(from, 'UPDATED', { key, value: row.value, version }, true)];
-  }
-  return NO_PLANS;
-}
-
-/** Returns the per-key row actors of a database made from `input`, stepped in place. */
-export function rowKeys(input: (key: string) => Json): KeyedActors {
-  const slots = new Map<string, RowKey>();
-  const slotOf = (key: string): RowKey => {
-    let slot = slots.get(key);
-    if (slot === undefined) {
-      slot = new RowKey(key, (input(key) as unknown as { rows: Rows }).rows);
-      slots.set(key, slot);
-    }
-    return slot;
-  };
-  return {
-    deliver: (key, event) => rowStatement(slotOf(key), event as Ev),
-    state: (key) => slots.get(key)?.state(),
-  };
+/** Returns the per-key row actors of a database started from `start`, stepped in place. */
+export function rowKeys(start: KeyedInput): KeyedActors {
+  return new RowStore(start);
 }

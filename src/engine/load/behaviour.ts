@@ -20,40 +20,58 @@ export interface Behaviour {
    * `input(key)` when first touched and only ever sent commands on its own key), kept as the
    * behaviour likes. Absent: `keyedActors` keeps each key's state and steps it by `deliver`.
    */
-  keyed?(kind: string, input: (key: string) => Json): KeyedActors | undefined;
+  keyed?(kind: string, input: KeyedInput): KeyedActors | undefined;
 }
 
-/** The per-key actors of a cache or database server. */
+/** How a server's per-key actors start. */
+export interface KeyedInput {
+  /** The input of key `key`'s actor, when first touched. */
+  input(key: string): Json;
+  /**
+   * Optional, the same told shorter: the part of `input(key)` that is the key's own (a cache's
+   * entry, a database's row; undefined for none) when the input holds nothing of other keys.
+   * A per-key store may start a key from it without building the input.
+   */
+  own?(key: string): Json | undefined;
+}
+
+/**
+ * The per-key actors of a cache or database server. The simulation numbers keys densely from
+ * 0 (one number per key name for the whole run), so a store may keep its actors by number.
+ */
 export interface KeyedActors {
   /**
-   * Delivers `event` at time `now` to the actor of key `key`; returns its plans (the reply).
-   * With `reply` false nobody reads the reply (a script's commands): a store may skip it.
+   * Delivers `event` at time `now` to the actor of key number `id` (named `key`); returns its
+   * plans (the reply). With `reply` false nobody reads the reply (a script's commands): a store
+   * may skip it.
    */
-  deliver(key: string, event: MachineEvent, now: number, reply?: boolean): readonly Plan[];
-  /** The state of key `key`'s actor in the machine's shape; undefined until first touched. */
-  state(key: string): ActorState | undefined;
+  deliver(
+    id: number,
+    key: string,
+    event: MachineEvent,
+    now: number,
+    reply?: boolean,
+  ): readonly Plan[];
+  /** The state of key number `id`'s actor in the machine's shape; undefined until first touched. */
+  state(id: number): ActorState | undefined;
 }
 
 /** Returns the per-key actors of `kind` for `behaviour`: its own store, or states by key. */
-export function keyedActors(
-  behaviour: Behaviour,
-  kind: string,
-  input: (key: string) => Json,
-): KeyedActors {
-  const own = behaviour.keyed?.(kind, input);
+export function keyedActors(behaviour: Behaviour, kind: string, start: KeyedInput): KeyedActors {
+  const own = behaviour.keyed?.(kind, start);
   if (own) return own;
-  const states = new Map<string, ActorState>();
+  const states: (ActorState | undefined)[] = [];
   return {
-    deliver(key, event, now) {
-      const held = states.get(key);
-      const state = held ?? behaviour.initial(kind, input(key)).state;
+    deliver(id, key, event, now) {
+      while (states.length <= id) states.push(undefined);
+      const held = states[id];
+      const state = held ?? behaviour.initial(kind, start.input(key)).state;
       const timed = event.now === now ? event : retimed(event, now);
       const result = behaviour.deliver(kind, state, timed);
-      // A read (a GET hit) leaves the state as it was: nothing to store again.
-      if (held === undefined || result.state !== held) states.set(key, result.state);
+      states[id] = result.state;
       return result.plans;
     },
-    state: (key) => states.get(key),
+    state: (id) => states[id],
   };
 }
 

@@ -75,34 +75,72 @@ export class SingleThread {
   }
 }
 
-/** A pool of `size` identical workers (connections), first come first served. */
+/**
+ * A pool of `size` identical workers (connections), first come first served. Keeps the number
+ * of idle connections and the end times of the busy ones in a min-heap: admitting a statement
+ * costs a logarithm of the pool's size, not a pass over every connection.
+ */
 export class Pool {
-  private readonly free: Float64Array;
+  private idle: number;
+  /** End times of the busy connections, a binary min-heap of `busy` entries. */
+  private readonly ends: Float64Array;
+  private busy = 0;
+  private latest = Number.NEGATIVE_INFINITY;
 
   constructor(size: number) {
-    this.free = new Float64Array(Math.max(1, size));
+    this.idle = Math.max(1, size);
+    this.ends = new Float64Array(this.idle);
   }
 
-  /** Admits a statement arriving at `now` that takes `service` ms; returns its slot. */
+  /** Admits a statement arriving at `now` (never before the previous one) taking `service` ms. */
   admit(now: number, service: number): Slot {
-    const free = this.free;
-    // One pass: the first connection free soonest, and how many are busy past `now`.
-    let best = 0;
-    let soonest = free[0] as number;
-    let busy = soonest > now ? 1 : 0;
-    for (let i = 1; i < free.length; i++) {
-      const at = free[i] as number;
-      if (at > now) busy++;
-      if (at < soonest) {
-        soonest = at;
-        best = i;
-      }
+    if (now < this.latest) throw new Error('a pool must be fed in arrival order');
+    this.latest = now;
+    // Connections whose statement has ended by now are idle again.
+    while (this.busy > 0 && (this.ends[0] as number) <= now) {
+      this.pop();
+      this.idle++;
     }
-    const start = Math.max(now, soonest);
+    const busy = this.busy;
+    let start = now;
+    if (this.idle > 0) this.idle--;
+    else start = this.pop();
     const end = start + service;
-    free[best] = end;
-    // The chosen connection now ends at `end` instead of `soonest`.
-    const depth = busy - (soonest > now ? 1 : 0) + (end > now ? 1 : 0);
+    this.push(end);
+    // Commands in the system when it arrived, itself excluded: the busy ones, less the one it
+    // waited for (if any), plus itself while it runs.
+    const depth = busy - (start > now ? 1 : 0) + (end > now ? 1 : 0);
     return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
+  }
+
+  private push(end: number): void {
+    const ends = this.ends;
+    let i = this.busy++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const above = ends[parent] as number;
+      if (above <= end) break;
+      ends[i] = above;
+      i = parent;
+    }
+    ends[i] = end;
+  }
+
+  private pop(): number {
+    const ends = this.ends;
+    const top = ends[0] as number;
+    const last = ends[--this.busy] as number;
+    const n = this.busy;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && (ends[child + 1] as number) < (ends[child] as number)) child++;
+      if ((ends[child] as number) >= last) break;
+      ends[i] = ends[child] as number;
+      i = child;
+    }
+    if (n > 0) ends[i] = last;
+    return top;
   }
 }

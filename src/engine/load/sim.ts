@@ -8,29 +8,31 @@
  */
 import type { MachineEvent } from '../machines';
 import type { ActorState, Json, Plan } from '../types';
-import { keyedActors, type Behaviour, type KeyedActors } from './behaviour';
+import { keyedActors, type Behaviour, type KeyedActors, type KeyedInput } from './behaviour';
 import { loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
+import { KeyTable } from './keys';
 import { Pool, SingleThread, type Slot } from './servers';
 
 export { loadEvent } from './events';
 
-/** A cache server: its per-key actors, and how long each command takes. */
-export interface CacheServerSpec {
+/**
+ * A cache server: its per-key actors, and how long each command takes. `input(key)` is the
+ * input of the per-key actor for `key` when first touched (e.g. a warm entry).
+ */
+export interface CacheServerSpec extends KeyedInput {
   readonly id: string;
   /** The behaviour kind of its per-key actors (e.g. `cache`). */
   readonly kind: string;
-  /** The input of the per-key actor for `key` when first touched (e.g. a warm entry). */
-  input(key: string): Json;
   /** Service time of one command, in ms. */
   service(event: MachineEvent): number;
 }
 
-export interface DatabaseSpec {
+/** The database: its per-key row actors (`input(key)` when first touched) and its pool. */
+export interface DatabaseSpec extends KeyedInput {
   readonly id: string;
   readonly kind: string;
   readonly connections: number;
-  input(key: string): Json;
   /** Time one statement holds a connection, in ms (may draw from a seeded generator). */
   latency(event: MachineEvent): number;
 }
@@ -75,6 +77,13 @@ export interface LoadActor {
   flags: number;
 }
 
+/** A request actor as the simulation keeps it: with the key of its latest command, numbered. */
+interface SimActor extends LoadActor {
+  /** The key of its latest command to a server (as sent), and that key's number. */
+  key: unknown;
+  keyId: number;
+}
+
 /** Something to run at a virtual time without a closure per event (e.g. an arrival source). */
 export interface Runnable {
   run(): void;
@@ -91,7 +100,7 @@ interface KeyedServer {
 const TASK = 0; // a: () => void
 const RUN = 1; // a: Runnable
 const DONE = 2; // a: (now) => void (a script's reply)
-const STATEMENT = 3; // a: event, b: slot, c: the caller (server id, or a query's callback)
+const STATEMENT = 3; // a: event, b: slot, c: the caller (server id, or a query's callback), id
 const REPLIES = 4; // a: the replying server's id, b: its plans
 const ANSWER = 5; // a: a query's callback, b: the database's plans
 const TIMER = 6; // a: actor, b: the timer's payload
@@ -127,12 +136,16 @@ export class LoadSim {
   private readonly heap = new SlotHeap();
   // The record pool of scheduled events: what each does and its operands, by slot.
   private kinds = new Uint8Array(1024);
+  /** The key number of a scheduled statement, by slot. */
+  private ids = new Int32Array(1024);
   private readonly a: unknown[] = [];
   private readonly b: unknown[] = [];
   private readonly c: unknown[] = [];
   private readonly free: number[] = [];
   /** Live request actors by number (`r<n>`); finished ones are cleared. */
-  private readonly actors: (LoadActor | undefined)[] = [];
+  private readonly actors: (SimActor | undefined)[] = [];
+  /** The run's key numbers (one per key name). */
+  readonly keys = new KeyTable();
   /** The database's per-key row actors. */
   private readonly rows: KeyedActors;
   private readonly pool: Pool;
@@ -145,11 +158,11 @@ export class LoadSim {
 
   constructor(private readonly spec: LoadSpec) {
     for (const cache of spec.caches) {
-      const keys = keyedActors(spec.behaviour, cache.kind, (key) => cache.input(key));
+      const keys = keyedActors(spec.behaviour, cache.kind, cache);
       this.servers.set(cache.id, { spec: cache, thread: new SingleThread(), keys });
     }
     const db = spec.database;
-    this.rows = keyedActors(spec.behaviour, db.kind, (key) => db.input(key));
+    this.rows = keyedActors(spec.behaviour, db.kind, db);
     this.pool = new Pool(spec.database.connections);
     this.hop = spec.hop;
     this.dbId = spec.database.id;
@@ -157,19 +170,23 @@ export class LoadSim {
 
   /** Schedules `task` at virtual time `time` (never before now). */
   at(time: number, task: () => void): void {
-    this.schedule(time, TASK, task, undefined, undefined);
+    this.schedule(time, TASK, task, undefined, undefined, 0);
   }
 
   /** Schedules `runnable.run()` at virtual time `time` (never before now). */
   atRun(time: number, runnable: Runnable): void {
-    this.schedule(time, RUN, runnable, undefined, undefined);
+    this.schedule(time, RUN, runnable, undefined, undefined, 0);
   }
 
-  /** Starts a request actor now; returns it. */
-  spawn(kind: string, input: Json, tag = 0): LoadActor {
+  /**
+   * Starts a request actor now; returns it. `key`, when given, is the number of the key its
+   * commands name (from `keys`): saves looking the key up by name. A number that
+   * does not match is only slower: each command's key is checked against the number's name.
+   */
+  spawn(kind: string, input: Json, tag = 0, key = -1): LoadActor {
     const { state, plans } = this.spec.behaviour.initial(kind, input);
     const index = this.nextId++;
-    const actor: LoadActor = {
+    const actor: SimActor = {
       id: `r${index}`,
       index,
       kind,
@@ -178,6 +195,8 @@ export class LoadSim {
       state,
       returned: false,
       flags: 0,
+      key: key >= 0 ? this.keys.name(key) : undefined,
+      keyId: key,
     };
     this.actors[index] = actor;
     this.settle(actor, plans);
@@ -197,7 +216,7 @@ export class LoadSim {
       const c = this.c[slot];
       this.a[slot] = this.b[slot] = this.c[slot] = undefined;
       this.free.push(slot);
-      this.dispatch(kind, a, b, c);
+      this.dispatch(kind, a, b, c, this.ids[slot] as number);
       ran++;
     }
     this.events += ran;
@@ -218,18 +237,35 @@ export class LoadSim {
     const slot = server.thread.admit(this.now + this.hop, service);
     // A script's replies stay inside the server: nobody reads them.
     for (const command of commands) {
-      server.keys.deliver(String(command.key), command, slot.start, false);
+      const key = String(command.key);
+      server.keys.deliver(this.keys.number(key), key, command, slot.start, false);
     }
     this.spec.observer.onCache?.(serverId, 'SCRIPT', slot);
-    this.schedule(slot.end + this.hop, DONE, done, undefined, undefined);
+    this.schedule(slot.end + this.hop, DONE, done, undefined, undefined, 0);
   }
 
   /** Runs one database statement for a caller that is not an actor; `done` gets the reply. */
   query(event: MachineEvent, done: (reply: Json, now: number) => void): void {
-    this.database(event, done);
+    this.database(event, done, this.keys.number(String(event.key)));
   }
 
-  private schedule(time: number, kind: number, a: unknown, b: unknown, c: unknown): void {
+  /** Returns the number of the key `key` of `actor`'s command (most commands reuse the last). */
+  private keyOf(actor: SimActor, key: unknown): number {
+    if (key === actor.key) return actor.keyId;
+    const id = this.keys.number(String(key));
+    actor.key = key;
+    actor.keyId = id;
+    return id;
+  }
+
+  private schedule(
+    time: number,
+    kind: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    id: number,
+  ): void {
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.a.length;
@@ -237,16 +273,20 @@ export class LoadSim {
         const kinds = new Uint8Array(slot * 2);
         kinds.set(this.kinds);
         this.kinds = kinds;
+        const ids = new Int32Array(slot * 2);
+        ids.set(this.ids);
+        this.ids = ids;
       }
     }
     this.kinds[slot] = kind;
+    this.ids[slot] = id;
     this.a[slot] = a;
     this.b[slot] = b;
     this.c[slot] = c;
     this.heap.push(Math.max(time, this.now), slot);
   }
 
-  private dispatch(kind: number, a: unknown, b: unknown, c: unknown): void {
+  private dispatch(kind: number, a: unknown, b: unknown, c: unknown, id: number): void {
     switch (kind) {
       case TASK:
         return (a as () => void)();
@@ -255,20 +295,20 @@ export class LoadSim {
       case DONE:
         return (a as (now: number) => void)(this.now);
       case STATEMENT:
-        return this.statement(a as MachineEvent, b as Slot, c as string | QueryDone);
+        return this.statement(a as MachineEvent, b as Slot, c as string | QueryDone, id);
       case REPLIES:
         return this.replies(a as string, b as readonly Plan[]);
       case ANSWER:
         return (a as QueryDone)(answerOf(b as readonly Plan[]), this.now);
       case TIMER: {
-        const actor = a as LoadActor;
+        const actor = a as SimActor;
         const payload = b as { [key: string]: Json };
         return this.deliver(actor, loadEvent(payload, 'TIMER', actor.id, this.now));
       }
       case DELIVER: {
         const event = b as TimedEvent;
         event.now = this.now;
-        return this.deliver(a as LoadActor, event);
+        return this.deliver(a as SimActor, event);
       }
     }
   }
@@ -279,22 +319,25 @@ export class LoadSim {
     return server;
   }
 
-  /** Queues a statement for the database; its caller is a server id or a query's callback. */
-  private database(event: MachineEvent, caller: string | QueryDone): void {
+  /**
+   * Queues a statement on key number `id` for the database; its caller is a server id or a
+   * query's callback.
+   */
+  private database(event: MachineEvent, caller: string | QueryDone, id: number): void {
     const slot = this.pool.admit(this.now + this.hop, this.spec.database.latency(event));
-    this.schedule(slot.start, STATEMENT, event, slot, caller);
+    this.schedule(slot.start, STATEMENT, event, slot, caller, id);
   }
 
   /** Runs a statement as its connection takes it, then sends the reply back to the caller. */
-  private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone): void {
-    const plans = this.rows.deliver(String(event.key), event, this.now);
+  private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone, id: number): void {
+    const plans = this.rows.deliver(id, String(event.key), event, this.now);
     this.spec.observer.onDatabase?.(event, slot, answerOf(plans));
     const end = slot.end + this.hop;
-    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, plans, undefined);
-    else this.schedule(end, ANSWER, caller, plans, undefined);
+    if (typeof caller === 'string') this.schedule(end, REPLIES, caller, plans, undefined, 0);
+    else this.schedule(end, ANSWER, caller, plans, undefined, 0);
   }
 
-  private deliver(actor: LoadActor, event: MachineEvent): void {
+  private deliver(actor: SimActor, event: MachineEvent): void {
     if (this.actors[actor.index] !== actor) return;
     const result = this.spec.behaviour.deliver(actor.kind, actor.state, event);
     actor.state = result.state;
@@ -302,7 +345,7 @@ export class LoadSim {
   }
 
   /** Carries out an actor's plans, then reports its step (and its end). */
-  private settle(actor: LoadActor, plans: readonly Plan[]): void {
+  private settle(actor: SimActor, plans: readonly Plan[]): void {
     for (const plan of plans) this.carryOut(actor, plan);
     this.spec.observer.onStep?.(actor, this.now);
     if (actor.state.status !== 'active') {
@@ -311,10 +354,10 @@ export class LoadSim {
     }
   }
 
-  private carryOut(actor: LoadActor, plan: Plan): void {
+  private carryOut(actor: SimActor, plan: Plan): void {
     if (plan.kind === 'startTimer') {
       const payload = { ...(plan.payload ?? {}), name: plan.name };
-      this.schedule(this.now + plan.delay, TIMER, actor, payload, undefined);
+      this.schedule(this.now + plan.delay, TIMER, actor, payload, undefined, 0);
       return;
     }
     if (plan.kind === 'cancelTimer') throw new Error('load actors do not cancel timers');
@@ -326,7 +369,8 @@ export class LoadSim {
       const { start, end } = thread;
       // Fresh and seen only by `service`: timed in place for the command's start.
       event.now = start;
-      const replies = server.keys.deliver(String(event.key), event, start);
+      const id = this.keyOf(actor, event.key);
+      const replies = server.keys.deliver(id, String(event.key), event, start);
       const onCache = this.spec.observer.onCache;
       if (onCache) {
         const slot = this.cacheSlot;
@@ -336,19 +380,19 @@ export class LoadSim {
         slot.depth = thread.depth;
         onCache.call(this.spec.observer, plan.to, plan.type, slot);
       }
-      this.schedule(end + this.hop, REPLIES, plan.to, replies, undefined);
+      this.schedule(end + this.hop, REPLIES, plan.to, replies, undefined, 0);
       return;
     }
     if (plan.to === this.dbId) {
-      this.database(event, plan.to);
+      this.database(event, plan.to, this.keyOf(actor, event.key));
       return;
     }
     const target = this.actorOf(plan.to);
-    if (target) this.schedule(this.now + this.hop, DELIVER, target, event, undefined);
+    if (target) this.schedule(this.now + this.hop, DELIVER, target, event, undefined, 0);
   }
 
   /** The live request actor with id `id`, if any. */
-  private actorOf(id: string): LoadActor | undefined {
+  private actorOf(id: string): SimActor | undefined {
     const index = actorIndex(id);
     const actor = index < 0 ? undefined : this.actors[index];
     return actor !== undefined && actor.id === id ? actor : undefined;

@@ -3,7 +3,8 @@
  * driver loop with progress, parameters, and rounding for stable tables. Pure given the seeded
  * generators passed in.
  */
-import type { LoadActor, LoadSim } from '../../engine/load/sim';
+import type { KeyedInput } from '../../engine/load/behaviour';
+import type { DatabaseSpec, LoadActor, LoadSim } from '../../engine/load/sim';
 import { bucketPercentile, ranked, Samples, Series } from '../../engine/load/stats';
 import type { Rng } from '../../engine/rng';
 import type { LoadFigure, LoadSeries } from './types';
@@ -94,6 +95,39 @@ export function one<T>(key: string, value: T): { readonly [key: string]: T } {
   return record;
 }
 
+/** Every key's first row in the load scenarios' databases (rows are never mutated). */
+const FIRST_ROW = Object.freeze({ value: 'v1', version: 1 });
+
+/**
+ * Returns the load scenarios' database `db`: every key's row starts at v1, `connections`
+ * connections, `latency` ms per statement. Its `own` gives each key's row without building the
+ * key's input. Pure.
+ */
+export function rowDatabase(connections: number, latency: () => number): DatabaseSpec {
+  return {
+    id: 'db',
+    kind: 'database',
+    connections,
+    latency,
+    input: (key) => ({ rows: one(key, FIRST_ROW) }),
+    own: () => FIRST_ROW,
+  };
+}
+
+/**
+ * Returns how a warm cache starts: every key holds `entry` (one object, never mutated), told
+ * as the key's input and, shorter, as its own part. Pure.
+ */
+export function warmEntries(entry: {
+  readonly value: string;
+  readonly version: number;
+  readonly expiresAt: number | null;
+  readonly tombstone: boolean;
+}): KeyedInput {
+  const shared = Object.freeze({ ...entry });
+  return { input: (key) => ({ entries: one(key, shared) }), own: () => shared };
+}
+
 /** Returns the peak of per-bucket rates. Pure. */
 export function peakRate(s: Series): number {
   return Math.max(0, ...s.rates());
@@ -114,6 +148,35 @@ export function drive(sim: LoadSim, until: number, progress?: (done: number) => 
   progress?.(1);
 }
 
+/** A series of `part`'s share of `whole` per second, in %, rounded. Pure. */
+export function shareSeries(id: string, label: string, part: Series, whole: Series): LoadSeries {
+  return series(
+    id,
+    label,
+    '%',
+    1000,
+    part.shareOf(whole).map((s) => 100 * s),
+  );
+}
+
+/** The origin's queries per second, in `origin`'s buckets, rounded. Pure. */
+export function originSeries(origin: Series): LoadSeries {
+  return series('originQps', 'origin QPS', 'q/s', origin.bucket, origin.rates());
+}
+
+/** The p99 read latency per second up to `until`, rounded. */
+export function p99Series(latencies: Latencies, until: number, label = 'p99 read latency') {
+  return series('p99', label, 'ms', 1000, latencies.p99Series(1000, until));
+}
+
+/** The p50 and p99 read latency figures. */
+export function latencyFigures(p50: number, p99: number): LoadFigure[] {
+  return [
+    figure('p50', 'p50 read latency', 'ms', p50),
+    figure('p99', 'p99 read latency', 'ms', p99),
+  ];
+}
+
 /** A parameter definition. Pure. */
 export function param(id: string, label: string, defaultValue: number, min: number, max: number) {
   return { id, label, defaultValue, min, max };
@@ -124,4 +187,21 @@ export function p(params: Readonly<Record<string, number>>, id: string): number 
   const value = params[id];
   if (value === undefined) throw new Error(`missing load parameter "${id}"`);
   return value;
+}
+
+/** The run's length in simulated seconds (every load scenario's first parameter). */
+export const SECONDS = param('seconds', 'simulated seconds', 60, 1, 600);
+
+/** The skew of key popularity. */
+export const ZIPF = param('zipf', 'Zipf exponent (×100)', 100, 0, 300);
+
+/**
+ * The database's mean latency (`db`, ms) and connections, named as the scenario calls it
+ * (`origin` or `database`), with their defaults. Pure.
+ */
+export function databaseParams(name: string, latency: number, connections: number) {
+  return [
+    param('db', `${name} latency, mean (ms)`, latency, 1, 10000),
+    param('connections', `${name} connections`, connections, 1, 1000),
+  ];
 }

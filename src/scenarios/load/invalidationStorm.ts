@@ -19,11 +19,17 @@ import {
   figure,
   keyNames,
   latencyDraw,
-  one,
   Latencies,
   p,
   param,
   series,
+  rowDatabase,
+  SECONDS,
+  ZIPF,
+  originSeries,
+  p99Series,
+  warmEntries,
+  databaseParams,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
@@ -65,17 +71,12 @@ function run(config: LoadRunConfig): LoadRun {
       id,
       kind: 'cache',
       service: (event: MachineEvent) => (event.type === 'GET' ? 0.01 : 0.015) / speed,
-      input: (key: string) => ({
-        entries: one(key, { value: 'v1', version: 1, expiresAt: null, tombstone: false }),
-      }),
+      ...warmEntries({ value: 'v1', version: 1, expiresAt: null, tombstone: false }),
     })),
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
-    },
+    database: rowDatabase(
+      p(params, 'connections'),
+      latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
+    ),
     observer: {
       onStep(actor, now) {
         if (actor.returned || !answered(actor)) return;
@@ -223,10 +224,10 @@ function run(config: LoadRunConfig): LoadRun {
       ),
     ],
     series: [
-      series('p99', 'p99 latency of other reads', 'ms', 1000, latencies.p99Series(1000, until)),
+      p99Series(latencies, until, 'p99 latency of other reads'),
       series('queueDepth', 'queue depth (peak)', 'commands', 1000, Array.from(depth.peaks)),
       series('staleReads', 'stale reloads', 'reads/s', 1000, stale.rates()),
-      series('originQps', 'origin QPS', 'q/s', 1000, origin.rates()),
+      originSeries(origin),
     ],
   };
 }
@@ -270,7 +271,7 @@ export const invalidationStorm: LoadScenarioDef = {
     },
   ],
   params: [
-    param('seconds', 'simulated seconds', 60, 1, 600),
+    SECONDS,
     param('rate', 'other reads per second', 4000, 1, 100000),
     param('tables', 'tables', 4, 1, 64),
     param('resultsets', 'cached resultsets per table', 5000, 1, 1000000),
@@ -282,10 +283,9 @@ export const invalidationStorm: LoadScenarioDef = {
     param('editors', 'Edit-UI users', 4, 0, 1000),
     param('think', 'editor think time (ms)', 3000, 1, 600000),
     param('workerDelay', 'worker pickup delay (ms)', 200, 0, 600000),
-    param('zipf', 'Zipf exponent (×100)', 100, 0, 300),
+    ZIPF,
     param('ttl', 'resultset TTL (ms)', 60000, 1, 6000000),
-    param('db', 'database latency, mean (ms)', 10, 1, 10000),
-    param('connections', 'database connections', 64, 1, 1000),
+    ...databaseParams('database', 10, 64),
   ],
   run,
 };

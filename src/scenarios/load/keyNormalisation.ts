@@ -8,73 +8,29 @@ import { openLoop } from '../../engine/load/sources';
 import { LoadSim } from '../../engine/load/sim';
 import { Series } from '../../engine/load/stats';
 import { zipf } from '../../engine/load/zipf';
-import { rngFor, type Rng } from '../../engine/rng';
+import { rngFor } from '../../engine/rng';
 import {
   answered,
   drive,
   figure,
   latencyDraw,
-  one,
   Latencies,
   p,
   param,
   peakRate,
-  series,
+  rowDatabase,
+  SECONDS,
+  ZIPF,
+  shareSeries,
+  originSeries,
+  p99Series,
+  latencyFigures,
+  databaseParams,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
+import { normaliseKey, UrlDraw } from './urls';
 
 const SELECTED = 1;
-
-/** Params that change the response; every other param is noise. */
-const RESPONSE_PARAMS: readonly string[] = ['lang', 'page'];
-
-/** Whether the param in `text` from `start` to `end` (a `name` or `name=value`) is kept. */
-function responseParam(text: string, start: number, end: number): boolean {
-  for (const name of RESPONSE_PARAMS) {
-    const after = start + name.length;
-    if (after > end || !text.startsWith(name, start)) continue;
-    // The name runs to the first '=' (the names themselves have none).
-    if (after === end || text.charCodeAt(after) === 61) return true;
-  }
-  return false;
-}
-
-/** Returns a request URL for page `page` with noise at probability `noise`. Pure given rng. */
-export function noisyUrl(page: number, rng: Rng, noise: number): string {
-  const params: string[] = [`lang=${rng.float() < 0.8 ? 'en' : 'de'}`];
-  if (rng.float() < 0.3) params.push(`page=${rng.int(1, 3)}`);
-  if (rng.float() < noise) {
-    params.push(`utm_source=s${rng.int(1, 10)}`, `utm_campaign=c${rng.int(1, 30)}`);
-    if (rng.float() < 0.3) params.push(`gclid=${rng.int(1, 1_000_000)}`);
-  }
-  for (let i = params.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [params[i], params[j]] = [params[j] as string, params[i] as string];
-  }
-  return `/p/${page}?${params.join('&')}`;
-}
-
-/**
- * Returns the cache key of `url`: its path and response-affecting params, sorted. Reads the
- * query (up to a second '?', if any) by index, without splitting it into arrays. Pure.
- */
-export function normaliseKey(url: string): string {
-  const q = url.indexOf('?');
-  if (q < 0) return url;
-  const second = url.indexOf('?', q + 1);
-  const end = second < 0 ? url.length : second;
-  const kept: string[] = [];
-  for (let start = q + 1; ;) {
-    const amp = url.indexOf('&', start);
-    const stop = amp < 0 || amp > end ? end : amp;
-    if (responseParam(url, start, stop)) kept.push(url.slice(start, stop));
-    if (stop === end) break;
-    start = stop + 1;
-  }
-  if (kept.length === 0) return url.slice(0, q);
-  if (kept.length > 1) kept.sort();
-  return `${url.slice(0, q)}?${kept.join('&')}`;
-}
 
 function run(config: LoadRunConfig): LoadRun {
   const { params, seed } = config;
@@ -106,13 +62,10 @@ function run(config: LoadRunConfig): LoadRun {
         },
       },
     ],
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
-    },
+    database: rowDatabase(
+      p(params, 'connections'),
+      latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 4),
+    ),
     observer: {
       onStep(actor, now) {
         if (actor.state.value === 'selecting') actor.flags |= SELECTED;
@@ -129,10 +82,27 @@ function run(config: LoadRunConfig): LoadRun {
 
   const draws = rngFor(seed, 'urls');
   const noise = p(params, 'noise') / 100;
+  const raw = config.fix === 'raw';
+  const drawn = new UrlDraw();
+  // Key numbers by the draws' own number for the URL (raw) or the key (normalised): a repeated
+  // key is known from its draws, without building its text or looking it up by name.
+  const numbered = new Map<number, number>();
+  const keyOf = (): number => {
+    const n = raw ? drawn.urlNumber(pages.n) : drawn.keyNumber();
+    if (n === undefined) return sim.keys.number(drawn.url());
+    let key = numbered.get(n);
+    if (key === undefined) {
+      const url = drawn.url();
+      key = sim.keys.add(raw ? url : normaliseKey(url));
+      numbered.set(n, key);
+    }
+    return key;
+  };
   openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => {
-    const url = noisyUrl(pages.index(draws.float()), draws, noise);
-    const key = config.fix === 'raw' ? url : normaliseKey(url);
-    sim.spawn('reader', { key, mode: 'set', ttl, cache: 'cache', db: 'db' });
+    drawn.draw(pages.index(draws.float()), draws, noise);
+    const key = keyOf();
+    const input = { key: sim.keys.name(key), mode: 'set', ttl, cache: 'cache', db: 'db' };
+    sim.spawn('reader', input, 0, key);
   });
   drive(sim, until, config.progress);
 
@@ -149,19 +119,12 @@ function run(config: LoadRunConfig): LoadRun {
       figure('originQps', 'mean origin QPS', 'q/s', (originCount * 1000) / until),
       figure('peakOriginQps', 'peak origin QPS (1 s window)', 'q/s', peakRate(origin)),
       figure('distinctKeys', 'distinct cache keys', 'keys', distinctKeys),
-      figure('p50', 'p50 read latency', 'ms', p50),
-      figure('p99', 'p99 read latency', 'ms', p99),
+      ...latencyFigures(p50, p99),
     ],
     series: [
-      series(
-        'hitRate',
-        'hit rate',
-        '%',
-        1000,
-        hits.shareOf(reads).map((s) => 100 * s),
-      ),
-      series('originQps', 'origin QPS', 'q/s', 1000, origin.rates()),
-      series('p99', 'p99 read latency', 'ms', 1000, latencies.p99Series(1000, until)),
+      shareSeries('hitRate', 'hit rate', hits, reads),
+      originSeries(origin),
+      p99Series(latencies, until),
     ],
   };
 }
@@ -181,14 +144,13 @@ export const keyNormalisation: LoadScenarioDef = {
     },
   ],
   params: [
-    param('seconds', 'simulated seconds', 60, 1, 600),
+    SECONDS,
     param('rate', 'requests per second', 2000, 1, 100000),
     param('pages', 'pages', 500, 1, 1000000),
-    param('zipf', 'Zipf exponent (×100)', 100, 0, 300),
+    ZIPF,
     param('noise', 'requests with tracking params (%)', 60, 0, 100),
     param('ttl', 'TTL (ms)', 30000, 1, 600000),
-    param('db', 'origin latency, mean (ms)', 20, 1, 10000),
-    param('connections', 'origin connections', 64, 1, 1000),
+    ...databaseParams('origin', 20, 64),
   ],
   run,
 };

@@ -19,11 +19,19 @@ import {
   figure,
   keyNames,
   latencyDraw,
-  one,
   Latencies,
   p,
   param,
   series,
+  rowDatabase,
+  SECONDS,
+  ZIPF,
+  shareSeries,
+  originSeries,
+  p99Series,
+  warmEntries,
+  latencyFigures,
+  databaseParams,
 } from './common';
 import type { LoadRun, LoadRunConfig, LoadScenarioDef } from './types';
 
@@ -96,18 +104,13 @@ function run(config: LoadRunConfig): LoadRun {
         id: 'cache',
         kind: 'cache',
         service: (event) => (event.type === 'GET' ? 0.01 : 0.015),
-        input: (key) => ({
-          entries: one(key, { value: 'v1', version: 1, expiresAt: ttl, tombstone: false }),
-        }),
+        ...warmEntries({ value: 'v1', version: 1, expiresAt: ttl, tombstone: false }),
       },
     ],
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 5),
-    },
+    database: rowDatabase(
+      p(params, 'connections'),
+      latencyDraw(rngFor(seed, 'db'), p(params, 'db'), p(params, 'db') / 5),
+    ),
     observer: {
       onStep(actor, now) {
         if (actor.kind === 'writer') onWriter(actor, now);
@@ -165,20 +168,13 @@ function run(config: LoadRunConfig): LoadRun {
         'ms',
         ages.length ? ages.reduce((a, b) => a + b, 0) / ages.length : 0,
       ),
-      figure('p50', 'p50 read latency', 'ms', p50),
-      figure('p99', 'p99 read latency', 'ms', p99),
+      ...latencyFigures(p50, p99),
     ],
     series: [
       series('staleReads', 'stale reads', 'reads/s', 1000, stale.rates()),
-      series(
-        'inconsistency',
-        'inconsistency rate',
-        '%',
-        1000,
-        stale.shareOf(reads).map((s) => 100 * s),
-      ),
-      series('originQps', 'origin QPS', 'q/s', 1000, origin.rates()),
-      series('p99', 'p99 read latency', 'ms', 1000, latencies.p99Series(1000, until)),
+      shareSeries('inconsistency', 'inconsistency rate', stale, reads),
+      originSeries(origin),
+      p99Series(latencies, until),
     ],
   };
 }
@@ -217,13 +213,12 @@ export const setAfterDelete: LoadScenarioDef = {
     },
   ],
   params: [
-    param('seconds', 'simulated seconds', 60, 1, 600),
+    SECONDS,
     param('rate', 'reads per second', 3000, 1, 100000),
     param('writes', 'writes per second', 50, 0, 10000),
     param('keys', 'keys', 1000, 1, 1000000),
-    param('zipf', 'Zipf exponent (×100)', 100, 0, 300),
-    param('db', 'database latency, mean (ms)', 5, 1, 10000),
-    param('connections', 'database connections', 64, 1, 1000),
+    ZIPF,
+    ...databaseParams('database', 5, 64),
     param('ttl', 'backstop TTL (ms)', 2000, 1, 600000),
     param('delay', 'double-delete delay (ms)', 50, 0, 60000),
   ],

@@ -24,7 +24,14 @@ import {
   p,
   param,
   peakRate,
-  series,
+  rowDatabase,
+  SECONDS,
+  ZIPF,
+  shareSeries,
+  originSeries,
+  p99Series,
+  latencyFigures,
+  databaseParams,
 } from './common';
 import type { LoadRunConfig, LoadRun, LoadScenarioDef } from './types';
 
@@ -82,13 +89,7 @@ function run(config: LoadRunConfig): LoadRun {
         },
       },
     ],
-    database: {
-      id: 'db',
-      kind: 'database',
-      connections: p(params, 'connections'),
-      input: (key) => ({ rows: one(key, { value: 'v1', version: 1 }) }),
-      latency: dbLatency,
-    },
+    database: rowDatabase(p(params, 'connections'), dbLatency),
     observer: {
       onStep(actor, now) {
         if (actor.state.value === 'selecting') actor.flags |= SELECTED;
@@ -155,20 +156,13 @@ function run(config: LoadRunConfig): LoadRun {
       ),
       figure('originQueries', 'origin queries', 'q', queries),
       figure('hitRate', 'hit rate', '%', readCount ? (100 * hitCount) / readCount : 0),
-      figure('p50', 'p50 read latency', 'ms', p50),
-      figure('p99', 'p99 read latency', 'ms', p99),
+      ...latencyFigures(p50, p99),
       figure('p999', 'p99.9 read latency', 'ms', p999),
     ],
     series: [
-      series('originQps', 'origin QPS', 'q/s', 100, origin.rates()),
-      series(
-        'hitRate',
-        'hit rate',
-        '%',
-        1000,
-        hits.shareOf(reads).map((s) => 100 * s),
-      ),
-      series('p99', 'p99 read latency', 'ms', 1000, latencies.p99Series(1000, until)),
+      originSeries(origin),
+      shareSeries('hitRate', 'hit rate', hits, reads),
+      p99Series(latencies, until),
     ],
   };
 }
@@ -204,14 +198,13 @@ export const ttlStampede: LoadScenarioDef = {
     },
   ],
   params: [
-    param('seconds', 'simulated seconds', 60, 1, 600),
+    SECONDS,
     param('rate', 'reads per second', 3000, 1, 100000),
     param('keys', 'hot keys', 50, 1, 100000),
     param('ttl', 'TTL (ms)', 10000, 10, 600000),
     param('jitter', 'TTL jitter (%)', 20, 0, 100),
-    param('zipf', 'Zipf exponent (×100)', 100, 0, 300),
-    param('db', 'origin latency, mean (ms)', 100, 1, 10000),
-    param('connections', 'origin connections', 16, 1, 1000),
+    ZIPF,
+    ...databaseParams('origin', 100, 16),
     param('beta', 'XFetch beta (×100)', 100, 1, 1000),
     param('stale', 'stale-while-revalidate window (ms)', 5000, 0, 600000),
     param('burst', 'extra reads arriving at once when the keys expire', 0, 0, 1000000),

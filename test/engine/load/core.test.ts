@@ -44,6 +44,43 @@ describe('load simulation core', () => {
     expect(third.waited).toBe(9);
   });
 
+  it('a pool schedules as a pass over every connection does, in arrival order', () => {
+    // The reference: each statement takes the connection free soonest; the depth counts the
+    // connections busy past its arrival, itself in, the one it waited for out.
+    const reference = (size: number) => {
+      const free: number[] = Array.from({ length: size }, () => 0);
+      return (now: number, service: number) => {
+        const soonest = Math.min(...free);
+        const busy = free.filter((at) => at > now).length;
+        const start = Math.max(now, soonest);
+        const end = start + service;
+        free[free.indexOf(soonest)] = end;
+        const depth = busy - (soonest > now ? 1 : 0) + (end > now ? 1 : 0);
+        return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
+      };
+    };
+    const step = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 20 }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(step, { maxLength: 60 }),
+        (size, steps) => {
+          const pool = new Pool(size);
+          const expected = reference(size);
+          let now = 0;
+          for (const [gap, service] of steps) {
+            now += gap;
+            expect(pool.admit(now, service)).toEqual(expected(now, service));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const pool = new Pool(2);
+    pool.admit(5, 1);
+    expect(() => pool.admit(4, 1)).toThrow(/arrival order/);
+  });
+
   it('Poisson arrivals come at the asked rate', () => {
     const times = [...arrivalTimes({ kind: 'poisson', perSecond: 1000 }, createRng(1), 0, 60_000)];
     expect(times.length).toBeGreaterThan(59_000);
@@ -121,5 +158,56 @@ describe('load sources', () => {
     expect(starts.length).toBeGreaterThan(150);
     expect(starts.length).toBeLessThan(250);
     expect(starts.every(([, t]) => t < 1000)).toBe(true);
+  });
+});
+
+describe('key numbers', () => {
+  const newSim = async () => {
+    const { LoadSim } = await import('../../../src/engine/load/sim');
+    const { fastBehaviour } = await import('../../../src/actors/load/behaviours');
+    return new LoadSim({
+      behaviour: fastBehaviour(),
+      hop: 0.1,
+      caches: [{ id: 'cache', kind: 'cache', service: () => 0.01, input: () => null }],
+      database: {
+        id: 'db',
+        kind: 'database',
+        connections: 1,
+        input: () => ({ rows: {} }),
+        latency: () => 1,
+      },
+      observer: {},
+    });
+  };
+
+  it('one number per key name, however the key was first numbered', async () => {
+    const sim = await newSim();
+    const a = sim.keys.add('a');
+    const b = sim.keys.add('b');
+    expect([a, b]).toEqual([0, 1]);
+    expect(sim.keys.number('b')).toBe(b);
+    expect(sim.keys.number('c')).toBe(2);
+    expect(sim.keys.name(2)).toBe('c');
+    expect(() => sim.keys.add('a')).toThrow(/not new/);
+  });
+
+  it('a name numbered twice as new is caught when a lookup by name needs the index', async () => {
+    const sim = await newSim();
+    sim.keys.add('a');
+    sim.keys.add('a');
+    expect(() => sim.keys.number('b')).toThrow(/numbered twice/);
+  });
+
+  it('a request spawned with a wrong key number still reaches its own key', async () => {
+    const sim = await newSim();
+    const right = sim.keys.add('k');
+    const wrong = sim.keys.add('other');
+    const input = { key: 'k', mode: 'set', ttl: null, cache: 'cache', db: 'db' };
+    sim.spawn('reader', input, 0, wrong);
+    sim.spawn('reader', input, 0, right);
+    sim.run(Number.POSITIVE_INFINITY);
+    const cache = sim.servers.get('cache')?.keys;
+    expect(JSON.stringify(cache?.state(right))).toContain('"k"');
+    expect(cache?.state(wrong)).toBeUndefined();
   });
 });
