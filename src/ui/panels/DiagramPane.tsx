@@ -96,6 +96,7 @@ export function DiagramPane() {
           title={scenario.title}
           notes={notes}
           onFitHeight={phone ? setFitHeight : undefined}
+          phone={phone}
         />
       </div>
       {phone && <StepCaption />}
