@@ -67,8 +67,8 @@ const phoneByNames = new Map<string, DiagramMetrics>();
 
 /**
  * Returns the metrics of a phone's diagram of actors named `labels`: a narrow time axis and
- * lanes as narrow as lets every name show whole (on one line or two, see `headerText`) at
- * 12 px or more, so the diagram can be read at scale 1 and panned sideways. One object per
+ * lanes as narrow as lets every name show whole (on one line, or two split at a space, see
+ * `headerText`) at 12 px or more, so the diagram can be read at scale 1 and panned sideways. One object per
  * set of names (a stable cache key for the layout). Pure.
  */
 export function phoneMetrics(labels: readonly string[]): DiagramMetrics {
@@ -76,8 +76,12 @@ export function phoneMetrics(labels: readonly string[]): DiagramMetrics {
   const known = phoneByNames.get(key);
   if (known) return known;
   const wide = metricsFor(labels.length).columnWidth;
+  // Every name at 12 px or more, on one line or split at a space (not in a word).
   const fits = (column: number) =>
-    labels.every((l) => headerText(l, headerBoxWidth(column)).fontSize >= PHONE_HEADER_TYPE);
+    labels.every((l) => {
+      const text = headerText(l, headerBoxWidth(column));
+      return text.fontSize >= PHONE_HEADER_TYPE && text.lines.join(' ') === l;
+    });
   let columnWidth = PHONE_COLUMN;
   while (columnWidth < wide && !fits(columnWidth)) columnWidth += 4;
   const metrics = { ...METRICS, gutterLeft: 50, gutterRight: 10, columnWidth };

@@ -28,6 +28,8 @@ const LARGE_MIN_SCALE = 1.17;
  * 11 px on screen and its labels 12–13 px; a diagram wider than the screen then pans sideways.
  */
 export const PHONE_MIN_SCALE = 1;
+/** Presenting on a phone, the largest scale: more would pan sideways past the run's shape. */
+const PHONE_LARGE_MAX_SCALE = 1.5;
 const LARGE_MAX_SCALE = 2.2;
 /** Room around the diagram that panning may show. */
 const MARGIN = 160;
@@ -79,7 +81,7 @@ export function fitView(
   const fitted = !large
     ? Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE)
     : floor > 0
-      ? Math.min(kCover, LARGE_MAX_SCALE)
+      ? Math.min(kCover, PHONE_LARGE_MAX_SCALE)
       : Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE);
   const k = Math.max(floor, fitted);
   const x = Math.max(0, (w - whole.width * k) / 2);
