@@ -16,7 +16,7 @@ import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
 import { useDiagramZoom, useFitHeight, type Size } from './useDiagramZoom';
-import { ZoomControls } from './ZoomControls';
+import { ZOOM_BUTTONS, ZoomControls } from './ZoomControls';
 import { PHONE_MIN_SCALE } from './zoomView';
 
 export interface SequenceDiagramProps {
@@ -81,13 +81,14 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const { fitTo } = props;
   const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}|${fitTo ? `${fitTo.width}x${fitTo.height}` : ''}|${phone ? 'phone' : ''}`;
   const floor = phone ? PHONE_MIN_SCALE : 0;
+  // A phone's view is often scrolled to the current step: kept clear of the zoom buttons.
+  const room = phone ? ZOOM_BUTTONS : 0;
+  const large = props.large === true;
   const { view, fit, actualSize } = useDiagramZoom(
     layout,
     fitKey,
     { svgRef, contentRef, headerRef, axisRef },
-    props.large === true,
-    fitTo,
-    floor,
+    { large, whole: fitTo, floor, room },
   );
   useFitHeight(svgRef, layout, props.onFitHeight, floor);
   const culled = props.cull !== false && shouldCull(layout);

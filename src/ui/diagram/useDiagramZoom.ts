@@ -44,19 +44,27 @@ export interface Size {
   readonly height: number;
 }
 
-/**
- * Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit
- * (`large`: keep the type large, for presenting; `whole`: the size to choose the scale for,
- * when it is not the diagram's, e.g. the whole run while its steps are revealed one by one;
- * `floor`: the smallest scale a fit chooses, e.g. a phone's, which then pans sideways).
- */
+/** How the diagram is fitted and scrolled. */
+export interface ZoomOptions {
+  /** Keep the type large, for presenting. */
+  readonly large?: boolean;
+  /**
+   * The size to choose the scale for, when it is not the diagram's, e.g. the whole run while
+   * its steps are revealed one by one.
+   */
+  readonly whole?: Size | undefined;
+  /** The smallest scale a fit chooses, e.g. a phone's, which then pans sideways. */
+  readonly floor?: number;
+  /** Screen px kept clear at the bottom, e.g. where the zoom buttons cover the diagram. */
+  readonly room?: number;
+}
+
+/** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
 export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
-  large = false,
-  whole?: Size,
-  floor = 0,
+  { large = false, whole, floor = 0, room = 0 }: ZoomOptions = {},
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -72,13 +80,14 @@ export function useDiagramZoom(
     const header = headerRef.current;
     const axis = axisRef.current;
     if (!svg || !content || !header || !axis) return undefined;
-    const adapter = createZoomAdapter(svg, { content, header, axis }, headerHeight, onView);
+    const groups = { content, header, axis };
+    const adapter = createZoomAdapter(svg, groups, headerHeight, onView, room);
     adapterRef.current = adapter;
     return () => {
       adapter.destroy();
       adapterRef.current = null;
     };
-  }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView]);
+  }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView, room]);
 
   useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
 

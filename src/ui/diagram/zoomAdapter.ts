@@ -79,12 +79,16 @@ function whenIdle(task: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-/** Returns a zoom adapter bound to `svg`; call `destroy` to remove its listeners. */
+/**
+ * Returns a zoom adapter bound to `svg` (`room`: screen px its fits and scrolls keep clear at
+ * the bottom); call `destroy` to remove its listeners.
+ */
 export function createZoomAdapter(
   svg: SVGSVGElement,
   groups: DiagramGroups,
   headerHeight: number,
   onView: (view: ViewWindow) => void,
+  room = 0,
 ): ZoomAdapter {
   const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
   /** The screen, as d3-zoom reads it for its bounds. */
@@ -144,7 +148,7 @@ export function createZoomAdapter(
   return {
     fit(width, height, focusY, options) {
       const { w, h } = size();
-      show(fitView(w, h, width, height, focusY, options));
+      show(fitView(w, h, width, height, focusY, { room, ...options }));
     },
     actualSize(width, height, focusY) {
       const { w, h } = size();
@@ -162,7 +166,7 @@ export function createZoomAdapter(
     ensureVisible(yTop, yBottom, x) {
       const t = driver?.current() ?? view;
       const { w, h } = size();
-      const dy = scrollToShow(t, h, headerHeight, yTop, yBottom);
+      const dy = scrollToShow(t, h, headerHeight, yTop, yBottom, Math.max(8, room));
       const dx = x ? scrollToShowX(t, w, x.axis, x.x0, x.x1) : 0;
       if (dx !== 0 || dy !== 0) translateBy(dx, dy);
     },

@@ -114,4 +114,14 @@ describe('zoomView', () => {
     expect(scrollToShowX(t, 358, 50, 60, 500)).toBe(-6);
     expect(scrollToShowX({ k: 2, x: 0, y: 0 }, 358, 50, 200, 300)).toBe(-123);
   });
+
+  it('keeps the room asked for clear at the bottom', () => {
+    // A long diagram scrolled to its focus, and a presentation scrolled to its last step.
+    const plain = fitView(358, 400, 460, 1000, 800, { floor: 1 });
+    const roomy = fitView(358, 400, 460, 1000, 800, { floor: 1, room: 40 });
+    expect(roomy.y).toBeCloseTo(plain.y - 0.6 * 40);
+    const side = fitView(560, 390, 460, 520, 400, { large: true, floor: 1, room: 40 });
+    expect(520 * side.k + side.y).toBeCloseTo(350);
+    expect(scrollToShow({ k: 1, x: 0, y: 0 }, 600, 50, 700, 800, 40)).toBe(-240);
+  });
 });

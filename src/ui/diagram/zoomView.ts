@@ -55,6 +55,8 @@ export interface FitOptions {
   readonly whole?: { readonly width: number; readonly height: number } | undefined;
   /** The smallest scale, even if the diagram is then wider than the screen (a phone's). */
   readonly floor?: number;
+  /** Screen px kept clear at the bottom (of the zoom buttons, where they cover the diagram). */
+  readonly room?: number;
 }
 
 /**
@@ -65,16 +67,18 @@ export interface FitOptions {
  * the scale stays put while its steps are revealed. With a `floor` (a phone) the scale never
  * goes under it, and a diagram wider than the screen shows from its left edge; presenting,
  * it then fills the screen the longer way (its width on its side, its height upright) and
- * pans the other way.
+ * pans the other way. `room`: screen px kept clear at the bottom.
  */
 export function fitView(
   w: number,
-  h: number,
+  screenH: number,
   width: number,
   height: number,
   focusY: number,
-  { large = false, whole = { width, height }, floor = 0 }: FitOptions = {},
+  { large = false, whole = { width, height }, floor = 0, room = 0 }: FitOptions = {},
 ): View {
+  // What is drawn stays above the room kept at the bottom.
+  const h = screenH - room;
   const kWidth = w / whole.width;
   const kAll = Math.min(kWidth, h / whole.height);
   const kCover = Math.max(kWidth, h / whole.height);
@@ -123,19 +127,23 @@ export const boundsOf = (width: number, height: number, h: number): Extent => [
   [width + MARGIN, height + 2 * h],
 ];
 
-/** The scroll (in layout units, no zoom) that brings `[yTop, yBottom]` into view, or 0. */
+/**
+ * The scroll (in layout units, no zoom) that brings `[yTop, yBottom]` into view, above `room`
+ * screen px kept clear at the bottom, or 0.
+ */
 export function scrollToShow(
   t: View,
   h: number,
   headerHeight: number,
   yTop: number,
   yBottom: number,
+  room = 8,
 ): number {
   const top = yTop * t.k + t.y;
   const bottom = yBottom * t.k + t.y;
   const minTop = headerHeight * t.k + 8;
   let dy = 0;
-  if (bottom > h - 8) dy = h - 8 - bottom;
+  if (bottom > h - room) dy = h - room - bottom;
   if (top + dy < minTop) dy = minTop - top;
   return dy / t.k;
 }

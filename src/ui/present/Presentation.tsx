@@ -11,6 +11,8 @@ import { useFocusTrap } from '../layout/useFocusTrap';
 import { SMALL_SCREEN_QUERY, useMediaQuery } from '../layout/useMediaQuery';
 import { useDivergence, useNarrative, useScenario, useRevealedRun } from '../hooks';
 
+const NO_NOTES: Readonly<Record<string, string>> = {};
+
 /** Returns the full-screen presentation of the pinned run. */
 export function Presentation() {
   const scenario = useScenario();
@@ -26,6 +28,8 @@ export function Presentation() {
     () => (story && cursor === total ? divergenceInput(story) : null),
     [story, cursor, total],
   );
+  // On a phone the step's note is in the caption: a column of notes beside the diagram would
+  // push it sideways off the small screen.
   const phone = useMediaQuery(SMALL_SCREEN_QUERY);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => rootRef.current?.focus(), []);
@@ -57,7 +61,7 @@ export function Presentation() {
         <div className="present-diagram">
           <RevealedDiagram
             title={title}
-            notes={annotations.notes}
+            notes={phone ? NO_NOTES : annotations.notes}
             divergence={marker}
             large
             phone={phone}
