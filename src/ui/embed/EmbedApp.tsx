@@ -8,6 +8,7 @@ import { loadScenario, needsLoading } from '../../scenarios/catalog';
 import { decodeLink, scenarioIdOfLink } from '../../share/link';
 import { useAppStore } from '../../store/index';
 import { RevealedDiagram } from '../diagram/RevealedDiagram';
+import { PHONE_QUERY, useMediaQuery } from '../layout/useMediaQuery';
 import { useNarrative, useRevealedRun, useScenario } from '../hooks';
 
 /** Loads the run the address names (or says why it cannot). */
@@ -50,6 +51,9 @@ export function EmbedApp() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [total]);
+  // A narrow frame (or a phone) shows the diagram as a phone does: narrow lanes, read at full
+  // size, panned sideways.
+  const narrow = useMediaQuery(PHONE_QUERY);
   const title = annotations.title.trim() || scenario.title;
   const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
   const full = new URL('./', window.location.href).href + window.location.hash;
@@ -67,7 +71,7 @@ export function EmbedApp() {
         </p>
       ) : (
         <div className="embed-diagram">
-          <RevealedDiagram title={title} notes={annotations.notes} />
+          <RevealedDiagram title={title} notes={annotations.notes} phone={narrow} />
         </div>
       )}
       <footer className="embed-foot">
