@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { BUILT_IN_INFO } from '../src/scenarios/info';
 import { expect, linkTo, test } from './fixtures/app';
-import { seriousAxe } from './fixtures/layout';
+import { offScreen, seriousAxe } from './fixtures/layout';
 
 // A phone's diagram is read, not glimpsed: its text measured as rendered (font size times the
 // scale the diagram is shown at), its current step in view, and the page never wider than it.
@@ -41,20 +41,6 @@ function stepOutOfView(diagram: Locator): Promise<number> {
     const room = view.right - left;
     const right = x1 - x0 <= room ? x1 : x0;
     return Math.max(0, left - x0, right - view.right);
-  });
-}
-
-/** Returns the page's sideways overflow and the page's controls outside the viewport. */
-function offScreen(page: Page): Promise<{ overflow: number; outside: string[] }> {
-  return page.evaluate(() => {
-    const outside: string[] = [];
-    for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || r.bottom > innerHeight + 1)
-        outside.push((el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30));
-    }
-    return { overflow: document.documentElement.scrollWidth - innerWidth, outside };
   });
 }
 

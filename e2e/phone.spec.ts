@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, linkTo, test } from './fixtures/app';
-import { seriousAxe as serious } from './fixtures/layout';
+import { offScreen, seriousAxe as serious } from './fixtures/layout';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -10,20 +10,6 @@ function focusInDrawer(page: Page): Promise<boolean> {
     () =>
       document.querySelector('[data-testid="drawer"]')?.contains(document.activeElement) ?? false,
   );
-}
-
-/** Returns the page's horizontal overflow and the controls outside the viewport. */
-function offScreen(page: Page): Promise<{ overflow: number; outside: string[] }> {
-  return page.evaluate(() => {
-    const outside: string[] = [];
-    for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || r.bottom > innerHeight + 1)
-        outside.push((el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30));
-    }
-    return { overflow: document.documentElement.scrollWidth - innerWidth, outside };
-  });
 }
 
 test('the diagram at a readable scale, the step in words under it and the step controls fill the phone; the panels wait in a drawer', async ({
