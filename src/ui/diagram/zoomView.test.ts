@@ -112,6 +112,10 @@ describe('zoomView', () => {
     expect(scrollToShowX({ k: 1, x: -200, y: 0 }, 358, 50, 100, 200)).toBe(154);
     // Wider than the room: its left end is shown.
     expect(scrollToShowX(t, 358, 50, 60, 500)).toBe(-6);
+    expect(scrollToShowX({ k: 1, x: -300, y: 0 }, 358, 50, 200, 900)).toBe(154);
+    // A label reaching under the axis does not move the view right of the diagram's edge.
+    expect(scrollToShowX(t, 358, 50, 40, 200)).toBe(0);
+    expect(scrollToShowX({ k: 1, x: -10, y: 0 }, 358, 50, 40, 200)).toBe(10);
     expect(scrollToShowX({ k: 2, x: 0, y: 0 }, 358, 50, 200, 300)).toBe(-123);
   });
 

@@ -151,7 +151,8 @@ export function scrollToShow(
 /**
  * The sideways scroll (in layout units, no zoom) that brings `[x0, x1]` into a screen `w`
  * wide, right of the pinned time axis (`axis` wide in layout units), or 0. Where the span is
- * wider than the room, its left end is shown.
+ * wider than the room, its left end is shown (the view never goes right of the diagram's own
+ * left edge for it).
  */
 export function scrollToShowX(t: View, w: number, axis: number, x0: number, x1: number): number {
   const left = x0 * t.k + t.x;
@@ -159,7 +160,8 @@ export function scrollToShowX(t: View, w: number, axis: number, x0: number, x1: 
   const minLeft = axis * t.k + 4;
   let dx = 0;
   if (right > w - 4) dx = w - 4 - right;
-  if (left + dx < minLeft) dx = minLeft - left;
+  // Moved right only as far as the diagram's own left edge: never past it, to clear the axis.
+  if (left + dx < minLeft) dx = Math.max(dx, Math.min(minLeft - left, -t.x));
   return dx / t.k;
 }
 
