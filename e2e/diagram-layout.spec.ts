@@ -199,3 +199,27 @@ for (const scenario of SCENARIOS) {
     }
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const scenario of SCENARIOS) {
+    test(`no overlaps at any cursor of the race of ${scenario} in a phone's narrow lanes, no name cut`, async ({
+      app,
+      page,
+    }) => {
+      test.slow();
+      await app.open(linkTo(scenario, 'none'));
+      await app.findRace();
+      await page.keyboard.press('Home');
+      await expect(app.diagram).toHaveAttribute('data-cursor', '0');
+      const [, steps] = await position(page.locator('body'));
+      for (let c = 0; c <= steps; c++) {
+        if (c > 0) await page.keyboard.press('ArrowRight');
+        await expect(app.diagram).toHaveAttribute('data-cursor', `${c}`);
+        expect(await overlaps(page), `${scenario} at cursor ${c}`).toEqual([]);
+      }
+      expect(await cutNames(page)).toEqual([]);
+    });
+  }
+});

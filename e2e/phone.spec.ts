@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, linkTo, test } from './fixtures/app';
-import { seriousAxe as serious } from './fixtures/layout';
+import { offScreen, seriousAxe as serious } from './fixtures/layout';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -12,21 +12,7 @@ function focusInDrawer(page: Page): Promise<boolean> {
   );
 }
 
-/** Returns the page's horizontal overflow and the controls outside the viewport. */
-function offScreen(page: Page): Promise<{ overflow: number; outside: string[] }> {
-  return page.evaluate(() => {
-    const outside: string[] = [];
-    for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || r.bottom > innerHeight + 1)
-        outside.push((el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30));
-    }
-    return { overflow: document.documentElement.scrollWidth - innerWidth, outside };
-  });
-}
-
-test('the diagram fitted to the width, the step in words under it and the step controls fill the phone; the panels wait in a drawer', async ({
+test('the diagram at a readable scale, the step in words under it and the step controls fill the phone; the panels wait in a drawer', async ({
   app,
   page,
 }) => {
@@ -41,8 +27,8 @@ test('the diagram fitted to the width, the step in words under it and the step c
   const box = (await app.diagram.boundingBox())!;
   expect(box.width).toBeGreaterThan(340);
   await expect(page.getByTestId('step')).toBeInViewport();
-  // The diagram is fitted to the width and is as tall as that makes it: no blank under it
-  // (beyond the strip of zoom buttons), and the current step in words right below it.
+  // The diagram is as tall as its readable scale makes it (up to the room there is): no blank
+  // under it (beyond the strip of zoom buttons), and the current step in words right below it.
   const content = await app.diagram.evaluate((svg) => {
     const rows = [...svg.querySelectorAll('[data-testid^="row-"] rect')];
     const band = svg.querySelector('[data-testid="cursor-line"] rect');
@@ -61,14 +47,20 @@ test('the diagram fitted to the width, the step in words under it and the step c
   expect(
     await caption.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
   ).toBeGreaterThanOrEqual(15);
-  // Stepping back, the caption follows the cursor and the diagram shows the run from its top.
+  // Stepping back, the caption follows the cursor and the diagram keeps that step in view,
+  // below the lifeline headers.
   await app.back();
   await expect(caption).toContainText('4Writer DELetes user:1 from Cache: deleted');
   await expect(page.getByTestId('step-caption-why')).toHaveCount(0);
-  const start = await app.diagram.evaluate(
-    (svg) => svg.querySelector('[data-testid="row-0"] rect')!.getBoundingClientRect().top,
-  );
-  expect(start).toBeGreaterThan(box.y);
+  await page.waitForTimeout(100);
+  const shown = await app.diagram.evaluate((svg) => {
+    const headers = [...svg.querySelectorAll('[data-testid^="lifeline-"] rect')];
+    const row = svg.querySelector('[data-testid="row-4"] rect')!.getBoundingClientRect();
+    const below = Math.max(...headers.map((h) => h.getBoundingClientRect().bottom));
+    return { top: row.top - below, bottom: svg.getBoundingClientRect().bottom - row.bottom };
+  });
+  expect(shown.top).toBeGreaterThanOrEqual(0);
+  expect(shown.bottom).toBeGreaterThanOrEqual(0);
   await app.step();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cache-aside: set after delete');
   expect(await serious(page)).toEqual([]);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the postmortem-kit screenshots in docs/: presentation mode at 1920×1080 (with a
-// title, a note and the presenter's notes), the main view in dark mode at 1440×900, and the
-// phone layout at 390×844 with its panels drawer closed and open. Serves the built dist/ (run
+// title, a note and the presenter's notes), the main view in dark mode at 1440×900, the phone
+// layout at 390×844 with its panels drawer closed and open, and presenting on a phone on its
+// side (844×390). Serves the built dist/ (run
 // `npm run build` first) with `vite preview` on E2E_PORT (default 4173).
 import { withPreview } from './with-preview.mjs';
 
@@ -10,7 +11,13 @@ const start = '/#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=0&p=';
 
 /** Opens the cache-aside race with a title and a note on step 3, cursor on step `at`. */
 async function race(browser, viewport, colorScheme, at) {
-  const page = await browser.newPage({ viewport, colorScheme });
+  // A phone is touched, not hovered: no mouse hint over its diagram.
+  const touch = Math.min(viewport.width, viewport.height) < 500;
+  const page = await browser.newPage({
+    viewport,
+    colorScheme,
+    ...(touch && { hasTouch: true, isMobile: true }),
+  });
   await page.goto(base + start);
   await page.getByTestId('find-race').click();
   // On a phone the result and the note field are in the panels drawer.
@@ -56,4 +63,12 @@ await withPreview(async (browser, url) => {
   await page.screenshot({ path: 'docs/phone-drawer.png' });
   await page.close();
   console.log('wrote docs/phone-drawer.png');
+
+  page = await race(browser, { width: 844, height: 390 }, 'light', 4);
+  await page.getByTestId('present-toggle').click();
+  await page.getByTestId('presentation').waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/phone-present.png' });
+  await page.close();
+  console.log('wrote docs/phone-present.png');
 });

@@ -174,9 +174,10 @@ function computeBase(
     const [y0, y1] = noteRange(v.top + rowHeight, linesIn(v.height - rowHeight));
     placer.placed.add({ x0: left, x1: right, y0, y1 });
   }
-  // The time axis: a step number as wide as the last one's, and a clock.
+  // The time axis: 'start', then a step number as wide as the last one's, and a clock.
   for (let r = 0; r <= rows; r++) {
-    for (const box of axisBoxes(grid.rowY(r), `#${rows}`, 't=0000')) placer.placed.add(box);
+    const label = r === 0 ? 'start' : `#${rows}`;
+    for (const box of axisBoxes(grid.rowY(r), label, 't=0000')) placer.placed.add(box);
   }
   for (const a of shapes) if (a.head) placer.placed.add(headBox(a));
   const placed = placeGlyphLabels(

@@ -3,7 +3,7 @@
  */
 export { layoutDiagram, type DiagramInput } from './layout';
 export { visibleLayout, shouldCull, CULL_THRESHOLD } from './cull';
-export { METRICS, defaultMetrics, metricsFor, type DiagramMetrics } from './metrics';
+export { METRICS, defaultMetrics, metricsFor, phoneMetrics, type DiagramMetrics } from './metrics';
 export { alignRows, type RowAlignment } from './base';
 export { sharedLifelineOrder } from './order';
 export { messageLabel, safeKey, stepAriaLabel } from './labels';

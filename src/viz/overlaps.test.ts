@@ -4,6 +4,7 @@ import { enabledSteps } from '../engine/steps';
 import { diagramViews, type ViewMode } from '../../test/support/diagramViews';
 import { busyRuns, raceRuns, type JudgedRun } from '../../test/support/raceRuns';
 import { layoutDiagram } from './layout';
+import { phoneMetrics, type DiagramMetrics } from './metrics';
 import { arrowLines, findOverlaps, labelBoxes } from './overlaps';
 import type { DiagramLayout } from './types';
 
@@ -17,10 +18,13 @@ function layoutOf(run: JudgedRun, cursor = run.cursor): DiagramLayout {
 const races = raceRuns();
 const busy = busyRuns();
 
-/** Returns every overlap of every view of `run` in `mode`, each named by its cursor. */
-function overlapsOf(run: JudgedRun, mode: ViewMode): string[] {
+/**
+ * Returns every overlap of every view of `run` in `mode`, each named by its cursor (`metrics`:
+ * e.g. a phone's; by default the diagram's own).
+ */
+function overlapsOf(run: JudgedRun, mode: ViewMode, metrics?: DiagramMetrics): string[] {
   const found: string[] = [];
-  for (const view of diagramViews(run, mode)) {
+  for (const view of diagramViews(run, mode, metrics)) {
     for (const o of findOverlaps(view.layout))
       found.push(`@${view.cursor} ${o.kind}: ${o.a} / ${o.b}`);
   }
@@ -41,6 +45,16 @@ describe('no label overlaps anything', () => {
     'on %s, in presentation mode at every step revealed',
     (_, run) => {
       expect(overlapsOf(run, 'presenting')).toEqual([]);
+    },
+  );
+
+  const phone = (run: JudgedRun) => phoneMetrics(run.model.actors.map((a) => a.label));
+
+  it.each(judged.map((r) => [r.name, r] as const))(
+    'on %s in a phone’s narrow lanes, at every step, stepping and presenting',
+    (_, run) => {
+      expect(overlapsOf(run, 'stepping', phone(run))).toEqual([]);
+      expect(overlapsOf(run, 'presenting', phone(run))).toEqual([]);
     },
   );
 

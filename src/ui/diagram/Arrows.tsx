@@ -46,6 +46,7 @@ function MessageView({ arrow: a }: { arrow: Arrow }) {
     <g
       data-testid={`arrow-${a.id}`}
       data-kind={a.kind}
+      data-row={a.toRow}
       data-stale={a.stale ? 'true' : undefined}
       opacity={a.future && !hover ? FUTURE_OPACITY : 1}
       onMouseEnter={() => setHover(true)}

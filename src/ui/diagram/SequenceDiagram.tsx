@@ -9,13 +9,15 @@ import type { ScenarioDef } from '../../scenarios/types';
 import { visibleLayout, shouldCull } from '../../viz/cull';
 import type { DivergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
+import { metricsOf } from '../../viz/metrics';
 import { withNotes } from '../../viz/notes';
 import { DiagramLayers } from './DiagramLayers';
 import { LifelineHeaders } from './Lifelines';
 import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
 import { useDiagramZoom, useFitHeight, type Size } from './useDiagramZoom';
-import { ZoomControls } from './ZoomControls';
+import { ZOOM_BUTTONS, ZoomControls } from './ZoomControls';
+import { PHONE_MIN_SCALE } from './zoomView';
 
 export interface SequenceDiagramProps {
   scenario: ScenarioDef;
@@ -52,6 +54,11 @@ export interface SequenceDiagramProps {
    * phone sizes the diagram's pane by it. The frame then has no minimum height.
    */
   onFitHeight?: ((height: number) => void) | undefined;
+  /**
+   * A phone: narrow lanes (see `phoneMetrics`) at a scale where the text is read, panned
+   * sideways where the diagram is wider than the screen.
+   */
+  phone?: boolean;
 }
 
 /** Returns the sequence diagram of `trace` at `cursor`, with ghost arrows for `enabled`. */
@@ -59,10 +66,12 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   const { scenario, model, trace, cursor, enabled, onChoose, onSeek } = props;
   const divergence = props.divergence ?? null;
   const { notes } = props;
-  const layout = useMemo(
-    () => withNotes(layoutDiagram({ scenario, model, trace, cursor, enabled, divergence }), notes),
-    [scenario, model, trace, cursor, enabled, divergence, notes],
-  );
+  const phone = props.phone === true;
+  const layout = useMemo(() => {
+    const metrics = metricsOf(model.actors, phone);
+    const input = { scenario, model, trace, cursor, enabled, divergence, metrics };
+    return withNotes(layoutDiagram(input), notes);
+  }, [scenario, model, trace, cursor, enabled, divergence, notes, phone]);
   const svgRef = useRef<SVGSVGElement>(null);
   const contentRef = useRef<SVGGElement>(null);
   const headerRef = useRef<SVGGElement>(null);
@@ -70,15 +79,18 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   // Refit when the scenario or its configuration changes, or the notes column comes or goes,
   // not on every step.
   const { fitTo } = props;
-  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}|${fitTo ? `${fitTo.width}x${fitTo.height}` : ''}`;
+  const fitKey = `${scenario.id}|${model.actors.map((a) => a.id).join(',')}|${model.granularity}|${layout.notes ? 'notes' : ''}|${fitTo ? `${fitTo.width}x${fitTo.height}` : ''}|${phone ? 'phone' : ''}`;
+  const floor = phone ? PHONE_MIN_SCALE : 0;
+  // A phone's view is often scrolled to the current step: kept clear of the zoom buttons.
+  const room = phone ? ZOOM_BUTTONS : 0;
+  const large = props.large === true;
   const { view, fit, actualSize } = useDiagramZoom(
     layout,
     fitKey,
     { svgRef, contentRef, headerRef, axisRef },
-    props.large === true,
-    fitTo,
+    { large, whole: fitTo, floor, room },
   );
-  useFitHeight(svgRef, layout, props.onFitHeight);
+  useFitHeight(svgRef, layout, props.onFitHeight, floor);
   const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
@@ -109,7 +121,8 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         position: 'relative',
         width: '100%',
         height: '100%',
-        minHeight: props.onFitHeight ? 0 : 360,
+        // Sized by its container where it sets the pane's height or fills a stage.
+        minHeight: props.onFitHeight || fitTo ? 0 : 360,
       }}
     >
       <svg

@@ -13,6 +13,9 @@ const BUTTON = {
   cursor: 'pointer',
 } as const;
 
+/** Height (px) of the strip the zoom buttons take over the bottom of the diagram. */
+export const ZOOM_BUTTONS = 40;
+
 interface ZoomControlsProps {
   onFit(): void;
   onActualSize(): void;

@@ -4,8 +4,10 @@
  * (quantized, so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { stepSpan } from '../../viz/stepSpan';
 import type { DiagramLayout } from '../../viz/types';
-import { createZoomAdapter, MAX_SCALE, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
+import { widthScale } from './zoomView';
 
 /** Layout px rendered around the viewport when culling, and the step the window moves by. */
 const CULL_MARGIN = 600;
@@ -42,17 +44,27 @@ export interface Size {
   readonly height: number;
 }
 
-/**
- * Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit
- * (`large`: keep the type large, for presenting; `whole`: the size to choose the scale for,
- * when it is not the diagram's, e.g. the whole run while its steps are revealed one by one).
- */
+/** How the diagram is fitted and scrolled. */
+export interface ZoomOptions {
+  /** Keep the type large, for presenting. */
+  readonly large?: boolean;
+  /**
+   * The size to choose the scale for, when it is not the diagram's, e.g. the whole run while
+   * its steps are revealed one by one.
+   */
+  readonly whole?: Size | undefined;
+  /** The smallest scale a fit chooses, e.g. a phone's, which then pans sideways. */
+  readonly floor?: number;
+  /** Screen px kept clear at the bottom, e.g. where the zoom buttons cover the diagram. */
+  readonly room?: number;
+}
+
+/** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
 export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
-  large = false,
-  whole?: Size,
+  { large = false, whole, floor = 0, room = 0 }: ZoomOptions = {},
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -68,13 +80,14 @@ export function useDiagramZoom(
     const header = headerRef.current;
     const axis = axisRef.current;
     if (!svg || !content || !header || !axis) return undefined;
-    const adapter = createZoomAdapter(svg, { content, header, axis }, headerHeight, onView);
+    const groups = { content, header, axis };
+    const adapter = createZoomAdapter(svg, groups, headerHeight, onView, room);
     adapterRef.current = adapter;
     return () => {
       adapter.destroy();
       adapterRef.current = null;
     };
-  }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView]);
+  }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView, room]);
 
   useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
 
@@ -86,18 +99,14 @@ export function useDiagramZoom(
   }, [width, height, cursorY, lineY, whole]);
   const fit = useCallback(() => {
     const s = sizeRef.current;
-    if (!large) return adapterRef.current?.fit(s.width, s.height, s.cursorY, false, s.whole);
+    if (!large)
+      return adapterRef.current?.fit(s.width, s.height, s.cursorY, { whole: s.whole, floor });
     // Presenting, what must fit is the run down to the cursor line under the current step
     // (the empty band and margin below it may fall off the bottom).
     const drawn = s.lineY + LINE_ROOM;
-    adapterRef.current?.fit(
-      s.width,
-      drawn,
-      s.cursorY,
-      true,
-      s.whole ?? { width: s.width, height: drawn },
-    );
-  }, [large]);
+    const whole = s.whole ?? { width: s.width, height: drawn };
+    adapterRef.current?.fit(s.width, drawn, s.cursorY, { large, whole, floor });
+  }, [large, floor]);
   const actualSize = useCallback(() => {
     const s = sizeRef.current;
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
@@ -116,24 +125,32 @@ export function useDiagramZoom(
   }, [large, fit, svgRef]);
 
   const { top: bandTop, height: bandHeight } = layout.band;
+  // Sideways, the current step's arrows and marks, right of the time axis pinned at the left.
+  const span = stepSpan(layout);
+  const x0 = span?.x0 ?? NaN;
+  const x1 = span?.x1 ?? NaN;
+  const axis =
+    layout.lifelines.reduce((x, l) => Math.min(x, l.x), Infinity) - layout.columnWidth / 2;
   useEffect(() => {
     // Presenting, the cursor line (fitted with LINE_ROOM under it, see fit).
     const bottom = large ? bandTop + 2 : bandTop + bandHeight;
-    adapterRef.current?.ensureVisible(bandTop - rowHeight, bottom);
-  }, [bandTop, bandHeight, rowHeight, large]);
+    const x = Number.isNaN(x0) ? undefined : { x0, x1, axis };
+    adapterRef.current?.ensureVisible(bandTop - rowHeight, bottom, x);
+  }, [bandTop, bandHeight, rowHeight, large, x0, x1, axis]);
 
   return { view, fit, actualSize };
 }
 
 /**
  * Reports to `report` the height (px) of `layout` fitted to the width of `svgRef`'s svg (as
- * `fit` scales a diagram that is wide rather than tall), whenever the width or the layout's
- * size changes. Does nothing without `report`.
+ * `fit` scales a diagram that is wide rather than tall, never under `floor`), whenever the
+ * width or the layout's size changes. Does nothing without `report`.
  */
 export function useFitHeight(
   svgRef: RefObject<SVGSVGElement | null>,
   layout: Size,
   report: ((height: number) => void) | undefined,
+  floor = 0,
 ): void {
   const [width, setWidth] = useState(0);
   useEffect(() => {
@@ -147,6 +164,6 @@ export function useFitHeight(
   }, [svgRef, report]);
   useEffect(() => {
     if (report && width > 0)
-      report(Math.ceil(layout.height * Math.min(MAX_SCALE, width / layout.width)));
-  }, [report, width, layout.height, layout.width]);
+      report(Math.ceil(layout.height * widthScale(width, layout.width, floor)));
+  }, [report, width, layout.height, layout.width, floor]);
 }

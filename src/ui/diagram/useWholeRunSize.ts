@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { divergenceInput } from '../../viz/divergence';
 import { layoutDiagram } from '../../viz/layout';
+import { metricsOf } from '../../viz/metrics';
 import { withNotes } from '../../viz/notes';
 import { useDivergence, useModel, useScenario, useTrace } from '../hooks';
 import type { Size } from './useDiagramZoom';
@@ -17,8 +18,11 @@ export interface WholeRun extends Size {
   readonly bandTop: number;
 }
 
-/** Returns the size of the whole run's diagram, with the run's step `notes`. */
-export function useWholeRunSize(notes: Readonly<Record<string, string>>): WholeRun {
+/**
+ * Returns the size of the whole run's diagram, with the run's step `notes` (`phone`: in a
+ * phone's narrow lanes, see `phoneMetrics`).
+ */
+export function useWholeRunSize(notes: Readonly<Record<string, string>>, phone = false): WholeRun {
   const scenario = useScenario();
   const model = useModel();
   const trace = useTrace();
@@ -27,7 +31,8 @@ export function useWholeRunSize(notes: Readonly<Record<string, string>>): WholeR
     const divergence = story ? divergenceInput(story) : null;
     const cursor = trace.records.length;
     const all = { scenario, model, trace, cursor, enabled: NONE, divergence };
-    const { width, height, band } = withNotes(layoutDiagram(all), notes);
+    const metrics = metricsOf(model.actors, phone);
+    const { width, height, band } = withNotes(layoutDiagram({ ...all, metrics }), notes);
     return { width, height, bandTop: band.top };
-  }, [scenario, model, trace, story, notes]);
+  }, [scenario, model, trace, story, notes, phone]);
 }

@@ -16,10 +16,12 @@ import {
   IDENTITY,
   invertY,
   scrollToShow,
+  scrollToShowX,
   settleScroll,
   transformText,
   translated,
   type Extent,
+  type FitOptions,
   type View,
 } from './zoomView';
 
@@ -32,18 +34,10 @@ export interface ViewWindow {
 export interface ZoomAdapter {
   /**
    * Fits the diagram: all of it when it is short, otherwise its width, keeping `focusY` in
-   * view. `large` (presentation) keeps the type large: all of it only down to a readable
-   * scale, then scrolled as little as keeps the bottom of what is drawn in view. `whole` is
-   * the size the scale is chosen for (default the diagram's): presenting, the whole run, so the
-   * scale stays put while its steps are revealed.
+   * view; `options` as `fitView`'s (large type for presenting, the size to choose the scale
+   * for, the smallest scale).
    */
-  fit(
-    width: number,
-    height: number,
-    focusY: number,
-    large?: boolean,
-    whole?: { width: number; height: number },
-  ): void;
+  fit(width: number, height: number, focusY: number, options?: FitOptions): void;
   /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
   actualSize(width: number, height: number, focusY: number): void;
   /** Keeps panning within the diagram (plus a margin) of this size. */
@@ -53,9 +47,19 @@ export interface ZoomAdapter {
    * diagram of `height` whose top is scrolled out of view.
    */
   settle(height: number): void;
-  /** Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers. */
-  ensureVisible(yTop: number, yBottom: number): void;
+  /**
+   * Scrolls (without zooming) so that `[yTop, yBottom]` is visible below the headers, and
+   * `x` (a span and the width of the time axis pinned at the left), when given, beside it.
+   */
+  ensureVisible(yTop: number, yBottom: number, x?: SpanX): void;
   destroy(): void;
+}
+
+/** A sideways span to keep in view right of the time axis (`axis` wide), in layout units. */
+export interface SpanX {
+  readonly x0: number;
+  readonly x1: number;
+  readonly axis: number;
 }
 
 /** The groups the adapter moves: the content, the pinned headers and the pinned time axis. */
@@ -75,12 +79,16 @@ function whenIdle(task: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-/** Returns a zoom adapter bound to `svg`; call `destroy` to remove its listeners. */
+/**
+ * Returns a zoom adapter bound to `svg` (`room`: screen px its fits and scrolls keep clear at
+ * the bottom); call `destroy` to remove its listeners.
+ */
 export function createZoomAdapter(
   svg: SVGSVGElement,
   groups: DiagramGroups,
   headerHeight: number,
   onView: (view: ViewWindow) => void,
+  room = 0,
 ): ZoomAdapter {
   const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
   /** The screen, as d3-zoom reads it for its bounds. */
@@ -138,9 +146,9 @@ export function createZoomAdapter(
   for (const type of early) svg.addEventListener(type, load, { once: true, passive: true });
 
   return {
-    fit(width, height, focusY, large = false, whole = { width, height }) {
+    fit(width, height, focusY, options) {
       const { w, h } = size();
-      show(fitView(w, h, width, height, focusY, large, whole));
+      show(fitView(w, h, width, height, focusY, { room, ...options }));
     },
     actualSize(width, height, focusY) {
       const { w, h } = size();
@@ -155,10 +163,12 @@ export function createZoomAdapter(
       const dy = settleScroll(t, size().h, height);
       if (dy !== 0) translateBy(0, dy);
     },
-    ensureVisible(yTop, yBottom) {
+    ensureVisible(yTop, yBottom, x) {
       const t = driver?.current() ?? view;
-      const dy = scrollToShow(t, size().h, headerHeight, yTop, yBottom);
-      if (dy !== 0) translateBy(0, dy);
+      const { w, h } = size();
+      const dy = scrollToShow(t, h, headerHeight, yTop, yBottom, Math.max(8, room));
+      const dx = x ? scrollToShowX(t, w, x.axis, x.x0, x.x1) : 0;
+      if (dx !== 0 || dy !== 0) translateBy(dx, dy);
     },
     destroy() {
       destroyed = true;

@@ -23,6 +23,13 @@ export const MAX_SCALE = 1.6;
  * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
  */
 const LARGE_MIN_SCALE = 1.17;
+/**
+ * A phone: the scale never goes below this, where the diagram's smallest text (11 px) is
+ * 11 px on screen and its labels 12–13 px; a diagram wider than the screen then pans sideways.
+ */
+export const PHONE_MIN_SCALE = 1;
+/** Presenting on a phone, the largest scale: more would pan sideways past the run's shape. */
+const PHONE_LARGE_MAX_SCALE = 1.5;
 const LARGE_MAX_SCALE = 2.2;
 /** Room around the diagram that panning may show. */
 const MARGIN = 160;
@@ -40,33 +47,60 @@ export const translated = (t: View, dx: number, dy: number): View => ({
   y: t.y + t.k * dy,
 });
 
+/** How a fit chooses its scale (see `fitView`). */
+export interface FitOptions {
+  /** Presentation: keep the type large. */
+  readonly large?: boolean;
+  /** The size the scale is chosen for (default the diagram's). */
+  readonly whole?: { readonly width: number; readonly height: number } | undefined;
+  /** The smallest scale, even if the diagram is then wider than the screen (a phone's). */
+  readonly floor?: number;
+  /** Screen px kept clear at the bottom (of the zoom buttons, where they cover the diagram). */
+  readonly room?: number;
+}
+
 /**
  * Fits a diagram of `width` × `height` in a `w` × `h` screen: all of it when it is short,
  * otherwise its width, keeping `focusY` in view. `large` (presentation) keeps the type large:
  * all of it only down to a readable scale, then scrolled as little as keeps the bottom of what
- * is drawn in view. `whole` is the size the scale is chosen for (default the diagram's):
- * presenting, the whole run, so the scale stays put while its steps are revealed.
+ * is drawn in view. `whole` is the size the scale is chosen for: presenting, the whole run, so
+ * the scale stays put while its steps are revealed. With a `floor` (a phone) the scale never
+ * goes under it, and a diagram wider than the screen shows from its left edge; presenting,
+ * it then fills the screen the longer way (its width on its side, its height upright) and
+ * pans the other way. `room`: screen px kept clear at the bottom.
  */
 export function fitView(
   w: number,
-  h: number,
+  screenH: number,
   width: number,
   height: number,
   focusY: number,
-  large = false,
-  whole: { width: number; height: number } = { width, height },
+  { large = false, whole = { width, height }, floor = 0, room = 0 }: FitOptions = {},
 ): View {
+  // What is drawn stays above the room kept at the bottom.
+  const h = screenH - room;
   const kWidth = w / whole.width;
   const kAll = Math.min(kWidth, h / whole.height);
-  const k = large
-    ? Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE)
-    : Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE);
+  const kCover = Math.max(kWidth, h / whole.height);
+  const fitted = !large
+    ? Math.min(kAll >= 0.6 ? kAll : kWidth, MAX_SCALE)
+    : floor > 0
+      ? Math.min(kCover, PHONE_LARGE_MAX_SCALE)
+      : Math.min(Math.max(kAll, Math.min(LARGE_MIN_SCALE, kWidth)), LARGE_MAX_SCALE);
+  const k = Math.max(floor, fitted);
   const x = Math.max(0, (w - whole.width * k) / 2);
   // From the top when what is drawn fits; else scrolled to keep the focus in view.
   const scrolled = large ? h - height * k : Math.max(h - height * k, h * 0.6 - focusY * k);
   const top = height * k <= h ? 0 : Math.min(0, scrolled);
   return { k, x, y: top };
 }
+
+/**
+ * The scale a diagram of `width` fitted to a screen `w` wide is shown at when it is wide
+ * rather than tall (as `fitView` chooses it), never under `floor`.
+ */
+export const widthScale = (w: number, width: number, floor = 0): number =>
+  Math.max(floor, Math.min(MAX_SCALE, w / width));
 
 /**
  * After the svg grew: the scroll down (layout units, no zoom) that leaves no blank under a
@@ -93,21 +127,42 @@ export const boundsOf = (width: number, height: number, h: number): Extent => [
   [width + MARGIN, height + 2 * h],
 ];
 
-/** The scroll (in layout units, no zoom) that brings `[yTop, yBottom]` into view, or 0. */
+/**
+ * The scroll (in layout units, no zoom) that brings `[yTop, yBottom]` into view, above `room`
+ * screen px kept clear at the bottom, or 0.
+ */
 export function scrollToShow(
   t: View,
   h: number,
   headerHeight: number,
   yTop: number,
   yBottom: number,
+  room = 8,
 ): number {
   const top = yTop * t.k + t.y;
   const bottom = yBottom * t.k + t.y;
   const minTop = headerHeight * t.k + 8;
   let dy = 0;
-  if (bottom > h - 8) dy = h - 8 - bottom;
+  if (bottom > h - room) dy = h - room - bottom;
   if (top + dy < minTop) dy = minTop - top;
   return dy / t.k;
+}
+
+/**
+ * The sideways scroll (in layout units, no zoom) that brings `[x0, x1]` into a screen `w`
+ * wide, right of the pinned time axis (`axis` wide in layout units), or 0. Where the span is
+ * wider than the room, its left end is shown (the view never goes right of the diagram's own
+ * left edge for it).
+ */
+export function scrollToShowX(t: View, w: number, axis: number, x0: number, x1: number): number {
+  const left = x0 * t.k + t.x;
+  const right = x1 * t.k + t.x;
+  const minLeft = axis * t.k + 4;
+  let dx = 0;
+  if (right > w - 4) dx = w - 4 - right;
+  // Moved right only as far as the diagram's own left edge: never past it, to clear the axis.
+  if (left + dx < minLeft) dx = Math.max(dx, Math.min(minLeft - left, -t.x));
+  return dx / t.k;
 }
 
 /**

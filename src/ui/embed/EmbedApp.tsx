@@ -7,11 +7,9 @@ import { useEffect, useState } from 'react';
 import { loadScenario, needsLoading } from '../../scenarios/catalog';
 import { decodeLink, scenarioIdOfLink } from '../../share/link';
 import { useAppStore } from '../../store/index';
-import { SequenceDiagram } from '../diagram/SequenceDiagram';
-import { useWholeRunSize } from '../diagram/useWholeRunSize';
-import { useModel, useNarrative, useRevealedRun, useScenario } from '../hooks';
-
-const ignore = (): void => undefined;
+import { RevealedDiagram } from '../diagram/RevealedDiagram';
+import { PHONE_QUERY, useMediaQuery } from '../layout/useMediaQuery';
+import { useNarrative, useRevealedRun, useScenario } from '../hooks';
 
 /** Loads the run the address names (or says why it cannot). */
 function useEmbeddedRun(): string | null {
@@ -37,8 +35,7 @@ function useEmbeddedRun(): string | null {
 export function EmbedApp() {
   const error = useEmbeddedRun();
   const scenario = useScenario();
-  const model = useModel();
-  const { total, cursor, shown } = useRevealedRun();
+  const { total, cursor } = useRevealedRun();
   const lines = useNarrative();
   const annotations = useAppStore((s) => s.annotations);
   const seek = useAppStore((s) => s.seek);
@@ -54,8 +51,9 @@ export function EmbedApp() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [total]);
-  // Fitted to the whole run: the steps revealed fill the view downwards, the scale stays.
-  const whole = useWholeRunSize(annotations.notes);
+  // A narrow frame (or a phone) shows the diagram as a phone does: narrow lanes, read at full
+  // size, panned sideways.
+  const narrow = useMediaQuery(PHONE_QUERY);
   const title = annotations.title.trim() || scenario.title;
   const note = cursor > 0 ? annotations.notes[String(cursor)] : undefined;
   const full = new URL('./', window.location.href).href + window.location.hash;
@@ -73,18 +71,7 @@ export function EmbedApp() {
         </p>
       ) : (
         <div className="embed-diagram">
-          <SequenceDiagram
-            scenario={scenario}
-            model={model}
-            trace={shown}
-            cursor={cursor}
-            enabled={[]}
-            onChoose={ignore}
-            onSeek={ignore}
-            title={title}
-            notes={annotations.notes}
-            fitTo={whole}
-          />
+          <RevealedDiagram title={title} notes={annotations.notes} phone={narrow} />
         </div>
       )}
       <footer className="embed-foot">

@@ -6,6 +6,9 @@ import { useSyncExternalStore } from 'react';
 /** The phone layout's breakpoint (the same width as the phone rules in the styles). */
 export const PHONE_QUERY = '(max-width: 760px)';
 
+/** A phone either way up: narrow, or (on its side) short. */
+export const SMALL_SCREEN_QUERY = `${PHONE_QUERY}, (max-height: 500px)`;
+
 /** Returns whether `query` matches now; re-renders when that changes. */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(

@@ -16,13 +16,14 @@ import {
 } from '../hooks';
 import { DiagramLegend } from '../diagram/Legend';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
+import { ZOOM_BUTTONS } from '../diagram/ZoomControls';
 import { PHONE_QUERY, useMediaQuery } from '../layout/useMediaQuery';
 import { TitleEditor } from './NoteEditor';
 import { StepCaption } from './StepCaption';
 import { useViolationSplit } from './useHarm';
 
-/** Height (px) of the zoom buttons' strip over the bottom of the diagram. */
-const ZOOM_BAR = 44;
+/** Room (px) under the diagram for the zoom buttons' strip over its bottom. */
+const ZOOM_BAR = ZOOM_BUTTONS + 4;
 
 /** Returns the diagram pane. */
 export function DiagramPane() {
@@ -96,6 +97,7 @@ export function DiagramPane() {
           title={scenario.title}
           notes={notes}
           onFitHeight={phone ? setFitHeight : undefined}
+          phone={phone}
         />
       </div>
       {phone && <StepCaption />}

@@ -6,19 +6,17 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { divergenceInput } from '../../viz/divergence';
-import { SequenceDiagram } from '../diagram/SequenceDiagram';
-import { LINE_ROOM } from '../diagram/useDiagramZoom';
-import { useWholeRunSize } from '../diagram/useWholeRunSize';
+import { RevealedDiagram } from '../diagram/RevealedDiagram';
 import { useFocusTrap } from '../layout/useFocusTrap';
-import { useDivergence, useModel, useNarrative, useScenario, useRevealedRun } from '../hooks';
+import { SMALL_SCREEN_QUERY, useMediaQuery } from '../layout/useMediaQuery';
+import { useDivergence, useNarrative, useScenario, useRevealedRun } from '../hooks';
 
-const ignore = (): void => undefined;
+const NO_NOTES: Readonly<Record<string, string>> = {};
 
 /** Returns the full-screen presentation of the pinned run. */
 export function Presentation() {
   const scenario = useScenario();
-  const model = useModel();
-  const { total, cursor, shown } = useRevealedRun();
+  const { total, cursor } = useRevealedRun();
   const lines = useNarrative();
   const story = useDivergence();
   const annotations = useAppStore((s) => s.annotations);
@@ -30,13 +28,9 @@ export function Presentation() {
     () => (story && cursor === total ? divergenceInput(story) : null),
     [story, cursor, total],
   );
-  // The scale is chosen for the whole run, so the steps revealed fill the stage downwards
-  // and the diagram opens at its top with the current step in view.
-  const run = useWholeRunSize(annotations.notes);
-  const whole = useMemo(
-    () => ({ width: run.width, height: run.bandTop + LINE_ROOM }),
-    [run.width, run.bandTop],
-  );
+  // On a phone the step's note is in the caption: a column of notes beside the diagram would
+  // push it sideways off the small screen.
+  const phone = useMediaQuery(SMALL_SCREEN_QUERY);
   const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => rootRef.current?.focus(), []);
   useFocusTrap(rootRef);
@@ -65,19 +59,12 @@ export function Presentation() {
       </header>
       <div className="present-stage">
         <div className="present-diagram">
-          <SequenceDiagram
-            scenario={scenario}
-            model={model}
-            trace={shown}
-            cursor={cursor}
-            enabled={[]}
-            divergence={marker}
-            onChoose={ignore}
-            onSeek={ignore}
+          <RevealedDiagram
             title={title}
-            notes={annotations.notes}
+            notes={phone ? NO_NOTES : annotations.notes}
+            divergence={marker}
             large
-            fitTo={whole}
+            phone={phone}
           />
         </div>
         {notesOn && (
