@@ -6,27 +6,27 @@
  */
 import { addCount, type Count } from './count';
 import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { checkEnd, checkStep, violationMask } from './invariants';
 import { createStepper } from './machines';
-import { enabledSteps } from './steps';
 import { symmetryClasses } from './symmetry';
-import type { Model, Step, World } from './types';
+import type { ActorState, Model, Step, World } from './types';
 import { createWorld } from './world';
+import { createVectorChecks } from './vectorChecks';
+import { createEnabled } from './vectorEnabled';
 import { copyOf, createVectorStepper } from './vectorStep';
+import { AFTER, createViews, RECORD } from './vectorViews';
 import { answersOf, type Summaries } from './coreAnswers';
-import { hashVector, StateTable } from './stateTable';
+import { StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
 import { Interner } from './vectorIntern';
-import { createVectorKeyer } from './vectorKey';
+import { createVectorKeyer, layoutOf } from './vectorKey';
 
 /** A world being expanded: its steps, the next to take, and what its successors add up to. */
 interface Frame {
-  readonly world: World;
   /** Its raw vector (the real actors, before any renaming). */
   readonly raw: Int32Array;
   readonly depth: number;
-  readonly vector: Int32Array;
-  readonly hash: number;
+  /** Its number in the table (stored when opened; its summaries when closed). */
+  readonly index: number;
   readonly steps: readonly Step[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
@@ -47,9 +47,39 @@ export function onIntegerCore(model: Model): boolean {
   );
 }
 
-/** Returns the exhaustive exploration of an untimed `model`. Pure given the model. */
+/** Thrown when an invariant reads the local state of a finished actor the key leaves out. */
+class ReadsFinished extends Error {
+  constructor(readonly actor: number) {
+    super('an invariant reads a finished actor');
+  }
+}
+
+/**
+ * Returns the exhaustive exploration of an untimed `model`. Pure given the model. With every
+ * reduction on, the key leaves out the local state of finished actors; should an invariant read
+ * one, the search starts again keeping that actor's.
+ */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
+  const hideDone = model.actors.map(() => (options.reduce ?? 'all') === 'all');
+  for (;;) {
+    try {
+      return search(model, options, hideDone);
+    } catch (error) {
+      if (!(error instanceof ReadsFinished)) throw error;
+      // Its look-alikes are read alike: keep theirs too.
+      const id = model.actors[error.actor]!.id;
+      const alike = symmetryClasses(model).find((ids) => ids.includes(id)) ?? [id];
+      model.actors.forEach((a, i) => alike.includes(a.id) && (hideDone[i] = false));
+    }
+  }
+}
+
+function search(
+  model: Model,
+  options: ExploreOptions,
+  hideDone: readonly boolean[],
+): ExploreResult {
   const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
@@ -63,7 +93,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
   const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
   const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner);
+  const keyer = createVectorKeyer(model, classes, interner, hideDone);
   const table = new StateTable();
   const sums: Summaries = {
     paths: new CountColumn(1),
@@ -88,17 +118,34 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     return table.find(keyer.vector, length);
   };
 
+  const vectorStepper = createVectorStepper(model, stepper, interner);
+  const layout = layoutOf(model);
+  const enabled = createEnabled(model, interner, layout, vectorStepper);
+  const faultIds = model.faults.map((f) => f.id);
+  const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectorStepper));
+  if (hideDone.some(Boolean)) {
+    const actors = model.actors.length;
+    checks.watch((slot, value) => {
+      const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
+      if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
+      if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
+        throw new ReadsFinished(a);
+      }
+    });
+  }
   const stack: Frame[] = [];
-  const open = (world: World, raw: Int32Array, depth: number, length: number): void => {
-    if (table.size >= maxStates) throw new Stop('states');
-    const vector = copyOf(keyer.vector, length);
-    const steps = enabledSteps(model, world);
+  /**
+   * Worlds stored and closed: a world is stored when opened (every step moves the clock or uses
+   * up a fault, so the search never meets a world still open).
+   */
+  const stored = (): number => table.size - stack.length;
+  const open = (raw: Int32Array, depth: number, length: number): void => {
+    if (stored() >= maxStates) throw new Stop('states');
+    const steps = enabled(raw);
     const frame: Frame = {
-      world,
       raw,
       depth,
-      vector,
-      hash: hashVector(vector, length),
+      index: table.add(keyer.vector, length),
       steps,
       next: 0,
       mask: 0,
@@ -110,7 +157,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
       shortest: new Array<number>(width).fill(Infinity),
     };
     if (steps.length === 0) {
-      const mask = violationMask(model, checkEnd(model, world, depth - 1));
+      const mask = checks.end(raw, depth - 1);
       frame.paths = 1;
       for (let i = 0; i < width; i++) if (hits(i, mask)) frame.shortest[i] = 0;
       for (let i = 0; i < n; i++) if (hits(i, mask)) frame.violating[i] = 1;
@@ -137,7 +184,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
   };
   /** Stores a fully expanded world's summaries and returns its number. */
   const close = (f: Frame): number => {
-    const index = table.add(f.vector, f.vector.length, f.hash);
+    const index = f.index;
     sums.paths.set(index, 0, f.paths);
     sums.any.set(index, 0, f.any);
     sums.harm.set(index, 0, f.harm);
@@ -147,27 +194,26 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     return index;
   };
 
-  const vectorStepper = createVectorStepper(model, stepper, interner);
   const initial = createWorld(model, stepper);
   const base = { symmetry: classes, shortestBy: {} };
   try {
     const initialRaw = keyer.raw(initial);
-    open(vectorStepper.world(initialRaw), initialRaw, 0, keyer.canon(initialRaw));
+    open(initialRaw, 0, keyer.canon(initialRaw));
     let root = -1;
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next < f.steps.length) {
         const step = f.steps[f.next++]!;
         if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-        const { raw, record } = vectorStepper.apply(f.raw, step, f.depth);
-        const after = vectorStepper.world(raw, f.world, f.raw);
-        const mask = violationMask(model, checkStep(model, f.world, after, record));
-        const length = keyer.canon(raw);
+        const record = vectorStepper.into(f.raw, step, f.depth);
+        const after = vectorStepper.scratch;
+        const mask = checks.step(f.raw, after, record);
+        const length = keyer.canon(after);
         const c = table.find(keyer.vector, length);
         if (c >= 0) add(f, c, mask);
         else {
           f.mask = mask;
-          open(after, raw, f.depth + 1, length);
+          open(copyOf(after, vectorStepper.length), f.depth + 1, length);
         }
         continue;
       }
@@ -203,10 +249,10 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
       violatingAnyExact: null,
       violatingHarmExact: null,
       harmProbability: null,
-      states: table.size,
+      states: stored(),
       transitions,
       approxBytes: approxBytes(),
-      stoppedMessage: error.why === 'states' ? budgetMessage(table.size, approxBytes()) : null,
+      stoppedMessage: error.why === 'states' ? budgetMessage(stored(), approxBytes()) : null,
       shortest: null,
       shortestHarm: null,
       harmChanceAlong: null,

@@ -1,0 +1,83 @@
+import { assign, setup } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { planActions } from '../../src/actors/plans';
+import { createStepper } from '../../src/engine/machines';
+import type { Message } from '../../src/engine/types';
+
+/** Counts PINGs, and answers each with a PONG; the clock is never read. */
+const counter = setup({
+  types: {} as { context: { pings: number }; events: { type: 'PING'; from: string } },
+  actions: planActions,
+}).createMachine({
+  id: 'counter',
+  context: { pings: 0 },
+  on: {
+    PING: {
+      actions: [
+        assign({ pings: ({ context }) => context.pings + 1 }),
+        { type: 'send', params: ({ event }) => ({ to: event.from, type: 'PONG', reply: true }) },
+      ],
+    },
+  },
+});
+
+/** Keeps the time of the last PING, but only once it has seen two. */
+const clocked = setup({
+  types: {} as {
+    context: { pings: number; at: number };
+    events: { type: 'PING'; from: string; now: number };
+  },
+}).createMachine({
+  id: 'clocked',
+  context: { pings: 0, at: -1 },
+  on: {
+    PING: {
+      actions: assign(({ context, event }) => ({
+        pings: context.pings + 1,
+        at: context.pings >= 1 ? event.now : context.at,
+      })),
+    },
+  },
+});
+
+const ping: Message = {
+  id: 'client->server#1',
+  from: 'client',
+  to: 'server',
+  type: 'PING',
+  payload: {},
+  reply: false,
+  sync: false,
+  lane: 'main',
+};
+
+describe('the stepper keys a transition without the clock when it does not read it', () => {
+  it('a transition that never reads `now` is timeless, computed once for every clock', () => {
+    const stepper = createStepper();
+    const start = stepper.initial(counter, null).state;
+    const early = stepper.deliverMessage(counter, start, ping, 3);
+    const late = stepper.deliverMessage(counter, start, ping, 40);
+    expect(early.timeless).toBe(true);
+    expect(late).toBe(early);
+    expect(stepper.stats.misses).toBe(2);
+    expect(early.state.context).toEqual({ pings: 1 });
+    expect(early.plans).toEqual([{ kind: 'send', to: 'client', type: 'PONG', reply: true }]);
+  });
+
+  it('a transition that reads `now` is kept per clock, and gives what the plain stepper gives', () => {
+    const memo = createStepper();
+    const plain = createStepper({ memoize: false });
+    const start = memo.initial(clocked, null).state;
+    // The first PING does not read the clock; the second does.
+    const once = memo.deliverMessage(clocked, start, ping, 1);
+    expect(once.timeless).toBe(true);
+    for (const now of [5, 9, 5]) {
+      const twice = memo.deliverMessage(clocked, once.state, ping, now);
+      expect(twice.timeless).toBeUndefined();
+      expect(twice.state.context).toEqual({ pings: 2, at: now });
+      expect(twice.state).toEqual(plain.deliverMessage(clocked, once.state, ping, now).state);
+    }
+    // initial, the first PING, and the second at two clocks (the third call is a hit).
+    expect(memo.stats.misses).toBe(4);
+  });
+});
