@@ -76,10 +76,11 @@ export function createEnabled(
       const ids = seqs[raw[1]!]!;
       const timers = vectors.timers(raw[1]!);
       const firstDue = timers[0]?.due;
-      const anyDue = timers.some((t) => t.due <= clock);
+      // Decided before any timer is added: with nothing else to do, time jumps to the first due.
+      const jumps = steps.length === 0 && !timers.some((t) => t.due <= clock);
       ids.forEach((id, k) => {
         const timer = timers[k]!;
-        const fires = anyDue || steps.length > 0 ? timer.due <= clock : timer.due === firstDue;
+        const fires = jumps ? timer.due === firstDue : timer.due <= clock;
         if (!fires) return;
         let step = timerSteps.get(id);
         if (!step) {
