@@ -16,11 +16,17 @@ export interface MachineEvent {
 export interface TransitionResult {
   readonly state: ActorState;
   readonly plans: readonly Plan[];
-  /**
-   * Set when the transition never read its event's `now`: the same result holds at every clock
-   * (the vector stepper then keys it without the clock).
-   */
-  readonly timeless?: boolean;
+}
+
+/** Results of transitions that never read their event's `now` (memo knowledge, not behaviour). */
+const timelessResults = new WeakSet<TransitionResult>();
+
+/**
+ * True when `result` came from a transition that never read its event's `now`: the same result
+ * holds at every clock (the vector stepper then keys it without the clock).
+ */
+export function isTimeless(result: TransitionResult): boolean {
+  return timelessResults.has(result);
 }
 
 /** Counts of machine transitions, for benchmarks. */
@@ -122,9 +128,9 @@ export function messageEvent(message: Message, now: number): MachineEvent {
 }
 
 /**
- * Delivers the event made of `fields` and `now`, and says whether the machine read `now`: the
- * event's `now` is a getter that notes any read (a copy of the event reads it too, so the
- * answer errs towards "read").
+ * Delivers the event made of `fields` and `now`, and notes whether the machine read `now`: the
+ * event's `now` is a getter that notes any read (a copy of the event reads it too, and so does
+ * a result that kept the event, so the answer errs towards "read").
  */
 function deliverTracked(
   machine: AnyStateMachine,
@@ -139,7 +145,11 @@ function deliverTracked(
     get: () => ((read = true), now),
   });
   const result = rawDeliver(machine, state, event as MachineEvent);
-  return read ? result : { ...result, timeless: true };
+  // Should the result hold the event itself, reading all of it reads its clock too.
+  frozenJson(result.state);
+  canonicalJson(result.plans);
+  if (!read) timelessResults.add(result);
+  return result;
 }
 
 const messageKeys = new WeakMap<Message, string>();
@@ -211,9 +221,9 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     hit = table.get(stateText + timelessKey) ?? table.get(stateText + eventKey);
     if (!hit) {
       hit = (stats.misses++, run());
-      table.set(stateText + (hit.timeless ? timelessKey : eventKey), hit);
+      table.set(stateText + (isTimeless(hit) ? timelessKey : eventKey), hit);
     }
-    known.set(hit.timeless ? timelessKey : eventKey, hit);
+    known.set(isTimeless(hit) ? timelessKey : eventKey, hit);
     return hit;
   };
   return {

@@ -5,7 +5,7 @@
  * Machine transitions come from the memoised stepper (xstate's pure `transition`), compiled once
  * per distinct (local state, event) into integer results: next local state and sends.
  */
-import type { MachineEvent, Stepper, TransitionResult } from './machines';
+import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } from './machines';
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf } from './vectorKey';
@@ -266,7 +266,7 @@ export function createVectorStepper(
         : stepper.deliver(machines[a]!, state, event as MachineEvent);
       const next = interner.frozen(result.state);
       move = { state: next, changed: result.state !== state, plans: result.plans };
-      if (result.timeless && timeless >= 0) byState.set(timeless, move);
+      if (isTimeless(result) && timeless >= 0) byState.set(timeless, move);
       else if (code >= 0) byState.set(code, move);
     }
     return move;

@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { planActions } from '../../src/actors/plans';
-import { createStepper } from '../../src/engine/machines';
+import { createStepper, isTimeless } from '../../src/engine/machines';
 import type { Message } from '../../src/engine/types';
 
 /** Counts PINGs, and answers each with a PONG; the clock is never read. */
@@ -40,6 +40,15 @@ const clocked = setup({
   },
 });
 
+/** Keeps the last event itself (its clock included) without reading it. */
+const keeper = setup({
+  types: {} as { context: { last: unknown }; events: { type: 'PING'; from: string } },
+}).createMachine({
+  id: 'keeper',
+  context: { last: null },
+  on: { PING: { actions: assign({ last: ({ event }) => event }) } },
+});
+
 const ping: Message = {
   id: 'client->server#1',
   from: 'client',
@@ -57,7 +66,7 @@ describe('the stepper keys a transition without the clock when it does not read 
     const start = stepper.initial(counter, null).state;
     const early = stepper.deliverMessage(counter, start, ping, 3);
     const late = stepper.deliverMessage(counter, start, ping, 40);
-    expect(early.timeless).toBe(true);
+    expect(isTimeless(early)).toBe(true);
     expect(late).toBe(early);
     expect(stepper.stats.misses).toBe(2);
     expect(early.state.context).toEqual({ pings: 1 });
@@ -70,14 +79,26 @@ describe('the stepper keys a transition without the clock when it does not read 
     const start = memo.initial(clocked, null).state;
     // The first PING does not read the clock; the second does.
     const once = memo.deliverMessage(clocked, start, ping, 1);
-    expect(once.timeless).toBe(true);
+    expect(isTimeless(once)).toBe(true);
     for (const now of [5, 9, 5]) {
       const twice = memo.deliverMessage(clocked, once.state, ping, now);
-      expect(twice.timeless).toBeUndefined();
+      expect(isTimeless(twice)).toBe(false);
       expect(twice.state.context).toEqual({ pings: 2, at: now });
       expect(twice.state).toEqual(plain.deliverMessage(clocked, once.state, ping, now).state);
     }
     // initial, the first PING, and the second at two clocks (the third call is a hit).
     expect(memo.stats.misses).toBe(4);
+  });
+
+  it('a transition that keeps the event itself keeps its clock: it is kept per clock', () => {
+    const memo = createStepper();
+    const start = memo.initial(keeper, null).state;
+    const early = memo.deliverMessage(keeper, start, ping, 3);
+    const late = memo.deliverMessage(keeper, start, ping, 40);
+    expect(isTimeless(early)).toBe(false);
+    expect([early.state.context, late.state.context]).toMatchObject([
+      { last: { now: 3 } },
+      { last: { now: 40 } },
+    ]);
   });
 });
