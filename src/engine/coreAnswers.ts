@@ -5,7 +5,7 @@
  */
 import { applyStep } from './apply';
 import { countNumber, countText } from './count';
-import type { ExploreResult, ResultCounts } from './exploreResult';
+import { perInvariant, type ExploreResult, type ResultCounts } from './exploreResult';
 import { checkStep, violationMask } from './invariants';
 import type { Stepper } from './machines';
 import { enabledSteps } from './steps';
@@ -88,32 +88,23 @@ export function answersOf(
     }
     return out;
   };
-  const shortestBy: Record<string, readonly string[]> = {};
-  const byId: Record<string, number> = {};
-  const byIdExact: Record<string, string> = {};
-  model.invariants.forEach((inv, i) => {
-    const count = sums.violating.get(root, i);
-    byId[inv.id] = countNumber(count);
-    byIdExact[inv.id] = countText(count);
-    const keys = path(i);
-    if (keys) shortestBy[inv.id] = keys;
-  });
+  const byInvariant = perInvariant(model, (i) => sums.violating.get(root, i), path);
   const harmPath = path(n + 1);
   const total = sums.paths.get(root);
   const any = sums.any.get(root);
   const harm = sums.harm.get(root);
   return {
     interleavings: countNumber(total),
-    violating: byId,
+    violating: byInvariant.violating,
     violatingAny: countNumber(any),
     violatingHarm: countNumber(harm),
     interleavingsExact: countText(total),
-    violatingExact: byIdExact,
+    violatingExact: byInvariant.violatingExact,
     violatingAnyExact: countText(any),
     violatingHarmExact: countText(harm),
     harmProbability: sums.chance.get(root),
     shortest: path(n),
-    shortestBy,
+    shortestBy: byInvariant.shortestBy,
     shortestHarm: harmPath,
     harmChanceAlong: chanceAlong(harmPath),
   };

@@ -5,20 +5,14 @@
  * answers: exact interleaving and violating counts, shortest runs, harm probability.
  */
 import { addCount, type Count } from './count';
-import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { createStepper } from './machines';
-import { symmetryClasses } from './symmetry';
-import type { ActorState, Model, Step, World } from './types';
+import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
+import { createCore, hidingFinished } from './coreParts';
+import { slotHits } from './invariants';
+import type { Model, Step, World } from './types';
 import { createWorld } from './world';
-import { createVectorChecks } from './vectorChecks';
-import { createEnabled } from './vectorEnabled';
-import { copyOf, createVectorStepper } from './vectorStep';
-import { AFTER, createViews, RECORD } from './vectorViews';
+import { copyOf } from './vectorStep';
 import { answersOf, type Summaries } from './coreAnswers';
-import { StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
-import { Interner } from './vectorIntern';
-import { createVectorKeyer, layoutOf } from './vectorKey';
 
 /** A world being expanded: its steps, the next to take, and what its successors add up to. */
 interface Frame {
@@ -39,40 +33,15 @@ interface Frame {
   readonly shortest: number[];
 }
 
-/** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
-export function onIntegerCore(model: Model): boolean {
-  return (
-    model.timing === undefined &&
-    model.faults.every((f) => f.kind === 'drop' || f.kind === 'inject')
-  );
-}
-
-/** Thrown when an invariant reads the local state of a finished actor the key leaves out. */
-class ReadsFinished extends Error {
-  constructor(readonly actor: number) {
-    super('an invariant reads a finished actor');
-  }
-}
+export { onIntegerCore } from './coreParts';
 
 /**
  * Returns the exhaustive exploration of an untimed `model`. Pure given the model. With every
- * reduction on, the key leaves out the local state of finished actors; should an invariant read
- * one, the search starts again keeping that actor's.
+ * reduction on, the key leaves out the local state of finished actors (`coreParts.ts`).
  */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
-  const hideDone = model.actors.map(() => (options.reduce ?? 'all') === 'all');
-  for (;;) {
-    try {
-      return search(model, options, hideDone);
-    } catch (error) {
-      if (!(error instanceof ReadsFinished)) throw error;
-      // Its look-alikes are read alike: keep theirs too.
-      const id = model.actors[error.actor]!.id;
-      const alike = symmetryClasses(model).find((ids) => ids.includes(id)) ?? [id];
-      model.actors.forEach((a, i) => alike.includes(a.id) && (hideDone[i] = false));
-    }
-  }
+  return hidingFinished(model, options.reduce, (hideDone) => search(model, options, hideDone));
 }
 
 function search(
@@ -80,21 +49,13 @@ function search(
   options: ExploreOptions,
   hideDone: readonly boolean[],
 ): ExploreResult {
-  const stepper = options.stepper ?? createStepper();
+  const core = createCore(model, options, hideDone);
+  const { stepper, classes, interner, keyer, table, harmMask, enabled, checks } = core;
+  const vectorStepper = core.vectors;
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
   const width = n + 2;
-  const harmIds = new Set(options.harm ?? []);
-  const harmMask = model.invariants.reduce(
-    (m, inv, i) => (harmIds.has(inv.id) ? m | (1 << i) : m),
-    0,
-  );
-  const hits = (i: number, mask: number): boolean =>
-    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
-  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
-  const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner, hideDone);
-  const table = new StateTable();
+  const hits = slotHits(n, harmMask);
   const sums: Summaries = {
     paths: new CountColumn(1),
     any: new CountColumn(1),
@@ -118,21 +79,6 @@ function search(
     return table.find(keyer.vector, length);
   };
 
-  const vectorStepper = createVectorStepper(model, stepper, interner);
-  const layout = layoutOf(model);
-  const enabled = createEnabled(model, interner, layout, vectorStepper);
-  const faultIds = model.faults.map((f) => f.id);
-  const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectorStepper));
-  if (hideDone.some(Boolean)) {
-    const actors = model.actors.length;
-    checks.watch((slot, value) => {
-      const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
-      if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
-      if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
-        throw new ReadsFinished(a);
-      }
-    });
-  }
   const stack: Frame[] = [];
   /**
    * Worlds stored and closed: a world is stored when opened (every step moves the clock or uses
@@ -195,7 +141,6 @@ function search(
   };
 
   const initial = createWorld(model, stepper);
-  const base = { symmetry: classes, shortestBy: {} };
   try {
     const initialRaw = keyer.raw(initial);
     open(initialRaw, 0, keyer.canon(initialRaw));
@@ -225,7 +170,7 @@ function search(
     }
     const answers = answersOf(model, { stepper, harmMask, hits, find }, sums, root, initial);
     return {
-      ...base,
+      symmetry: classes,
       ...answers,
       complete: true,
       stopped: null,
@@ -236,26 +181,6 @@ function search(
     };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    return {
-      ...base,
-      complete: false,
-      stopped: error.why,
-      interleavings: null,
-      violating: null,
-      violatingAny: null,
-      violatingHarm: null,
-      interleavingsExact: null,
-      violatingExact: null,
-      violatingAnyExact: null,
-      violatingHarmExact: null,
-      harmProbability: null,
-      states: stored(),
-      transitions,
-      approxBytes: approxBytes(),
-      stoppedMessage: error.why === 'states' ? budgetMessage(stored(), approxBytes()) : null,
-      shortest: null,
-      shortestHarm: null,
-      harmChanceAlong: null,
-    };
+    return stoppedResult(classes, error.why, stored(), transitions, approxBytes());
   }
 }

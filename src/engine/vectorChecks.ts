@@ -41,7 +41,11 @@ export function createVectorChecks(model: Model, views: Views): VectorChecks {
     before: Int32Array,
     after: Int32Array | null,
     record: StepRecord | null,
-    evaluate: (read: (slot: number) => void) => number,
+    evaluate: (
+      before: Int32Array,
+      after: Int32Array | null,
+      read: (slot: number) => void,
+    ) => number,
   ): number => {
     let node = tree.root;
     while (node !== undefined && typeof node !== 'number') {
@@ -51,17 +55,27 @@ export function createVectorChecks(model: Model, views: Views): VectorChecks {
     }
     if (node !== undefined) return node;
     // A path not met before: evaluate on views, noting each slot's first read, and store it.
+    // The views read copies (the search reuses its vectors), and reads after the evaluation (an
+    // invariant that kept its world) are neither noted nor watched.
     const slots: number[] = [];
     const values: number[] = [];
     const seen = new Set<number>();
-    const mask = evaluate((slot) => {
-      if (seen.has(slot)) return;
-      seen.add(slot);
-      const value = views.value(slot, before, after, record);
-      watcher?.(slot, value);
-      slots.push(slot);
-      values.push(value);
-    });
+    const was = before.slice();
+    const now = after?.slice() ?? null;
+    let live = true;
+    let mask: number;
+    try {
+      mask = evaluate(was, now, (slot) => {
+        if (!live || seen.has(slot)) return;
+        seen.add(slot);
+        const value = views.value(slot, was, now, record);
+        watcher?.(slot, value);
+        slots.push(slot);
+        values.push(value);
+      });
+    } finally {
+      live = false;
+    }
     let parent: Node | null = null;
     let branch = 0;
     let at = tree.root;
@@ -89,16 +103,16 @@ export function createVectorChecks(model: Model, views: Views): VectorChecks {
   return {
     step(before, after, record) {
       if (!onStep) return 0;
-      return answer(trees[0]!, before, after, record, (read) => {
-        const was = views.world(before, 0, read);
-        const now = views.world(after, AFTER, read);
-        return violationMask(model, checkStep(model, was, now, views.record(record, read)));
+      return answer(trees[0]!, before, after, record, (was, now, read) => {
+        const from = views.world(was, 0, read);
+        const to = views.world(now!, AFTER, read);
+        return violationMask(model, checkStep(model, from, to, views.record(record, read)));
       });
     },
     end(raw, lastStep) {
       if (!atEnd) return 0;
-      return answer(trees[1]!, raw, null, null, (read) =>
-        violationMask(model, checkEnd(model, views.world(raw, 0, read), lastStep)),
+      return answer(trees[1]!, raw, null, null, (was, _, read) =>
+        violationMask(model, checkEnd(model, views.world(was, 0, read), lastStep)),
       );
     },
     watch(watch) {
