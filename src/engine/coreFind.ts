@@ -7,7 +7,7 @@
  * drop and inject faults only (those the integer core runs). Pure given the model.
  */
 import { applyStep } from './apply';
-import { createCore, hidingFinished, onIntegerCore, type Core } from './coreParts';
+import { hidingFinished, onIntegerCore, type Core } from './coreParts';
 import { Stop } from './exploreResult';
 import { checkStep, violationMask } from './invariants';
 import type { Stepper } from './machines';
@@ -50,8 +50,7 @@ function onCore(
   search: (core: Core, result: Result) => FindResult,
 ): FindResult {
   if (!onIntegerCore(model)) throw new Error('the early search runs on the integer core only');
-  return hidingFinished(model, options.reduce, (hideDone) => {
-    const core = createCore(model, options, hideDone);
+  return hidingFinished(model, options, (core) => {
     let transitions = 0;
     const result: Result = (found, stopped, shortestHarm) => ({
       found,

@@ -6,7 +6,7 @@
  * actor's (and its look-alikes'). The restart never leaves `hidingFinished`.
  */
 import { harmMaskOf } from './invariants';
-import { createStepper, type Stepper } from './machines';
+import { sharedStepper, type Stepper } from './machines';
 import { StateTable } from './stateTable';
 import { symmetryClasses, type SymmetryClasses } from './symmetry';
 import type { ActorState, Model, Step } from './types';
@@ -55,55 +55,64 @@ class ReadsFinished extends Error {
 }
 
 /**
- * Returns the parts of a search of untimed `model` whose key leaves out the finished local state
- * of each actor `a` with `hideDone[a]`. Its checks throw `ReadsFinished` (caught by
- * `hidingFinished`) when an invariant reads one.
+ * Per model: which actors' finished states a search may leave out, as the last search of it
+ * learned (so that searching the same model again does not start over).
  */
-export function createCore(model: Model, options: CoreOptions, hideDone: readonly boolean[]): Core {
-  const stepper = options.stepper ?? createStepper();
-  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
-  const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner, hideDone);
-  const vectors = createVectorStepper(model, stepper, interner);
-  const layout = layoutOf(model);
-  const enabled = createEnabled(model, interner, layout, vectors);
-  const faultIds = model.faults.map((f) => f.id);
-  const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectors));
-  if (hideDone.some(Boolean)) {
-    const actors = model.actors.length;
-    checks.watch((slot, value) => {
-      const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
-      if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
-      if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
-        throw new ReadsFinished(a);
-      }
-    });
-  }
-  const harmMask = harmMaskOf(model, options.harm);
-  const table = new StateTable();
-  return { stepper, classes, interner, keyer, vectors, layout, enabled, checks, table, harmMask };
-}
+const kept = new WeakMap<Model, readonly boolean[]>();
 
 /**
- * Returns what `search` answers given which actors' finished states it may leave out: all of
- * them with every reduction on (`reduce: 'all'`), none otherwise; when an invariant reads one,
- * `search` runs again keeping that actor's and its look-alikes'.
+ * Runs `search` on the parts of a search of untimed `model`, its key leaving out the local state
+ * of finished actors with every reduction on (`reduce: 'all'`); should an invariant read one,
+ * `search` runs again keeping that actor's and its look-alikes' (sharing the stepper), and
+ * returns what it answers.
  */
 export function hidingFinished<T>(
   model: Model,
-  reduce: CoreOptions['reduce'],
-  search: (hideDone: readonly boolean[]) => T,
+  options: CoreOptions,
+  search: (core: Core) => T,
 ): T {
-  const hideDone = model.actors.map(() => (reduce ?? 'all') === 'all');
+  const all = (options.reduce ?? 'all') === 'all';
+  const hideDone = all ? [...(kept.get(model) ?? model.actors.map(() => true))] : [];
+  const stepper = options.stepper ?? sharedStepper();
+  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
   for (;;) {
     try {
-      return search(hideDone);
+      // Numbered afresh: the renaming's tie-breaks follow the order values are first met.
+      const interner = new Interner(model, classes);
+      const vectors = createVectorStepper(model, stepper, interner);
+      const layout = layoutOf(model);
+      const enabled = createEnabled(model, interner, layout, vectors);
+      const faultIds = model.faults.map((f) => f.id);
+      const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectors));
+      const actors = model.actors.length;
+      if (hideDone.some(Boolean)) {
+        checks.watch((slot, value) => {
+          const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
+          if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
+          if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
+            throw new ReadsFinished(a);
+          }
+        });
+      }
+      return search({
+        stepper,
+        classes,
+        interner,
+        keyer: createVectorKeyer(model, classes, interner, hideDone),
+        vectors,
+        layout,
+        enabled,
+        checks,
+        table: new StateTable(),
+        harmMask: harmMaskOf(model, options.harm),
+      });
     } catch (error) {
       if (!(error instanceof ReadsFinished)) throw error;
       // Its look-alikes are read alike: keep theirs too.
       const id = model.actors[error.actor]!.id;
-      const alike = symmetryClasses(model).find((ids) => ids.includes(id)) ?? [id];
+      const alike = classes.find((ids) => ids.includes(id)) ?? [id];
       model.actors.forEach((a, i) => alike.includes(a.id) && (hideDone[i] = false));
+      kept.set(model, [...hideDone]);
     }
   }
 }

@@ -6,22 +6,24 @@
  */
 import { addCount, type Count } from './count';
 import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { createCore, hidingFinished } from './coreParts';
+import { hidingFinished, type Core } from './coreParts';
 import { slotHits } from './invariants';
-import type { Model, Step, World } from './types';
+import type { Model, Step } from './types';
 import { createWorld } from './world';
-import { copyOf } from './vectorStep';
 import { answersOf, type Summaries } from './coreAnswers';
 import { CountColumn, NumberColumn } from './summaries';
 
-/** A world being expanded: its steps, the next to take, and what its successors add up to. */
+/**
+ * A world being expanded: its steps, the next to take, and what its successors add up to. Frames
+ * are kept by their place on the stack and reused (the search allocates nothing per world).
+ */
 interface Frame {
   /** Its raw vector (the real actors, before any renaming). */
-  readonly raw: Int32Array;
-  readonly depth: number;
+  raw: Int32Array;
+  depth: number;
   /** Its number in the table (stored when opened; its summaries when closed). */
-  readonly index: number;
-  readonly steps: readonly Step[];
+  index: number;
+  steps: readonly Step[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
   mask: number;
@@ -41,15 +43,10 @@ export { onIntegerCore } from './coreParts';
  */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
-  return hidingFinished(model, options.reduce, (hideDone) => search(model, options, hideDone));
+  return hidingFinished(model, options, (core) => search(model, options, core));
 }
 
-function search(
-  model: Model,
-  options: ExploreOptions,
-  hideDone: readonly boolean[],
-): ExploreResult {
-  const core = createCore(model, options, hideDone);
+function search(model: Model, options: ExploreOptions, core: Core): ExploreResult {
   const { stepper, classes, interner, keyer, table, harmMask, enabled, checks } = core;
   const vectorStepper = core.vectors;
   const maxStates = options.maxStates ?? 2_000_000;
@@ -73,11 +70,6 @@ function search(
     sums.violating.bytes() +
     sums.chance.bytes() +
     sums.shortest.bytes();
-  /** The number of the stored world equal to `world` (up to renaming), or -1. */
-  const find = (world: World): number => {
-    const length = keyer.key(world);
-    return table.find(keyer.vector, length);
-  };
 
   const stack: Frame[] = [];
   /**
@@ -85,31 +77,52 @@ function search(
    * up a fault, so the search never meets a world still open).
    */
   const stored = (): number => table.size - stack.length;
-  const open = (raw: Int32Array, depth: number, length: number): void => {
+  const frames: Frame[] = [];
+  /** Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`. */
+  const open = (raw: Int32Array, rawLength: number, depth: number, length: number): void => {
     if (stored() >= maxStates) throw new Stop('states');
-    const steps = enabled(raw);
-    const frame: Frame = {
-      raw,
-      depth,
-      index: table.add(keyer.vector, length),
-      steps,
-      next: 0,
-      mask: 0,
-      paths: 0,
-      any: 0,
-      harm: 0,
-      chance: 0,
-      violating: new Array<Count>(n).fill(0),
-      shortest: new Array<number>(width).fill(Infinity),
-    };
+    let frame = frames[stack.length];
+    if (!frame) {
+      frame = {
+        raw: new Int32Array(rawLength),
+        depth,
+        index: 0,
+        steps: [],
+        next: 0,
+        mask: 0,
+        paths: 0,
+        any: 0,
+        harm: 0,
+        chance: 0,
+        violating: new Array<Count>(n),
+        shortest: new Array<number>(width),
+      };
+      frames[stack.length] = frame;
+    }
+    if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
+    const into = frame.raw;
+    for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
+    const steps = enabled(into);
+    frame.depth = depth;
+    frame.index = table.add(keyer.vector, length);
+    frame.steps = steps;
+    frame.next = 0;
+    frame.mask = 0;
+    frame.violating.fill(0);
+    frame.shortest.fill(Infinity);
     if (steps.length === 0) {
-      const mask = checks.end(raw, depth - 1);
+      const mask = checks.end(into, depth - 1);
       frame.paths = 1;
       for (let i = 0; i < width; i++) if (hits(i, mask)) frame.shortest[i] = 0;
       for (let i = 0; i < n; i++) if (hits(i, mask)) frame.violating[i] = 1;
       frame.any = mask ? 1 : 0;
       frame.harm = mask & harmMask ? 1 : 0;
       frame.chance = frame.harm;
+    } else {
+      frame.paths = 0;
+      frame.any = 0;
+      frame.harm = 0;
+      frame.chance = 0;
     }
     stack.push(frame);
   };
@@ -143,7 +156,7 @@ function search(
   const initial = createWorld(model, stepper);
   try {
     const initialRaw = keyer.raw(initial);
-    open(initialRaw, 0, keyer.canon(initialRaw));
+    open(initialRaw, initialRaw.length, 0, keyer.canon(initialRaw));
     let root = -1;
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
@@ -158,7 +171,7 @@ function search(
         if (c >= 0) add(f, c, mask);
         else {
           f.mask = mask;
-          open(copyOf(after, vectorStepper.length), f.depth + 1, length);
+          open(after, vectorStepper.length, f.depth + 1, length);
         }
         continue;
       }
@@ -168,7 +181,7 @@ function search(
       if (parent) add(parent, index, parent.mask);
       else root = index;
     }
-    const answers = answersOf(model, { stepper, harmMask, hits, find }, sums, root, initial);
+    const answers = answersOf(model, { core, hits }, sums, root, initialRaw);
     return {
       symmetry: classes,
       ...answers,

@@ -249,3 +249,16 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     },
   };
 }
+
+/** Results the shared stepper keeps before it starts afresh (a bound on its memory). */
+const SHARED_LIMIT = 200_000;
+let shared: Stepper | null = null;
+
+/**
+ * A memoising stepper shared by the searches that are not given one, so that the transitions of
+ * the same machines are computed once across searches (it starts afresh past a bound).
+ */
+export function sharedStepper(): Stepper {
+  if (!shared || shared.stats.misses > SHARED_LIMIT) shared = createStepper();
+  return shared;
+}
