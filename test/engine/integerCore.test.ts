@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatErrors, loadModel } from '../../src/authoring/load';
 import { explore, exploreReference, type ExploreResult } from '../../src/engine/explore';
 import type { Model } from '../../src/engine/types';
 import { paramsOf, SCENARIOS } from '../../src/scenarios/index';
 import type { ScenarioDef } from '../../src/scenarios/types';
 import { bruteForce } from '../support/bruteForce';
+import { EXAMPLES } from '../support/examples';
 
 /** What an exploration answers: everything but how much work it took. */
 function answers(result: ExploreResult): object {
@@ -36,7 +35,11 @@ function configurations(scenario: ScenarioDef): Record<string, number>[] {
   for (const axis of scenario.sweep.filter((a) => a.actors)) {
     grid = grid.flatMap((p) => axis.values(p).map((v) => ({ ...p, [axis.param]: v })));
   }
-  return [defaults, ...grid];
+  // Once each (a scenario without actor-count axes has only its defaults).
+  const seen = new Set<string>();
+  return [defaults, ...grid].filter(
+    (p) => !seen.has(JSON.stringify(p)) && !!seen.add(JSON.stringify(p)),
+  );
 }
 
 /**
@@ -98,16 +101,6 @@ describe('the integer core gives the reference explorer’s answers', () => {
     600_000,
   );
 });
-
-/** The authored examples (examples/*.yaml), loaded as the app and the CLI load them. */
-const EXAMPLES = readdirSync(new URL('../../examples/', import.meta.url))
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
-    const result = loadModel(text);
-    if (!result.ok) throw new Error(`${file}: ${formatErrors(result.errors).join('\n')}`);
-    return [file, result.scenario] as const;
-  });
 
 describe('the integer core gives the reference explorer’s answers on the authored examples', () => {
   it('finds every example', () => {

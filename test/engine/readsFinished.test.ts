@@ -5,15 +5,13 @@
  * them when an invariant reads one: the answers stay the reference explorer's, and nothing of
  * that restart leaves the search, not even through a world an invariant kept and reads later.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatErrors, loadModel } from '../../src/authoring/load';
 import { findAnyHarm, findHarm } from '../../src/engine/coreFind';
 import { explore, exploreReference } from '../../src/engine/explore';
 import type { ActorState, Invariant, Model, World } from '../../src/engine/types';
 import { cacheAside } from '../../src/scenarios/cacheAside';
 import { paramsOf } from '../../src/scenarios/index';
-import type { ScenarioDef } from '../../src/scenarios/types';
+import { loadExample } from '../support/examples';
 
 /** The local states of the finished actors of `world`, as text (every actor is read). */
 const finishedText = (world: World): string =>
@@ -40,14 +38,6 @@ const READS_FINISHED_ON_STEP: Invariant = {
   onStep: ({ after }) => (hash(finishedText(after)) % 13 === 0 ? 'finished alike' : null),
 };
 
-const authored = (file: string): ScenarioDef => {
-  const result = loadModel(
-    readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8'),
-  );
-  if (!result.ok) throw new Error(formatErrors(result.errors).join('\n'));
-  return result.scenario;
-};
-
 /** The models as they are. */
 const BASE: readonly (readonly [string, Model])[] = [
   [
@@ -59,7 +49,7 @@ const BASE: readonly (readonly [string, Model])[] = [
     }),
   ],
   ...(['cache-aside-scripted.yaml', 'get-or-create.yaml'] as const).map((file) => {
-    const scenario = authored(file);
+    const scenario = loadExample(file);
     const model = scenario.build({ fix: 'none', granularity: 'messages', params: {} });
     return [`${file} (scripted processes)`, model] as const;
   }),

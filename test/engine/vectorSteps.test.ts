@@ -3,9 +3,7 @@
  * on every world reached (breadth first, up to a cap) the enabled steps are the same, in the
  * same order, and each step leads to the vector of the world the reference step leads to.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatErrors, loadModel } from '../../src/authoring/load';
 import { applyStep } from '../../src/engine/apply';
 import { createStepper } from '../../src/engine/machines';
 import { enabledSteps } from '../../src/engine/steps';
@@ -19,6 +17,7 @@ import { createKeyer } from '../../src/engine/worldKey';
 import { onIntegerCore } from '../../src/engine/coreSearch';
 import { paramsOf, SCENARIOS } from '../../src/scenarios/index';
 import type { ScenarioDef } from '../../src/scenarios/types';
+import { EXAMPLES } from '../support/examples';
 
 /** A vector without its trailing zeros (channels first seen later are zero before). */
 const trimmed = (raw: Int32Array): number[] => {
@@ -61,15 +60,6 @@ function compareSteps(model: Model, cap: number): number {
   }
   return seen.size;
 }
-
-const EXAMPLES = readdirSync(new URL('../../examples/', import.meta.url))
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const text = readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
-    const result = loadModel(text);
-    if (!result.ok) throw new Error(`${file}: ${formatErrors(result.errors).join('\n')}`);
-    return [file, result.scenario] as const;
-  });
 
 const CASES: readonly (readonly [string, ScenarioDef])[] = [
   ...SCENARIOS.map((s) => [s.id, s] as const),
