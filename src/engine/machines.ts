@@ -21,6 +21,23 @@ export interface TransitionResult {
 /** Results of transitions that never read their event's `now` (memo knowledge, not behaviour). */
 const timelessResults = new WeakSet<TransitionResult>();
 
+/** Results of transitions that made a new state object (xstate took a transition). */
+const changing = new WeakSet<TransitionResult>();
+
+/**
+ * `result`, kept from an equal state, as its transition from `state` itself: a new object when
+ * the transition made one (even equal to `state`), `state` itself when it did not, as xstate
+ * gives it (steps record which actors changed by that).
+ */
+function asFrom(result: TransitionResult, state: ActorState): TransitionResult {
+  const changed = changing.has(result);
+  if (changed === (result.state !== state)) return result;
+  const out = { state: changed ? { ...result.state } : state, plans: result.plans };
+  if (changed) changing.add(out);
+  if (isTimeless(result)) timelessResults.add(out);
+  return out;
+}
+
 /**
  * True when `result` came from a transition that never read its event's `now`: the same result
  * holds at every clock (the vector stepper then keys it without the clock).
@@ -221,8 +238,10 @@ export function createStepper(options: { memoize: boolean } = { memoize: true })
     hit = table.get(stateText + timelessKey) ?? table.get(stateText + eventKey);
     if (!hit) {
       hit = (stats.misses++, run());
+      if (hit.state !== state) changing.add(hit);
       table.set(stateText + (isTimeless(hit) ? timelessKey : eventKey), hit);
     }
+    hit = asFrom(hit, state);
     known.set(isTimeless(hit) ? timelessKey : eventKey, hit);
     return hit;
   };

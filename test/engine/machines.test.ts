@@ -49,6 +49,15 @@ const keeper = setup({
   on: { PING: { actions: assign({ last: ({ event }) => event }) } },
 });
 
+/** Takes every PING, to a state equal to the one it was in. */
+const steady = setup({
+  types: {} as { context: { n: number }; events: { type: 'PING'; from: string } },
+}).createMachine({
+  id: 'steady',
+  context: { n: 0 },
+  on: { PING: { actions: assign({ n: 0 }) } },
+});
+
 const ping: Message = {
   id: 'client->server#1',
   from: 'client',
@@ -100,5 +109,18 @@ describe('the stepper keys a transition without the clock when it does not read 
       { last: { now: 3 } },
       { last: { now: 40 } },
     ]);
+  });
+
+  it('a transition kept from an equal state still makes a new state, as xstate does', () => {
+    const memo = createStepper();
+    const plain = createStepper({ memoize: false });
+    const start = memo.initial(steady, null).state;
+    const first = memo.deliverMessage(steady, start, ping, 1);
+    expect(first.state).not.toBe(start);
+    expect(plain.deliverMessage(steady, first.state, ping, 2).state).not.toBe(first.state);
+    // The same (clock-free) transition, now from the state it made: a new object again.
+    const second = memo.deliverMessage(steady, first.state, ping, 2);
+    expect(second.state).not.toBe(first.state);
+    expect(second.state).toEqual(first.state);
   });
 });
