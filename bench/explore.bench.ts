@@ -5,7 +5,8 @@
  * Run: node --expose-gc --import tsx bench/explore.bench.ts  (BENCH_CAP_S: CPU seconds per case,
  * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`;
  * BENCH_CORE: `integer,reference` (default: both, the integer core and the reference explorer);
- * BENCH_RUNS: runs per case, the median is printed, default 3)
+ * BENCH_RUNS: runs per case, the median is printed, default 3; BENCH_CASES: a comma-separated
+ * list of the cases to run, e.g. `operations 2R+2W,messages 3R+2W`, default all)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
@@ -188,7 +189,10 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
+// BENCH_CASES: only these cases, e.g. `operations 2R+2W,messages 3R+3W` (default: all).
+const ONLY = process.env['BENCH_CASES']?.split(',');
 for (const c of CASES) {
+  if (ONLY && !ONLY.includes(`${c.granularity} ${c.readers}R+${c.writers}W`)) continue;
   for (const reduce of REDUCE) {
     for (const core of CORES)
       report(

@@ -63,11 +63,21 @@ export type CacheEvent = Delivered & { served?: boolean } & (
     | { type: 'TIMER'; name: string }
   );
 
-/** Returns the live (unexpired, non-tombstone) entry for `key` at `now`, if any. Pure. */
-export function liveEntry(context: CacheContext, key: string, now: number): CacheEntry | null {
+/**
+ * Returns the live (unexpired, non-tombstone) entry for `key` at `now`, if any; `now` may be a
+ * function, asked only for an entry with a TTL (so an answer without one does not read the
+ * clock). Pure.
+ */
+export function liveEntry(
+  context: CacheContext,
+  key: string,
+  now: number | (() => number),
+): CacheEntry | null {
   const entry = context.entries[key];
   if (!entry || entry.tombstone) return null;
-  if (entry.expiresAt !== null && entry.expiresAt <= now) return null;
+  if (entry.expiresAt !== null && entry.expiresAt <= (typeof now === 'number' ? now : now())) {
+    return null;
+  }
   return entry;
 }
 
@@ -92,7 +102,7 @@ function accepts(context: CacheContext, event: CacheEvent): boolean {
     case 'SET':
       return event.lease == null || context.leases[event.key] === event.lease;
     case 'ADD':
-      return liveEntry(context, event.key, event.now) === null;
+      return liveEntry(context, event.key, () => event.now) === null;
     case 'CAS': {
       const held = context.entries[event.key];
       if (!held || (held.expiresAt !== null && held.expiresAt <= event.now)) return true;
@@ -171,7 +181,7 @@ const HIT_REPLY = {
   type: 'out',
   params: ({ context, event }: { context: CacheContext; event: CacheEvent }): SendParams => {
     const key = 'key' in event ? event.key : '';
-    const entry = liveEntry(context, key, event.now) as CacheEntry;
+    const entry = liveEntry(context, key, () => event.now) as CacheEntry;
     const payload = { key, value: entry.value, version: entry.version };
     return { to: event.from, type: 'HIT', payload, reply: true };
   },
@@ -182,7 +192,7 @@ export const cacheMachine = setup({
   guards: {
     hit: ({ context, event }) =>
       (event.type === 'GET' || event.type === 'WAIT') &&
-      liveEntry(context, event.key, event.now) !== null,
+      liveEntry(context, event.key, () => event.now) !== null,
     grantsLease: ({ context, event }) =>
       event.type === 'GET' && event.lease === true && context.leases[event.key] === undefined,
     accepted: ({ context, event }) => accepts(context, event),

@@ -37,10 +37,25 @@ function errors(text: string): string[] {
   return formatErrors(result.errors);
 }
 
+/**
+ * A copy of `w` made while an invariant reads it. Invariants are pure: an answer is kept for
+ * every world alike in what it read, so a recorder reads all of it.
+ */
+const copy = (w: World): World => ({
+  ...w,
+  actors: { ...w.actors },
+  channels: { ...w.channels },
+  faultsUsed: { ...w.faultsUsed },
+});
+
 /** Every world explore reaches at quiescence, through an invariant that records them. */
 function ends(m: Model): World[] {
   const seen: World[] = [];
-  const recorder: Invariant = { id: 'end', title: 'end', atEnd: (w) => (seen.push(w), null) };
+  const recorder: Invariant = {
+    id: 'end',
+    title: 'end',
+    atEnd: (w) => (seen.push(copy(w)), null),
+  };
   expect(explore({ ...m, invariants: [recorder] }).complete).toBe(true);
   return seen;
 }

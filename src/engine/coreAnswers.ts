@@ -3,14 +3,12 @@
  * shortest runs (overall, per invariant, to harm) walked from the root along steps that keep to
  * a shortest distance, with the chance of harm after each step. Pure given the model.
  */
-import { applyStep } from './apply';
+import type { Core } from './coreParts';
 import { countNumber, countText } from './count';
-import type { ExploreResult, ResultCounts } from './exploreResult';
-import { checkStep, violationMask } from './invariants';
-import type { Stepper } from './machines';
-import { enabledSteps } from './steps';
-import type { Model, World } from './types';
+import { perInvariant, type ExploreResult, type ResultCounts } from './exploreResult';
+import type { Model, Step } from './types';
 import type { CountColumn, NumberColumn } from './summaries';
+import { copyOf } from './vectorStep';
 
 /** Per stored world: what the search found below it. */
 export interface Summaries {
@@ -25,48 +23,54 @@ export interface Summaries {
   readonly shortest: NumberColumn;
 }
 
+/** What the walks need from the search: its parts, and which slots a violation mask hits. */
 export interface Search {
-  readonly stepper: Stepper;
-  readonly harmMask: number;
+  readonly core: Core;
   /** Whether slot i (an invariant, then any, then harm) is hit by `mask`. */
   readonly hits: (i: number, mask: number) => boolean;
-  /** The number of the stored world equal to `world`, or -1. */
-  readonly find: (world: World) => number;
 }
 
 type Answers = Omit<ResultCounts, 'complete'> &
   Pick<ExploreResult, 'shortest' | 'shortestBy' | 'shortestHarm' | 'harmChanceAlong'>;
 
-/** Returns the answers of a finished search whose root (the initial world) is `root`. */
+/**
+ * Returns the answers of a finished search whose root (the initial world, raw vector `initial`)
+ * is `root`; the runs are walked on vectors, as the search stepped.
+ */
 export function answersOf(
   model: Model,
   search: Search,
   sums: Summaries,
   root: number,
-  initial: World,
+  initial: Int32Array,
 ): Answers {
-  const { stepper, harmMask, hits, find } = search;
+  const { hits } = search;
+  const { enabled, vectors, checks, keyer, table, harmMask } = search.core;
   const n = model.invariants.length;
   const distance = (c: number, i: number): number => (c < 0 ? Infinity : sums.shortest.get(c, i));
+  /** The number of the stored world the last step led to (in the stepper's scratch), or -1. */
+  const reached = (): number => table.find(keyer.vector, keyer.canon(vectors.scratch));
+  /** Takes `step` from `raw` as step `index`: its violation mask (the world after: scratch). */
+  const take = (raw: Int32Array, step: Step, index: number): number =>
+    checks.step(raw, vectors.scratch, vectors.into(raw, step, index));
   /** Walks from the root along steps that keep to a shortest violation of slot i. */
   const path = (i: number): string[] | null => {
     let left = distance(root, i);
     if (left === Infinity) return null;
     const keys: string[] = [];
-    let world = initial;
+    let raw = initial;
     while (left > 0) {
-      let next: World | null = null;
-      for (const step of enabledSteps(model, world)) {
-        const { world: after, record } = applyStep(model, world, step, stepper, keys.length);
-        const hit = hits(i, violationMask(model, checkStep(model, world, after, record)));
-        const length = hit ? 1 : 1 + distance(find(after), i);
+      let next: Int32Array | null = null;
+      for (const step of enabled(raw)) {
+        const hit = hits(i, take(raw, step, keys.length));
+        const length = hit ? 1 : 1 + distance(reached(), i);
         if (length !== left) continue;
         keys.push(step.key);
-        next = after;
+        next = copyOf(vectors.scratch, vectors.length);
         break;
       }
       if (!next) break;
-      world = next;
+      raw = next;
       left--;
     }
     return keys;
@@ -75,45 +79,35 @@ export function answersOf(
   const chanceAlong = (schedule: readonly string[] | null): number[] | null => {
     if (!schedule) return null;
     const out = [sums.chance.get(root)];
-    let world = initial;
+    let raw = initial;
     let harmed = false;
     for (const key of schedule) {
-      const step = enabledSteps(model, world).find((s) => s.key === key);
+      const step = enabled(raw).find((s) => s.key === key);
       if (!step) break;
-      const { world: after, record } = applyStep(model, world, step, stepper, out.length - 1);
-      harmed ||= (violationMask(model, checkStep(model, world, after, record)) & harmMask) !== 0;
-      const c = harmed ? -1 : find(after);
+      harmed ||= (take(raw, step, out.length - 1) & harmMask) !== 0;
+      const c = harmed ? -1 : reached();
       out.push(harmed ? 1 : c < 0 ? 0 : sums.chance.get(c));
-      world = after;
+      raw = copyOf(vectors.scratch, vectors.length);
     }
     return out;
   };
-  const shortestBy: Record<string, readonly string[]> = {};
-  const byId: Record<string, number> = {};
-  const byIdExact: Record<string, string> = {};
-  model.invariants.forEach((inv, i) => {
-    const count = sums.violating.get(root, i);
-    byId[inv.id] = countNumber(count);
-    byIdExact[inv.id] = countText(count);
-    const keys = path(i);
-    if (keys) shortestBy[inv.id] = keys;
-  });
+  const byInvariant = perInvariant(model, (i) => sums.violating.get(root, i), path);
   const harmPath = path(n + 1);
   const total = sums.paths.get(root);
   const any = sums.any.get(root);
   const harm = sums.harm.get(root);
   return {
     interleavings: countNumber(total),
-    violating: byId,
+    violating: byInvariant.violating,
     violatingAny: countNumber(any),
     violatingHarm: countNumber(harm),
     interleavingsExact: countText(total),
-    violatingExact: byIdExact,
+    violatingExact: byInvariant.violatingExact,
     violatingAnyExact: countText(any),
     violatingHarmExact: countText(harm),
     harmProbability: sums.chance.get(root),
     shortest: path(n),
-    shortestBy,
+    shortestBy: byInvariant.shortestBy,
     shortestHarm: harmPath,
     harmChanceAlong: chanceAlong(harmPath),
   };

@@ -7,17 +7,13 @@
  * drop and inject faults only (those the integer core runs). Pure given the model.
  */
 import { applyStep } from './apply';
+import { hidingFinished, onIntegerCore, type Core } from './coreParts';
 import { Stop } from './exploreResult';
-import { checkEnd, checkStep, violationMask } from './invariants';
-import { createStepper, type Stepper } from './machines';
-import { onIntegerCore } from './coreSearch';
-import { StateTable } from './stateTable';
+import { checkStep, violationMask } from './invariants';
+import type { Stepper } from './machines';
 import { enabledSteps } from './steps';
-import { symmetryClasses } from './symmetry';
 import type { Model, Step, World } from './types';
-import { copyOf, createVectorStepper } from './vectorStep';
-import { Interner } from './vectorIntern';
-import { createVectorKeyer } from './vectorKey';
+import { copyOf } from './vectorStep';
 import { createWorld } from './world';
 
 export interface FindOptions {
@@ -44,14 +40,46 @@ export interface FindResult {
   readonly transitions: number;
 }
 
-/** The bit mask of `model`'s invariants among `harm`. Pure. */
-function harmMaskOf(model: Model, harm: readonly string[]): number {
-  return model.invariants.reduce((m, inv, i) => (harm.includes(inv.id) ? m | (1 << i) : m), 0);
+/**
+ * Runs `search` on the parts of a search of `model` (the early searches key worlds as the
+ * exhaustive search does, finished actors included), or returns the answer without harm.
+ */
+function onCore(
+  model: Model,
+  options: FindOptions,
+  search: (core: Core, result: Result) => FindResult,
+): FindResult {
+  if (!onIntegerCore(model)) throw new Error('the early search runs on the integer core only');
+  return hidingFinished(model, options, (core) => {
+    let transitions = 0;
+    const result: Result = (found, stopped, shortestHarm) => ({
+      found,
+      stopped,
+      shortestHarm,
+      states: core.table.size,
+      transitions,
+    });
+    result.step = () => {
+      if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
+    };
+    if (core.harmMask === 0) return result('none', null, null);
+    try {
+      return search(core, result);
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error;
+      return result(null, error.why, null);
+    }
+  });
 }
 
-/** Whether finished world `world`, reached in `depth` steps, violates a harm invariant. Pure. */
-function isHarmedAtEnd(model: Model, world: World, depth: number, harmMask: number): boolean {
-  return (violationMask(model, checkEnd(model, world, depth - 1)) & harmMask) !== 0;
+/** Makes a search's result from its answer; `step` counts a transition (and may stop). */
+interface Result {
+  (
+    found: FindResult['found'],
+    stopped: FindResult['stopped'],
+    shortestHarm: readonly string[] | null,
+  ): FindResult;
+  step: () => void;
 }
 
 /** A growable list of int32 pairs (edges between consecutive depths). */
@@ -69,11 +97,10 @@ class Pairs {
   }
 }
 
-/** A world waiting to be expanded: its number, raw vector and the world it stands for. */
+/** A world waiting to be expanded: its number and raw vector. */
 interface Open {
   readonly index: number;
   readonly raw: Int32Array;
-  readonly world: World;
 }
 
 /**
@@ -81,63 +108,43 @@ interface Open {
  * breadth-first, or proof that there is none, or why the search stopped first. Pure.
  */
 export function findHarm(model: Model, options: FindOptions): FindResult {
-  if (!onIntegerCore(model)) throw new Error('the early search runs on the integer core only');
-  const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
-  const harmMask = harmMaskOf(model, options.harm);
-  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
-  const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner);
-  const vectorStepper = createVectorStepper(model, stepper, interner);
-  const table = new StateTable();
-  /** Where each depth's worlds start among the stored numbers (worlds are stored by depth). */
-  const depthStart: number[] = [0];
-  /** Steps from a world at one depth to one at the next. */
-  const edges = new Pairs();
-  /** Worlds one step (or, when finished, no step) short of harm at the harmful depth. */
-  const targets: number[] = [];
-  let transitions = 0;
-  const result = (
-    found: FindResult['found'],
-    stopped: FindResult['stopped'],
-    shortestHarm: readonly string[] | null,
-  ): FindResult => ({ found, stopped, shortestHarm, states: table.size, transitions });
-  const harmedAtEnd = (world: World, depth: number): boolean =>
-    isHarmedAtEnd(model, world, depth, harmMask);
-
-  const initial = createWorld(model, stepper);
-  if (harmMask === 0) return result('none', null, null);
-  try {
+  return onCore(model, options, (core, result) => {
+    const { keyer, table, vectors, enabled, checks, harmMask } = core;
+    /** Where each depth's worlds start among the stored numbers (worlds are stored by depth). */
+    const depthStart: number[] = [0];
+    /** Steps from a world at one depth to one at the next. */
+    const edges = new Pairs();
+    /** Worlds one step (or, when finished, no step) short of harm at the harmful depth. */
+    const targets: number[] = [];
+    const harmedAtEnd = (raw: Int32Array, depth: number): boolean =>
+      enabled(raw).length === 0 && (checks.end(raw, depth - 1) & harmMask) !== 0;
+    const initial = createWorld(model, core.stepper);
     const initialRaw = keyer.raw(initial);
-    const length = keyer.canon(initialRaw);
-    const root = table.add(keyer.vector, length);
-    const start = vectorStepper.world(initialRaw);
-    let level: Open[] = [{ index: root, raw: initialRaw, world: start }];
+    const root = table.add(keyer.vector, keyer.canon(initialRaw));
+    let level: Open[] = [{ index: root, raw: initialRaw }];
     let depth = 0;
-    if (enabledSteps(model, start).length === 0 && harmedAtEnd(start, 0)) targets.push(root);
+    if (harmedAtEnd(initialRaw, 0)) targets.push(root);
     while (targets.length === 0 && level.length > 0) {
       const next: Open[] = [];
       depthStart.push(table.size);
       const first = table.size;
       for (const open of level) {
-        for (const step of enabledSteps(model, open.world)) {
-          if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-          const { raw, record } = vectorStepper.apply(open.raw, step, depth);
-          const after = vectorStepper.world(raw, open.world, open.raw);
-          const mask = violationMask(model, checkStep(model, open.world, after, record));
-          if (mask & harmMask) {
+        for (const step of enabled(open.raw)) {
+          result.step();
+          const record = vectors.into(open.raw, step, depth);
+          if (checks.step(open.raw, vectors.scratch, record) & harmMask) {
             if (targets[targets.length - 1] !== open.index) targets.push(open.index);
             continue;
           }
-          const length = keyer.canon(raw);
+          const length = keyer.canon(vectors.scratch);
           let c = table.find(keyer.vector, length);
           if (c < 0) {
             if (table.size >= maxStates) throw new Stop('states');
-            c = table.add(copyOf(keyer.vector, length), length);
-            next.push({ index: c, raw, world: after });
-            if (enabledSteps(model, after).length === 0 && harmedAtEnd(after, depth + 1)) {
-              targets.push(c);
-            }
+            c = table.add(keyer.vector, length);
+            const raw = copyOf(vectors.scratch, vectors.length);
+            next.push({ index: c, raw });
+            if (harmedAtEnd(raw, depth + 1)) targets.push(c);
           }
           if (c >= first) edges.push(open.index, c);
         }
@@ -147,56 +154,52 @@ export function findHarm(model: Model, options: FindOptions): FindResult {
     }
     if (targets.length === 0) return result('none', null, null);
     return result('harm', null, walk(depth));
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return result(null, error.why, null);
-  }
 
-  /**
-   * The run to harm in `length` steps: from the start, at each world the first enabled step
-   * (in `enabledSteps` order) after which harm is still `length` steps from the start.
-   */
-  function walk(length: number): string[] {
-    const good = new Uint8Array(table.size);
-    for (const t of targets) good[t] = 1;
-    for (let e = edges.length - 2; e >= 0; e -= 2) {
-      if (good[edges.data[e + 1]!]) good[edges.data[e]!] = 1;
-    }
-    const depthOf = (c: number): number => {
-      let d = depthStart.length - 1;
-      while (depthStart[d]! > c) d--;
-      return d;
-    };
-    const keys: string[] = [];
-    let world = initial;
-    while (keys.length < length) {
-      let chosen: World | null = null;
-      for (const step of enabledSteps(model, world)) {
-        const { world: after, record } = applyStep(model, world, step, stepper, keys.length);
-        const mask = violationMask(model, checkStep(model, world, after, record));
-        let on: boolean;
-        if (mask & harmMask) on = keys.length + 1 === length;
-        else {
-          const size = keyer.key(after);
-          const c = table.find(keyer.vector, size);
-          on = c >= 0 && good[c] === 1 && depthOf(c) === keys.length + 1;
-        }
-        if (!on) continue;
-        keys.push(step.key);
-        chosen = after;
-        break;
+    /**
+     * The run to harm in `length` steps: from the start, at each world the first enabled step
+     * (in `enabledSteps` order) after which harm is still `length` steps from the start.
+     */
+    function walk(length: number): string[] {
+      const good = new Uint8Array(table.size);
+      for (const t of targets) good[t] = 1;
+      for (let e = edges.length - 2; e >= 0; e -= 2) {
+        if (good[edges.data[e + 1]!]) good[edges.data[e]!] = 1;
       }
-      if (!chosen) throw new Error('the shortest harmful run was lost on the way back');
-      world = chosen;
+      const depthOf = (c: number): number => {
+        let d = depthStart.length - 1;
+        while (depthStart[d]! > c) d--;
+        return d;
+      };
+      const keys: string[] = [];
+      let world = initial;
+      while (keys.length < length) {
+        let chosen: World | null = null;
+        for (const step of enabledSteps(model, world)) {
+          const { world: after, record } = applyStep(model, world, step, core.stepper, keys.length);
+          const mask = violationMask(model, checkStep(model, world, after, record));
+          let on: boolean;
+          if (mask & harmMask) on = keys.length + 1 === length;
+          else {
+            const size = keyer.key(after);
+            const c = table.find(keyer.vector, size);
+            on = c >= 0 && good[c] === 1 && depthOf(c) === keys.length + 1;
+          }
+          if (!on) continue;
+          keys.push(step.key);
+          chosen = after;
+          break;
+        }
+        if (!chosen) throw new Error('the shortest harmful run was lost on the way back');
+        world = chosen;
+      }
+      return keys;
     }
-    return keys;
-  }
+  });
 }
 
-/** A world on the witness search's path: its vector, world, steps and the next to take. */
+/** A world on the witness search's path: its vector, steps and the next to take. */
 interface Frame {
   readonly raw: Int32Array;
-  readonly world: World;
   readonly steps: readonly Step[];
   next: number;
 }
@@ -207,32 +210,15 @@ interface Frame {
  * searched without harm. Same models and options as `findHarm`. Pure.
  */
 export function findAnyHarm(model: Model, options: FindOptions): FindResult {
-  if (!onIntegerCore(model)) throw new Error('the early search runs on the integer core only');
-  const stepper = options.stepper ?? createStepper();
   const maxStates = options.maxStates ?? 2_000_000;
-  const harmMask = harmMaskOf(model, options.harm);
-  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
-  const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner);
-  const vectorStepper = createVectorStepper(model, stepper, interner);
-  const table = new StateTable();
-  let transitions = 0;
-  const result = (
-    found: FindResult['found'],
-    stopped: FindResult['stopped'],
-    shortestHarm: readonly string[] | null,
-  ): FindResult => ({ found, stopped, shortestHarm, states: table.size, transitions });
-  if (harmMask === 0) return result('none', null, null);
-  const path = (stack: readonly Frame[]): string[] => stack.map((f) => f.steps[f.next - 1]!.key);
-  try {
-    const raw = keyer.raw(createWorld(model, stepper));
+  return onCore(model, options, (core, result) => {
+    const { keyer, table, vectors, enabled, checks, harmMask } = core;
+    const path = (stack: readonly Frame[]): string[] => stack.map((f) => f.steps[f.next - 1]!.key);
+    const raw = keyer.raw(createWorld(model, core.stepper));
     table.add(keyer.vector, keyer.canon(raw));
-    const world = vectorStepper.world(raw);
-    const steps = enabledSteps(model, world);
-    if (steps.length === 0 && isHarmedAtEnd(model, world, 0, harmMask)) {
-      return result('harm', null, []);
-    }
-    const stack: Frame[] = [{ raw, world, steps, next: 0 }];
+    const steps = enabled(raw);
+    if (steps.length === 0 && checks.end(raw, -1) & harmMask) return result('harm', null, []);
+    const stack: Frame[] = [{ raw, steps, next: 0 }];
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next >= f.steps.length) {
@@ -240,25 +226,22 @@ export function findAnyHarm(model: Model, options: FindOptions): FindResult {
         continue;
       }
       const step = f.steps[f.next++]!;
-      if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-      const next = vectorStepper.apply(f.raw, step, stack.length - 1);
-      const after = vectorStepper.world(next.raw, f.world, f.raw);
-      const mask = violationMask(model, checkStep(model, f.world, after, next.record));
-      if (mask & harmMask) return result('harm', null, path(stack));
-      const length = keyer.canon(next.raw);
+      result.step();
+      const record = vectors.into(f.raw, step, stack.length - 1);
+      if (checks.step(f.raw, vectors.scratch, record) & harmMask) {
+        return result('harm', null, path(stack));
+      }
+      const length = keyer.canon(vectors.scratch);
       if (table.find(keyer.vector, length) >= 0) continue;
       if (table.size >= maxStates) throw new Stop('states');
-      table.add(copyOf(keyer.vector, length), length);
-      const afterSteps = enabledSteps(model, after);
-      if (afterSteps.length > 0) {
-        stack.push({ raw: next.raw, world: after, steps: afterSteps, next: 0 });
-      } else if (isHarmedAtEnd(model, after, stack.length, harmMask)) {
+      table.add(keyer.vector, length);
+      const after = copyOf(vectors.scratch, vectors.length);
+      const afterSteps = enabled(after);
+      if (afterSteps.length > 0) stack.push({ raw: after, steps: afterSteps, next: 0 });
+      else if (checks.end(after, stack.length - 1) & harmMask) {
         return result('harm', null, path(stack));
       }
     }
     return result('none', null, null);
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return result(null, error.why, null);
-  }
+  });
 }

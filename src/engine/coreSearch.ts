@@ -5,29 +5,25 @@
  * answers: exact interleaving and violating counts, shortest runs, harm probability.
  */
 import { addCount, type Count } from './count';
-import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { checkEnd, checkStep, violationMask } from './invariants';
-import { createStepper } from './machines';
-import { enabledSteps } from './steps';
-import { symmetryClasses } from './symmetry';
-import type { Model, Step, World } from './types';
+import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
+import { hidingFinished, type Core } from './coreParts';
+import { slotHits } from './invariants';
+import type { Model, Step } from './types';
 import { createWorld } from './world';
-import { copyOf, createVectorStepper } from './vectorStep';
 import { answersOf, type Summaries } from './coreAnswers';
-import { hashVector, StateTable } from './stateTable';
 import { CountColumn, NumberColumn } from './summaries';
-import { Interner } from './vectorIntern';
-import { createVectorKeyer } from './vectorKey';
 
-/** A world being expanded: its steps, the next to take, and what its successors add up to. */
+/**
+ * A world being expanded: its steps, the next to take, and what its successors add up to. Frames
+ * are kept by their place on the stack and reused (the search allocates nothing per world).
+ */
 interface Frame {
-  readonly world: World;
   /** Its raw vector (the real actors, before any renaming). */
-  readonly raw: Int32Array;
-  readonly depth: number;
-  readonly vector: Int32Array;
-  readonly hash: number;
-  readonly steps: readonly Step[];
+  raw: Int32Array;
+  depth: number;
+  /** Its number in the table (stored when opened; its summaries when closed). */
+  index: number;
+  steps: readonly Step[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
   mask: number;
@@ -39,32 +35,24 @@ interface Frame {
   readonly shortest: number[];
 }
 
-/** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
-export function onIntegerCore(model: Model): boolean {
-  return (
-    model.timing === undefined &&
-    model.faults.every((f) => f.kind === 'drop' || f.kind === 'inject')
-  );
-}
+export { onIntegerCore } from './coreParts';
 
-/** Returns the exhaustive exploration of an untimed `model`. Pure given the model. */
+/**
+ * Returns the exhaustive exploration of an untimed `model`. Pure given the model. With every
+ * reduction on, the key leaves out the local state of finished actors (`coreParts.ts`).
+ */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
-  const stepper = options.stepper ?? createStepper();
+  return hidingFinished(model, options, (core) => search(model, options, core));
+}
+
+function search(model: Model, options: ExploreOptions, core: Core): ExploreResult {
+  const { stepper, classes, interner, keyer, table, harmMask, enabled, checks } = core;
+  const vectorStepper = core.vectors;
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
   const width = n + 2;
-  const harmIds = new Set(options.harm ?? []);
-  const harmMask = model.invariants.reduce(
-    (m, inv, i) => (harmIds.has(inv.id) ? m | (1 << i) : m),
-    0,
-  );
-  const hits = (i: number, mask: number): boolean =>
-    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
-  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
-  const interner = new Interner(model, classes);
-  const keyer = createVectorKeyer(model, classes, interner);
-  const table = new StateTable();
+  const hits = slotHits(n, harmMask);
   const sums: Summaries = {
     paths: new CountColumn(1),
     any: new CountColumn(1),
@@ -82,41 +70,59 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     sums.violating.bytes() +
     sums.chance.bytes() +
     sums.shortest.bytes();
-  /** The number of the stored world equal to `world` (up to renaming), or -1. */
-  const find = (world: World): number => {
-    const length = keyer.key(world);
-    return table.find(keyer.vector, length);
-  };
 
   const stack: Frame[] = [];
-  const open = (world: World, raw: Int32Array, depth: number, length: number): void => {
-    if (table.size >= maxStates) throw new Stop('states');
-    const vector = copyOf(keyer.vector, length);
-    const steps = enabledSteps(model, world);
-    const frame: Frame = {
-      world,
-      raw,
-      depth,
-      vector,
-      hash: hashVector(vector, length),
-      steps,
-      next: 0,
-      mask: 0,
-      paths: 0,
-      any: 0,
-      harm: 0,
-      chance: 0,
-      violating: new Array<Count>(n).fill(0),
-      shortest: new Array<number>(width).fill(Infinity),
-    };
+  /**
+   * Worlds stored and closed: a world is stored when opened (every step moves the clock or uses
+   * up a fault, so the search never meets a world still open).
+   */
+  const stored = (): number => table.size - stack.length;
+  const frames: Frame[] = [];
+  /** Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`. */
+  const open = (raw: Int32Array, rawLength: number, depth: number, length: number): void => {
+    if (stored() >= maxStates) throw new Stop('states');
+    let frame = frames[stack.length];
+    if (!frame) {
+      frame = {
+        raw: new Int32Array(rawLength),
+        depth,
+        index: 0,
+        steps: [],
+        next: 0,
+        mask: 0,
+        paths: 0,
+        any: 0,
+        harm: 0,
+        chance: 0,
+        violating: new Array<Count>(n),
+        shortest: new Array<number>(width),
+      };
+      frames[stack.length] = frame;
+    }
+    if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
+    const into = frame.raw;
+    for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
+    const steps = enabled(into);
+    frame.depth = depth;
+    frame.index = table.add(keyer.vector, length);
+    frame.steps = steps;
+    frame.next = 0;
+    frame.mask = 0;
+    frame.violating.fill(0);
+    frame.shortest.fill(Infinity);
     if (steps.length === 0) {
-      const mask = violationMask(model, checkEnd(model, world, depth - 1));
+      const mask = checks.end(into, depth - 1);
       frame.paths = 1;
       for (let i = 0; i < width; i++) if (hits(i, mask)) frame.shortest[i] = 0;
       for (let i = 0; i < n; i++) if (hits(i, mask)) frame.violating[i] = 1;
       frame.any = mask ? 1 : 0;
       frame.harm = mask & harmMask ? 1 : 0;
       frame.chance = frame.harm;
+    } else {
+      frame.paths = 0;
+      frame.any = 0;
+      frame.harm = 0;
+      frame.chance = 0;
     }
     stack.push(frame);
   };
@@ -137,7 +143,7 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
   };
   /** Stores a fully expanded world's summaries and returns its number. */
   const close = (f: Frame): number => {
-    const index = table.add(f.vector, f.vector.length, f.hash);
+    const index = f.index;
     sums.paths.set(index, 0, f.paths);
     sums.any.set(index, 0, f.any);
     sums.harm.set(index, 0, f.harm);
@@ -147,27 +153,25 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     return index;
   };
 
-  const vectorStepper = createVectorStepper(model, stepper, interner);
   const initial = createWorld(model, stepper);
-  const base = { symmetry: classes, shortestBy: {} };
   try {
     const initialRaw = keyer.raw(initial);
-    open(vectorStepper.world(initialRaw), initialRaw, 0, keyer.canon(initialRaw));
+    open(initialRaw, initialRaw.length, 0, keyer.canon(initialRaw));
     let root = -1;
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next < f.steps.length) {
         const step = f.steps[f.next++]!;
         if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-        const { raw, record } = vectorStepper.apply(f.raw, step, f.depth);
-        const after = vectorStepper.world(raw, f.world, f.raw);
-        const mask = violationMask(model, checkStep(model, f.world, after, record));
-        const length = keyer.canon(raw);
+        const record = vectorStepper.into(f.raw, step, f.depth);
+        const after = vectorStepper.scratch;
+        const mask = checks.step(f.raw, after, record);
+        const length = keyer.canon(after);
         const c = table.find(keyer.vector, length);
         if (c >= 0) add(f, c, mask);
         else {
           f.mask = mask;
-          open(after, raw, f.depth + 1, length);
+          open(after, vectorStepper.length, f.depth + 1, length);
         }
         continue;
       }
@@ -177,9 +181,9 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
       if (parent) add(parent, index, parent.mask);
       else root = index;
     }
-    const answers = answersOf(model, { stepper, harmMask, hits, find }, sums, root, initial);
+    const answers = answersOf(model, { core, hits }, sums, root, initialRaw);
     return {
-      ...base,
+      symmetry: classes,
       ...answers,
       complete: true,
       stopped: null,
@@ -190,26 +194,6 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
     };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    return {
-      ...base,
-      complete: false,
-      stopped: error.why,
-      interleavings: null,
-      violating: null,
-      violatingAny: null,
-      violatingHarm: null,
-      interleavingsExact: null,
-      violatingExact: null,
-      violatingAnyExact: null,
-      violatingHarmExact: null,
-      harmProbability: null,
-      states: table.size,
-      transitions,
-      approxBytes: approxBytes(),
-      stoppedMessage: error.why === 'states' ? budgetMessage(table.size, approxBytes()) : null,
-      shortest: null,
-      shortestHarm: null,
-      harmChanceAlong: null,
-    };
+    return stoppedResult(classes, error.why, stored(), transitions, approxBytes());
   }
 }

@@ -9,14 +9,20 @@
  */
 import { applyStep } from './apply';
 import { addCount, countNumber, countText, type Count } from './count';
-import { checkEnd, checkStep, violationMask } from './invariants';
+import { checkEnd, checkStep, harmMaskOf, slotHits, violationMask } from './invariants';
 import { createStepper } from './machines';
 import { enabledSteps } from './steps';
 import { symmetryClasses } from './symmetry';
 import type { Model, World } from './types';
 import { createWorld } from './world';
 import { createKeyer } from './worldKey';
-import { budgetMessage, Stop, type ExploreOptions, type ExploreResult } from './exploreResult';
+import {
+  perInvariant,
+  Stop,
+  stoppedResult,
+  type ExploreOptions,
+  type ExploreResult,
+} from './exploreResult';
 
 /** Returns the exhaustive exploration of `model`'s interleavings. Pure given the model. */
 export function exploreReference(model: Model, options: ExploreOptions = {}): ExploreResult {
@@ -24,14 +30,8 @@ export function exploreReference(model: Model, options: ExploreOptions = {}): Ex
   const maxStates = options.maxStates ?? 2_000_000;
   const n = model.invariants.length;
   const width = n + 2;
-  const harmIds = new Set(options.harm ?? []);
-  const harmMask = model.invariants.reduce(
-    (m, inv, i) => (harmIds.has(inv.id) ? m | (1 << i) : m),
-    0,
-  );
-  /** Whether slot i (an invariant, then any, then harm) is hit by `mask`. */
-  const hits = (i: number, mask: number): boolean =>
-    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
+  const harmMask = harmMaskOf(model, options.harm);
+  const hits = slotHits(n, harmMask);
   const reduce = options.reduce ?? 'all';
   const classes = reduce === 'all' ? symmetryClasses(model) : [];
   const keyOf = createKeyer(model, classes, reduce === 'none');
@@ -131,16 +131,7 @@ export function exploreReference(model: Model, options: ExploreOptions = {}): Ex
       }
       return keys;
     };
-    const shortestBy: Record<string, readonly string[]> = {};
-    const byId: Record<string, number> = {};
-    const byIdExact: Record<string, string> = {};
-    model.invariants.forEach((inv, i) => {
-      const count = violating[root * n + i] ?? 0;
-      byId[inv.id] = countNumber(count);
-      byIdExact[inv.id] = countText(count);
-      const keys = path(i);
-      if (keys) shortestBy[inv.id] = keys;
-    });
+    const byInvariant = perInvariant(model, (i) => violating[root * n + i] ?? 0, path);
     /** The chance of harm at each world along `schedule` (1 once a step caused harm). */
     const chanceAlong = (schedule: readonly string[] | null): number[] | null => {
       if (!schedule) return null;
@@ -166,11 +157,11 @@ export function exploreReference(model: Model, options: ExploreOptions = {}): Ex
       complete: true,
       stopped: null,
       interleavings: countNumber(total),
-      violating: byId,
+      violating: byInvariant.violating,
       violatingAny: countNumber(any),
       violatingHarm: countNumber(harm),
       interleavingsExact: countText(total),
-      violatingExact: byIdExact,
+      violatingExact: byInvariant.violatingExact,
       violatingAnyExact: countText(any),
       violatingHarmExact: countText(harm),
       harmProbability: harmChance[root] ?? 0,
@@ -179,32 +170,12 @@ export function exploreReference(model: Model, options: ExploreOptions = {}): Ex
       approxBytes: approxBytes(),
       stoppedMessage: null,
       shortest: path(n),
-      shortestBy,
+      shortestBy: byInvariant.shortestBy,
       shortestHarm: harmPath,
       harmChanceAlong: chanceAlong(harmPath),
     };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
-    return {
-      ...base,
-      complete: false,
-      stopped: error.why,
-      interleavings: null,
-      violating: null,
-      violatingAny: null,
-      violatingHarm: null,
-      interleavingsExact: null,
-      violatingExact: null,
-      violatingAnyExact: null,
-      violatingHarmExact: null,
-      harmProbability: null,
-      states: memo.size,
-      transitions,
-      approxBytes: approxBytes(),
-      stoppedMessage: error.why === 'states' ? budgetMessage(memo.size, approxBytes()) : null,
-      shortest: null,
-      shortestHarm: null,
-      harmChanceAlong: null,
-    };
+    return stoppedResult(classes, error.why, memo.size, transitions, approxBytes());
   }
 }

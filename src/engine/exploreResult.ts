@@ -2,8 +2,10 @@
  * What an exhaustive exploration is asked and answers, shared by the integer search core and the
  * reference explorer. Pure.
  */
+import { countNumber, countText, type Count } from './count';
 import type { SymmetryClasses } from './symmetry';
 import type { Stepper } from './machines';
+import type { Model } from './types';
 
 export interface ExploreOptions {
   /** State budget: the search stops (with `stopped: 'states'`) when it would store more. */
@@ -117,4 +119,61 @@ export class Stop extends Error {
   constructor(readonly why: 'states' | 'cancelled') {
     super(why);
   }
+}
+
+/** Returns the result of a search stopped early (`why`) after storing `states` worlds. Pure. */
+export function stoppedResult(
+  symmetry: SymmetryClasses,
+  why: Stop['why'],
+  states: number,
+  transitions: number,
+  approxBytes: number,
+): ExploreResult {
+  return {
+    symmetry,
+    shortestBy: {},
+    complete: false,
+    stopped: why,
+    interleavings: null,
+    violating: null,
+    violatingAny: null,
+    violatingHarm: null,
+    interleavingsExact: null,
+    violatingExact: null,
+    violatingAnyExact: null,
+    violatingHarmExact: null,
+    harmProbability: null,
+    states,
+    transitions,
+    approxBytes,
+    stoppedMessage: why === 'states' ? budgetMessage(states, approxBytes) : null,
+    shortest: null,
+    shortestHarm: null,
+    harmChanceAlong: null,
+  };
+}
+
+/**
+ * Per invariant of `model`: its violating count (`countAt(i)`, as a number and as exact text)
+ * and its shortest run (`pathOf(i)`, left out when none). Pure given the functions.
+ */
+export function perInvariant(
+  model: Model,
+  countAt: (i: number) => Count,
+  pathOf: (i: number) => readonly string[] | null,
+): Pick<ExploreResult, 'shortestBy'> & {
+  readonly violating: Readonly<Record<string, number>>;
+  readonly violatingExact: Readonly<Record<string, string>>;
+} {
+  const shortestBy: Record<string, readonly string[]> = {};
+  const violating: Record<string, number> = {};
+  const violatingExact: Record<string, string> = {};
+  model.invariants.forEach((inv, i) => {
+    const count = countAt(i);
+    violating[inv.id] = countNumber(count);
+    violatingExact[inv.id] = countText(count);
+    const keys = pathOf(i);
+    if (keys) shortestBy[inv.id] = keys;
+  });
+  return { shortestBy, violating, violatingExact };
 }

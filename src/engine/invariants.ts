@@ -37,3 +37,17 @@ export function violationMask(model: Model, violations: readonly Violation[]): n
   }
   return mask;
 }
+
+/** Returns the bit mask of `model`'s invariants among `ids` (bit i: invariant i). Pure. */
+export function harmMaskOf(model: Model, ids: readonly string[] = []): number {
+  return model.invariants.reduce((m, inv, i) => (ids.includes(inv.id) ? m | (1 << i) : m), 0);
+}
+
+/**
+ * Returns whether slot i of a search's summaries (invariant i for i < n, then any violation,
+ * then harm) is hit by violation mask `mask`. Pure.
+ */
+export function slotHits(n: number, harmMask: number): (i: number, mask: number) => boolean {
+  return (i, mask) =>
+    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
+}

@@ -45,7 +45,7 @@ export class StateTable {
       pool.set(this.pool.subarray(0, this.used));
       this.pool = pool;
     }
-    this.pool.set(vector.subarray(0, length), this.used);
+    for (let i = 0; i < length; i++) this.pool[this.used + i] = vector[i]!;
     this.starts[index] = this.used;
     this.lengths[index] = length;
     this.hashes[index] = hash;

@@ -194,7 +194,9 @@ export interface StepCheck {
 
 /**
  * A pure detector. `onStep` runs after every step; `atEnd` runs on a world with no enabled
- * non-fault steps (quiescence). Each returns a message when violated, otherwise null.
+ * non-fault steps (quiescence). Each returns a message when violated, otherwise null. Its answer
+ * may be kept for every world alike in what it read, so it may run once for many worlds (a
+ * recorder of worlds must read what it records while it runs).
  */
 export interface Invariant {
   readonly id: string;

@@ -4,10 +4,13 @@
  * first seen)], every entry an interned number; it holds what the reference key holds (message
  * ids and sent counters left out), so it suits untimed models only. The key of a raw vector is
  * canonical: with symmetry, interchangeable actors are sorted by what they hold (their state and
- * their queues, actor names blanked) and the world renamed so; trailing zeros are cut.
+ * their queues, actor names blanked) and the world renamed so; trailing zeros are cut. The local
+ * state of a finished actor may be left out (one mark for every finished state): a finished
+ * machine takes no more transitions and sends nothing, so only an invariant could tell them
+ * apart, and the search checks that none reads it.
  */
 import type { SymmetryClasses } from './symmetry';
-import type { ActorId, Model, World } from './types';
+import type { ActorId, ActorState, Model, World } from './types';
 import type { Interner } from './vectorIntern';
 
 /** Writes canonical vectors of worlds; equal vectors ⇔ worlds equal up to renaming. */
@@ -51,6 +54,7 @@ export function createVectorKeyer(
   model: Model,
   classes: SymmetryClasses,
   interner: Interner,
+  hideDone: readonly boolean[] = [],
 ): VectorKeyer {
   const { renamer, actorIds, actorIndex, memberSlot, texts, mentions, seqs, seqMentions } =
     interner;
@@ -62,6 +66,16 @@ export function createVectorKeyer(
   if (base ** members.length > Number.MAX_SAFE_INTEGER)
     throw new Error('too many interchangeable actors');
   let vector = new Int32Array(channelBase + 16);
+  // A finished actor's local state, for the actors whose finished state the key leaves out.
+  const done = interner.text('\u0003done');
+  const finished: (boolean | undefined)[] = [];
+  const isDone = (state: number): boolean =>
+    (finished[state] ??= (interner.objects[state] as ActorState | undefined)?.status === 'done');
+  const hidden = Int32Array.from(actorIds, (_, a) => (hideDone[a] ? 1 : 0));
+  const stateOf = (raw: Int32Array, a: number): number => {
+    const state = raw[actorBase + a]!;
+    return hidden[a] && state >= 0 && isDone(state) ? done : state;
+  };
 
   // How a channel looks from an interchangeable actor at one of its ends.
   const shapeOut: number[] = [];
@@ -139,6 +153,8 @@ export function createVectorKeyer(
   // Scratch: the channels a raw vector uses and their queues; per member, what it holds.
   const used: number[] = [];
   const queues: number[] = [];
+  /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
+  let usedCount = 0;
   let rows = new Float64Array(16);
   let width = 1;
   const lengths = new Int32Array(members.length);
@@ -167,10 +183,10 @@ export function createVectorKeyer(
     width = 1 + 2 * interner.channelNames.length;
     if (rows.length < width * members.length) rows = new Float64Array(width * members.length * 2);
     for (let k = 0; k < members.length; k++) {
-      rows[k * width] = blindText(raw[actorBase + memberActor[k]!]!);
+      rows[k * width] = blindText(stateOf(raw, memberActor[k]!));
       lengths[k] = 1;
     }
-    for (let k = 0; k < used.length; k++) {
+    for (let k = 0; k < usedCount; k++) {
       const c = used[k]!;
       const f = interner.channelFrom[c]!;
       const t = interner.channelTo[c]!;
@@ -185,8 +201,7 @@ export function createVectorKeyer(
     let moved = false;
     let offset = 0;
     for (const ids of classes) {
-      // Insertion sort of the class's members (ties keep their order).
-      order.length = 0;
+      // Insertion sort of the class's members (ties keep their order; `order` is overwritten).
       for (let k = 0; k < ids.length; k++) {
         let i = k;
         while (i > 0 && compareRows(offset + order[i - 1]!, offset + k) > 0) {
@@ -225,17 +240,16 @@ export function createVectorKeyer(
   };
 
   const canon = (raw: Int32Array): number => {
-    used.length = 0;
-    queues.length = 0;
+    usedCount = 0;
     for (let i = channelBase; i < raw.length; i++) {
       if (raw[i] === 0) continue;
-      used.push(i - channelBase);
-      queues.push(raw[i]!);
+      used[usedCount] = i - channelBase;
+      queues[usedCount++] = raw[i]!;
     }
     const perm = members.length > 0 ? canonicalPerm(raw) : null;
     let timers = raw[1]!;
     if (perm) {
-      for (let k = 0; k < used.length; k++) {
+      for (let k = 0; k < usedCount; k++) {
         queues[k] = renameSeq(queues[k]!, perm);
         used[k] = renameChannel(used[k]!, perm);
       }
@@ -249,11 +263,11 @@ export function createVectorKeyer(
     vector[1] = timers;
     for (let i = 2; i < actorBase; i++) vector[i] = raw[i]!;
     for (let a = 0; a < actorIds.length; a++) {
-      const state = raw[actorBase + a]!;
+      const state = stateOf(raw, a);
       if (perm) vector[actorBase + perm.image[a]!] = renameText(state, perm);
       else vector[actorBase + a] = state;
     }
-    for (let k = 0; k < used.length; k++) vector[channelBase + used[k]!] = queues[k]!;
+    for (let k = 0; k < usedCount; k++) vector[channelBase + used[k]!] = queues[k]!;
     let length = size;
     while (length > 0 && vector[length - 1] === 0) length--;
     return length;

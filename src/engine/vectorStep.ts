@@ -5,7 +5,7 @@
  * Machine transitions come from the memoised stepper (xstate's pure `transition`), compiled once
  * per distinct (local state, event) into integer results: next local state and sends.
  */
-import type { MachineEvent, Stepper, TransitionResult } from './machines';
+import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } from './machines';
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf } from './vectorKey';
@@ -15,6 +15,17 @@ import { MAIN_LANE } from './world';
 export interface VectorStepper {
   world(raw: Int32Array, before?: World, prior?: Int32Array): World;
   apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord };
+  /**
+   * Applies `step` to `raw` into `scratch` (zeros past `length`), which the next step overwrites:
+   * no vector is made for a step that leads to a known world.
+   */
+  into(raw: Int32Array, step: Step, index: number): StepRecord;
+  readonly scratch: Int32Array;
+  readonly length: number;
+  /** Channel `c`'s queue numbered `q`, as messages (one object per channel and content). */
+  queue(c: number, q: number): readonly Message[];
+  /** The timer set numbered `q`. */
+  timers(q: number): readonly Timer[];
 }
 
 interface Sent {
@@ -40,6 +51,7 @@ interface Move {
 
 /** Clock values a transition table keys (later deliveries ask the stepper). */
 const CLOCKS = 1 << 12;
+const TIMELESS = CLOCKS - 1;
 
 const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
 
@@ -64,6 +76,8 @@ export function createVectorStepper(
   const reps: Map<number, Message>[] = [];
   const serials = new WeakMap<Message, number>();
   let serials_ = 0;
+  /** Injected events are numbered among messages, so their moves are kept alike. */
+  const faultSerials = new Map<string, number>();
   const queueArrays: Map<number, readonly Message[]>[] = [];
   const messageOf = (c: number, content: number): Message => {
     const byContent = (reps[c] ??= new Map());
@@ -195,6 +209,7 @@ export function createVectorStepper(
   let outMessages: Message[] = [];
   let taken = new Int32Array(64);
   const touched: number[] = [];
+  let touchedCount = 0;
   let delivered: Message[] = [];
   let changed: string[] = [];
   const queueAt = (c: number): number => {
@@ -228,25 +243,41 @@ export function createVectorStepper(
       }
     }
   };
-  /** The move of actor `a` on `message` (or `event`) now: from the table, or from xstate once. */
-  const moveOf = (a: number, message: Message | null, event: MachineEvent | null): Move => {
+  /**
+   * The move of actor `a` on `message` (or `event`, numbered `serial` among messages, or -1 not
+   * to keep it) now: from the table, or from xstate once.
+   */
+  const moveOf = (
+    a: number,
+    message: Message | null,
+    event: MachineEvent | null,
+    serial: number,
+  ): Move => {
     const stateId = v[actorBase + a]!;
     const state = objects[stateId] as ActorState;
-    const code = message && clock < CLOCKS ? serials.get(message)! * CLOCKS + clock : -1;
+    // Keyed by (serial, clock), or by the serial alone (clock TIMELESS) when it did not read it.
+    const timeless = serial >= 0 ? serial * CLOCKS + TIMELESS : -1;
+    const code = serial >= 0 && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
     const byState = (moves[machineOf[a]!]![stateId] ??= new Map());
-    let move = code >= 0 ? byState.get(code) : undefined;
+    let move = serial >= 0 ? (byState.get(timeless) ?? byState.get(code)) : undefined;
     if (!move) {
       const result: TransitionResult = message
         ? stepper.deliverMessage(machines[a]!, state, message, clock)
         : stepper.deliver(machines[a]!, state, event as MachineEvent);
       const next = interner.frozen(result.state);
       move = { state: next, changed: result.state !== state, plans: result.plans };
-      if (code >= 0) byState.set(code, move);
+      if (isTimeless(result) && timeless >= 0) byState.set(timeless, move);
+      else if (code >= 0) byState.set(code, move);
     }
     return move;
   };
-  const transition = (a: number, message: Message | null, event: MachineEvent | null): void => {
-    const move = moveOf(a, message, event);
+  const transition = (
+    a: number,
+    message: Message | null,
+    event: MachineEvent | null,
+    serial = message ? serials.get(message)! : -1,
+  ): void => {
+    const move = moveOf(a, message, event, serial);
     if (move.changed && !changed.includes(actorIds[a]!)) changed.push(actorIds[a]!);
     const sentBefore = outbox.length;
     v[actorBase + a] = move.state;
@@ -269,7 +300,7 @@ export function createVectorStepper(
       grown.set(taken);
       taken = grown;
     }
-    if (taken[c] === 0) touched.push(c);
+    if (taken[c] === 0) touched[touchedCount++] = c;
     taken[c]! += 1;
     delivered.push(message);
     const sentBefore = outbox.length;
@@ -284,7 +315,7 @@ export function createVectorStepper(
     }
   };
 
-  const apply = (raw: Int32Array, step: Step, index: number) => {
+  const into = (raw: Int32Array, step: Step, index: number): StepRecord => {
     const size = channelBase + interner.channelNames.length;
     if (v.length < size) v = new Int32Array(size * 2);
     v.fill(0);
@@ -293,8 +324,8 @@ export function createVectorStepper(
     timers = null;
     outbox = [];
     outMessages = [];
-    for (const c of touched) taken[c] = 0;
-    touched.length = 0;
+    for (let k = 0; k < touchedCount; k++) taken[touched[k]!] = 0;
+    touchedCount = 0;
     delivered = [];
     changed = [];
     const dropped: Message[] = [];
@@ -329,17 +360,35 @@ export function createVectorStepper(
         if (spec.kind !== 'inject') throw new Error(`fault kind ${spec.kind} is not on the core`);
         clock += spec.duration ?? 1;
         const event: MachineEvent = { type: spec.event, now: clock };
-        transition(actorIndex.get(spec.actor)!, null, event);
+        let serial = faultSerials.get(spec.id);
+        if (serial === undefined) faultSerials.set(spec.id, (serial = serials_++));
+        transition(actorIndex.get(spec.actor)!, null, event, serial);
       }
     }
     if (operations) deliverReplies(0);
     v[0] = clock;
     if (timers) v[1] = interner.seq(sortTimers(timers, objects));
-    const record: StepRecord = {
+    const clockBefore = raw[0]!;
+    // Deliveries (nearly every step) make the record in one shape, without spreads.
+    if (step.kind === 'deliver' && fault === undefined) {
+      const { key, kind } = step;
+      return {
+        index,
+        key,
+        kind,
+        clockBefore,
+        clockAfter: clock,
+        delivered,
+        sent: outMessages,
+        dropped,
+        changed,
+      };
+    }
+    return {
       index,
       key: step.key,
       kind: step.kind,
-      clockBefore: raw[0]!,
+      clockBefore,
       clockAfter: clock,
       delivered,
       sent: outMessages,
@@ -348,9 +397,24 @@ export function createVectorStepper(
       ...(fault !== undefined ? { fault } : {}),
       changed,
     };
+  };
+  const apply = (raw: Int32Array, step: Step, index: number) => {
+    const record = into(raw, step, index);
     return { raw: copyOf(v, channelBase + interner.channelNames.length), record };
   };
-  return { world, apply };
+  return {
+    world,
+    apply,
+    into,
+    get scratch() {
+      return v;
+    },
+    get length() {
+      return channelBase + interner.channelNames.length;
+    },
+    queue: queueOf,
+    timers: timersOf,
+  };
 }
 
 /** Returns a copy of `from[0..length)` (a plain loop: `slice` is slow on small typed arrays). */

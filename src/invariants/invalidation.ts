@@ -28,13 +28,14 @@ export const WRITER_STATES = {
  * channel. Pure.
  */
 export function invalidatedVersion(spec: InvalidationSpec): (world: World) => number {
-  const writers = new Set(spec.writers);
   const uncommitted = new Set(spec.uncommitted);
   const sending = new Set(spec.sending);
   return (world) => {
     let newest = 0;
-    for (const [id, actor] of Object.entries(world.actors)) {
-      if (!writers.has(id) || uncommitted.has(stateName(actor))) continue;
+    // Only the writers are read: what other actors hold does not bear on the answer.
+    for (const id of spec.writers) {
+      const actor = world.actors[id];
+      if (!actor || uncommitted.has(stateName(actor))) continue;
       const context = actor.context as unknown as WriterContext;
       const inFlight = (world.channels[`${id}->${spec.cache}`]?.length ?? 0) > 0;
       if (sending.has(stateName(actor)) && inFlight) continue;

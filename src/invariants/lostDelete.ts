@@ -19,7 +19,7 @@ function committed(world: World, db: string, key: string): number {
 
 /** Returns the live entry of `key` when it is older than the database's row, else null. Pure. */
 export function staleEntry(world: World, pair: CachePair, key: string): CacheEntry | null {
-  const entry = liveEntry(cacheOf(world, pair.cache), key, world.clock);
+  const entry = liveEntry(cacheOf(world, pair.cache), key, () => world.clock);
   return entry && entry.version < committed(world, pair.db, key) ? entry : null;
 }
 

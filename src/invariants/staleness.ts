@@ -28,7 +28,7 @@ export function staleEntries(
   const db = dbOf(world, pair.db);
   const stale = [];
   for (const key of Object.keys(db.rows).sort()) {
-    const entry = liveEntry(cache, key, world.clock);
+    const entry = liveEntry(cache, key, () => world.clock);
     const committed = db.rows[key]?.version ?? 0;
     if (entry && entry.version !== committed) stale.push({ key, entry, committed });
   }

@@ -1,0 +1,118 @@
+/**
+ * What every search on the integer core is made of (the exhaustive search and the early race
+ * searches): interned values, keys, steps and invariant checks on vectors, a table of worlds;
+ * and the finished-actor reduction: with every reduction on, the key leaves out the local state
+ * of finished actors, and should an invariant read one, the search starts again keeping that
+ * actor's (and its look-alikes'). The restart never leaves `hidingFinished`.
+ */
+import { harmMaskOf } from './invariants';
+import { sharedStepper, type Stepper } from './machines';
+import { StateTable } from './stateTable';
+import { symmetryClasses, type SymmetryClasses } from './symmetry';
+import type { ActorState, Model, Step } from './types';
+import { createVectorChecks, type VectorChecks } from './vectorChecks';
+import { createEnabled } from './vectorEnabled';
+import { Interner } from './vectorIntern';
+import { createVectorKeyer, layoutOf, type Layout, type VectorKeyer } from './vectorKey';
+import { createVectorStepper, type VectorStepper } from './vectorStep';
+import { AFTER, createViews, RECORD } from './vectorViews';
+
+/** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
+export function onIntegerCore(model: Model): boolean {
+  return (
+    model.timing === undefined &&
+    model.faults.every((f) => f.kind === 'drop' || f.kind === 'inject')
+  );
+}
+
+/** What a search on the core is asked: a stepper to share, and how worlds are reduced. */
+export interface CoreOptions {
+  readonly stepper?: Stepper;
+  /** `all` (the default): symmetry and the finished-actor reduction; `key`: neither. */
+  readonly reduce?: 'all' | 'key' | 'none';
+  readonly harm?: readonly string[];
+}
+
+/** One search's parts. */
+export interface Core {
+  readonly stepper: Stepper;
+  readonly classes: SymmetryClasses;
+  readonly interner: Interner;
+  readonly keyer: VectorKeyer;
+  readonly vectors: VectorStepper;
+  readonly layout: Layout;
+  readonly enabled: (raw: Int32Array) => Step[];
+  readonly checks: VectorChecks;
+  readonly table: StateTable;
+  readonly harmMask: number;
+}
+
+/** Thrown inside a search when an invariant reads the local state of a finished actor it hides. */
+class ReadsFinished extends Error {
+  constructor(readonly actor: number) {
+    super('an invariant reads a finished actor');
+  }
+}
+
+/**
+ * Per model: which actors' finished states a search may leave out, as the last search of it
+ * learned (so that searching the same model again does not start over).
+ */
+const kept = new WeakMap<Model, readonly boolean[]>();
+
+/**
+ * Runs `search` on the parts of a search of untimed `model`, its key leaving out the local state
+ * of finished actors with every reduction on (`reduce: 'all'`); should an invariant read one,
+ * `search` runs again keeping that actor's and its look-alikes' (sharing the stepper), and
+ * returns what it answers.
+ */
+export function hidingFinished<T>(
+  model: Model,
+  options: CoreOptions,
+  search: (core: Core) => T,
+): T {
+  const all = (options.reduce ?? 'all') === 'all';
+  const hideDone = all ? [...(kept.get(model) ?? model.actors.map(() => true))] : [];
+  const stepper = options.stepper ?? sharedStepper();
+  const classes = (options.reduce ?? 'all') === 'all' ? symmetryClasses(model) : [];
+  for (;;) {
+    try {
+      // Numbered afresh: the renaming's tie-breaks follow the order values are first met.
+      const interner = new Interner(model, classes);
+      const vectors = createVectorStepper(model, stepper, interner);
+      const layout = layoutOf(model);
+      const enabled = createEnabled(model, interner, layout, vectors);
+      const faultIds = model.faults.map((f) => f.id);
+      const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectors));
+      const actors = model.actors.length;
+      if (hideDone.some(Boolean)) {
+        checks.watch((slot, value) => {
+          const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
+          if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
+          if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
+            throw new ReadsFinished(a);
+          }
+        });
+      }
+      return search({
+        stepper,
+        classes,
+        interner,
+        keyer: createVectorKeyer(model, classes, interner, hideDone),
+        vectors,
+        layout,
+        enabled,
+        checks,
+        table: new StateTable(),
+        harmMask: harmMaskOf(model, options.harm),
+      });
+    } catch (error) {
+      if (!(error instanceof ReadsFinished)) throw error;
+      // Its look-alikes are read alike: keep theirs too.
+      const id = model.actors[error.actor]!.id;
+      const alike = classes.find((ids) => ids.includes(id)) ?? [id];
+      model.actors.forEach((a, i) => alike.includes(a.id) && (hideDone[i] = false));
+      kept.set(model, [...hideDone]);
+    }
+  }
+}
