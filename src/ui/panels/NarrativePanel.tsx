@@ -23,17 +23,19 @@ export function NarrativePanel() {
   const listRef = useRef<HTMLOListElement>(null);
 
   // Keep the current step in view by scrolling the list only (never the page: on a phone,
-  // where the page scrolls, that would pull the view away from the diagram).
+  // where the page scrolls, that would pull the view away from the diagram): when the step
+  // changes, and again when the list's box changes size (a summary above it that grows after
+  // the step was shown would otherwise cut the step off at the bottom).
   useEffect(() => {
-    const list = listRef.current;
-    const scroller = list?.parentElement;
-    const current = list?.querySelector('.is-current');
-    if (!scroller || !current) return;
-    const box = scroller.getBoundingClientRect();
-    const item = current.getBoundingClientRect();
-    if (item.top < box.top) scroller.scrollTop -= box.top - item.top;
-    else if (item.bottom > box.bottom) scroller.scrollTop += item.bottom - box.bottom;
+    keepCurrentInView(listRef.current);
   }, [cursor, lines]);
+  useEffect(() => {
+    const scroller = listRef.current?.parentElement;
+    if (!scroller || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => keepCurrentInView(listRef.current));
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <section className="card narrative" aria-label="What happened">
@@ -87,4 +89,15 @@ export function NarrativePanel() {
       <NextSteps />
     </section>
   );
+}
+
+/** Scrolls the list's scroller (its parent) just enough to show its current step whole. */
+function keepCurrentInView(list: HTMLOListElement | null) {
+  const scroller = list?.parentElement;
+  const current = list?.querySelector('.is-current');
+  if (!scroller || !current) return;
+  const box = scroller.getBoundingClientRect();
+  const item = current.getBoundingClientRect();
+  if (item.top < box.top) scroller.scrollTop -= box.top - item.top;
+  else if (item.bottom > box.bottom) scroller.scrollTop += item.bottom - box.bottom;
 }
