@@ -30,9 +30,17 @@ test('Find the race on a big model pins a race before the counts, stays responsi
   await app.expectStep(steps - 2);
   // How long main-thread tasks take while the worker explores is a speed figure, measured by
   // bench/responsiveness.bench.ts rather than asserted here (timings flake on shared machines).
+  // Cancel and Find the race are two buttons: the one shown after cancelling is a new element,
+  // so no background fades from Cancel's under Find the race's text (unreadable while it fades).
+  await page
+    .getByTestId('cancel-explore')
+    .evaluate((el) => Object.assign(window, { cancelButton: el }));
   await page.keyboard.press('Escape');
   await expect(page.getByText('Exploration cancelled.')).toBeVisible();
   await expect(page.getByTestId('find-race')).toBeVisible();
+  const find = page.getByTestId('find-race');
+  expect(await find.evaluate((el) => el === Reflect.get(window, 'cancelButton'))).toBe(false);
+  expect(await find.evaluate((el) => el.getAnimations().length)).toBe(0);
   // The race stays, never claimed the shortest, and no count was shown.
   await expect(race).toContainText('not known to be the shortest');
   await expect(app.exploreResult).toHaveCount(0);

@@ -1,5 +1,9 @@
 /**
  * Find the race: runs the exhaustive explorer in a worker; while it runs, Cancel.
+ *
+ * The two are keyed apart so that each is a button of its own: were one element reused, its
+ * background would fade (the button transition) under the other's text colour, unreadable for
+ * the length of the fade.
  */
 import { useAppStore } from '../../store/index';
 import { cancelExplore, findRace } from '../explore/onDemand';
@@ -10,6 +14,7 @@ export function FindRaceButton() {
   if (running) {
     return (
       <button
+        key="cancel"
         type="button"
         className="btn btn-danger-ghost"
         data-testid="cancel-explore"
@@ -21,6 +26,7 @@ export function FindRaceButton() {
   }
   return (
     <button
+      key="find"
       type="button"
       className="btn btn-primary"
       data-testid="find-race"
