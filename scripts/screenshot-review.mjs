@@ -79,7 +79,7 @@ const views = {
     await page.getByTestId('model-status').filter({ hasText: 'The model loads' }).waitFor();
   },
   async load(page, base) {
-    await page.goto(`${base}/load.html#s=ttl-stampede&seed=3&m=seconds:5`);
+    await page.goto(`${base}/load.html#s=ttl-stampede&seed=3`);
     await page.getByTestId('load-table').waitFor({ timeout: 60_000 });
   },
 };
