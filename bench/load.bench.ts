@@ -2,9 +2,11 @@
  * Benchmark (prints figures; not a test): simulated requests per wall-clock second of the
  * timed load simulation, and the time of each load scenario's default run per fix; then the
  * fast kernels against stepping the xstate machines on the same small run.
- * Run: npm run bench (or npx tsx bench/load.bench.ts [--runs N]); with N > 1 each fix runs N
- * times and the median wall time is kept. CPU time is printed next to wall time: on a shared
- * machine it shows how much of the wall time was this process's own work.
+ * Run: npm run bench (or npx tsx bench/load.bench.ts [--runs N] [--only TEXT]); with N > 1
+ * each fix runs N times and the median wall time is kept; `--only` keeps the runs whose
+ * `scenario/fix` contains TEXT (e.g. `key-normalisation/raw`) and skips the comparison. CPU
+ * time is printed next to wall time: on a shared machine it shows how much of the wall time was
+ * this process's own work, and requests per CPU second are printed next to requests per second.
  */
 import { loadavg } from 'node:os';
 import { fastBehaviour, xstateBehaviour } from '../src/actors/load/behaviours';
@@ -14,6 +16,8 @@ import { LOAD_SCENARIOS } from '../src/scenarios/load/index';
 const pad = (text: string | number, width: number): string => String(text).padStart(width);
 const runsArg = process.argv.indexOf('--runs');
 const runs = Math.max(1, runsArg >= 0 ? Number(process.argv[runsArg + 1]) || 1 : 1);
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '') : undefined;
 const load = (): string =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -41,7 +45,7 @@ const median = (timings: Timing[]): Timing =>
 console.log(`load average before: ${load()} (2 cores; above 2 the machine is shared)`);
 console.log(`default runs (seed 1), fast kernels, median of ${runs} run(s) per fix`);
 console.log(
-  `${'scenario / fix'.padEnd(44)}${pad('sim s', 6)}${pad('requests', 10)}${pad('events', 10)}${pad('wall ms', 9)}${pad('cpu ms', 8)}${pad('req/s', 9)}`,
+  `${'scenario / fix'.padEnd(44)}${pad('sim s', 6)}${pad('requests', 10)}${pad('events', 10)}${pad('wall ms', 9)}${pad('cpu ms', 8)}${pad('req/s', 9)}${pad('req/cpu s', 10)}`,
 );
 let allRequests = 0;
 let allWall = 0;
@@ -49,6 +53,7 @@ let allCpu = 0;
 for (const scenario of LOAD_SCENARIOS) {
   const seconds = loadParams(scenario).seconds ?? 0;
   for (const fix of scenario.fixes) {
+    if (only !== undefined && !`${scenario.id}/${fix.id}`.includes(only)) continue;
     let requests = 0;
     let events = 0;
     const timings = Array.from({ length: runs }, () =>
@@ -63,7 +68,7 @@ for (const scenario of LOAD_SCENARIOS) {
     allWall += wall;
     allCpu += cpu;
     console.log(
-      `${`${scenario.id} / ${fix.id}`.padEnd(44)}${pad(seconds, 6)}${pad(requests, 10)}${pad(events, 10)}${pad(wall.toFixed(0), 9)}${pad(cpu.toFixed(0), 8)}${pad(rate(requests, wall), 9)}`,
+      `${`${scenario.id} / ${fix.id}`.padEnd(44)}${pad(seconds, 6)}${pad(requests, 10)}${pad(events, 10)}${pad(wall.toFixed(0), 9)}${pad(cpu.toFixed(0), 8)}${pad(rate(requests, wall), 9)}${pad(rate(requests, cpu), 10)}`,
     );
   }
 }
@@ -71,6 +76,7 @@ console.log(
   `all default runs: ${allRequests} requests in ${(allWall / 1000).toFixed(2)} s wall (${(allCpu / 1000).toFixed(2)} s CPU) = ${rate(allRequests, allWall)} simulated requests/s (${rate(allRequests, allCpu)} per CPU second)`,
 );
 console.log(`load average after: ${load()}`);
+if (only !== undefined) process.exit(0);
 
 console.log('\nfast kernels vs xstate machines, set-after-delete, 5 simulated seconds, fix none');
 for (const [name, behaviour] of [

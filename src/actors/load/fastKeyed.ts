@@ -57,6 +57,12 @@ function room<T extends Float64Array | Uint8Array>(
   return grown;
 }
 
+// Module-level, not made per key: a closure per call is an allocation (and a name to set).
+const float64s = (n: number): Float64Array<ArrayBuffer> => new Float64Array(n);
+const bytes = (n: number): Uint8Array<ArrayBuffer> => new Uint8Array(n);
+const entriesOf = (input: Json): Entries | undefined => (input as CacheInput | null)?.entries;
+const rowsOf = (input: Json): Rows => (input as unknown as { rows: Rows }).rows;
+
 /**
  * Starts key number `id` named `key` in a store's arrays: names it, and sets its own part (an
  * entry or a row) from `start.own`, else from its input's record `of(input)`, keeping that
@@ -117,13 +123,12 @@ class CacheStore implements KeyedActors {
 
   /** Starts key number `id` named `key` from its input. */
   private touch(id: number, key: string): void {
-    this.leases = room(this.leases, id, (n) => new Float64Array(n));
-    this.issued = room(this.issued, id, (n) => new Float64Array(n));
-    this.flags = room(this.flags, id, (n) => new Uint8Array(n));
+    this.leases = room(this.leases, id, float64s);
+    this.issued = room(this.issued, id, float64s);
+    this.flags = room(this.flags, id, bytes);
     this.flags[id] = TOUCHED;
     this.leases[id] = NaN;
-    const entries = (input: Json) => (input as CacheInput | null)?.entries;
-    begin(this.start, id, key, this.names, this.entries, entries, this.inputs);
+    begin(this.start, id, key, this.names, this.entries, entriesOf, this.inputs);
   }
 
   /** Whether a SET, ADD or CAS of `event` on key `id` is accepted at `now`, as the machine decides. */
@@ -246,10 +251,9 @@ class RowStore implements KeyedActors {
   constructor(private readonly start: KeyedInput) {}
 
   private touch(id: number, key: string): void {
-    this.touched = room(this.touched, id, (n) => new Uint8Array(n));
+    this.touched = room(this.touched, id, bytes);
     this.touched[id] = 1;
-    const rows = (input: Json) => (input as unknown as { rows: Rows }).rows;
-    begin(this.start, id, key, this.names, this.rows, rows, this.inputs);
+    begin(this.start, id, key, this.names, this.rows, rowsOf, this.inputs);
   }
 
   /** Steps key `id`'s row actor by `event`, in place; returns the reply plans. */

@@ -84,19 +84,15 @@ function run(config: LoadRunConfig): LoadRun {
   const noise = p(params, 'noise') / 100;
   const raw = config.fix === 'raw';
   const drawn = new UrlDraw();
-  // Key numbers by the draws' own number for the URL (raw) or the key (normalised): a repeated
+  // Keys coded by the draws' own number for the URL (raw) or the key (normalised): a repeated
   // key is known from its draws, without building its text or looking it up by name.
-  const numbered = new Map<number, number>();
   const keyOf = (): number => {
-    const n = raw ? drawn.urlNumber(pages.n) : drawn.keyNumber();
-    if (n === undefined) return sim.keys.number(drawn.url());
-    let key = numbered.get(n);
-    if (key === undefined) {
-      const url = drawn.url();
-      key = sim.keys.add(raw ? url : normaliseKey(url));
-      numbered.set(n, key);
-    }
-    return key;
+    const code = raw ? drawn.urlNumber(pages.n) : drawn.keyNumber();
+    if (code === undefined) return sim.keys.number(drawn.url());
+    const key = sim.keys.coded(code);
+    if (key >= 0) return key;
+    const url = drawn.url();
+    return sim.keys.addCoded(code, raw ? url : normaliseKey(url));
   };
   openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => {
     drawn.draw(pages.index(draws.float()), draws, noise);
