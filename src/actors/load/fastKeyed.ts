@@ -11,7 +11,7 @@ import type { MachineEvent } from '../../engine/machines';
 import type { ActorState, Json, Plan } from '../../engine/types';
 import type { CacheEntry, CacheInput } from '../cache';
 import type { Row } from '../database';
-import { hit, refusal, written } from './fastCache';
+import { refusal } from './fastCache';
 import { NO_PLANS, send, type Ctx, type Ev } from './kernel';
 
 type Entries = { readonly [key: string]: CacheEntry };
@@ -64,53 +64,47 @@ const entriesOf = (input: Json): Entries | undefined => (input as CacheInput | n
 const rowsOf = (input: Json): Rows => (input as unknown as { rows: Rows }).rows;
 
 /**
- * Starts key number `id` named `key` in a store's arrays: names it, and sets its own part (an
- * entry or a row) from `start.own`, else from its input's record `of(input)`, keeping that
- * record aside in `inputs` when it holds other keys too. An input without the record (a cold
- * cache) has nothing for the key: no lookup by a new name.
+ * Starts key number `id` named `key` in a store: names it, and returns its own part (an entry
+ * or a row) from `start.own`, else from its input's record `of(input)`, keeping that record
+ * aside in `inputs` when it holds other keys too. An input without the record (a cold cache)
+ * has nothing for the key: no lookup by a new name.
  */
 function begin<T>(
   start: KeyedInput,
   id: number,
   key: string,
   names: string[],
-  own: (T | undefined)[],
   of: (input: Json) => { readonly [key: string]: T } | undefined,
   inputs: Map<number, { readonly [key: string]: T }>,
-): void {
-  while (names.length <= id) {
-    names.push('');
-    own.push(undefined);
-  }
+): T | undefined {
+  while (names.length <= id) names.push('');
   names[id] = key;
-  if (start.own) {
-    own[id] = (start.own(key) ?? undefined) as T | undefined;
-    return;
-  }
+  if (start.own) return (start.own(key) ?? undefined) as T | undefined;
   const record = of(start.input(key));
-  if (record === undefined) return;
-  own[id] = record[key];
+  if (record === undefined) return undefined;
   if (hasOthers(record, key)) inputs.set(id, record);
-}
-
-/** Whether `entry` is live at `now` (held, not a tombstone, not expired). */
-function live(entry: CacheEntry | undefined, now: number): entry is CacheEntry {
-  if (entry === undefined || entry.tombstone) return false;
-  return entry.expiresAt === null || entry.expiresAt > now;
+  return record[key];
 }
 
 const TOUCHED = 1;
 /** The context has its `waiters` record (from the first WAIT that parked on the key). */
 const PARKED = 2;
+/** The key holds an entry (its value, version and expiry are set). */
+const HELD = 4;
+/** The entry held is a tombstone. */
+const TOMBSTONE = 8;
 
 /**
- * A cache server's per-key actors: by key number, each key's entry (entries are never
- * mutated), outstanding lease, leases issued and parked clients; the input's entries of
- * other keys are kept aside for the few keys whose input has any.
+ * A cache server's per-key actors: by key number, each key's entry field by field (value,
+ * version, expiry; Infinity for none), outstanding lease, leases issued and parked clients;
+ * the input's entries of other keys are kept aside for the few keys whose input has any.
  */
 class CacheStore implements KeyedActors {
   private readonly names: string[] = [];
-  private readonly entries: (CacheEntry | undefined)[] = [];
+  private readonly values: string[] = [];
+  private versions = new Float64Array(1024);
+  /** When each key's entry expires (Infinity: never, an entry without TTL). */
+  private expiries = new Float64Array(1024);
   /** The outstanding lease of each key (NaN: none, which no presented lease equals). */
   private leases = new Float64Array(1024);
   /** How many leases each key has issued (its next lease is one more). */
@@ -123,12 +117,38 @@ class CacheStore implements KeyedActors {
 
   /** Starts key number `id` named `key` from its input. */
   private touch(id: number, key: string): void {
+    this.versions = room(this.versions, id, float64s);
+    this.expiries = room(this.expiries, id, float64s);
     this.leases = room(this.leases, id, float64s);
     this.issued = room(this.issued, id, float64s);
     this.flags = room(this.flags, id, bytes);
     this.flags[id] = TOUCHED;
     this.leases[id] = NaN;
-    begin(this.start, id, key, this.names, this.entries, entriesOf, this.inputs);
+    while (this.values.length <= id) this.values.push('');
+    const entry = begin(this.start, id, key, this.names, entriesOf, this.inputs);
+    if (entry !== undefined) {
+      this.hold(id, entry.value, entry.version, entry.expiresAt ?? Infinity, entry.tombstone);
+    }
+  }
+
+  /** Sets key `id`'s entry. */
+  private hold(id: number, value: string, version: number, expiry: number, tomb: boolean): void {
+    this.values[id] = value;
+    this.versions[id] = version;
+    this.expiries[id] = expiry;
+    const flags = (this.flags[id] as number) | HELD;
+    this.flags[id] = tomb ? flags | TOMBSTONE : flags & ~TOMBSTONE;
+  }
+
+  /** Whether key `id` holds an entry that is live at `now` (not a tombstone, not expired). */
+  private live(id: number, now: number): boolean {
+    return ((this.flags[id] as number) & (HELD | TOMBSTONE)) === HELD && this.expiries[id]! > now;
+  }
+
+  /** The HIT reply with key `id`'s entry. */
+  private hit(id: number, from: string, key: string): Plan {
+    const payload = { key, value: this.values[id] as string, version: this.versions[id] as number };
+    return send(from, 'HIT', payload, true);
   }
 
   /** Whether a SET, ADD or CAS of `event` on key `id` is accepted at `now`, as the machine decides. */
@@ -137,12 +157,13 @@ class CacheStore implements KeyedActors {
       case 'SET':
         return event.lease == null || this.leases[id] === event.lease;
       case 'ADD':
-        return !live(this.entries[id], now);
+        return !this.live(id, now);
       default: {
-        const held = this.entries[id];
-        if (!held || (held.expiresAt !== null && held.expiresAt <= now)) return true;
+        const flags = this.flags[id] as number;
+        if (!(flags & HELD) || this.expiries[id]! <= now) return true;
         const version = event.version as number;
-        return held.tombstone ? version >= held.version : version > held.version;
+        const held = this.versions[id] as number;
+        return flags & TOMBSTONE ? version >= held : version > held;
       }
     }
   }
@@ -164,8 +185,7 @@ class CacheStore implements KeyedActors {
     const from = event.from as string;
     switch (event.type) {
       case 'GET': {
-        const entry = this.entries[id];
-        if (live(entry, now)) return [hit(from, key, entry)];
+        if (this.live(id, now)) return [this.hit(id, from, key)];
         if (event.lease === true && Number.isNaN(this.leases[id])) {
           const lease = (this.issued[id] as number) + 1;
           this.leases[id] = lease;
@@ -176,8 +196,7 @@ class CacheStore implements KeyedActors {
         return [send(from, 'MISS', { key, lease }, true)];
       }
       case 'WAIT': {
-        const entry = this.entries[id];
-        if (live(entry, now)) return [hit(from, key, entry)];
+        if (this.live(id, now)) return [this.hit(id, from, key)];
         this.waiters.set(id, [...(this.waiters.get(id) ?? []), from]);
         this.flags[id] = (this.flags[id] as number) | PARKED;
         return [];
@@ -188,13 +207,15 @@ class CacheStore implements KeyedActors {
         if (!this.accepts(id, event, now)) {
           return [refusal(from, key, event)];
         }
-        const entry = written(event, now);
-        this.entries[id] = entry;
+        const ttl = (event.ttl as number | null | undefined) ?? null;
+        const value = event.value as string;
+        const version = event.version as number;
+        this.hold(id, value, version, ttl === null ? Infinity : now + ttl, false);
         this.leases[id] = NaN;
         const parked = this.waiters.get(id);
         if (parked === undefined) return [send(from, 'STORED', { key }, true)];
         // Each parked client hears of the fill, then the writer is answered.
-        const payload = { key, value: entry.value, version: entry.version };
+        const payload = { key, value, version };
         const plans = parked.map((to) => send(to, 'FILLED', payload));
         plans.push(send(from, 'STORED', { key }, true));
         this.waiters.delete(id);
@@ -202,10 +223,11 @@ class CacheStore implements KeyedActors {
       }
       case 'DEL':
       case 'INVALIDATE': {
-        if (event.type === 'DEL') this.entries[id] = undefined;
-        else {
-          const version = Math.max(event.version as number, this.entries[id]?.version ?? 0);
-          this.entries[id] = { value: '', version, expiresAt: null, tombstone: true };
+        if (event.type === 'DEL') {
+          this.flags[id] = (this.flags[id] as number) & ~(HELD | TOMBSTONE);
+        } else {
+          const held = (this.flags[id] as number) & HELD ? (this.versions[id] as number) : 0;
+          this.hold(id, '', Math.max(event.version as number, held), Infinity, true);
         }
         this.leases[id] = NaN;
         return reply ? [send(from, 'DELETED', { key }, true)] : NO_PLANS;
@@ -215,11 +237,24 @@ class CacheStore implements KeyedActors {
     }
   }
 
+  /** Key `id`'s entry in the machine's shape, if it holds one. */
+  private entry(id: number): CacheEntry | undefined {
+    const flags = this.flags[id] as number;
+    if (!(flags & HELD)) return undefined;
+    const expiry = this.expiries[id] as number;
+    return {
+      value: this.values[id] as string,
+      version: this.versions[id] as number,
+      expiresAt: expiry === Infinity ? null : expiry,
+      tombstone: (flags & TOMBSTONE) !== 0,
+    };
+  }
+
   /** The cache machine's state for key `id`'s actor. */
   state(id: number): ActorState | undefined {
     if (id >= this.flags.length || this.flags[id] === 0) return undefined;
     const key = this.names[id] as string;
-    const entries = record(key, this.entries[id], this.inputs.get(id));
+    const entries = record(key, this.entry(id), this.inputs.get(id));
     const leases: { [key: string]: number } = {};
     const lease = this.leases[id] as number;
     if (!Number.isNaN(lease)) leases[key] = lease;
@@ -253,7 +288,8 @@ class RowStore implements KeyedActors {
   private touch(id: number, key: string): void {
     this.touched = room(this.touched, id, bytes);
     this.touched[id] = 1;
-    begin(this.start, id, key, this.names, this.rows, rowsOf, this.inputs);
+    while (this.rows.length <= id) this.rows.push(undefined);
+    this.rows[id] = begin(this.start, id, key, this.names, rowsOf, this.inputs);
   }
 
   /** Steps key `id`'s row actor by `event`, in place; returns the reply plans. */

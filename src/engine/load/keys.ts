@@ -29,9 +29,8 @@ class CodeIndex {
     }
   }
 
-  /** Stores `value` (≥ 0) for `code`, which holds none yet. */
+  /** Stores `value` (≥ 0) for `code` (checked by `checkCode`), which holds none yet. */
   set(code: number, value: number): void {
-    if (!Number.isSafeInteger(code) || code < 0) throw new Error(`bad key code ${code}`);
     if (this.size + 1 > this.codes.length * FULL) this.grow();
     this.put(code, value);
     this.size++;
@@ -54,6 +53,11 @@ class CodeIndex {
       if (value >= 0) this.put(codes[i] as number, value);
     }
   }
+}
+
+/** Throws unless `code` is a non-negative safe integer. */
+function checkCode(code: number): void {
+  if (!Number.isSafeInteger(code) || code < 0) throw new Error(`bad key code ${code}`);
 }
 
 /** The home slot of `code` (a safe integer) in a table of `mask + 1` slots: its bits mixed. */
@@ -113,6 +117,7 @@ export class KeyTable {
 
   /** Numbers key `name`, new, with code `code` (see `coded`); returns its number. */
   addCoded(code: number, name: string): number {
+    checkCode(code);
     const id = this.add(name);
     this.codes.set(code, id);
     return id;

@@ -198,6 +198,24 @@ describe('key numbers', () => {
     expect(() => sim.keys.number('b')).toThrow(/numbered twice/);
   });
 
+  it('a key numbered by its code is found by that code, however many and however large', async () => {
+    const { KeyTable } = await import('../../../src/engine/load/keys');
+    const keys = new KeyTable();
+    // Codes alike in their low or high 32 bits, past the first tables' size, up to 2^53 - 1.
+    const codes: number[] = [];
+    for (let i = 1; i <= 3000; i++) codes.push(i * 4294967296, i, Number.MAX_SAFE_INTEGER - i);
+    expect(keys.coded(codes[1] as number)).toBe(-1);
+    codes.forEach((code, i) => {
+      expect(keys.coded(code)).toBe(-1);
+      expect(keys.addCoded(code, `k${i}`)).toBe(i);
+    });
+    codes.forEach((code, i) => expect(keys.coded(code)).toBe(i));
+    expect(keys.coded(1.5)).toBe(-1);
+    expect(keys.number('k7')).toBe(7);
+    expect(() => keys.addCoded(-1, 'x')).toThrow(/bad key code/);
+    expect(() => keys.addCoded(2 ** 53, 'y')).toThrow(/bad key code/);
+  });
+
   it('a request spawned with a wrong key number still reaches its own key', async () => {
     const sim = await newSim();
     const right = sim.keys.add('k');
