@@ -1,6 +1,7 @@
 /**
  * The events a load simulation delivers to its actors, built in one fixed object shape: the
- * payload's fields plus type, sender and time, as the engine's `messageEvent` builds them.
+ * payload's fields plus type, sender and time, as the engine's `messageEvent` builds them; and
+ * the request ids (`r<n>`) they are sent from and to.
  */
 import type { MachineEvent } from '../machines';
 import type { Json } from '../types';
@@ -54,4 +55,17 @@ export function loadEvent(
 /** Returns a copy of `event` at time `now`. */
 export function retimed(event: MachineEvent, now: number): TimedEvent {
   return loadEvent(event, event.type, String(event.from), now);
+}
+
+/** Returns the number n of a request id `r<n>`, or -1 for any other id. Pure. */
+export function actorIndex(id: string): number {
+  const n = id.length;
+  if (n < 2 || n > 10 || id.charCodeAt(0) !== 114) return -1;
+  let index = 0;
+  for (let i = 1; i < n; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }

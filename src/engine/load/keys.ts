@@ -9,48 +9,47 @@
 const FULL = 0.5;
 
 /**
- * Numbers by code: an open-addressing hash table of non-negative safe integers in typed arrays
- * (no object per entry, no boxed keys), for a source's own codes of its keys.
+ * Numbers by code: an open-addressing hash table of non-negative safe integers in one typed
+ * array of (code, number + 1) pairs, 0 marking an empty slot: no object per entry, no boxed
+ * keys, and a probe reads one cache line.
  */
 class CodeIndex {
-  private codes = new Float64Array(1024);
-  /** The number of each slot's code; -1: an empty slot. */
-  private values = new Int32Array(1024).fill(-1);
+  private pairs = new Float64Array(2 * 1024);
   private size = 0;
 
   /** The number stored for `code`, or -1. */
   get(code: number): number {
-    const codes = this.codes;
-    const values = this.values;
-    const mask = codes.length - 1;
+    const pairs = this.pairs;
+    const mask = (pairs.length >> 1) - 1;
     for (let i = slotOf(code, mask); ; i = (i + 1) & mask) {
-      const value = values[i] as number;
-      if (value < 0 || codes[i] === code) return value;
+      const held = pairs[2 * i + 1] as number;
+      if (held === 0 || pairs[2 * i] === code) return held - 1;
     }
   }
 
   /** Stores `value` (≥ 0) for `code` (checked by `checkCode`), which holds none yet. */
   set(code: number, value: number): void {
-    if (this.size + 1 > this.codes.length * FULL) this.grow();
-    this.put(code, value);
+    if (this.size + 1 > (this.pairs.length >> 1) * FULL) this.grow();
+    this.put(code, value + 1);
     this.size++;
   }
 
-  private put(code: number, value: number): void {
-    const mask = this.codes.length - 1;
+  /** Puts the pair (`code`, `held`) in its first free slot. */
+  private put(code: number, held: number): void {
+    const pairs = this.pairs;
+    const mask = (pairs.length >> 1) - 1;
     let i = slotOf(code, mask);
-    while ((this.values[i] as number) >= 0) i = (i + 1) & mask;
-    this.codes[i] = code;
-    this.values[i] = value;
+    while (pairs[2 * i + 1] !== 0) i = (i + 1) & mask;
+    pairs[2 * i] = code;
+    pairs[2 * i + 1] = held;
   }
 
   private grow(): void {
-    const { codes, values } = this;
-    this.codes = new Float64Array(codes.length * 2);
-    this.values = new Int32Array(codes.length * 2).fill(-1);
-    for (let i = 0; i < codes.length; i++) {
-      const value = values[i] as number;
-      if (value >= 0) this.put(codes[i] as number, value);
+    const pairs = this.pairs;
+    this.pairs = new Float64Array(pairs.length * 2);
+    for (let i = 0; i < pairs.length; i += 2) {
+      const held = pairs[i + 1] as number;
+      if (held !== 0) this.put(pairs[i] as number, held);
     }
   }
 }
@@ -70,6 +69,13 @@ function slotOf(code: number, mask: number): number {
   return (h ^ (h >>> 13)) & mask;
 }
 
+/** Something that names keys one after another (a request actor): its latest key, numbered. */
+export interface KeyHolder {
+  /** The key of its latest command (as sent), and that key's number (-1 before any). */
+  key: unknown;
+  keyId: number;
+}
+
 export class KeyTable {
   /** Key names by number. */
   private readonly names: string[] = [];
@@ -87,6 +93,18 @@ export class KeyTable {
       this.names.push(name);
       ids.set(name, id);
     }
+    return id;
+  }
+
+  /**
+   * Returns the number of `key`, the key of a command from `holder`: most commands of a request
+   * name the key of its previous one (the same string), found without a lookup by name.
+   */
+  numberFor(holder: KeyHolder, key: unknown): number {
+    if (key === holder.key) return holder.keyId;
+    const id = this.number(String(key));
+    holder.key = key;
+    holder.keyId = id;
     return id;
   }
 

@@ -9,9 +9,9 @@
 import type { MachineEvent } from '../machines';
 import type { ActorState, Json, Plan } from '../types';
 import { keyedActors, type Behaviour, type KeyedActors, type KeyedInput } from './behaviour';
-import { loadEvent, type TimedEvent } from './events';
+import { actorIndex, loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
-import { KeyTable } from './keys';
+import { KeyTable, type KeyHolder } from './keys';
 import { Pool, SingleThread, type Slot } from './servers';
 
 export { loadEvent } from './events';
@@ -78,11 +78,7 @@ export interface LoadActor {
 }
 
 /** A request actor as the simulation keeps it: with the key of its latest command, numbered. */
-interface SimActor extends LoadActor {
-  /** The key of its latest command to a server (as sent), and that key's number. */
-  key: unknown;
-  keyId: number;
-}
+interface SimActor extends LoadActor, KeyHolder {}
 
 /** Something to run at a virtual time without a closure per event (e.g. an arrival source). */
 export interface Runnable {
@@ -107,19 +103,6 @@ const TIMER = 6; // a: actor, b: the timer's payload
 const DELIVER = 7; // a: actor, b: event (timed on delivery)
 
 type QueryDone = (reply: Json, now: number) => void;
-
-/** Returns the number n of a request id `r<n>`, or -1 for any other id. Pure. */
-function actorIndex(id: string): number {
-  const n = id.length;
-  if (n < 2 || n > 10 || id.charCodeAt(0) !== 114) return -1;
-  let index = 0;
-  for (let i = 1; i < n; i++) {
-    const digit = id.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    index = index * 10 + digit;
-  }
-  return index;
-}
 
 /** Returns the payload of the first send in `plans`, or null. Pure. */
 function answerOf(plans: readonly Plan[]): Json {
@@ -249,15 +232,6 @@ export class LoadSim {
     this.database(event, done, this.keys.number(String(event.key)));
   }
 
-  /** Returns the number of the key `key` of `actor`'s command (most commands reuse the last). */
-  private keyOf(actor: SimActor, key: unknown): number {
-    if (key === actor.key) return actor.keyId;
-    const id = this.keys.number(String(key));
-    actor.key = key;
-    actor.keyId = id;
-    return id;
-  }
-
   private schedule(
     time: number,
     kind: number,
@@ -369,7 +343,7 @@ export class LoadSim {
       const { start, end } = thread;
       // Fresh and seen only by `service`: timed in place for the command's start.
       event.now = start;
-      const id = this.keyOf(actor, event.key);
+      const id = this.keys.numberFor(actor, event.key);
       const replies = server.keys.deliver(id, String(event.key), event, start);
       const onCache = this.spec.observer.onCache;
       if (onCache) {
@@ -384,7 +358,7 @@ export class LoadSim {
       return;
     }
     if (plan.to === this.dbId) {
-      this.database(event, plan.to, this.keyOf(actor, event.key));
+      this.database(event, plan.to, this.keys.numberFor(actor, event.key));
       return;
     }
     const target = this.actorOf(plan.to);
