@@ -92,8 +92,20 @@ export class Pool {
     this.ends = new Float64Array(this.idle);
   }
 
+  /** The slot of the latest statement `take` admitted, field by field. */
+  start = 0;
+  end = 0;
+  waited = 0;
+  depth = 0;
+
   /** Admits a statement arriving at `now` (never before the previous one) taking `service` ms. */
   admit(now: number, service: number): Slot {
+    this.take(now, service);
+    return { start: this.start, end: this.end, waited: this.waited, depth: this.depth };
+  }
+
+  /** Admits a statement as `admit` does, leaving its slot in `start`, `end`, `waited`, `depth`. */
+  take(now: number, service: number): void {
     if (now < this.latest) throw new Error('a pool must be fed in arrival order');
     this.latest = now;
     // Connections whose statement has ended by now are idle again.
@@ -110,7 +122,10 @@ export class Pool {
     // Commands in the system when it arrived, itself excluded: the busy ones, less the one it
     // waited for (if any), plus itself while it runs.
     const depth = busy - (start > now ? 1 : 0) + (end > now ? 1 : 0);
-    return { start, end, waited: start - now, depth: Math.max(0, depth - 1) };
+    this.start = start;
+    this.end = end;
+    this.waited = start - now;
+    this.depth = Math.max(0, depth - 1);
   }
 
   private push(end: number): void {

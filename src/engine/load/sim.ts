@@ -7,83 +7,26 @@
  * Deterministic: no real clock; every draw comes from the seeded generators it is given.
  */
 import type { MachineEvent } from '../machines';
-import type { ActorState, Json, Plan } from '../types';
-import { keyedActors, type Behaviour, type KeyedActors, type KeyedInput } from './behaviour';
+import type { Json, Plan } from '../types';
+import { keyedActors, type KeyedActors } from './behaviour';
 import { actorIndex, loadEvent, type TimedEvent } from './events';
 import { SlotHeap } from './heap';
 import { KeyTable, type KeyHolder } from './keys';
-import { Pool, SingleThread, type Slot } from './servers';
+import { Pool, SingleThread } from './servers';
+import type { CacheServerSpec, LoadActor, LoadSpec, Runnable } from './spec';
 
 export { loadEvent } from './events';
-
-/**
- * A cache server: its per-key actors, and how long each command takes. `input(key)` is the
- * input of the per-key actor for `key` when first touched (e.g. a warm entry).
- */
-export interface CacheServerSpec extends KeyedInput {
-  readonly id: string;
-  /** The behaviour kind of its per-key actors (e.g. `cache`). */
-  readonly kind: string;
-  /** Service time of one command, in ms. */
-  service(event: MachineEvent): number;
-}
-
-/** The database: its per-key row actors (`input(key)` when first touched) and its pool. */
-export interface DatabaseSpec extends KeyedInput {
-  readonly id: string;
-  readonly kind: string;
-  readonly connections: number;
-  /** Time one statement holds a connection, in ms (may draw from a seeded generator). */
-  latency(event: MachineEvent): number;
-}
-
-/** Hooks through which a scenario measures a run. All optional. */
-export interface LoadObserver {
-  /** After every transition of a request actor. */
-  onStep?(actor: LoadActor, now: number): void;
-  /** When a request actor reaches a final state. */
-  onDone?(actor: LoadActor, now: number): void;
-  /**
-   * When a cache server schedules a command (or a script) of `type`. The slot of a single
-   * command is one object the simulation reuses: read it during the call, do not keep it.
-   */
-  onCache?(server: string, type: string, slot: Slot): void;
-  /** When the database runs a statement; `reply` is its answer's payload. */
-  onDatabase?(event: MachineEvent, slot: Slot, reply: Json): void;
-}
-
-export interface LoadSpec {
-  readonly behaviour: Behaviour;
-  readonly caches: readonly CacheServerSpec[];
-  readonly database: DatabaseSpec;
-  /** One-way network latency between any two parties, in ms (constant: keeps FIFO order). */
-  readonly hop: number;
-  readonly observer: LoadObserver;
-}
-
-/** A running request: its machine kind and state, plus scenario data. */
-export interface LoadActor {
-  readonly id: string;
-  /** The number n of its id `r<n>`. */
-  readonly index: number;
-  readonly kind: string;
-  readonly started: number;
-  /** Free for the scenario (e.g. the key index or the client number). */
-  readonly tag: number;
-  state: ActorState;
-  /** Set by the scenario when it has recorded the request's answer. */
-  returned: boolean;
-  /** Free for the scenario: e.g. whether the request went to the origin. */
-  flags: number;
-}
+export type {
+  CacheServerSpec,
+  DatabaseSpec,
+  LoadActor,
+  LoadObserver,
+  LoadSpec,
+  Runnable,
+} from './spec';
 
 /** A request actor as the simulation keeps it: with the key of its latest command, numbered. */
 interface SimActor extends LoadActor, KeyHolder {}
-
-/** Something to run at a virtual time without a closure per event (e.g. an arrival source). */
-export interface Runnable {
-  run(): void;
-}
 
 interface KeyedServer {
   readonly spec: CacheServerSpec;
@@ -96,7 +39,7 @@ interface KeyedServer {
 const TASK = 0; // a: () => void
 const RUN = 1; // a: Runnable
 const DONE = 2; // a: (now) => void (a script's reply)
-const STATEMENT = 3; // a: event, b: slot, c: the caller (server id, or a query's callback), id
+const STATEMENT = 3; // a: event, c: the caller (server id, or a query's callback), id, span
 const REPLIES = 4; // a: the replying server's id, b: its plans
 const ANSWER = 5; // a: a query's callback, b: the database's plans
 const TIMER = 6; // a: actor, b: the timer's payload
@@ -121,6 +64,8 @@ export class LoadSim {
   private kinds = new Uint8Array(1024);
   /** The key number of a scheduled statement, by slot. */
   private ids = new Int32Array(1024);
+  /** A scheduled statement's slot in the pool (start, end, waited, depth), four per slot. */
+  private spans = new Float64Array(4 * 1024);
   private readonly a: unknown[] = [];
   private readonly b: unknown[] = [];
   private readonly c: unknown[] = [];
@@ -135,8 +80,9 @@ export class LoadSim {
   private readonly hop: number;
   private readonly dbId: string;
   private nextId = 0;
-  /** The slot an onCache observer reads for a single command, reused. */
+  /** The slots an onCache or onDatabase observer reads for a single command, reused. */
   private readonly cacheSlot = { start: 0, end: 0, waited: 0, depth: 0 };
+  private readonly dbSlot = { start: 0, end: 0, waited: 0, depth: 0 };
   events = 0;
 
   constructor(private readonly spec: LoadSpec) {
@@ -197,6 +143,7 @@ export class LoadSim {
       const a = this.a[slot];
       const b = this.b[slot];
       const c = this.c[slot];
+      if (kind === STATEMENT) this.span(slot);
       this.a[slot] = this.b[slot] = this.c[slot] = undefined;
       this.free.push(slot);
       this.dispatch(kind, a, b, c, this.ids[slot] as number);
@@ -232,6 +179,7 @@ export class LoadSim {
     this.database(event, done, this.keys.number(String(event.key)));
   }
 
+  /** Schedules an event; returns its slot in the record pool. */
   private schedule(
     time: number,
     kind: number,
@@ -239,7 +187,7 @@ export class LoadSim {
     b: unknown,
     c: unknown,
     id: number,
-  ): void {
+  ): number {
     let slot = this.free.pop();
     if (slot === undefined) {
       slot = this.a.length;
@@ -250,6 +198,9 @@ export class LoadSim {
         const ids = new Int32Array(slot * 2);
         ids.set(this.ids);
         this.ids = ids;
+        const spans = new Float64Array(slot * 8);
+        spans.set(this.spans);
+        this.spans = spans;
       }
     }
     this.kinds[slot] = kind;
@@ -258,6 +209,18 @@ export class LoadSim {
     this.b[slot] = b;
     this.c[slot] = c;
     this.heap.push(Math.max(time, this.now), slot);
+    return slot;
+  }
+
+  /** Reads the pool slot of the statement scheduled in record `slot` into `dbSlot`. */
+  private span(slot: number): void {
+    const spans = this.spans;
+    const at = 4 * slot;
+    const dbSlot = this.dbSlot;
+    dbSlot.start = spans[at] as number;
+    dbSlot.end = spans[at + 1] as number;
+    dbSlot.waited = spans[at + 2] as number;
+    dbSlot.depth = spans[at + 3] as number;
   }
 
   private dispatch(kind: number, a: unknown, b: unknown, c: unknown, id: number): void {
@@ -269,7 +232,7 @@ export class LoadSim {
       case DONE:
         return (a as (now: number) => void)(this.now);
       case STATEMENT:
-        return this.statement(a as MachineEvent, b as Slot, c as string | QueryDone, id);
+        return this.statement(a as MachineEvent, c as string | QueryDone, id);
       case REPLIES:
         return this.replies(a as string, b as readonly Plan[]);
       case ANSWER:
@@ -298,13 +261,23 @@ export class LoadSim {
    * query's callback.
    */
   private database(event: MachineEvent, caller: string | QueryDone, id: number): void {
-    const slot = this.pool.admit(this.now + this.hop, this.spec.database.latency(event));
-    this.schedule(slot.start, STATEMENT, event, slot, caller, id);
+    const pool = this.pool;
+    pool.take(this.now + this.hop, this.spec.database.latency(event));
+    const at = 4 * this.schedule(pool.start, STATEMENT, event, undefined, caller, id);
+    const spans = this.spans;
+    spans[at] = pool.start;
+    spans[at + 1] = pool.end;
+    spans[at + 2] = pool.waited;
+    spans[at + 3] = pool.depth;
   }
 
-  /** Runs a statement as its connection takes it, then sends the reply back to the caller. */
-  private statement(event: MachineEvent, slot: Slot, caller: string | QueryDone, id: number): void {
+  /**
+   * Runs a statement as its connection takes it (its pool slot read into `dbSlot`), then sends
+   * the reply back to the caller.
+   */
+  private statement(event: MachineEvent, caller: string | QueryDone, id: number): void {
     const plans = this.rows.deliver(id, String(event.key), event, this.now);
+    const slot = this.dbSlot;
     this.spec.observer.onDatabase?.(event, slot, answerOf(plans));
     const end = slot.end + this.hop;
     if (typeof caller === 'string') this.schedule(end, REPLIES, caller, plans, undefined, 0);
