@@ -49,6 +49,13 @@ const SOURCE = 2;
 const CAMPAIGN = 3;
 const CLICK = 4;
 
+/** The texts of a param drawn from a few values, by value (index 0 unused), built once. */
+const texts = (prefix: string, count: number): readonly string[] =>
+  Array.from({ length: count + 1 }, (_, i) => `${prefix}${i}`);
+const PAGE_TEXT = texts('page=', 3);
+const SOURCE_TEXT = texts('utm_source=s', 10);
+const CAMPAIGN_TEXT = texts('utm_campaign=c', 30);
+
 /** utm_source × utm_campaign pairs, plus none. */
 const TAGS = 10 * 30 + 1;
 /** Orders of at most five params (5!). */
@@ -121,11 +128,11 @@ export class UrlDraw {
       case LANG:
         return this.lang === 0 ? 'lang=en' : 'lang=de';
       case PAGE:
-        return `page=${this.pageParam}`;
+        return PAGE_TEXT[this.pageParam] as string;
       case SOURCE:
-        return `utm_source=s${this.source}`;
+        return SOURCE_TEXT[this.source] as string;
       case CAMPAIGN:
-        return `utm_campaign=c${this.campaign}`;
+        return CAMPAIGN_TEXT[this.campaign] as string;
       default:
         return `gclid=${this.click}`;
     }
