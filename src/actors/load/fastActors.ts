@@ -73,7 +73,8 @@ export function readerDeliver(current: ActorState, event: Ev): TransitionResult 
       }
       if (type === 'MISS') {
         const lease = (event.lease as number | null | undefined) ?? null;
-        const next = reader(c, lease, c.value, c.version, c.result);
+        // Contexts are never mutated: an unchanged one is kept (most misses hand no lease).
+        const next = lease === c.lease ? c : reader(c, lease, c.value, c.version, c.result);
         return {
           state: state('selecting', ctx(next)),
           plans: [send(c.db, 'SELECT', { key: c.key })],
