@@ -85,14 +85,15 @@ function run(config: LoadRunConfig): LoadRun {
   const raw = config.fix === 'raw';
   const drawn = new UrlDraw();
   // Keys coded by the draws' own number for the URL (raw) or the key (normalised): a repeated
-  // key is known from its draws, without building its text or looking it up by name.
+  // key is known from its draws, without building its text or looking it up by name. A new raw
+  // key is named by that number (one to one with the URL's text, as tested; never a text, which
+  // starts with '/'), so its text is not built at all: only the key's identity counts.
   const keyOf = (): number => {
     const code = raw ? drawn.urlNumber(pages.n) : drawn.keyNumber();
     if (code === undefined) return sim.keys.number(drawn.url());
     const key = sim.keys.coded(code);
     if (key >= 0) return key;
-    const url = drawn.url();
-    return sim.keys.addCoded(code, raw ? url : normaliseKey(url));
+    return sim.keys.addCoded(code, raw ? String(code) : normaliseKey(drawn.url()));
   };
   openLoop(sim, rngFor(seed, 'arrivals'), p(params, 'rate'), until, () => {
     drawn.draw(pages.index(draws.float()), draws, noise);

@@ -138,17 +138,11 @@ export class UrlDraw {
     }
   }
 
-  /**
-   * The request URL. Concatenation gives a tree of its pieces; reading a character makes the
-   * engine (V8) flatten it into one string, so a key kept for the whole run holds one object,
-   * not a dozen. Same text either way.
-   */
+  /** The request URL. */
   url(): string {
     let query = this.param(this.order[0] as number);
     for (let i = 1; i < this.count; i++) query += `&${this.param(this.order[i] as number)}`;
-    const url = `/p/${this.page}?${query}`;
-    url.charCodeAt(url.length - 1);
-    return url;
+    return `/p/${this.page}?${query}`;
   }
 
   /**
