@@ -1,6 +1,6 @@
 /**
  * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram when the
- * scenario changes, keeps the cursor in view when it moves, and reports the visible window
+ * scenario changes or, at Fit, when its pane resizes, keeps the cursor in view when it moves, and reports the visible window
  * (quantized, so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
@@ -112,13 +112,17 @@ export function useDiagramZoom(
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
   }, []);
   useEffect(() => fit(), [fit, fitKey]);
-  // Presenting, the stage changes size (notes shown, window resized): fit again. Otherwise a
-  // diagram that grew (a phone's pane follows the run) keeps no blank under a scrolled view.
+  // The pane changes size (the window resized, the chance strip under the timeline loaded,
+  // notes shown while presenting): a view at Fit, or presenting, is fitted again. Otherwise
+  // the user's pan and zoom are kept, and a diagram that grew (a phone's pane follows the run)
+  // keeps no blank under a scrolled view.
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() =>
-      large ? fit() : adapterRef.current?.settle(sizeRef.current.height),
+      large || adapterRef.current?.fitted()
+        ? fit()
+        : adapterRef.current?.settle(sizeRef.current.height),
     );
     observer.observe(svg);
     return () => observer.disconnect();
