@@ -57,6 +57,11 @@ export interface ZoomOptions {
   readonly floor?: number;
   /** Screen px kept clear at the bottom, e.g. where the zoom buttons cover the diagram. */
   readonly room?: number;
+  /**
+   * The pane's height follows the diagram fitted to its width (a phone's): its resizes are not
+   * fitted again, which would feed back into that height.
+   */
+  readonly paneFollows?: boolean;
 }
 
 /** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
@@ -64,7 +69,7 @@ export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
-  { large = false, whole, floor = 0, room = 0 }: ZoomOptions = {},
+  { large = false, whole, floor = 0, room = 0, paneFollows = false }: ZoomOptions = {},
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -120,13 +125,13 @@ export function useDiagramZoom(
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() =>
-      large || adapterRef.current?.fitted()
+      large || (!paneFollows && adapterRef.current?.fitted())
         ? fit()
         : adapterRef.current?.settle(sizeRef.current.height),
     );
     observer.observe(svg);
     return () => observer.disconnect();
-  }, [large, fit, svgRef]);
+  }, [large, paneFollows, fit, svgRef]);
 
   const { top: bandTop, height: bandHeight } = layout.band;
   // Sideways, the current step's arrows and marks, right of the time axis pinned at the left.
