@@ -53,3 +53,41 @@ test('the wheel pans the diagram and Fit brings it back', async ({ app, page }) 
   await page.getByTestId('diagram-actual-size').click();
   await expect(page.locator(content)).toHaveAttribute('transform', /scale\(1\)/);
 });
+
+/** The scale in an svg transform attribute (`translate(x,y) scale(k)`). */
+const scaleOf = (transform: string | null) => Number(/scale\(([^)]+)\)/.exec(transform ?? '')?.[1]);
+
+test('at Fit the diagram is fitted again when its pane resizes; a zoom of the user is kept', async ({
+  app,
+  page,
+}) => {
+  await app.open('/');
+  await app.findRace();
+  await page.getByTestId('diagram-fit').click();
+  const fittedWide = await page.locator(content).getAttribute('transform');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // Fitted again to the narrower pane: a new scale, which pressing Fit does not change.
+  await expect(page.locator(content)).not.toHaveAttribute('transform', fittedWide ?? '');
+  const refitted = await page.locator(content).getAttribute('transform');
+  expect(scaleOf(refitted)).toBeLessThan(scaleOf(fittedWide));
+  await page.getByTestId('diagram-fit').click();
+  await expect(page.locator(content)).toHaveAttribute('transform', refitted ?? '');
+
+  // A zoom of the user's (Ctrl + wheel, once d3-zoom is there) survives a resize.
+  const box = (await app.diagram.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.keyboard.down('Control');
+  await expect(async () => {
+    await page.mouse.wheel(0, -100);
+    expect(scaleOf(await page.locator(content).getAttribute('transform'))).toBeGreaterThan(
+      scaleOf(refitted),
+    );
+  }).toPass();
+  await page.keyboard.up('Control');
+  const zoomed = scaleOf(await page.locator(content).getAttribute('transform'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForTimeout(300);
+  expect(scaleOf(await page.locator(content).getAttribute('transform'))).toBe(zoomed);
+});

@@ -9,7 +9,6 @@ import { enabledSteps } from '../engine/steps';
 import type { Model, Step } from '../engine/types';
 import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
 import { defaultScenario, findScenario, isAuthoredId } from '../scenarios/registry';
-import { compareRuns, type RunComparison, type RunSide } from '../scenarios/compare';
 import { describeStep } from '../scenarios/narrate';
 import {
   buildModel,
@@ -20,33 +19,16 @@ import {
 } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
 import type { ShareState } from '../share/link';
+import { lru } from './lru';
 import { pinConfigOf } from './pin';
 
 const stepper = createStepper({ memoize: true });
-
-/** A small least-recently-used cache. */
-function lru<V>(size: number) {
-  const map = new Map<string, V>();
-  return (key: string, make: () => V): V => {
-    const hit = map.get(key);
-    if (hit !== undefined) {
-      map.delete(key);
-      map.set(key, hit);
-      return hit;
-    }
-    const value = make();
-    map.set(key, value);
-    if (map.size > size) map.delete(map.keys().next().value as string);
-    return value;
-  };
-}
 
 const models = lru<Model>(16);
 const traces = lru<Trace>(24);
 const enabledCache = lru<Step[]>(64);
 const narratives = lru<string[]>(16);
 const divergences = lru<DivergenceStory | null>(16);
-const comparisons = lru<Comparison>(8);
 
 /** Returns the (cached) model of `config`. */
 export function modelFor(config: SessionConfig): Model {
@@ -109,44 +91,7 @@ export function divergenceFor(
   });
 }
 
-/** The compare view's data: both runs of the one pinned schedule and how they differ. */
-export interface Comparison {
-  readonly left: RunSide;
-  readonly right: RunSide;
-  readonly result: RunComparison;
-}
-
-function sideFor(config: SessionConfig, schedule: readonly string[]): RunSide {
-  const scenario = findScenario(config.scenarioId);
-  const fix = scenario?.fixes.find((f) => f.id === config.fix) ?? {
-    id: config.fix,
-    label: config.fix,
-  };
-  return {
-    fix: { id: fix.id, label: fix.label },
-    model: modelFor(config),
-    trace: traceFor(config, schedule),
-    narrative: narrativeFor(config, schedule),
-  };
-}
-
-/**
- * Returns the pinned `schedule` replayed under `baseFix` (left) and under `config` (right),
- * compared step by step. Both are projections of the same schedule: nothing is copied.
- */
-export function comparisonFor(
-  config: SessionConfig,
-  baseFix: string,
-  schedule: readonly string[],
-): Comparison {
-  return comparisons(`${configKey(config)}#${baseFix}#${schedule.join(' ')}`, () => {
-    const left = sideFor({ ...config, fix: baseFix }, schedule);
-    const right = sideFor(config, schedule);
-    return { left, right, result: compareRuns(selectScenario(config), left, right) };
-  });
-}
-
-interface ConfigLike extends SessionConfig {
+export interface ConfigLike extends SessionConfig {
   readonly schedule: readonly string[];
   readonly cursor: number;
 }
@@ -231,19 +176,4 @@ export function selectShareState(
     pinned: s.pinnedUnder,
     ...(compare === null ? {} : { compare }),
   };
-}
-
-/**
- * Selector: the compare view's two runs of the pinned schedule; null when the view is closed or
- * the base fix cannot be simulated with these parameters.
- */
-export function selectComparison(s: ConfigLike & { compareFix: string | null }): Comparison | null {
-  const base = selectCompareFix(s);
-  if (base === null) return null;
-  try {
-    return comparisonFor(s, base, s.schedule);
-  } catch {
-    // A scenario may refuse a configuration for the base fix: there is nothing to compare.
-    return null;
-  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explore';
+import { selectComparison } from './comparison';
 import {
   createAppStore,
-  selectComparison,
   selectCompareFix,
   selectEnabled,
   selectModel,

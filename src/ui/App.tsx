@@ -16,9 +16,7 @@ import { DiagramPane } from './panels/DiagramPane';
 import { HelpOverlay } from './layout/HelpOverlay';
 import { Header } from './layout/Header';
 import { Notices } from './layout/Notices';
-import { Inspector } from './inspector/Inspector';
-import { NarrativePanel } from './panels/NarrativePanel';
-import { Sidebar } from './panels/Sidebar';
+import { Sidebar, StoryPanels } from './panels/LazyColumns';
 import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
@@ -45,6 +43,7 @@ function usePrefetchViews(): void {
       void import('./compare/ComparePane');
       void import('./present/Presentation');
       void import('./layout/HelpCard');
+      void import('./layout/PickerMenu');
       void import('./explore/exploreClient');
       void import('./controls/ChanceStrip');
       void import('./panels/ExploreResult');
@@ -115,12 +114,7 @@ export function App() {
             </div>
           ) : (
             <aside className="column column-right" aria-label="Story and state">
-              {painted && (
-                <>
-                  <NarrativePanel />
-                  <Inspector />
-                </>
-              )}
+              {painted && <StoryPanels />}
             </aside>
           )}
         </main>

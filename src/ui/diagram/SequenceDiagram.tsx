@@ -88,7 +88,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     layout,
     fitKey,
     { svgRef, contentRef, headerRef, axisRef },
-    { large, whole: fitTo, floor, room },
+    { large, whole: fitTo, floor, room, paneFollows: props.onFitHeight !== undefined },
   );
   useFitHeight(svgRef, layout, props.onFitHeight, floor);
   const culled = props.cull !== false && shouldCull(layout);

@@ -19,12 +19,15 @@ export interface ZoomDriver {
 
 const toTransform = (v: View): ZoomTransform => zoomIdentity.translate(v.x, v.y).scale(v.k);
 
-/** Attaches d3-zoom to `svg`, starting at `start`; `onZoom` gets every view it shows. */
+/**
+ * Attaches d3-zoom to `svg`, starting at `start`; `onZoom` gets every view it shows, and
+ * whether a gesture of the user's (a drag, a pinch, Ctrl/⌘ + wheel) moved it.
+ */
 export function attachZoom(
   svg: SVGSVGElement,
   start: View,
   bounds: Extent | null,
-  onZoom: (view: View) => void,
+  onZoom: (view: View, byUser: boolean) => void,
 ): ZoomDriver {
   const selection = select(svg);
   const behavior = zoom<SVGSVGElement, unknown>()
@@ -34,7 +37,9 @@ export function attachZoom(
         return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
       return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
     })
-    .on('zoom', (event: { transform: ZoomTransform }) => onZoom(event.transform));
+    .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) =>
+      onZoom(event.transform, event.sourceEvent != null),
+    );
   if (bounds) behavior.translateExtent(bounds as [[number, number], [number, number]]);
   selection.call(behavior).on('dblclick.zoom', null);
   behavior.transform(selection, toTransform(start));

@@ -1,6 +1,6 @@
 /**
  * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram when the
- * scenario changes, keeps the cursor in view when it moves, and reports the visible window
+ * scenario changes or, at Fit, when its pane resizes, keeps the cursor in view when it moves, and reports the visible window
  * (quantized, so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
@@ -57,6 +57,11 @@ export interface ZoomOptions {
   readonly floor?: number;
   /** Screen px kept clear at the bottom, e.g. where the zoom buttons cover the diagram. */
   readonly room?: number;
+  /**
+   * The pane's height follows the diagram fitted to its width (a phone's): its resizes are not
+   * fitted again, which would feed back into that height.
+   */
+  readonly paneFollows?: boolean;
 }
 
 /** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
@@ -64,7 +69,7 @@ export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
-  { large = false, whole, floor = 0, room = 0 }: ZoomOptions = {},
+  { large = false, whole, floor = 0, room = 0, paneFollows = false }: ZoomOptions = {},
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
@@ -112,17 +117,21 @@ export function useDiagramZoom(
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
   }, []);
   useEffect(() => fit(), [fit, fitKey]);
-  // Presenting, the stage changes size (notes shown, window resized): fit again. Otherwise a
-  // diagram that grew (a phone's pane follows the run) keeps no blank under a scrolled view.
+  // The pane changes size (the window resized, the chance strip under the timeline loaded,
+  // notes shown while presenting): a view at Fit, or presenting, is fitted again. Otherwise
+  // the user's pan and zoom are kept, and a diagram that grew (a phone's pane follows the run)
+  // keeps no blank under a scrolled view.
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver(() =>
-      large ? fit() : adapterRef.current?.settle(sizeRef.current.height),
+      large || (!paneFollows && adapterRef.current?.fitted())
+        ? fit()
+        : adapterRef.current?.settle(sizeRef.current.height),
     );
     observer.observe(svg);
     return () => observer.disconnect();
-  }, [large, fit, svgRef]);
+  }, [large, paneFollows, fit, svgRef]);
 
   const { top: bandTop, height: bandHeight } = layout.band;
   // Sideways, the current step's arrows and marks, right of the time axis pinned at the left.

@@ -38,6 +38,11 @@ export interface ZoomAdapter {
    * for, the smallest scale).
    */
   fit(width: number, height: number, focusY: number, options?: FitOptions): void;
+  /**
+   * Whether the view is as the last fit left it: no pan or zoom of the user's (wheel, drag,
+   * pinch, 100%) since. Scrolls that keep the cursor in view leave it fitted.
+   */
+  fitted(): boolean;
   /** Shows the diagram at its natural size (100%), keeping `focusY` in view. */
   actualSize(width: number, height: number, focusY: number): void;
   /** Keeps panning within the diagram (plus a margin) of this size. */
@@ -100,8 +105,10 @@ export function createZoomAdapter(
   let bounds: Extent | null = null;
   let driver: ZoomDriver | null = null;
   let destroyed = false;
+  let atFit = false;
 
-  const apply = (t: View): void => {
+  const apply = (t: View, byUser = false): void => {
+    if (byUser) atFit = false;
     view = t;
     groups.content.setAttribute('transform', transformText(t));
     groups.header.setAttribute('transform', `translate(${t.x},0) scale(${t.k})`);
@@ -124,6 +131,7 @@ export function createZoomAdapter(
   const onWheel = (event: WheelEvent) => {
     if (event.ctrlKey || event.metaKey) return;
     event.preventDefault();
+    atFit = false;
     const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? size().h : 1;
     const dx = event.shiftKey ? event.deltaY : event.deltaX;
     const dy = event.shiftKey ? 0 : event.deltaY;
@@ -149,10 +157,13 @@ export function createZoomAdapter(
     fit(width, height, focusY, options) {
       const { w, h } = size();
       show(fitView(w, h, width, height, focusY, { room, ...options }));
+      atFit = true;
     },
+    fitted: () => atFit,
     actualSize(width, height, focusY) {
       const { w, h } = size();
       show(actualView(w, h, width, height, focusY));
+      atFit = false;
     },
     setBounds(width, height) {
       bounds = boundsOf(width, height, size().h);

@@ -2,9 +2,13 @@
  * The notice region: bad links, schedules that diverge under a new fix, and other messages.
  * A refused link is shown as text with a button that copies it, so it can be reported.
  */
-import { useState } from 'react';
-import { RestoreOffer } from './RestoreOffer';
+import { lazy, Suspense, useState } from 'react';
 import { useAppStore, type Notice } from '../../store/index';
+
+// The offer is made after the first paint, when autosave finds kept work.
+const RestoreOffer = lazy(() =>
+  import('./RestoreOffer').then((m) => ({ default: m.RestoreOffer })),
+);
 
 /** Returns a button that copies `link`, saying whether it worked. */
 function CopyRefusedLink({ link }: { link: string }) {
@@ -59,12 +63,17 @@ function NoticeRow({ notice, dismiss }: { notice: Notice; dismiss: (id: number) 
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismiss);
+  const offered = useAppStore((s) => s.restoreOffer.length > 0);
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n) => (
         <NoticeRow key={n.id} notice={n} dismiss={dismiss} />
       ))}
-      <RestoreOffer />
+      {offered && (
+        <Suspense fallback={null}>
+          <RestoreOffer />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -8,9 +8,7 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
-import { Inspector } from '../inspector/Inspector';
-import { NarrativePanel } from '../panels/NarrativePanel';
-import { Sidebar } from '../panels/Sidebar';
+import { Sidebar, StoryPanels } from '../panels/LazyColumns';
 import { HeaderActions } from './HeaderActions';
 import { ScenarioPicker } from './ScenarioPicker';
 import { useFocusTrap } from './useFocusTrap';
@@ -40,7 +38,8 @@ export function PanelDrawer({ open, comparing, onClose }: PanelDrawerProps) {
     if (event.key === 'Tab') return;
     if (event.key === 'Escape') {
       event.preventDefault();
-      const menu = ref.current?.querySelector('.picker-menu, .export-menu');
+      // The picker's menu may still be loading: its button says whether it is open.
+      const menu = ref.current?.querySelector('.picker-button[aria-expanded="true"], .export-menu');
       if (!menu) onClose();
       return;
     }
@@ -88,8 +87,7 @@ export function PanelDrawer({ open, comparing, onClose }: PanelDrawerProps) {
             <>
               <Sidebar />
               <div className="column column-right">
-                <NarrativePanel />
-                <Inspector />
+                <StoryPanels />
               </div>
             </>
           )}

@@ -13,8 +13,10 @@ import { useScenario } from '../hooks';
 import { DiagramPane } from '../panels/DiagramPane';
 import { Brand } from './HeaderActions';
 import { Notices } from './Notices';
-import { PanelDrawer } from './PanelDrawer';
+import { useAfterFirstPaint } from './useAfterFirstPaint';
 
+// The drawer (hidden until opened) loads after the first paint.
+const PanelDrawer = lazy(() => import('./PanelDrawer').then((m) => ({ default: m.PanelDrawer })));
 // The compare view loads when first shown, as on a wide screen (see App.tsx).
 const ComparePane = lazy(() =>
   import('../compare/ComparePane').then((m) => ({ default: m.ComparePane })),
@@ -31,6 +33,7 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
     setWasEditing(editing);
     if (editing) setOpen(false);
   }
+  const painted = useAfterFirstPaint();
   const button = useRef<HTMLButtonElement>(null);
   // Closing the drawer gives focus back to its button (once the page behind is no longer inert).
   const wasOpen = useRef(false);
@@ -88,7 +91,11 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
       <div className="phone-inert" inert={open}>
         <ControlsBar />
       </div>
-      <PanelDrawer open={open} comparing={comparing} onClose={() => setOpen(false)} />
+      {(painted || open) && (
+        <Suspense fallback={null}>
+          <PanelDrawer open={open} comparing={comparing} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * in the task after it, so the first style and layout (the diagram, the header, the controls)
  * and the second (the side columns) are two short tasks rather than one long one.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** Most the second pass waits, should frames not come (a page in the background). */
 const AT_MOST_MS = 200;
@@ -13,7 +13,8 @@ export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (painted) return;
-    const done = () => setPainted(true);
+    // As a transition: React builds what the second pass adds in slices, yielding between them.
+    const done = () => startTransition(() => setPainted(true));
     const channel = new MessageChannel();
     channel.port1.onmessage = done;
     // The frame's callbacks run before its paint; the message, in a task after it.
