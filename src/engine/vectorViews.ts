@@ -82,7 +82,7 @@ export function createViews(
   source: ViewSource,
 ): Views {
   const { actorBase, channelBase } = layout;
-  const { actorIds, actorIndex, objects } = interner;
+  const { actorIndex } = interner;
   const faultIndex = new Map(faultIds.map((id, i) => [id, i]));
   const lists = new ListNumbers();
   const things = new WeakMap<object, number>();
@@ -143,83 +143,191 @@ export function createViews(
     return i < raw.length ? raw[i]! : 0;
   };
 
+  const shared: Shared = { interner, source, actorBase, channelBase, faultIds, faultIndex };
+  // Views are made of class instances and proxies with shared traps: a new path's evaluation
+  // makes no closures (each view still stands for its own copies, should an invariant keep it).
   const world = (raw: Int32Array, side: number, read: (slot: number) => void): World => {
-    const at = (i: number): number => (read(side + i), i < raw.length ? raw[i]! : 0);
-    const actorOf = (id: string | symbol): ActorState | undefined => {
-      const a = typeof id === 'string' ? actorIndex.get(id) : undefined;
-      return a === undefined ? undefined : (objects[at(actorBase + a)] as ActorState);
-    };
-    const channelOf = (name: string | symbol): readonly Message[] | undefined => {
-      if (typeof name !== 'string' || !name.includes('->')) return undefined;
-      const c = interner.channel(name);
-      const q = at(channelBase + c);
-      return q === 0 ? undefined : source.queue(c, q);
-    };
-    const busyNames = (): string[] => {
-      read(side + BUSY);
-      return interner.sortedChannels
-        .filter((c) => channelBase + c < raw.length && raw[channelBase + c] !== 0)
-        .map((c) => interner.channelNames[c]!);
-    };
-    const faultOf = (id: string | symbol): number | undefined => {
-      const i = typeof id === 'string' ? faultIndex.get(id) : undefined;
-      if (i === undefined) return undefined;
-      const used = at(2 + i);
-      return used === 0 ? undefined : used;
-    };
-    const usedNames = (): string[] => faultIds.filter((id) => faultOf(id) !== undefined);
+    const reader = new WorldReader(shared, raw, side, read);
     return {
       get clock() {
-        return at(0);
+        return reader.at(0);
       },
       get timers() {
-        return source.timers(at(1));
+        return source.timers(reader.at(1));
       },
-      actors: recordView(actorOf, () => [...actorIds]),
-      channels: recordView(channelOf, busyNames),
-      faultsUsed: recordView(faultOf, usedNames),
+      actors: new Proxy({}, new ActorEntries(reader)),
+      channels: new Proxy({}, new ChannelEntries(reader)),
+      faultsUsed: new Proxy({}, new FaultEntries(reader)),
       sent: NO_SENT,
     };
   };
 
-  const record = (r: StepRecord, read: (slot: number) => void): StepRecord => {
-    const view = {} as Record<RecordField, unknown>;
-    RECORD_FIELDS.forEach((field, k) => {
-      Object.defineProperty(view, field, {
-        enumerable: field !== 'timer' && field !== 'fault' ? true : r[field] !== undefined,
-        get: () => (read(RECORD + k), r[field]),
-      });
-    });
-    return view as unknown as StepRecord;
-  };
+  const record = (r: StepRecord, read: (slot: number) => void): StepRecord =>
+    new Proxy({}, new RecordEntries(r, read)) as unknown as StepRecord;
 
   return { value, world, record, layout };
 }
 
 const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
 
+/** What every view of one search shares. */
+interface Shared {
+  readonly interner: Interner;
+  readonly source: ViewSource;
+  readonly actorBase: number;
+  readonly channelBase: number;
+  readonly faultIds: readonly string[];
+  readonly faultIndex: ReadonlyMap<string, number>;
+}
+
+/** Reads one world's vector for one evaluation, reporting each slot read. */
+class WorldReader {
+  constructor(
+    readonly shared: Shared,
+    readonly raw: Int32Array,
+    readonly side: number,
+    readonly read: (slot: number) => void,
+  ) {}
+
+  at(i: number): number {
+    this.read(this.side + i);
+    return i < this.raw.length ? this.raw[i]! : 0;
+  }
+
+  actor(id: string | symbol): ActorState | undefined {
+    const { interner, actorBase } = this.shared;
+    const a = typeof id === 'string' ? interner.actorIndex.get(id) : undefined;
+    return a === undefined ? undefined : (interner.objects[this.at(actorBase + a)] as ActorState);
+  }
+
+  channel(name: string | symbol): readonly Message[] | undefined {
+    if (typeof name !== 'string' || !name.includes('->')) return undefined;
+    const c = this.shared.interner.channel(name);
+    const q = this.at(this.shared.channelBase + c);
+    return q === 0 ? undefined : this.shared.source.queue(c, q);
+  }
+
+  busyNames(): string[] {
+    const { interner, channelBase } = this.shared;
+    const raw = this.raw;
+    this.read(this.side + BUSY);
+    return interner.sortedChannels
+      .filter((c) => channelBase + c < raw.length && raw[channelBase + c] !== 0)
+      .map((c) => interner.channelNames[c]!);
+  }
+
+  fault(id: string | symbol): number | undefined {
+    const i = typeof id === 'string' ? this.shared.faultIndex.get(id) : undefined;
+    if (i === undefined) return undefined;
+    const used = this.at(2 + i);
+    return used === 0 ? undefined : used;
+  }
+
+  usedNames(): string[] {
+    return this.shared.faultIds.filter((id) => this.fault(id) !== undefined);
+  }
+}
+
 /**
- * A read-only record whose entries come from `get` (absent when it gives undefined) and whose
- * keys are `keys()`: a proxy, so that enumerating it reads what it enumerates.
+ * The traps of a read-only record whose entries come from `entry` (absent when it gives
+ * undefined) and whose keys are `names()`: a proxy, so that enumerating it reads what it
+ * enumerates.
  */
-function recordView<T>(
-  get: (key: string | symbol) => T | undefined,
-  keys: () => string[],
-): Readonly<Record<string, T>> {
-  return new Proxy({} as Record<string, T>, {
-    get: (_, key) => get(key),
-    has: (_, key) => get(key) !== undefined,
-    ownKeys: () => keys(),
-    getOwnPropertyDescriptor: (_, key) => {
-      const value = get(key);
-      return value === undefined
-        ? undefined
-        : { value, enumerable: true, configurable: true, writable: false };
-    },
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
+abstract class Entries<T> implements ProxyHandler<Record<string, T>> {
+  constructor(readonly reader: WorldReader) {}
+  abstract entry(key: string | symbol): T | undefined;
+  abstract names(): string[];
+  get(_: object, key: string | symbol): T | undefined {
+    return this.entry(key);
+  }
+  has(_: object, key: string | symbol): boolean {
+    return this.entry(key) !== undefined;
+  }
+  ownKeys(): string[] {
+    return this.names();
+  }
+  getOwnPropertyDescriptor(_: object, key: string | symbol): PropertyDescriptor | undefined {
+    const value = this.entry(key);
+    return value === undefined
+      ? undefined
+      : { value, enumerable: true, configurable: true, writable: false };
+  }
+  set(): boolean {
+    return false;
+  }
+  defineProperty(): boolean {
+    return false;
+  }
+  deleteProperty(): boolean {
+    return false;
+  }
+}
+
+class ActorEntries extends Entries<ActorState> {
+  entry(key: string | symbol): ActorState | undefined {
+    return this.reader.actor(key);
+  }
+  names(): string[] {
+    return [...this.reader.shared.interner.actorIds];
+  }
+}
+
+class ChannelEntries extends Entries<readonly Message[]> {
+  entry(key: string | symbol): readonly Message[] | undefined {
+    return this.reader.channel(key);
+  }
+  names(): string[] {
+    return this.reader.busyNames();
+  }
+}
+
+class FaultEntries extends Entries<number> {
+  entry(key: string | symbol): number | undefined {
+    return this.reader.fault(key);
+  }
+  names(): string[] {
+    return this.reader.usedNames();
+  }
+}
+
+const FIELD_INDEX = new Map<string | symbol, number>(RECORD_FIELDS.map((f, k) => [f, k]));
+
+/**
+ * The traps of a step record's view: each field read is reported (the optional `timer` and
+ * `fault` are enumerable only when set); anything else is the plain object's.
+ */
+class RecordEntries implements ProxyHandler<object> {
+  constructor(
+    readonly r: StepRecord,
+    readonly read: (slot: number) => void,
+  ) {}
+  get(target: object, key: string | symbol): unknown {
+    const k = FIELD_INDEX.get(key);
+    if (k === undefined) return Reflect.get(target, key);
+    this.read(RECORD + k);
+    return this.r[key as RecordField];
+  }
+  has(target: object, key: string | symbol): boolean {
+    return FIELD_INDEX.has(key) || Reflect.has(target, key);
+  }
+  ownKeys(): string[] {
+    return [...RECORD_FIELDS];
+  }
+  getOwnPropertyDescriptor(target: object, key: string | symbol): PropertyDescriptor | undefined {
+    if (!FIELD_INDEX.has(key)) return undefined;
+    const field = key as RecordField;
+    const enumerable = field !== 'timer' && field !== 'fault' ? true : this.r[field] !== undefined;
+    return { get: () => this.get(target, key), enumerable, configurable: true };
+  }
+  set(): boolean {
+    return false;
+  }
+  defineProperty(): boolean {
+    return false;
+  }
+  deleteProperty(): boolean {
+    return false;
+  }
 }
 
 export { layoutOf };
