@@ -9,6 +9,7 @@ import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } fr
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf } from './vectorKey';
+import { createQueues, sortTimers, stepRecord } from './vectorQueues';
 import { MAIN_LANE } from './world';
 
 /** Applies steps to raw vectors and builds the worlds they stand for. */
@@ -47,6 +48,8 @@ interface Move {
   readonly state: number;
   readonly changed: boolean;
   readonly plans: readonly Plan[];
+  /** Per owner (actors may share a machine): its sends compiled, null for timer plans. */
+  readonly sends: (readonly (Compiled | null)[] | undefined)[];
 }
 
 /** Clock values a transition table keys (later deliveries ask the stepper). */
@@ -72,61 +75,14 @@ export function createVectorStepper(
   const faultIndex = new Map(faultIds.map((id, i) => [id, i]));
   const operations = model.granularity === 'operations';
 
-  // Representative messages per channel and content, and queues of them.
-  const reps: Map<number, Message>[] = [];
-  const serials = new WeakMap<Message, number>();
-  let serials_ = 0;
+  const queues = createQueues(interner);
+  const { messageOf, queueOf, push, pop, timerOf, timersOf } = queues;
   /** Injected events are numbered among messages, so their moves are kept alike. */
   const faultSerials = new Map<string, number>();
-  const queueArrays: Map<number, readonly Message[]>[] = [];
-  const messageOf = (c: number, content: number): Message => {
-    const byContent = (reps[c] ??= new Map());
-    let m = byContent.get(content);
-    if (!m) {
-      const like = objects[content] as Message;
-      const rest = interner.channelRest[c] ?? '';
-      const name = interner.channelNames[c] ?? '';
-      m = {
-        id: `${name}#~${content}`,
-        from: actorIds[interner.channelFrom[c]!] ?? '',
-        to: actorIds[interner.channelTo[c]!] ?? '',
-        type: like.type,
-        payload: like.payload,
-        reply: like.reply,
-        sync: like.sync,
-        ...(like.inline ? { inline: true as const } : {}),
-        lane: rest === '' ? MAIN_LANE : rest.slice(1),
-      };
-      interner.message(m);
-      byContent.set(content, m);
-      serials.set(m, serials_++);
-    }
-    return m;
-  };
-  const queueOf = (c: number, q: number): readonly Message[] => {
-    const byQueue = (queueArrays[c] ??= new Map());
-    let queue = byQueue.get(q);
-    if (!queue) byQueue.set(q, (queue = seqs[q]!.map((content) => messageOf(c, content))));
-    return queue;
-  };
-  const pushes = new Map<number, Map<number, number>>();
-  const push = (q: number, content: number): number => {
-    let byContent = pushes.get(q);
-    if (!byContent) pushes.set(q, (byContent = new Map()));
-    let out = byContent.get(content);
-    if (out === undefined) byContent.set(content, (out = interner.seq([...seqs[q]!, content])));
-    return out;
-  };
-  const pops = new Map<number, number>();
-  const pop = (q: number): number => {
-    let out = pops.get(q);
-    if (out === undefined) pops.set(q, (out = interner.seq(seqs[q]!.slice(1))));
-    return out;
-  };
   const sends = new WeakMap<Plan, Compiled[]>();
   const compile = (owner: number, plan: Plan & { kind: 'send' }): Compiled => {
-    const byOwner = sends.get(plan) ?? [];
-    sends.set(plan, byOwner);
+    let byOwner = sends.get(plan);
+    if (!byOwner) sends.set(plan, (byOwner = []));
     let out = byOwner[owner];
     if (!out) {
       const lane = plan.lane ?? MAIN_LANE;
@@ -146,24 +102,6 @@ export function createVectorStepper(
     }
     return out;
   };
-  const timerIds = new Map<string, number>();
-  const timerOf = (owner: number, plan: Plan & { kind: 'startTimer' }, due: number): number => {
-    const payload = plan.payload ?? {};
-    const key = `${owner}\u0000${plan.name}\u0000${due}\u0000${JSON.stringify(payload)}`;
-    let id = timerIds.get(key);
-    if (id === undefined) {
-      const timer: Timer = { owner: actorIds[owner] ?? '', name: plan.name, due, payload };
-      timerIds.set(key, (id = interner.frozen(timer)));
-    }
-    return id;
-  };
-  const timerArrays = new Map<number, readonly Timer[]>();
-  const timersOf = (q: number): readonly Timer[] => {
-    let timers = timerArrays.get(q);
-    if (!timers) timerArrays.set(q, (timers = seqs[q]!.map((t) => objects[t] as Timer)));
-    return timers;
-  };
-
   /** The world `raw` stands for; given the world `before` of vector `prior`, shares with it. */
   const world = (raw: Int32Array, before?: World, prior?: Int32Array): World => {
     let actors: Record<string, ActorState>;
@@ -225,15 +163,21 @@ export function createVectorStepper(
   const headOf = (s: Sent): boolean => s.at - (takenFrom(s.c) - s.popped) === 0;
   const timerList = (): number[] => (timers ??= [...seqs[v[1]!]!]);
 
-  const applyPlans = (owner: number, plans: readonly Plan[]): void => {
-    for (const plan of plans) {
-      if (plan.kind === 'send') {
-        const { c, content, message } = compile(owner, plan);
+  const applyPlans = (owner: number, move: Move): void => {
+    const plans = move.plans;
+    const compiled = (move.sends[owner] ??= plans.map((p) =>
+      p.kind === 'send' ? compile(owner, p) : null,
+    ));
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i]!;
+      const send = compiled[i];
+      if (send) {
+        const { c, content, message } = send;
         const q = queueAt(c);
         outbox.push({ c, message, at: seqs[q]!.length, popped: takenFrom(c) });
         outMessages.push(message);
         v[channelBase + c] = push(q, content);
-      } else {
+      } else if (plan.kind !== 'send') {
         const name = actorIds[owner];
         timers = timerList().filter((t) => {
           const timer = objects[t] as Timer;
@@ -265,7 +209,7 @@ export function createVectorStepper(
         ? stepper.deliverMessage(machines[a]!, state, message, clock)
         : stepper.deliver(machines[a]!, state, event as MachineEvent);
       const next = interner.frozen(result.state);
-      move = { state: next, changed: result.state !== state, plans: result.plans };
+      move = { state: next, changed: result.state !== state, plans: result.plans, sends: [] };
       if (isTimeless(result) && timeless >= 0) byState.set(timeless, move);
       else if (code >= 0) byState.set(code, move);
     }
@@ -275,13 +219,13 @@ export function createVectorStepper(
     a: number,
     message: Message | null,
     event: MachineEvent | null,
-    serial = message ? serials.get(message)! : -1,
+    serial = message ? queues.serial(message) : -1,
   ): void => {
     const move = moveOf(a, message, event, serial);
     if (move.changed && !changed.includes(actorIds[a]!)) changed.push(actorIds[a]!);
     const sentBefore = outbox.length;
     v[actorBase + a] = move.state;
-    applyPlans(a, move.plans);
+    applyPlans(a, move);
     const end = outbox.length;
     for (let i = sentBefore; i < end; i++) {
       const s = outbox[i]!;
@@ -361,42 +305,21 @@ export function createVectorStepper(
         clock += spec.duration ?? 1;
         const event: MachineEvent = { type: spec.event, now: clock };
         let serial = faultSerials.get(spec.id);
-        if (serial === undefined) faultSerials.set(spec.id, (serial = serials_++));
+        if (serial === undefined) faultSerials.set(spec.id, (serial = queues.newSerial()));
         transition(actorIndex.get(spec.actor)!, null, event, serial);
       }
     }
     if (operations) deliverReplies(0);
     v[0] = clock;
     if (timers) v[1] = interner.seq(sortTimers(timers, objects));
-    const clockBefore = raw[0]!;
-    // Deliveries (nearly every step) make the record in one shape, without spreads.
-    if (step.kind === 'deliver' && fault === undefined) {
-      const { key, kind } = step;
-      return {
-        index,
-        key,
-        kind,
-        clockBefore,
-        clockAfter: clock,
-        delivered,
-        sent: outMessages,
-        dropped,
-        changed,
-      };
-    }
-    return {
+    return stepRecord(
+      step,
       index,
-      key: step.key,
-      kind: step.kind,
-      clockBefore,
-      clockAfter: clock,
-      delivered,
-      sent: outMessages,
-      dropped,
-      ...(step.kind === 'timer' ? { timer: step.timer } : {}),
-      ...(fault !== undefined ? { fault } : {}),
-      changed,
-    };
+      raw[0]!,
+      clock,
+      { delivered, sent: outMessages, dropped, changed },
+      fault,
+    );
   };
   const apply = (raw: Int32Array, step: Step, index: number) => {
     const record = into(raw, step, index);
@@ -422,13 +345,4 @@ export function copyOf(from: Int32Array, length: number): Int32Array {
   const out = new Int32Array(length);
   for (let i = 0; i < length; i++) out[i] = from[i]!;
   return out;
-}
-
-/** Timers in the order `worldOf` keeps them: by due time, owner, name. */
-function sortTimers(timers: number[], objects: readonly (object | undefined)[]): number[] {
-  return timers.sort((x, y) => {
-    const a = objects[x] as Timer;
-    const b = objects[y] as Timer;
-    return a.due - b.due || a.owner.localeCompare(b.owner) || a.name.localeCompare(b.name);
-  });
 }
