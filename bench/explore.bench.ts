@@ -44,14 +44,14 @@ const CASES: readonly Case[] = [
  */
 function warmUp(): void {
   for (const fix of ['leases', 'versioned-cas'])
-    for (const granularity of ['operations', 'messages'] as const)
-      for (const [readers, writers] of [
-        [2, 2],
-        [3, 2],
-      ] as const) {
-        const params = paramsOf(cacheAside, { readers, writers });
-        explore(cacheAside.build({ fix, granularity, params }), { stepper: createStepper() });
-      }
+    for (const [granularity, readers, writers] of [
+      ['operations', 2, 2],
+      ['operations', 3, 2],
+      ['messages', 2, 2],
+    ] as const) {
+      const params = paramsOf(cacheAside, { readers, writers });
+      explore(cacheAside.build({ fix, granularity, params }), { stepper: createStepper() });
+    }
 }
 
 type Reduce = 'all' | 'key' | 'none';
