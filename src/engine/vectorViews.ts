@@ -228,13 +228,28 @@ class WorldReader {
   }
 }
 
+/** Traps that refuse every write. */
+class ReadOnly {
+  set(): boolean {
+    return false;
+  }
+  defineProperty(): boolean {
+    return false;
+  }
+  deleteProperty(): boolean {
+    return false;
+  }
+}
+
 /**
  * The traps of a read-only record whose entries come from `entry` (absent when it gives
  * undefined) and whose keys are `names()`: a proxy, so that enumerating it reads what it
  * enumerates.
  */
-abstract class Entries<T> implements ProxyHandler<Record<string, T>> {
-  constructor(readonly reader: WorldReader) {}
+abstract class Entries<T> extends ReadOnly implements ProxyHandler<Record<string, T>> {
+  constructor(readonly reader: WorldReader) {
+    super();
+  }
   abstract entry(key: string | symbol): T | undefined;
   abstract names(): string[];
   get(_: object, key: string | symbol): T | undefined {
@@ -251,15 +266,6 @@ abstract class Entries<T> implements ProxyHandler<Record<string, T>> {
     return value === undefined
       ? undefined
       : { value, enumerable: true, configurable: true, writable: false };
-  }
-  set(): boolean {
-    return false;
-  }
-  defineProperty(): boolean {
-    return false;
-  }
-  deleteProperty(): boolean {
-    return false;
   }
 }
 
@@ -296,11 +302,13 @@ const FIELD_INDEX = new Map<string | symbol, number>(RECORD_FIELDS.map((f, k) =>
  * The traps of a step record's view: each field read is reported (the optional `timer` and
  * `fault` are enumerable only when set); anything else is the plain object's.
  */
-class RecordEntries implements ProxyHandler<object> {
+class RecordEntries extends ReadOnly implements ProxyHandler<object> {
   constructor(
     readonly r: StepRecord,
     readonly read: (slot: number) => void,
-  ) {}
+  ) {
+    super();
+  }
   get(target: object, key: string | symbol): unknown {
     const k = FIELD_INDEX.get(key);
     if (k === undefined) return Reflect.get(target, key);
@@ -318,15 +326,6 @@ class RecordEntries implements ProxyHandler<object> {
     const field = key as RecordField;
     const enumerable = field !== 'timer' && field !== 'fault' ? true : this.r[field] !== undefined;
     return { get: () => this.get(target, key), enumerable, configurable: true };
-  }
-  set(): boolean {
-    return false;
-  }
-  defineProperty(): boolean {
-    return false;
-  }
-  deleteProperty(): boolean {
-    return false;
   }
 }
 
