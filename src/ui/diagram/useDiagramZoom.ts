@@ -1,7 +1,8 @@
 /**
  * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram when the
- * scenario changes or, at Fit, when its pane resizes, keeps the cursor in view when it moves, and reports the visible window
- * (quantized, so scrolling re-renders only when culling would change).
+ * scenario changes (and, while the view is at Fit, when its pane resizes), keeps the cursor in
+ * view when it moves, and reports the visible window (quantized, so scrolling re-renders only
+ * when culling would change).
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { stepSpan } from '../../viz/stepSpan';
