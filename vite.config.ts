@@ -117,6 +117,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     environment: 'node',
+    setupFiles: ['test/setup.ts'],
     // Exhaustive explorations are CPU-bound; on a loaded 2-core machine a 5 s default cap
     // fails tests that are merely slow. This is a hang guard, not a performance assertion.
     testTimeout: 60_000,

@@ -1,11 +1,13 @@
 import { loadScenario, needsLoading } from './scenarios/catalog';
 import { scenarioIdOfLink } from './share/address';
+import { loadModel } from './store/model';
 import { start } from './ui/start';
 import './ui/styles/index.css';
 
-// The linked scenario's model first, so the diagram shown is the linked one from the start.
+// The model and the linked scenario's model first, so the diagram shown is the linked one from
+// the start.
 const linked = scenarioIdOfLink(window.location.hash) ?? '';
 void start({
   view: () => import('./ui/embed/EmbedApp').then((m) => m.EmbedApp),
-  before: needsLoading(linked) ? () => loadScenario(linked) : undefined,
+  before: () => Promise.all([loadModel(), needsLoading(linked) ? loadScenario(linked) : null]),
 });

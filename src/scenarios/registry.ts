@@ -4,22 +4,16 @@
  * authored models opened here.
  */
 import { cacheAside } from './cacheAside';
+import { isAuthoredId } from './ids';
 import type { ScenarioDef } from './types';
 
-/** The scenario a page opens with: it is always at hand. */
-export const DEFAULT_SCENARIO = cacheAside.id;
+// The scenario a page opens with (it is always at hand) and the authored ids.
+export { AUTHORED_PREFIX, DEFAULT_SCENARIO, isAuthoredId } from './ids';
 
-/** Ids of authored models start with this (a built-in id never does). */
-export const AUTHORED_PREFIX = 'authored-';
 const builtIns = new Map<string, ScenarioDef>([[cacheAside.id, cacheAside]]);
 /** Authored models registered in this page or worker, most recent last (a few are kept). */
 const authored = new Map<string, ScenarioDef>();
 const MAX_AUTHORED = 8;
-
-/** Returns whether `id` names an authored model (registered or not). Pure. */
-export function isAuthoredId(id: string): boolean {
-  return id.startsWith(AUTHORED_PREFIX);
-}
 
 /** Registers a built-in scenario's definition once it is loaded. */
 export function registerBuiltIn(scenario: ScenarioDef): void {

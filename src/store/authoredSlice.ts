@@ -6,13 +6,13 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AuthoringError } from '../authoring/source';
-import { findScenario, paramsOf } from '../scenarios/registry';
-import { defaultFix } from '../scenarios/session';
 import { NO_ANNOTATIONS } from '../share/notes';
+import { requireModel, withModel } from './model';
 import type { AppState, AuthoredSlice } from './types';
 
 /** Keeps the parameter overrides of `params` that `scenarioId` has and accepts. */
 function keptParams(scenarioId: string, params: Readonly<Record<string, number>>) {
+  const { findScenario, paramsOf } = requireModel();
   const scenario = findScenario(scenarioId);
   if (!scenario) return {};
   const defaults = paramsOf(scenario);
@@ -46,8 +46,9 @@ export const createAuthoredSlice: StateCreator<AppState, [], [], AuthoredSlice> 
         : {},
     );
   },
-  openAuthored(id, text) {
+  openAuthored: withModel((id, text) => {
     const s = get();
+    const { findScenario, defaultFix } = requireModel();
     const scenario = findScenario(id);
     if (!scenario) return;
     const editing = s.authored !== null && s.scenarioId === s.authored.id;
@@ -69,5 +70,5 @@ export const createAuthoredSlice: StateCreator<AppState, [], [], AuthoredSlice> 
       navigation: editing ? s.navigation : s.navigation + 1,
       annotations: editing ? s.annotations : NO_ANNOTATIONS,
     });
-  },
+  }),
 });

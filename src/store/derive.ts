@@ -1,45 +1,34 @@
 /**
- * Memoized derived data: the model of the current configuration, the trace of its schedule,
- * the enabled steps at the cursor and the narrative. Replay is pure and deterministic, so
- * results are cached by their inputs.
+ * Derived data: the model of the current configuration, the trace of its schedule, the enabled
+ * steps at the cursor and the narrative. Computed (and memoized) by the model (`./live`) once it
+ * has loaded; until then, the page is on its first run, whose data was computed at build time
+ * (`./firstRun`).
  */
-import { createStepper } from '../engine/machines';
-import { replay, type Trace } from '../engine/replay';
-import { enabledSteps } from '../engine/steps';
+import type { Trace } from '../engine/replay';
 import type { Model, Step } from '../engine/types';
-import { describeDivergence, type DivergenceStory } from '../scenarios/divergence';
-import { defaultScenario, findScenario, isAuthoredId } from '../scenarios/registry';
-import { describeStep } from '../scenarios/narrate';
-import {
-  buildModel,
-  configKey,
-  defaultFix,
-  type PinConfig,
-  type SessionConfig,
-} from '../scenarios/session';
+import type { DivergenceStory } from '../scenarios/divergence';
+import { isAuthoredId } from '../scenarios/ids';
+import type { PinConfig, SessionConfig } from '../scenarios/session';
 import type { ScenarioDef } from '../scenarios/types';
 import type { ShareState } from '../share/link';
-import { lru } from './lru';
+import { FIRST_RUN, isFirstConfig } from './firstRun';
+import { modelNow, requireModel } from './model';
 import { pinConfigOf } from './pin';
-
-const stepper = createStepper({ memoize: true });
-
-const models = lru<Model>(16);
-const traces = lru<Trace>(24);
-const enabledCache = lru<Step[]>(64);
-const narratives = lru<string[]>(16);
-const divergences = lru<DivergenceStory | null>(16);
 
 /** Returns the (cached) model of `config`. */
 export function modelFor(config: SessionConfig): Model {
-  return models(configKey(config), () => buildModel(config));
+  const live = modelNow();
+  if (live) return live.modelFor(config);
+  return isFirstConfig(config) ? FIRST_RUN.model : requireModel().modelFor(config);
 }
 
 /** Returns the (cached) trace of `schedule` under `config`. */
 export function traceFor(config: SessionConfig, schedule: readonly string[]): Trace {
-  return traces(`${configKey(config)}#${schedule.join(' ')}`, () =>
-    replay(modelFor(config), schedule, stepper),
-  );
+  const live = modelNow();
+  if (live) return live.traceFor(config, schedule);
+  return isFirstConfig(config) && schedule.length === 0
+    ? FIRST_RUN.trace
+    : requireModel().traceFor(config, schedule);
 }
 
 /** Returns the enabled steps after `cursor` steps of `schedule` under `config`. */
@@ -48,25 +37,22 @@ export function enabledAt(
   schedule: readonly string[],
   cursor: number,
 ): Step[] {
-  const key = `${configKey(config)}#${schedule.slice(0, cursor).join(' ')}`;
-  return enabledCache(key, () => {
-    const trace = traceFor(config, schedule);
-    const world = trace.worlds[Math.min(cursor, trace.worlds.length - 1)];
-    return world ? enabledSteps(modelFor(config), world) : [];
-  });
+  const live = modelNow();
+  if (live) return live.enabledAt(config, schedule, cursor);
+  return isFirstConfig(config) && schedule.length === 0
+    ? FIRST_RUN.enabled
+    : requireModel().enabledAt(config, schedule, cursor);
 }
+
+const NO_SENTENCES: string[] = [];
 
 /** Returns one sentence per step of the trace of `schedule` under `config`. */
 export function narrativeFor(config: SessionConfig, schedule: readonly string[]): string[] {
-  return narratives(`${configKey(config)}#${schedule.join(' ')}`, () => {
-    const trace = traceFor(config, schedule);
-    const scenario = findScenario(config.scenarioId);
-    const model = modelFor(config);
-    if (!scenario) return [];
-    return trace.records.map((record, i) =>
-      describeStep(scenario, model, record, trace.worlds[i]!, trace.worlds[i + 1]!),
-    );
-  });
+  const live = modelNow();
+  if (live) return live.narrativeFor(config, schedule);
+  return isFirstConfig(config) && schedule.length === 0
+    ? NO_SENTENCES
+    : requireModel().narrativeFor(config, schedule);
 }
 
 /**
@@ -78,17 +64,18 @@ export function divergenceFor(
   pinned: SessionConfig,
   schedule: readonly string[],
 ): DivergenceStory | null {
-  const key = `${configKey(config)}@${configKey(pinned)}#${schedule.join(' ')}`;
-  return divergences(key, () => {
-    const trace = traceFor(config, schedule);
-    const scenario = findScenario(config.scenarioId);
-    if (!trace.divergence || !scenario) return null;
-    return describeDivergence(
-      scenario,
-      { config, model: modelFor(config), trace },
-      { config: pinned, model: modelFor(pinned), trace: traceFor(pinned, schedule) },
-    );
-  });
+  const live = modelNow();
+  if (live) return live.divergenceFor(config, pinned, schedule);
+  return isFirstConfig(config) && isFirstConfig(pinned) && schedule.length === 0
+    ? null
+    : requireModel().divergenceFor(config, pinned, schedule);
+}
+
+/** Returns the scenario with `id`: the first run's until the model has loaded. */
+function scenarioOf(id: string): ScenarioDef | null {
+  const live = modelNow();
+  if (live) return live.findScenario(id);
+  return id === FIRST_RUN.scenario.id ? FIRST_RUN.scenario : requireModel().findScenario(id);
 }
 
 export interface ConfigLike extends SessionConfig {
@@ -102,7 +89,7 @@ interface PinnedLike extends ConfigLike {
 
 /** Selector: the scenario in view (the first registered one if the id is unknown). */
 export function selectScenario(s: { scenarioId: string }): ScenarioDef {
-  return findScenario(s.scenarioId) ?? defaultScenario();
+  return scenarioOf(s.scenarioId) ?? requireModel().defaultScenario();
 }
 /** Selector: the model of the current configuration. */
 export function selectModel(s: ConfigLike): Model {
@@ -146,7 +133,8 @@ export function selectCompareFix(s: {
 }): string | null {
   if (s.compareFix === null) return null;
   const scenario = selectScenario(s);
-  return scenario.fixes.some((f) => f.id === s.compareFix) ? s.compareFix : defaultFix(scenario);
+  if (scenario.fixes.some((f) => f.id === s.compareFix)) return s.compareFix;
+  return requireModel().defaultFix(scenario);
 }
 
 /** Returns the YAML text of the authored model `s` is on, or null on a built-in. */

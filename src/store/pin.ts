@@ -2,9 +2,9 @@
  * Pinned runs: the configuration a run was pinned under, snapshots for the undo history and
  * when a new run replaces (rather than extends) the pinned one. Pure.
  */
-import { findScenario, paramsOf } from '../scenarios/registry';
 import type { Granularity } from '../engine/types';
 import type { PinConfig, SessionConfig } from '../scenarios/session';
+import { requireModel } from './model';
 import type { PinnedRun, PinSnapshot } from './types';
 
 /** Most runs the undo history keeps. */
@@ -28,9 +28,10 @@ export function pinConfigOf(s: PinnedLike): SessionConfig {
   };
 }
 
-/** Returns whether two fix-and-parameter choices are the same (defaults filled in). Pure. */
+/** Returns whether two fix-and-parameter choices are the same (defaults filled in from the model). */
 export function samePin(scenarioId: string, a: PinConfig, b: PinConfig): boolean {
   if (a.fix !== b.fix) return false;
+  const { findScenario, paramsOf } = requireModel();
   const scenario = findScenario(scenarioId);
   if (!scenario) return true;
   const pa = paramsOf(scenario, a.params);

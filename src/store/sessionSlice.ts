@@ -5,11 +5,11 @@
  * run replaced is kept in an undo history.
  */
 import type { StateCreator } from 'zustand';
-import { randomCompletion } from '../engine/random';
-import { DEFAULT_SCENARIO, findScenario } from '../scenarios/registry';
-import { defaultFix, translateSchedule, type SessionConfig } from '../scenarios/session';
+import type { SessionConfig } from '../scenarios/session';
 import { NO_ANNOTATIONS, withNote, withTitle } from '../share/notes';
 import { enabledAt, modelFor, traceFor } from './derive';
+import { FIRST_RUN } from './firstRun';
+import { modelNow, requireModel, withModel } from './model';
 import { loses, pinConfigOf, pushUndo, sameRun, snapshotOf } from './pin';
 import type { AppState, SessionSlice } from './types';
 
@@ -72,6 +72,7 @@ function reconfigure(set: Set, get: Get, change: Partial<SessionConfig>): void {
  */
 function regranulate(set: Set, get: Get, granularity: AppState['granularity']): void {
   const s = get();
+  const { translateSchedule } = requireModel();
   if (granularity === s.granularity) return;
   const pinned = pinConfigOf(s);
   const target = { ...pinned, granularity };
@@ -123,11 +124,16 @@ function freshSeed(): number {
   return 1 + Math.floor(Math.random() * 999_999);
 }
 
-const initialFix = defaultFix(findScenario(DEFAULT_SCENARIO)!);
+// The page opens on the first run's configuration (the default scenario and fix).
+const initialFix = FIRST_RUN.config.fix;
 
-/** Creates the session slice. */
+/**
+ * Creates the session slice. Every action that runs the model waits for it to load (see
+ * `withModel`): the page is drawn from its first run before that.
+ */
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
-  scenarioId: DEFAULT_SCENARIO,
+  modelReady: modelNow() !== null,
+  scenarioId: FIRST_RUN.config.scenarioId,
   fix: initialFix,
   granularity: 'operations',
   params: {},
@@ -145,7 +151,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   setNote(step, text) {
     set((s) => ({ annotations: withNote(s.annotations, step, text) }));
   },
-  selectScenario(id) {
+  selectScenario: withModel((id) => {
+    const { findScenario, defaultFix } = requireModel();
     const scenario = findScenario(id);
     if (!scenario) return;
     const fix = defaultFix(scenario);
@@ -164,49 +171,50 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       // Messages about the previous scenario no longer apply.
       notices: [],
     }));
-  },
-  setFix(fix) {
+  }),
+  setFix: withModel((fix) => {
     reconfigure(set, get, { fix });
-  },
-  followPinned() {
+  }),
+  followPinned: withModel(() => {
     const { fix, params } = get().pinnedUnder;
     reconfigure(set, get, { fix, params: { ...params } });
-  },
-  setGranularity(granularity) {
+  }),
+  setGranularity: withModel((granularity) => {
     regranulate(set, get, granularity);
-  },
-  setParam(id, value) {
+  }),
+  setParam: withModel((id, value) => {
     reconfigure(set, get, { params: { ...get().params, [id]: value } });
-  },
-  step() {
+  }),
+  step: withModel(() => {
     const s = get();
     const { trace, cursor } = shownOf(s);
     if (cursor < trace.records.length) return set({ cursor: cursor + 1 });
     const next = enabledAt(configOf(s), s.schedule, cursor)[0];
     if (!next) return set({ playing: false });
     repin(set, get, [...trace.schedule, next.key], cursor + 1);
-  },
-  back() {
+  }),
+  back: withModel(() => {
     const { cursor } = shownOf(get());
     set({ cursor: Math.max(0, cursor - 1) });
-  },
-  seek(cursor) {
+  }),
+  seek: withModel((cursor) => {
     const { trace } = shownOf(get());
     set({ cursor: Math.max(0, Math.min(trace.records.length, Math.round(cursor))) });
-  },
-  reset() {
+  }),
+  reset: withModel(() => {
     const s = get();
     repin(set, get, [], 0, { playing: false, navigation: s.navigation + 1 });
-  },
-  choose(key) {
+  }),
+  choose: withModel((key) => {
     const s = get();
     const { trace, cursor } = shownOf(s);
     if (trace.schedule[cursor] === key) return set({ cursor: cursor + 1 });
     if (!enabledAt(configOf(s), s.schedule, cursor).some((step) => step.key === key)) return;
     repin(set, get, [...trace.schedule.slice(0, cursor), key], cursor + 1);
-  },
-  randomize(seed) {
+  }),
+  randomize: withModel((seed) => {
     const s = get();
+    const { randomCompletion } = requireModel();
     const { trace, cursor } = shownOf(s);
     const chosen = seed ?? freshSeed();
     const prefix = trace.schedule.slice(0, cursor);
@@ -217,8 +225,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       navigation: s.navigation + 1,
       playing: false,
     });
-  },
-  loadSchedule(schedule, cursor) {
+  }),
+  loadSchedule: withModel((schedule, cursor) => {
     const s = get();
     const kept = [...traceFor(configOf(s), schedule).schedule];
     const lost = repin(set, get, kept, Math.min(cursor, kept.length), {
@@ -231,7 +239,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
         'Loaded a new run in place of yours. Undo (Ctrl+Z) or the browser’s Back button restores your previous run.',
       );
     }
-  },
+  }),
   replaceRun(from, schedule, cursor) {
     const s = get();
     const same = (a: readonly string[], b: readonly string[]) =>
@@ -241,7 +249,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     set({ schedule: kept, cursor: Math.min(cursor, kept.length), playing: false });
     return true;
   },
-  loadShared(state) {
+  loadShared: withModel((state) => {
     const s = get();
     const under = state.pinned ?? { fix: state.fix, params: state.params };
     const run = {
@@ -268,8 +276,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       annotations: state.annotations ?? NO_ANNOTATIONS,
       playing: false,
     });
-  },
-  undo() {
+  }),
+  undo: withModel(() => {
     const s = get();
     const entry = s.undoStack.at(-1);
     if (!entry) return;
@@ -283,5 +291,5 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       playing: false,
       navigation: s.navigation + 1,
     });
-  },
+  }),
 });

@@ -46,6 +46,8 @@ export interface PinSnapshot extends PinnedRun {
 }
 
 export interface SessionSlice {
+  /** The model has loaded (before, the page shows its first run, computed at build time). */
+  modelReady: boolean;
   scenarioId: string;
   fix: string;
   granularity: Granularity;

@@ -3,8 +3,7 @@
  * Plain JSON.
  */
 import type { StateCreator } from 'zustand';
-import { findScenario } from '../scenarios/registry';
-import { defaultFix } from '../scenarios/session';
+import { requireModel, withModel } from './model';
 import type { AppState, UiSlice } from './types';
 
 let nextNotice = 1;
@@ -52,7 +51,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setCompare(fix) {
     set({ compareFix: fix });
   },
-  toggleCompare() {
+  toggleCompare: withModel(() => {
+    const { findScenario, defaultFix } = requireModel();
     set((s) => {
       const scenario = findScenario(s.scenarioId);
       const open = s.compareFix === null && scenario !== null;
@@ -66,5 +66,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
         navigation: s.navigation + 1,
       };
     });
-  },
+  }),
 });

@@ -5,11 +5,9 @@
  * undone. Plain JSON.
  */
 import type { StateCreator } from 'zustand';
-import { completeRun } from '../engine/complete';
-import { describeSwept } from '../scenarios/judge';
-import { findScenario, paramsOf } from '../scenarios/registry';
 import type { SessionConfig } from '../scenarios/session';
 import { modelFor } from './derive';
+import { requireModel, withModel } from './model';
 import { loses, pushUndo, snapshotOf } from './pin';
 import type { AppState, VerdictSlice } from './types';
 
@@ -28,8 +26,9 @@ export const createVerdictSlice: StateCreator<AppState, [], [], VerdictSlice> = 
   sweepProgress(progress) {
     set((s) => ({ explore: { ...s.explore, progress } }));
   },
-  openConfiguration(change, schedule) {
+  openConfiguration: withModel((change, schedule) => {
     const s = get();
+    const { completeRun, describeSwept, findScenario, paramsOf } = requireModel();
     const scenario = findScenario(s.scenarioId);
     if (!scenario) return;
     const config: SessionConfig = {
@@ -73,5 +72,5 @@ export const createVerdictSlice: StateCreator<AppState, [], [], VerdictSlice> = 
       'info',
       `Opened ${describeSwept(scenario, config.params)} with “${fix}”: the shortest run to harm there.`,
     );
-  },
+  }),
 });

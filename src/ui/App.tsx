@@ -6,7 +6,6 @@
  * sync are wired here once.
  */
 import { lazy, Suspense, useEffect } from 'react';
-import { loadAllScenarios } from '../scenarios/catalog';
 import { useAppStore } from '../store/index';
 import { AuthoredBanner } from './authoring/AuthoredBanner';
 import { EditorPane } from './authoring/LazyEditorPane';
@@ -51,7 +50,7 @@ function usePrefetchViews(): void {
       void import('./panels/RaceLine');
       void import('./authoring/authoredClient');
       // The other built-in scenarios' models, so the picker opens each at once.
-      void loadAllScenarios();
+      void import('../scenarios/catalog').then((m) => m.loadAllScenarios());
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(load, { timeout: 4000 });

@@ -5,7 +5,7 @@
  * per model from the run the Step button takes, not from the trace on screen, so lanes never
  * move while a run is stepped, rewound or extended. Pure and deterministic.
  */
-import { completeRun } from '../engine/complete';
+import type { Trace } from '../engine/replay';
 import type { ActorSpec, Message, Model } from '../engine/types';
 
 /** Exhaustive search up to this many actors (8! orders); a greedy search beyond. */
@@ -144,13 +144,31 @@ export function bestOrder(ids: readonly string[], traffic: Traffic): string[] {
   return order;
 }
 
+/**
+ * Computes a model's run from the start the way the Step button takes it (the engine's
+ * `completeRun`). The module that holds the engine sets it (`store/live.ts`), so the page's
+ * first diagram, whose order is known in advance (`rememberOrder`), is drawn without it.
+ */
+export type StartRun = (model: Model, maxSteps: number) => Trace;
+let startRun: StartRun | null = null;
+
+/** Sets how a model's run from the start is computed (see `StartRun`). */
+export function setStartRun(run: StartRun): void {
+  startRun = run;
+}
+
 /** Returns every message sent in a trace's run, the initial ones included. */
-function* messagesOf(trace: ReturnType<typeof completeRun>): Generator<Message> {
+function* messagesOf(trace: Trace): Generator<Message> {
   for (const queue of Object.values(trace.worlds[0]?.channels ?? {})) yield* queue;
   for (const record of trace.records) yield* record.sent;
 }
 
 const orders = new WeakMap<Model, readonly string[]>();
+
+/** Records the lifeline order of `model`, computed in advance from the same run. */
+export function rememberOrder(model: Model, order: readonly string[]): void {
+  orders.set(model, order);
+}
 
 /**
  * Returns the lifeline order of `model` (actor ids, left to right), from the traffic of the
@@ -163,9 +181,11 @@ export function lifelineOrder(model: Model): readonly string[] {
   const byId = new Map(model.actors.map((a) => [a.id, a]));
   const ids = defaultOrder(model.actors);
   const actors = ids.flatMap((id) => byId.get(id) ?? []);
+  // Without the engine at hand, the default order for now (not kept: it is not the answer).
+  if (!startRun) return ids;
   let order = ids;
   try {
-    order = bestOrder(ids, trafficOf(actors, messagesOf(completeRun(model, [], RUN_STEPS))));
+    order = bestOrder(ids, trafficOf(actors, messagesOf(startRun(model, RUN_STEPS))));
   } catch {
     // A hand-made model (e.g. in a test) whose machines do not run: the default order.
   }
@@ -191,7 +211,8 @@ export function sharedLifelineOrder(models: readonly Model[]): readonly string[]
     const own = defaultOrder(model.actors);
     const byId = new Map(model.actors.map((a) => [a.id, a]));
     try {
-      const run = completeRun(model, [], RUN_STEPS);
+      if (!startRun) continue;
+      const run = startRun(model, RUN_STEPS);
       const actors = own.flatMap((id) => byId.get(id) ?? []);
       for (const [i, j, n] of trafficOf(actors, messagesOf(run)))
         traffic.push([column.get(own[i] ?? '') ?? 0, column.get(own[j] ?? '') ?? 0, n]);

@@ -2,7 +2,7 @@
  * The banner over an authored model: it says so, so nobody mistakes it for a verified
  * built-in scenario. The model's own words are shown as text only.
  */
-import { isAuthoredId } from '../../scenarios/registry';
+import { isAuthoredId } from '../../scenarios/ids';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
 

@@ -2,7 +2,10 @@
  * The explore client's actions, loaded on first use: the first paint does not need the worker
  * client, so it stays out of the initial chunk. Same names as `exploreClient`.
  */
-const client = () => import('./exploreClient');
+import { loadModel } from '../../store/index';
+
+// The model first: the client reads the configuration's model and trace.
+const client = () => loadModel().then(() => import('./exploreClient'));
 
 /** Find the race for the current configuration (see `exploreClient.findRace`). */
 export function findRace(): void {

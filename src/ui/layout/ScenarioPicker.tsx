@@ -4,7 +4,6 @@
  * opens the scenario; Esc closes the menu.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { loadScenario } from '../../scenarios/catalog';
 import { useAppStore } from '../../store/index';
 import { useScenario } from '../hooks';
 
@@ -67,7 +66,9 @@ export function ScenarioPicker({ heading = true }: { heading?: boolean }) {
             granularity={granularity}
             onPick={(id) => {
               setOpen(false);
-              void loadScenario(id).then((loaded) => loaded && selectScenario(id));
+              void import('../../scenarios/catalog')
+                .then((m) => m.loadScenario(id))
+                .then((loaded) => loaded && selectScenario(id));
             }}
           />
         </Suspense>

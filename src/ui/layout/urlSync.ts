@@ -16,6 +16,7 @@ import { joinModelField, splitModelField } from '../../share/authoredLink';
 import { decodeLink, encodeShare, scenarioIdOfLink, type EncodedLink } from '../../share/link';
 import {
   authoredTextOf,
+  loadModel,
   selectPinnedTrace,
   selectShareState,
   useAppStore,
@@ -176,6 +177,8 @@ let openedAtStart: string | null = null;
  * loaded too).
  */
 export async function openAddress(): Promise<void> {
+  // The model first: opening a link replays its run.
+  await loadModel();
   openedAtStart = window.location.hash;
   load(openedAtStart);
   // A built-in's model is awaited; an authored model (the authoring code, then its compile) is

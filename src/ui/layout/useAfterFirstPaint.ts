@@ -1,20 +1,28 @@
 /**
- * Whether the page's first frame has been painted: the columns beside the diagram are drawn
- * in the task after it, so the first style and layout (the diagram, the header, the controls)
- * and the second (the side columns) are two short tasks rather than one long one.
+ * Whether the page's first frame has been painted and the model has loaded (it is fetched
+ * after that frame: the first one is drawn from the first run computed at build time): the
+ * columns beside the diagram are drawn then, so the first style and layout (the diagram, the
+ * header, the controls) and the second (the side columns) are two short tasks rather than one
+ * long one.
  */
 import { startTransition, useEffect, useState } from 'react';
+import { loadModel } from '../../store/index';
 
 /** Most the second pass waits, should frames not come (a page in the background). */
 const AT_MOST_MS = 200;
 
-/** Returns false on the first render, then true from the task after the first paint. */
+/**
+ * Returns false on the first render, then true once the model, fetched in the task after the
+ * first paint, has loaded.
+ */
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (painted) return;
     // As a transition: React builds what the second pass adds in slices, yielding between them.
-    const done = () => startTransition(() => setPainted(true));
+    const show = () => startTransition(() => setPainted(true));
+    // A model that fails to load leaves the second pass out (an action retries the load).
+    const done = () => void loadModel().then(show, () => undefined);
     const channel = new MessageChannel();
     channel.port1.onmessage = done;
     // The frame's callbacks run before its paint; the message, in a task after it.

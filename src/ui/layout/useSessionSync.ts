@@ -4,13 +4,15 @@
  * before it (see `openAddress`).
  */
 import { useEffect } from 'react';
+import { loadModel } from '../../store/index';
 
 /** Starts the session sync once its code has loaded; stops it on unmount. */
 export function useSessionSync(): void {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let gone = false;
-    void import('./sessionSync').then((m) => {
+    // The model first: the address and autosave read and replace runs.
+    void Promise.all([import('./sessionSync'), loadModel()]).then(([m]) => {
       if (!gone) stop = m.startSessionSync();
     });
     return () => {
