@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cacheAside } from '../scenarios/cacheAside';
 import { DEFAULT_SCENARIO } from '../scenarios/registry';
+import { buildModel } from '../scenarios/session';
 import { layoutDiagram } from '../viz/layout';
 import { metricsOf } from '../viz/metrics';
 import { lifelineOrder } from '../viz/order';
@@ -31,7 +32,8 @@ describe('the first run computed at build time', () => {
   });
 
   it('gives the live trace, enabled steps and lifeline order of that configuration', () => {
-    const model = LIVE.modelFor(config);
+    // A model built afresh: the live model's own is given the first run's order once loaded.
+    const model = buildModel(config);
     expect(FIRST_RUN.trace).toEqual(plain(LIVE.traceFor(config, [])));
     expect(FIRST_RUN.enabled).toEqual(plain(LIVE.enabledAt(config, [], 0)));
     expect(lifelineOrder(FIRST_RUN.model)).toEqual(lifelineOrder(model));
@@ -44,7 +46,7 @@ describe('the first run computed at build time', () => {
   it('lays out the same first diagram as the live model, on a desktop and on a phone', () => {
     const live = {
       scenario: cacheAside,
-      model: LIVE.modelFor(config),
+      model: buildModel(config),
       trace: LIVE.traceFor(config, []),
       cursor: 0,
       enabled: LIVE.enabledAt(config, [], 0),
@@ -56,6 +58,10 @@ describe('the first run computed at build time', () => {
         plain(layoutDiagram({ ...live, metrics })),
       );
     }
+  });
+
+  it('gives its lifeline order to the live model of its configuration', () => {
+    expect(lifelineOrder(LIVE.modelFor(config))).toBe(FIRST_RUN_DATA.order);
   });
 
   it('refuses to run its machines or build another configuration (they wait for the model)', () => {

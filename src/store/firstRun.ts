@@ -12,6 +12,7 @@ import type { SessionConfig } from '../scenarios/session';
 import type { FixDef, ParamDef, ScenarioDef } from '../scenarios/types';
 import { rememberOrder } from '../viz/order';
 import { FIRST_RUN_DATA } from './firstRunData';
+import { onModel, requireModel } from './model';
 
 /** The first run as plain data (what `npm run first-run` writes). */
 export interface FirstRunData {
@@ -87,6 +88,11 @@ export function firstRunOf(data: FirstRunData): FirstRun {
 
 /** The default page's first run. */
 export const FIRST_RUN: FirstRun = firstRunOf(FIRST_RUN_DATA);
+
+// Once the model has loaded, its model of the first configuration keeps the first run's
+// lifeline order (the one its run gives: firstRun.test.ts), so the diagram drawn again then
+// does not run the machines for it.
+onModel(() => rememberOrder(requireModel().modelFor(FIRST_RUN.config), FIRST_RUN_DATA.order));
 
 /** Returns whether `config` is the first run's configuration (same parameter values). */
 export function isFirstConfig(config: SessionConfig): boolean {
