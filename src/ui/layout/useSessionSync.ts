@@ -12,11 +12,16 @@ export function useSessionSync(): void {
     let stop: (() => void) | null = null;
     let gone = false;
     // The model first: the address and autosave read and replace runs.
+    let timer = 0;
     void Promise.all([import('./sessionSync'), loadModel()]).then(([m]) => {
-      if (!gone) stop = m.startSessionSync();
+      // In a task of its own: the page is drawn again from the model in the one it arrives in.
+      timer = window.setTimeout(() => {
+        if (!gone) stop = m.startSessionSync();
+      }, 0);
     });
     return () => {
       gone = true;
+      window.clearTimeout(timer);
       stop?.();
     };
   }, []);
