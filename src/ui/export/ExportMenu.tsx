@@ -5,10 +5,11 @@
  * uses) is loaded on demand, so it costs nothing until used.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../store/index';
+import { loadModel, useAppStore } from '../../store/index';
 import type { Format } from './exportRun';
 
-const exportRun = () => import('./exportRun');
+// The model first: an export replays the run.
+const exportRun = () => loadModel().then(() => import('./exportRun'));
 
 const ITEMS: readonly (readonly [Format, string])[] = [
   ['svg', 'SVG'],
