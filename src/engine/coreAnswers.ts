@@ -61,7 +61,7 @@ export function answersOf(
     let raw = initial;
     while (left > 0) {
       let next: Int32Array | null = null;
-      for (const step of enabled(raw)) {
+      for (const step of enabled.of(raw)) {
         const hit = hits(i, take(raw, step, keys.length));
         const length = hit ? 1 : 1 + distance(reached(), i);
         if (length !== left) continue;
@@ -82,7 +82,7 @@ export function answersOf(
     let raw = initial;
     let harmed = false;
     for (const key of schedule) {
-      const step = enabled(raw).find((s) => s.key === key);
+      const step = enabled.of(raw).find((s) => s.key === key);
       if (!step) break;
       harmed ||= (take(raw, step, out.length - 1) & harmMask) !== 0;
       const c = harmed ? -1 : reached();

@@ -118,7 +118,7 @@ export function findHarm(model: Model, options: FindOptions): FindResult {
     /** Worlds one step (or, when finished, no step) short of harm at the harmful depth. */
     const targets: number[] = [];
     const harmedAtEnd = (raw: Int32Array, depth: number): boolean =>
-      enabled(raw).length === 0 && (checks.end(raw, depth - 1) & harmMask) !== 0;
+      enabled.of(raw).length === 0 && (checks.end(raw, depth - 1) & harmMask) !== 0;
     const initial = createWorld(model, core.stepper);
     const initialRaw = keyer.raw(initial);
     const root = table.add(keyer.vector, keyer.canon(initialRaw));
@@ -130,7 +130,7 @@ export function findHarm(model: Model, options: FindOptions): FindResult {
       depthStart.push(table.size);
       const first = table.size;
       for (const open of level) {
-        for (const step of enabled(open.raw)) {
+        for (const step of enabled.of(open.raw)) {
           result.step();
           const record = vectors.into(open.raw, step, depth);
           if (checks.step(open.raw, vectors.scratch, record) & harmMask) {
@@ -216,7 +216,7 @@ export function findAnyHarm(model: Model, options: FindOptions): FindResult {
     const path = (stack: readonly Frame[]): string[] => stack.map((f) => f.steps[f.next - 1]!.key);
     const raw = keyer.raw(createWorld(model, core.stepper));
     table.add(keyer.vector, keyer.canon(raw));
-    const steps = enabled(raw);
+    const steps = enabled.of(raw);
     if (steps.length === 0 && checks.end(raw, -1) & harmMask) return result('harm', null, []);
     const stack: Frame[] = [{ raw, steps, next: 0 }];
     while (stack.length > 0) {
@@ -236,7 +236,7 @@ export function findAnyHarm(model: Model, options: FindOptions): FindResult {
       if (table.size >= maxStates) throw new Stop('states');
       table.add(keyer.vector, length);
       const after = copyOf(vectors.scratch, vectors.length);
-      const afterSteps = enabled(after);
+      const afterSteps = enabled.of(after);
       if (afterSteps.length > 0) stack.push({ raw: after, steps: afterSteps, next: 0 });
       else if (checks.end(after, stack.length - 1) & harmMask) {
         return result('harm', null, path(stack));

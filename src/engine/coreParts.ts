@@ -9,9 +9,9 @@ import { harmMaskOf } from './invariants';
 import { sharedStepper, type Stepper } from './machines';
 import { StateTable } from './stateTable';
 import { symmetryClasses, type SymmetryClasses } from './symmetry';
-import type { ActorState, Model, Step } from './types';
-import { createVectorChecks, type VectorChecks } from './vectorChecks';
-import { createEnabled } from './vectorEnabled';
+import type { ActorState, Model } from './types';
+import { createVectorChecks, type VectorChecks, type Watcher } from './vectorChecks';
+import { EnabledSteps } from './vectorEnabled';
 import { Interner } from './vectorIntern';
 import { createVectorKeyer, layoutOf, type Layout, type VectorKeyer } from './vectorKey';
 import { createVectorStepper, type VectorStepper } from './vectorStep';
@@ -41,7 +41,7 @@ export interface Core {
   readonly keyer: VectorKeyer;
   readonly vectors: VectorStepper;
   readonly layout: Layout;
-  readonly enabled: (raw: Int32Array) => Step[];
+  readonly enabled: EnabledSteps;
   readonly checks: VectorChecks;
   readonly table: StateTable;
   readonly harmMask: number;
@@ -51,6 +51,24 @@ export interface Core {
 class ReadsFinished extends Error {
   constructor(readonly actor: number) {
     super('an invariant reads a finished actor');
+  }
+}
+
+/** Throws `ReadsFinished` when an invariant reads the local state of a finished actor hidden. */
+class FinishedWatch implements Watcher {
+  constructor(
+    private readonly interner: Interner,
+    private readonly layout: Layout,
+    private readonly hideDone: readonly boolean[],
+  ) {}
+
+  read(slot: number, value: number): void {
+    const a = (slot >= AFTER ? slot - AFTER : slot) - this.layout.actorBase;
+    if (slot >= RECORD || a < 0 || a >= this.hideDone.length || !this.hideDone[a] || value < 0)
+      return;
+    if ((this.interner.objects[value] as ActorState | undefined)?.status === 'done') {
+      throw new ReadsFinished(a);
+    }
   }
 }
 
@@ -81,19 +99,10 @@ export function hidingFinished<T>(
       const interner = new Interner(model, classes);
       const vectors = createVectorStepper(model, stepper, interner);
       const layout = layoutOf(model);
-      const enabled = createEnabled(model, interner, layout, vectors);
+      const enabled = new EnabledSteps(model, interner, layout, vectors);
       const faultIds = model.faults.map((f) => f.id);
       const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectors));
-      const actors = model.actors.length;
-      if (hideDone.some(Boolean)) {
-        checks.watch((slot, value) => {
-          const a = (slot >= AFTER ? slot - AFTER : slot) - layout.actorBase;
-          if (slot >= RECORD || a < 0 || a >= actors || !hideDone[a] || value < 0) return;
-          if ((interner.objects[value] as ActorState | undefined)?.status === 'done') {
-            throw new ReadsFinished(a);
-          }
-        });
-      }
+      if (hideDone.some(Boolean)) checks.watch(new FinishedWatch(interner, layout, hideDone));
       return search({
         stepper,
         classes,

@@ -7,7 +7,7 @@
 import { addCount, type Count } from './count';
 import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
 import { hidingFinished, type Core } from './coreParts';
-import { slotHits } from './invariants';
+import { slotHit, slotHits } from './invariants';
 import type { Model, Step } from './types';
 import { createWorld } from './world';
 import { answersOf, type Summaries } from './coreAnswers';
@@ -47,41 +47,68 @@ export function exploreCore(model: Model, options: ExploreOptions = {}): Explore
 }
 
 function search(model: Model, options: ExploreOptions, core: Core): ExploreResult {
-  const { stepper, classes, interner, keyer, table, harmMask, enabled, checks } = core;
-  const vectorStepper = core.vectors;
-  const maxStates = options.maxStates ?? 2_000_000;
-  const n = model.invariants.length;
-  const width = n + 2;
-  const hits = slotHits(n, harmMask);
-  const sums: Summaries = {
-    paths: new CountColumn(1),
-    any: new CountColumn(1),
-    harm: new CountColumn(1),
-    violating: new CountColumn(n),
-    chance: new NumberColumn(1),
-    shortest: new NumberColumn(width),
-  };
-  let transitions = 0;
-  const approxBytes = (): number =>
-    table.bytes() +
-    interner.chars * 2 +
-    (interner.texts.length + interner.seqs.length) * 64 +
-    sums.paths.bytes() * 3 +
-    sums.violating.bytes() +
-    sums.chance.bytes() +
-    sums.shortest.bytes();
+  return new Search(model, options, core).run();
+}
 
-  const stack: Frame[] = [];
+/**
+ * One exhaustive search: a class with its state in fields (no closures made per search), so
+ * that the code compiled for one search is kept for the next.
+ */
+class Search {
+  private readonly maxStates: number;
+  private readonly n: number;
+  private readonly width: number;
+  private readonly harmMask: number;
+  private readonly sums: Summaries;
+  private transitions = 0;
+  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
+
+  constructor(
+    private readonly model: Model,
+    private readonly options: ExploreOptions,
+    private readonly core: Core,
+  ) {
+    this.maxStates = options.maxStates ?? 2_000_000;
+    this.n = model.invariants.length;
+    this.width = this.n + 2;
+    this.harmMask = core.harmMask;
+    this.sums = {
+      paths: new CountColumn(1),
+      any: new CountColumn(1),
+      harm: new CountColumn(1),
+      violating: new CountColumn(this.n),
+      chance: new NumberColumn(1),
+      shortest: new NumberColumn(this.width),
+    };
+  }
+
+  private approxBytes(): number {
+    const { sums, core } = this;
+    return (
+      core.table.bytes() +
+      core.interner.chars * 2 +
+      (core.interner.texts.length + core.interner.seqs.length) * 64 +
+      sums.paths.bytes() * 3 +
+      sums.violating.bytes() +
+      sums.chance.bytes() +
+      sums.shortest.bytes()
+    );
+  }
+
   /**
    * Worlds stored and closed: a world is stored when opened (every step moves the clock or uses
    * up a fault, so the search never meets a world still open).
    */
-  const stored = (): number => table.size - stack.length;
-  const frames: Frame[] = [];
+  private stored(): number {
+    return this.core.table.size - this.stack.length;
+  }
+
   /** Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`. */
-  const open = (raw: Int32Array, rawLength: number, depth: number, length: number): void => {
-    if (stored() >= maxStates) throw new Stop('states');
-    let frame = frames[stack.length];
+  private open(raw: Int32Array, rawLength: number, depth: number, length: number): void {
+    if (this.stored() >= this.maxStates) throw new Stop('states');
+    const { n, width, stack, core } = this;
+    let frame = this.frames[stack.length];
     if (!frame) {
       frame = {
         raw: new Int32Array(rawLength),
@@ -97,24 +124,25 @@ function search(model: Model, options: ExploreOptions, core: Core): ExploreResul
         violating: new Array<Count>(n),
         shortest: new Array<number>(width),
       };
-      frames[stack.length] = frame;
+      this.frames[stack.length] = frame;
     }
     if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
     const into = frame.raw;
     for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
-    const steps = enabled(into);
+    const steps = core.enabled.of(into);
     frame.depth = depth;
-    frame.index = table.add(keyer.vector, length);
+    frame.index = core.table.add(core.keyer.vector, length);
     frame.steps = steps;
     frame.next = 0;
     frame.mask = 0;
     frame.violating.fill(0);
     frame.shortest.fill(Infinity);
     if (steps.length === 0) {
-      const mask = checks.end(into, depth - 1);
+      const mask = core.checks.end(into, depth - 1);
+      const harmMask = this.harmMask;
       frame.paths = 1;
-      for (let i = 0; i < width; i++) if (hits(i, mask)) frame.shortest[i] = 0;
-      for (let i = 0; i < n; i++) if (hits(i, mask)) frame.violating[i] = 1;
+      for (let i = 0; i < width; i++) if (slotHit(i, mask, n, harmMask)) frame.shortest[i] = 0;
+      for (let i = 0; i < n; i++) if (slotHit(i, mask, n, harmMask)) frame.violating[i] = 1;
       frame.any = mask ? 1 : 0;
       frame.harm = mask & harmMask ? 1 : 0;
       frame.chance = frame.harm;
@@ -125,24 +153,29 @@ function search(model: Model, options: ExploreOptions, core: Core): ExploreResul
       frame.chance = 0;
     }
     stack.push(frame);
-  };
+  }
+
   /** Adds successor `c`, reached by a step with violation `mask`, to `f`. */
-  const add = (f: Frame, c: number, mask: number): void => {
+  private add(f: Frame, c: number, mask: number): void {
+    const { sums, n, width, harmMask } = this;
     const sub = sums.paths.get(c);
     f.paths = addCount(f.paths, sub);
     f.any = addCount(f.any, mask ? sub : sums.any.get(c));
     f.harm = addCount(f.harm, mask & harmMask ? sub : sums.harm.get(c));
     f.chance += mask & harmMask ? 1 : sums.chance.get(c);
     for (let i = 0; i < n; i++) {
-      f.violating[i] = addCount(f.violating[i]!, hits(i, mask) ? sub : sums.violating.get(c, i));
+      const count = slotHit(i, mask, n, harmMask) ? sub : sums.violating.get(c, i);
+      f.violating[i] = addCount(f.violating[i]!, count);
     }
     for (let i = 0; i < width; i++) {
-      const length = hits(i, mask) ? 1 : 1 + sums.shortest.get(c, i);
+      const length = slotHit(i, mask, n, harmMask) ? 1 : 1 + sums.shortest.get(c, i);
       if (length < f.shortest[i]!) f.shortest[i] = length;
     }
-  };
+  }
+
   /** Stores a fully expanded world's summaries and returns its number. */
-  const close = (f: Frame): number => {
+  private close(f: Frame): number {
+    const { sums, n, width } = this;
     const index = f.index;
     sums.paths.set(index, 0, f.paths);
     sums.any.set(index, 0, f.any);
@@ -151,49 +184,63 @@ function search(model: Model, options: ExploreOptions, core: Core): ExploreResul
     for (let i = 0; i < n; i++) sums.violating.set(index, i, f.violating[i]!);
     for (let i = 0; i < width; i++) sums.shortest.set(index, i, f.shortest[i]!);
     return index;
-  };
+  }
 
-  const initial = createWorld(model, stepper);
-  try {
-    const initialRaw = keyer.raw(initial);
-    open(initialRaw, initialRaw.length, 0, keyer.canon(initialRaw));
+  /** Expands worlds until the stack is empty; returns the root's number. */
+  private expand(): number {
+    const { stack, core, options } = this;
+    const { keyer, table, checks } = core;
+    const vectors = core.vectors;
     let root = -1;
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next < f.steps.length) {
         const step = f.steps[f.next++]!;
-        if (++transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-        const record = vectorStepper.into(f.raw, step, f.depth);
-        const after = vectorStepper.scratch;
+        if (++this.transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
+        const record = vectors.into(f.raw, step, f.depth);
+        const after = vectors.scratch;
         const mask = checks.step(f.raw, after, record);
         const length = keyer.canon(after);
         const c = table.find(keyer.vector, length);
-        if (c >= 0) add(f, c, mask);
+        if (c >= 0) this.add(f, c, mask);
         else {
           f.mask = mask;
-          open(after, vectorStepper.length, f.depth + 1, length);
+          this.open(after, vectors.length, f.depth + 1, length);
         }
         continue;
       }
       stack.pop();
-      const index = close(f);
+      const index = this.close(f);
       const parent = stack[stack.length - 1];
-      if (parent) add(parent, index, parent.mask);
+      if (parent) this.add(parent, index, parent.mask);
       else root = index;
     }
-    const answers = answersOf(model, { core, hits }, sums, root, initialRaw);
-    return {
-      symmetry: classes,
-      ...answers,
-      complete: true,
-      stopped: null,
-      states: table.size,
-      transitions,
-      approxBytes: approxBytes(),
-      stoppedMessage: null,
-    };
-  } catch (error) {
-    if (!(error instanceof Stop)) throw error;
-    return stoppedResult(classes, error.why, stored(), transitions, approxBytes());
+    return root;
+  }
+
+  run(): ExploreResult {
+    const { model, core, n, harmMask } = this;
+    const initial = createWorld(model, core.stepper);
+    try {
+      const initialRaw = core.keyer.raw(initial);
+      this.open(initialRaw, initialRaw.length, 0, core.keyer.canon(initialRaw));
+      const root = this.expand();
+      const hits = slotHits(n, harmMask);
+      const answers = answersOf(model, { core, hits }, this.sums, root, initialRaw);
+      return {
+        symmetry: core.classes,
+        ...answers,
+        complete: true,
+        stopped: null,
+        states: core.table.size,
+        transitions: this.transitions,
+        approxBytes: this.approxBytes(),
+        stoppedMessage: null,
+      };
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error;
+      const { classes } = core;
+      return stoppedResult(classes, error.why, this.stored(), this.transitions, this.approxBytes());
+    }
   }
 }

@@ -48,6 +48,10 @@ export function harmMaskOf(model: Model, ids: readonly string[] = []): number {
  * then harm) is hit by violation mask `mask`. Pure.
  */
 export function slotHits(n: number, harmMask: number): (i: number, mask: number) => boolean {
-  return (i, mask) =>
-    i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
+  return (i, mask) => slotHit(i, mask, n, harmMask);
+}
+
+/** Whether slot i of `n` invariants' summaries is hit by `mask` (as `slotHits`). Pure. */
+export function slotHit(i: number, mask: number, n: number, harmMask: number): boolean {
+  return i < n ? (mask & (1 << i)) !== 0 : i === n ? mask !== 0 : (mask & harmMask) !== 0;
 }

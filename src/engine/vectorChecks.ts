@@ -16,47 +16,94 @@ interface Node {
   readonly next: Map<number, Node | number>;
 }
 
+/** Told of every slot an evaluation reads; it may throw to abandon the search. */
+export interface Watcher {
+  read(slot: number, value: number): void;
+}
+
 /** Violation masks of steps and of finished worlds given as raw vectors. */
 export interface VectorChecks {
   /** The mask of the step from `before` to `after` recorded as `record`. */
   step(before: Int32Array, after: Int32Array, record: StepRecord): number;
   /** The mask of the finished world `raw` (its last step at `lastStep`). */
   end(raw: Int32Array, lastStep: number): number;
-  /**
-   * Calls `watch(slot, value)` on every slot read, from now on (stored paths included); it may
-   * throw to abandon the search.
-   */
-  watch(watch: ((slot: number, value: number) => void) | null): void;
+  /** Tells `watcher` of every slot read, from now on (stored paths included). */
+  watch(watcher: Watcher | null): void;
 }
 
 /** Returns the checks of `model`'s invariants over vectors seen through `views`. */
 export function createVectorChecks(model: Model, views: Views): VectorChecks {
-  let watcher: ((slot: number, value: number) => void) | null = null;
-  const onStep = model.invariants.some((inv) => inv.onStep);
-  const atEnd = model.invariants.some((inv) => inv.atEnd);
-  const trees: { root: Node | number | undefined }[] = [{ root: undefined }, { root: undefined }];
+  return new Checks(model, views);
+}
 
-  const answer = (
-    tree: { root: Node | number | undefined },
+interface Tree {
+  root: Node | number | undefined;
+}
+
+/**
+ * The checks of one search: a class with its trees in fields (no closures made per search or per
+ * step), so that the code compiled for one search's checks is kept for the next.
+ */
+class Checks implements VectorChecks {
+  private watcher: Watcher | null = null;
+  private readonly onStep: boolean;
+  private readonly atEnd: boolean;
+  private readonly steps: Tree = { root: undefined };
+  private readonly ends: Tree = { root: undefined };
+
+  constructor(
+    private readonly model: Model,
+    private readonly views: Views,
+  ) {
+    this.onStep = model.invariants.some((inv) => inv.onStep);
+    this.atEnd = model.invariants.some((inv) => inv.atEnd);
+  }
+
+  step(before: Int32Array, after: Int32Array, record: StepRecord): number {
+    if (!this.onStep) return 0;
+    return this.answer(this.steps, before, after, record);
+  }
+
+  end(raw: Int32Array, lastStep: number): number {
+    if (!this.atEnd) return 0;
+    return this.answer(this.ends, raw, null, null, lastStep);
+  }
+
+  watch(watcher: Watcher | null): void {
+    this.watcher = watcher;
+  }
+
+  /** The answer of `tree` for the step (or the finished world, `after` null) given. */
+  private answer(
+    tree: Tree,
     before: Int32Array,
     after: Int32Array | null,
     record: StepRecord | null,
-    evaluate: (
-      before: Int32Array,
-      after: Int32Array | null,
-      read: (slot: number) => void,
-    ) => number,
-  ): number => {
+    lastStep = 0,
+  ): number {
     let node = tree.root;
     while (node !== undefined && typeof node !== 'number') {
-      const value = views.value(node.slot, before, after, record);
-      watcher?.(node.slot, value);
+      const value = this.views.value(node.slot, before, after, record);
+      this.watcher?.read(node.slot, value);
       node = node.next.get(value);
     }
     if (node !== undefined) return node;
-    // A path not met before: evaluate on views, noting each slot's first read, and store it.
-    // The views read copies (the search reuses its vectors), and reads after the evaluation (an
-    // invariant that kept its world) are neither noted nor watched.
+    return this.evaluate(tree, before, after, record, lastStep);
+  }
+
+  /**
+   * A path not met before: evaluates on views, noting each slot's first read, and stores it.
+   * The views read copies (the search reuses its vectors), and reads after the evaluation (an
+   * invariant that kept its world) are neither noted nor watched.
+   */
+  private evaluate(
+    tree: Tree,
+    before: Int32Array,
+    after: Int32Array | null,
+    record: StepRecord | null,
+    lastStep: number,
+  ): number {
+    const { model, views } = this;
     const slots: number[] = [];
     const values: number[] = [];
     const seen = new Set<number>();
@@ -64,15 +111,26 @@ export function createVectorChecks(model: Model, views: Views): VectorChecks {
     const now = after?.slice() ?? null;
     let live = true;
     let mask: number;
+    const read = (slot: number): void => {
+      if (!live || seen.has(slot)) return;
+      seen.add(slot);
+      const value = views.value(slot, was, now, record);
+      this.watcher?.read(slot, value);
+      slots.push(slot);
+      values.push(value);
+    };
     try {
-      mask = evaluate(was, now, (slot) => {
-        if (!live || seen.has(slot)) return;
-        seen.add(slot);
-        const value = views.value(slot, was, now, record);
-        watcher?.(slot, value);
-        slots.push(slot);
-        values.push(value);
-      });
+      mask = now
+        ? violationMask(
+            model,
+            checkStep(
+              model,
+              views.world(was, 0, read),
+              views.world(now, AFTER, read),
+              views.record(record!, read),
+            ),
+          )
+        : violationMask(model, checkEnd(model, views.world(was, 0, read), lastStep));
     } finally {
       live = false;
     }
@@ -98,25 +156,5 @@ export function createVectorChecks(model: Model, views: Views): VectorChecks {
       at = at.next.get(branch);
     }
     return mask;
-  };
-
-  return {
-    step(before, after, record) {
-      if (!onStep) return 0;
-      return answer(trees[0]!, before, after, record, (was, now, read) => {
-        const from = views.world(was, 0, read);
-        const to = views.world(now!, AFTER, read);
-        return violationMask(model, checkStep(model, from, to, views.record(record, read)));
-      });
-    },
-    end(raw, lastStep) {
-      if (!atEnd) return 0;
-      return answer(trees[1]!, raw, null, null, (was, _, read) =>
-        violationMask(model, checkEnd(model, views.world(was, 0, read), lastStep)),
-      );
-    },
-    watch(watch) {
-      watcher = watch;
-    },
-  };
+  }
 }

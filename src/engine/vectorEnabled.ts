@@ -16,85 +16,120 @@ export function createEnabled(
   layout: Layout,
   vectors: VectorStepper,
 ): (raw: Int32Array) => Step[] {
-  const { actorBase, channelBase } = layout;
-  const { seqs, objects } = interner;
-  const deliveries: Map<number, Step>[] = [];
-  const timerSteps = new Map<number, Step>();
-  const faultSteps = new Map<string, Step>();
-  const dropSteps = new WeakMap<object, Step>();
-  const names = new Map<number, string>();
-  const nameOf = (state: number): string => {
-    let name = names.get(state);
-    if (name === undefined) names.set(state, (name = stateName(objects[state] as ActorState)));
-    return name;
-  };
-  const actorAt = new Map(model.actors.map((a) => [a.id, interner.actorIndex.get(a.id)!]));
+  const enabled = new EnabledSteps(model, interner, layout, vectors);
+  return (raw) => enabled.of(raw);
+}
 
-  const faultStep = (raw: Int32Array, fault: FaultSpec, i: number): Step | null => {
+/**
+ * The enabled steps of one search's raw vectors: a class with its caches in fields (no closures
+ * made per search), so that the code compiled for one search is kept for the next.
+ */
+export class EnabledSteps {
+  private readonly actorBase: number;
+  private readonly channelBase: number;
+  private readonly deliveries: Map<number, Step>[] = [];
+  private readonly timerSteps = new Map<number, Step>();
+  private readonly faultSteps = new Map<string, Step>();
+  private readonly dropSteps = new WeakMap<object, Step>();
+  private readonly names = new Map<number, string>();
+  private readonly actorAt: Map<string, number>;
+  private readonly faults: readonly FaultSpec[];
+
+  constructor(
+    model: Model,
+    private readonly interner: Interner,
+    layout: Layout,
+    private readonly vectors: VectorStepper,
+  ) {
+    this.actorBase = layout.actorBase;
+    this.channelBase = layout.channelBase;
+    this.actorAt = new Map(model.actors.map((a) => [a.id, interner.actorIndex.get(a.id)!]));
+    this.faults = model.faults;
+  }
+
+  private nameOf(state: number): string {
+    let name = this.names.get(state);
+    if (name === undefined) {
+      name = stateName(this.interner.objects[state] as ActorState);
+      this.names.set(state, name);
+    }
+    return name;
+  }
+
+  private faultStep(raw: Int32Array, fault: FaultSpec, i: number): Step | null {
     if ((raw[2 + i] ?? 0) >= fault.max) return null;
     if (fault.kind === 'drop' || fault.kind === 'delay') {
-      const c = interner.channel(fault.channel);
-      const q = channelBase + c < raw.length ? raw[channelBase + c]! : 0;
+      const c = this.interner.channel(fault.channel);
+      const at = this.channelBase + c;
+      const q = at < raw.length ? raw[at]! : 0;
       const message =
-        q === 0 ? undefined : vectors.queue(c, q).find((m) => m.type === fault.messageType);
+        q === 0 ? undefined : this.vectors.queue(c, q).find((m) => m.type === fault.messageType);
       if (!message) return null;
-      let step = dropSteps.get(message);
+      let step = this.dropSteps.get(message);
       if (!step) {
         step = { kind: 'fault', key: `fault:${fault.id}`, fault, message };
-        dropSteps.set(message, step);
+        this.dropSteps.set(message, step);
       }
       return step;
     }
-    const a = actorAt.get(fault.actor);
+    const a = this.actorAt.get(fault.actor);
     if (a === undefined) return null;
-    const state = raw[actorBase + a]!;
-    if ((objects[state] as ActorState).status !== 'active') return null;
-    if (fault.whenIn && !fault.whenIn.includes(nameOf(state))) return null;
-    let step = faultSteps.get(fault.id);
-    if (!step)
-      faultSteps.set(fault.id, (step = { kind: 'fault', key: `fault:${fault.id}`, fault }));
+    const state = raw[this.actorBase + a]!;
+    if ((this.interner.objects[state] as ActorState).status !== 'active') return null;
+    if (fault.whenIn && !fault.whenIn.includes(this.nameOf(state))) return null;
+    let step = this.faultSteps.get(fault.id);
+    if (!step) {
+      step = { kind: 'fault', key: `fault:${fault.id}`, fault };
+      this.faultSteps.set(fault.id, step);
+    }
     return step;
-  };
+  }
 
-  return (raw) => {
+  /** The enabled steps of `raw`, in the order `steps.ts` gives them. */
+  of(raw: Int32Array): Step[] {
+    const { interner, channelBase } = this;
+    const seqs = interner.seqs;
     const steps: Step[] = [];
     for (const c of interner.sortedChannels) {
       const q = channelBase + c < raw.length ? raw[channelBase + c]! : 0;
       if (q === 0) continue;
       const head = seqs[q]![0]!;
-      const byHead = (deliveries[c] ??= new Map());
+      const byHead = (this.deliveries[c] ??= new Map());
       let step = byHead.get(head);
       if (!step) {
         const channel = interner.channelNames[c]!;
-        const message = vectors.queue(c, q)[0]!;
+        const message = this.vectors.queue(c, q)[0]!;
         byHead.set(head, (step = { kind: 'deliver', key: channel, channel, message }));
       }
       steps.push(step);
     }
-    if (raw[1] !== 0) {
-      const clock = raw[0]!;
-      const ids = seqs[raw[1]!]!;
-      const timers = vectors.timers(raw[1]!);
-      const firstDue = timers[0]?.due;
-      // Decided before any timer is added: with nothing else to do, time jumps to the first due.
-      const jumps = steps.length === 0 && !timers.some((t) => t.due <= clock);
-      ids.forEach((id, k) => {
-        const timer = timers[k]!;
-        const fires = jumps ? timer.due === firstDue : timer.due <= clock;
-        if (!fires) return;
-        let step = timerSteps.get(id);
-        if (!step) {
-          step = { kind: 'timer', key: `timer:${timer.owner}/${timer.name}`, timer };
-          timerSteps.set(id, step);
-        }
-        steps.push(step);
-      });
-    }
+    if (raw[1] !== 0) this.addTimers(raw, steps);
     if (steps.length === 0) return steps;
-    model.faults.forEach((fault, i) => {
-      const step = faultStep(raw, fault, i);
+    for (let i = 0; i < this.faults.length; i++) {
+      const step = this.faultStep(raw, this.faults[i]!, i);
       if (step) steps.push(step);
-    });
+    }
     return steps;
-  };
+  }
+
+  /** Adds the timer steps of `raw` to `steps` (its deliveries). */
+  private addTimers(raw: Int32Array, steps: Step[]): void {
+    const clock = raw[0]!;
+    const ids = this.interner.seqs[raw[1]!]!;
+    const timers = this.vectors.timers(raw[1]!);
+    const firstDue = timers[0]?.due;
+    // Decided before any timer is added: with nothing else to do, time jumps to the first due.
+    const jumps = steps.length === 0 && !timers.some((t) => t.due <= clock);
+    for (let k = 0; k < ids.length; k++) {
+      const timer = timers[k]!;
+      const fires = jumps ? timer.due === firstDue : timer.due <= clock;
+      if (!fires) continue;
+      let step = this.timerSteps.get(ids[k]!);
+      if (!step) {
+        step = { kind: 'timer', key: `timer:${timer.owner}/${timer.name}`, timer };
+        this.timerSteps.set(ids[k]!, step);
+      }
+      steps.push(step);
+    }
+  }
 }

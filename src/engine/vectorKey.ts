@@ -56,155 +56,215 @@ export function createVectorKeyer(
   interner: Interner,
   hideDone: readonly boolean[] = [],
 ): VectorKeyer {
-  const { renamer, actorIds, actorIndex, memberSlot, texts, mentions, seqs, seqMentions } =
-    interner;
-  const { actorBase, channelBase } = layoutOf(model);
-  const faultIds = model.faults.map((f) => f.id);
-  const members = classes.flat();
-  // A renaming is coded as the digits (base: the largest class) of each class's sorted order.
-  const base = Math.max(2, ...classes.map((ids) => ids.length));
-  if (base ** members.length > Number.MAX_SAFE_INTEGER)
-    throw new Error('too many interchangeable actors');
-  let vector = new Int32Array(channelBase + 16);
-  // A finished actor's local state, for the actors whose finished state the key leaves out.
-  const done = interner.text('\u0003done');
-  const finished: (boolean | undefined)[] = [];
-  const isDone = (state: number): boolean =>
-    (finished[state] ??= (interner.objects[state] as ActorState | undefined)?.status === 'done');
-  const hidden = Int32Array.from(actorIds, (_, a) => (hideDone[a] ? 1 : 0));
-  const stateOf = (raw: Int32Array, a: number): number => {
-    const state = raw[actorBase + a]!;
-    return hidden[a] && state >= 0 && isDone(state) ? done : state;
-  };
+  return new VectorKeys(model, classes, interner, hideDone);
+}
 
-  // How a channel looks from an interchangeable actor at one of its ends.
-  const shapeOut: number[] = [];
-  const shapeIn: number[] = [];
-  const shapes = new Map<string, number>();
-  const shapeId = (text: string): number => {
-    let id = shapes.get(text);
-    if (id === undefined) shapes.set(text, (id = shapes.size));
+/**
+ * The keyer of one search: a class with its caches and scratch in fields (no closures made per
+ * search), so that the code compiled for one search's keys is kept for the next.
+ */
+class VectorKeys implements VectorKeyer {
+  private readonly actorBase: number;
+  private readonly channelBase: number;
+  private readonly faultIds: readonly string[];
+  private readonly members: readonly ActorId[];
+  /** A renaming is coded as the digits (base: the largest class) of each class's sorted order. */
+  private readonly base: number;
+  private buffer: Int32Array;
+  /** A finished actor's local state, for the actors whose finished state the key leaves out. */
+  private readonly done: number;
+  private readonly finished: (boolean | undefined)[] = [];
+  private readonly hidden: Int32Array;
+  /** How a channel looks from an interchangeable actor at one of its ends. */
+  private readonly shapeOut: number[] = [];
+  private readonly shapeIn: number[] = [];
+  private readonly shapes = new Map<string, number>();
+  /** What a value or sequence holds with every interchangeable actor's name blanked. */
+  private readonly blindTexts: number[] = [];
+  private readonly blindSeqs: number[] = [];
+  /** Renamings, by their code (the sorted order of each class), with their caches. */
+  private readonly perms = new Map<number, Perm>();
+  // Scratch: the channels a raw vector uses and their queues; per member, what it holds.
+  private readonly used: number[] = [];
+  private readonly queues: number[] = [];
+  /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
+  private usedCount = 0;
+  private rows = new Float64Array(16);
+  private width = 1;
+  private readonly lengths: Int32Array;
+  private readonly memberActor: Int32Array;
+  private readonly order: number[] = [];
+
+  constructor(
+    model: Model,
+    private readonly classes: SymmetryClasses,
+    private readonly interner: Interner,
+    hideDone: readonly boolean[],
+  ) {
+    const { actorBase, channelBase } = layoutOf(model);
+    this.actorBase = actorBase;
+    this.channelBase = channelBase;
+    this.faultIds = model.faults.map((f) => f.id);
+    this.members = classes.flat();
+    this.base = Math.max(2, ...classes.map((ids) => ids.length));
+    if (this.base ** this.members.length > Number.MAX_SAFE_INTEGER)
+      throw new Error('too many interchangeable actors');
+    this.buffer = new Int32Array(channelBase + 16);
+    this.done = interner.text('\u0003done');
+    this.hidden = Int32Array.from(interner.actorIds, (_, a) => (hideDone[a] ? 1 : 0));
+    this.lengths = new Int32Array(this.members.length);
+    this.memberActor = Int32Array.from(this.members, (id) => interner.actorIndex.get(id)!);
+    interner.onChannel((c) => this.shapeChannel(c));
+  }
+
+  /** The key last written (its buffer may be replaced as channels are discovered). */
+  get vector(): Int32Array {
+    return this.buffer;
+  }
+
+  private shapeId(text: string): number {
+    let id = this.shapes.get(text);
+    if (id === undefined) this.shapes.set(text, (id = this.shapes.size));
     return id;
-  };
-  interner.onChannel((c) => {
+  }
+
+  private shapeChannel(c: number): void {
+    const { interner } = this;
+    const memberSlot = interner.memberSlot;
     const f = interner.channelFrom[c]!;
     const t = interner.channelTo[c]!;
     const [from = '', to = ''] = (interner.channelNames[c] ?? '').split(':')[0]!.split('->');
     const rest = interner.channelRest[c];
-    shapeOut[c] = shapeId(`>${t >= 0 && memberSlot[t]! >= 0 ? '*' : to}${rest}`);
-    shapeIn[c] = shapeId(`<${f >= 0 && memberSlot[f]! >= 0 ? '*' : from}${rest}`);
-  });
+    this.shapeOut[c] = this.shapeId(`>${t >= 0 && memberSlot[t]! >= 0 ? '*' : to}${rest}`);
+    this.shapeIn[c] = this.shapeId(`<${f >= 0 && memberSlot[f]! >= 0 ? '*' : from}${rest}`);
+  }
 
-  // What a value or sequence holds with every interchangeable actor's name blanked.
-  const blindTexts: number[] = [];
-  const blindText = (id: number): number => {
-    if (id < 0 || !mentions[id]) return id;
-    return (blindTexts[id] ??= interner.text(renamer.rename(texts[id] ?? '', blank)));
-  };
-  const blindSeqs: number[] = [];
-  const blindSeq = (id: number): number => {
-    if (!seqMentions[id]) return id;
-    return (blindSeqs[id] ??= interner.seq(seqs[id]!.map(blindText)));
-  };
+  private isDone(state: number): boolean {
+    return (this.finished[state] ??=
+      (this.interner.objects[state] as ActorState | undefined)?.status === 'done');
+  }
 
-  // Renamings, by their code (the sorted order of each class), with their caches.
-  const perms = new Map<number, Perm>();
-  const permOf = (image: Int32Array): Perm => {
+  private stateOf(raw: Int32Array, a: number): number {
+    const state = raw[this.actorBase + a]!;
+    return this.hidden[a] && state >= 0 && this.isDone(state) ? this.done : state;
+  }
+
+  private blindText(id: number): number {
+    const { interner } = this;
+    if (id < 0 || !interner.mentions[id]) return id;
+    return (this.blindTexts[id] ??= interner.text(
+      interner.renamer.rename(interner.texts[id] ?? '', blank),
+    ));
+  }
+
+  private blindSeq(id: number): number {
+    const { interner } = this;
+    if (!interner.seqMentions[id]) return id;
+    return (this.blindSeqs[id] ??= interner.seq(interner.seqs[id]!.map((v) => this.blindText(v))));
+  }
+
+  private permOf(image: Int32Array): Perm {
+    const actorIds = this.interner.actorIds;
     const names = new Map<ActorId, ActorId>();
     image.forEach((to, from) => {
       if (to !== from) names.set(actorIds[from] ?? '', actorIds[to] ?? '');
     });
     return { image, names, texts: new Map(), seqs: new Map(), channels: new Map() };
-  };
-  const renameText = (id: number, perm: Perm): number => {
-    if (id < 0 || !mentions[id]) return id;
+  }
+
+  private renameText(id: number, perm: Perm): number {
+    const { interner } = this;
+    if (id < 0 || !interner.mentions[id]) return id;
     let out = perm.texts.get(id);
     if (out === undefined) {
-      const text = renamer.rename(texts[id] ?? '', (name) => perm.names.get(name) ?? name);
+      const rename = (name: ActorId): ActorId => perm.names.get(name) ?? name;
+      const text = interner.renamer.rename(interner.texts[id] ?? '', rename);
       perm.texts.set(id, (out = interner.text(text)));
     }
     return out;
-  };
-  const renameSeq = (id: number, perm: Perm): number => {
-    if (!seqMentions[id]) return id;
+  }
+
+  private renameSeq(id: number, perm: Perm): number {
+    const { interner } = this;
+    if (!interner.seqMentions[id]) return id;
     let out = perm.seqs.get(id);
     if (out === undefined) {
-      out = interner.seq(seqs[id]!.map((v) => renameText(v, perm)));
+      out = interner.seq(interner.seqs[id]!.map((v) => this.renameText(v, perm)));
       perm.seqs.set(id, out);
     }
     return out;
-  };
-  const renameChannel = (c: number, perm: Perm): number => {
+  }
+
+  private renameChannel(c: number, perm: Perm): number {
+    const { interner } = this;
     let out = perm.channels.get(c);
     if (out === undefined) {
       const f = interner.channelFrom[c]!;
       const t = interner.channelTo[c]!;
       if (f < 0 || t < 0) out = c;
       else {
-        const from = actorIds[perm.image[f]!] ?? '';
-        const to = actorIds[perm.image[t]!] ?? '';
+        const from = interner.actorIds[perm.image[f]!] ?? '';
+        const to = interner.actorIds[perm.image[t]!] ?? '';
         out = interner.channel(`${from}->${to}${interner.channelRest[c]}`);
       }
       perm.channels.set(c, out);
     }
     return out;
-  };
+  }
 
-  // Scratch: the channels a raw vector uses and their queues; per member, what it holds.
-  const used: number[] = [];
-  const queues: number[] = [];
-  /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
-  let usedCount = 0;
-  let rows = new Float64Array(16);
-  let width = 1;
-  const lengths = new Int32Array(members.length);
-  const memberActor = Int32Array.from(members, (id) => actorIndex.get(id)!);
   /** Compares what members j and k hold. */
-  const compareRows = (j: number, k: number): number => {
+  private compareRows(j: number, k: number): number {
+    const { rows, lengths, width } = this;
     const a = j * width;
     const b = k * width;
     const n = Math.min(lengths[j]!, lengths[k]!);
     for (let i = 0; i < n; i++) if (rows[a + i] !== rows[b + i]) return rows[a + i]! - rows[b + i]!;
     return lengths[j]! - lengths[k]!;
-  };
+  }
+
   /** Adds `value` to member k's row, keeping the values after its state sorted. */
-  const addPair = (k: number, value: number): void => {
-    const start = k * width;
-    let i = start + lengths[k]!++;
+  private addPair(k: number, value: number): void {
+    const rows = this.rows;
+    const start = k * this.width;
+    let i = start + this.lengths[k]!++;
     while (i > start + 1 && rows[i - 1]! > value) {
       rows[i] = rows[i - 1]!;
       i--;
     }
     rows[i] = value;
-  };
-  const order: number[] = [];
+  }
+
   /** Members of each class sorted by what they hold; null when already in order. */
-  const canonicalPerm = (raw: Int32Array): Perm | null => {
-    width = 1 + 2 * interner.channelNames.length;
-    if (rows.length < width * members.length) rows = new Float64Array(width * members.length * 2);
+  private canonicalPerm(raw: Int32Array): Perm | null {
+    const { interner, members, lengths, order, base } = this;
+    const memberSlot = interner.memberSlot;
+    const width = (this.width = 1 + 2 * interner.channelNames.length);
+    if (this.rows.length < width * members.length) {
+      this.rows = new Float64Array(width * members.length * 2);
+    }
     for (let k = 0; k < members.length; k++) {
-      rows[k * width] = blindText(stateOf(raw, memberActor[k]!));
+      this.rows[k * width] = this.blindText(this.stateOf(raw, this.memberActor[k]!));
       lengths[k] = 1;
     }
-    for (let k = 0; k < usedCount; k++) {
-      const c = used[k]!;
+    for (let k = 0; k < this.usedCount; k++) {
+      const c = this.used[k]!;
       const f = interner.channelFrom[c]!;
       const t = interner.channelTo[c]!;
       const fromSlot = f >= 0 ? memberSlot[f]! : -1;
       const toSlot = t >= 0 ? memberSlot[t]! : -1;
       if (fromSlot < 0 && toSlot < 0) continue;
-      const seen = blindSeq(queues[k]!);
-      if (fromSlot >= 0) addPair(fromSlot, shapeOut[c]! * SHAPE + seen);
-      if (toSlot >= 0) addPair(toSlot, shapeIn[c]! * SHAPE + seen);
+      const seen = this.blindSeq(this.queues[k]!);
+      if (fromSlot >= 0) this.addPair(fromSlot, this.shapeOut[c]! * SHAPE + seen);
+      if (toSlot >= 0) this.addPair(toSlot, this.shapeIn[c]! * SHAPE + seen);
     }
     let code = 0;
     let moved = false;
     let offset = 0;
-    for (const ids of classes) {
+    for (const ids of this.classes) {
       // Insertion sort of the class's members (ties keep their order; `order` is overwritten).
       for (let k = 0; k < ids.length; k++) {
         let i = k;
-        while (i > 0 && compareRows(offset + order[i - 1]!, offset + k) > 0) {
+        while (i > 0 && this.compareRows(offset + order[i - 1]!, offset + k) > 0) {
           order[i] = order[i - 1]!;
           i--;
         }
@@ -217,69 +277,80 @@ export function createVectorKeyer(
       offset += ids.length;
     }
     if (!moved) return null;
-    let perm = perms.get(code);
-    if (!perm) {
-      const image = Int32Array.from(actorIds, (_, i) => i);
-      offset = 0;
-      let rest = code;
-      const digits: number[] = [];
-      for (let k = members.length - 1; k >= 0; k--) {
-        digits[k] = rest % base;
-        rest = Math.floor(rest / base);
-      }
-      for (const ids of classes) {
-        ids.forEach((_, k) => {
-          const from = digits[offset + k]!;
-          image[actorIndex.get(ids[from]!)!] = actorIndex.get(ids[k]!)!;
-        });
-        offset += ids.length;
-      }
-      perms.set(code, (perm = permOf(image)));
-    }
+    let perm = this.perms.get(code);
+    if (!perm) this.perms.set(code, (perm = this.permOf(this.imageOf(code))));
     return perm;
-  };
+  }
 
-  const canon = (raw: Int32Array): number => {
-    usedCount = 0;
+  /** The renaming coded `code`: actor index → index of its image. */
+  private imageOf(code: number): Int32Array {
+    const { interner, members, base } = this;
+    const actorIndex = interner.actorIndex;
+    const image = Int32Array.from(interner.actorIds, (_, i) => i);
+    let offset = 0;
+    let rest = code;
+    const digits: number[] = [];
+    for (let k = members.length - 1; k >= 0; k--) {
+      digits[k] = rest % base;
+      rest = Math.floor(rest / base);
+    }
+    for (const ids of this.classes) {
+      ids.forEach((_, k) => {
+        const from = digits[offset + k]!;
+        image[actorIndex.get(ids[from]!)!] = actorIndex.get(ids[k]!)!;
+      });
+      offset += ids.length;
+    }
+    return image;
+  }
+
+  canon(raw: Int32Array): number {
+    const { interner, channelBase, actorBase, used, queues } = this;
+    const seqs = interner.seqs;
+    let usedCount = 0;
     for (let i = channelBase; i < raw.length; i++) {
       if (raw[i] === 0) continue;
       used[usedCount] = i - channelBase;
       queues[usedCount++] = raw[i]!;
     }
-    const perm = members.length > 0 ? canonicalPerm(raw) : null;
+    this.usedCount = usedCount;
+    const perm = this.members.length > 0 ? this.canonicalPerm(raw) : null;
     let timers = raw[1]!;
     if (perm) {
       for (let k = 0; k < usedCount; k++) {
-        queues[k] = renameSeq(queues[k]!, perm);
-        used[k] = renameChannel(used[k]!, perm);
+        queues[k] = this.renameSeq(queues[k]!, perm);
+        used[k] = this.renameChannel(used[k]!, perm);
       }
-      if (timers !== 0) timers = interner.seq(seqs[timers]!.map((t) => renameText(t, perm)));
+      if (timers !== 0) timers = interner.seq(seqs[timers]!.map((t) => this.renameText(t, perm)));
     }
     if (timers !== 0) timers = interner.seq([...seqs[timers]!].sort((a, b) => a - b));
     const size = channelBase + interner.channelNames.length;
-    if (vector.length < size) vector = new Int32Array(size * 2);
+    if (this.buffer.length < size) this.buffer = new Int32Array(size * 2);
+    const vector = this.buffer;
     vector.fill(0, 0, size);
     vector[0] = raw[0]!;
     vector[1] = timers;
     for (let i = 2; i < actorBase; i++) vector[i] = raw[i]!;
-    for (let a = 0; a < actorIds.length; a++) {
-      const state = stateOf(raw, a);
-      if (perm) vector[actorBase + perm.image[a]!] = renameText(state, perm);
+    const actors = interner.actorIds.length;
+    for (let a = 0; a < actors; a++) {
+      const state = this.stateOf(raw, a);
+      if (perm) vector[actorBase + perm.image[a]!] = this.renameText(state, perm);
       else vector[actorBase + a] = state;
     }
     for (let k = 0; k < usedCount; k++) vector[channelBase + used[k]!] = queues[k]!;
     let length = size;
     while (length > 0 && vector[length - 1] === 0) length--;
     return length;
-  };
+  }
 
-  const raw = (world: World): Int32Array => {
+  raw(world: World): Int32Array {
+    const { interner, channelBase, actorBase } = this;
     const channels = Object.keys(world.channels).map((name) => interner.channel(name));
     const out = new Int32Array(channelBase + interner.channelNames.length);
     out[0] = world.clock;
     out[1] = interner.seq(world.timers.map((t) => interner.frozen(t)));
-    faultIds.forEach((id, i) => (out[2 + i] = world.faultsUsed[id] ?? 0));
-    actorIds.forEach((id, a) => {
+    this.faultIds.forEach((id, i) => (out[2 + i] = world.faultsUsed[id] ?? 0));
+    interner.actorIds.forEach((id, a) => {
       const actor = world.actors[id];
       out[actorBase + a] = actor ? interner.frozen(actor) : -1;
     });
@@ -287,14 +358,9 @@ export function createVectorKeyer(
       out[channelBase + channels[k]!] = interner.queue(queue);
     });
     return out;
-  };
+  }
 
-  return {
-    raw,
-    canon,
-    key: (world) => canon(raw(world)),
-    get vector() {
-      return vector;
-    },
-  };
+  key(world: World): number {
+    return this.canon(this.raw(world));
+  }
 }

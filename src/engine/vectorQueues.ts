@@ -29,23 +29,35 @@ export interface Queues {
 
 /** Returns the queues and timer sets of a search numbering values with `interner`. */
 export function createQueues(interner: Interner): Queues {
-  const { actorIds, seqs, objects } = interner;
-  // Representative messages per channel and content, and queues of them.
-  const reps: Map<number, Message>[] = [];
-  const serials = new WeakMap<Message, number>();
-  let serials_ = 0;
-  const queueArrays: Map<number, readonly Message[]>[] = [];
-  const messageOf = (c: number, content: number): Message => {
-    const byContent = (reps[c] ??= new Map());
+  return new SearchQueues(interner);
+}
+
+/** The queues of one search: a class, so that no closures are made per search. */
+class SearchQueues implements Queues {
+  /** Representative messages per channel and content, and queues of them. */
+  private readonly reps: Map<number, Message>[] = [];
+  private readonly serials = new WeakMap<Message, number>();
+  private serialCount = 0;
+  private readonly queueArrays: Map<number, readonly Message[]>[] = [];
+  private readonly pushes = new Map<number, Map<number, number>>();
+  private readonly pops = new Map<number, number>();
+  private readonly timerIds = new Map<string, number>();
+  private readonly timerArrays = new Map<number, readonly Timer[]>();
+
+  constructor(private readonly interner: Interner) {}
+
+  messageOf(c: number, content: number): Message {
+    const interner = this.interner;
+    const byContent = (this.reps[c] ??= new Map());
     let m = byContent.get(content);
     if (!m) {
-      const like = objects[content] as Message;
+      const like = interner.objects[content] as Message;
       const rest = interner.channelRest[c] ?? '';
       const name = interner.channelNames[c] ?? '';
       m = {
         id: `${name}#~${content}`,
-        from: actorIds[interner.channelFrom[c]!] ?? '',
-        to: actorIds[interner.channelTo[c]!] ?? '',
+        from: interner.actorIds[interner.channelFrom[c]!] ?? '',
+        to: interner.actorIds[interner.channelTo[c]!] ?? '',
         type: like.type,
         payload: like.payload,
         reply: like.reply,
@@ -55,58 +67,72 @@ export function createQueues(interner: Interner): Queues {
       };
       interner.message(m);
       byContent.set(content, m);
-      serials.set(m, serials_++);
+      this.serials.set(m, this.serialCount++);
     }
     return m;
-  };
-  const queueOf = (c: number, q: number): readonly Message[] => {
-    const byQueue = (queueArrays[c] ??= new Map());
+  }
+
+  serial(message: Message): number {
+    return this.serials.get(message)!;
+  }
+
+  newSerial(): number {
+    return this.serialCount++;
+  }
+
+  queueOf(c: number, q: number): readonly Message[] {
+    const byQueue = (this.queueArrays[c] ??= new Map());
     let queue = byQueue.get(q);
-    if (!queue) byQueue.set(q, (queue = seqs[q]!.map((content) => messageOf(c, content))));
+    if (!queue) {
+      queue = this.interner.seqs[q]!.map((content) => this.messageOf(c, content));
+      byQueue.set(q, queue);
+    }
     return queue;
-  };
-  const pushes = new Map<number, Map<number, number>>();
-  const push = (q: number, content: number): number => {
-    let byContent = pushes.get(q);
-    if (!byContent) pushes.set(q, (byContent = new Map()));
+  }
+
+  push(q: number, content: number): number {
+    let byContent = this.pushes.get(q);
+    if (!byContent) this.pushes.set(q, (byContent = new Map()));
     let out = byContent.get(content);
-    if (out === undefined) byContent.set(content, (out = interner.seq([...seqs[q]!, content])));
+    if (out === undefined) {
+      out = this.interner.seq([...this.interner.seqs[q]!, content]);
+      byContent.set(content, out);
+    }
     return out;
-  };
-  const pops = new Map<number, number>();
-  const pop = (q: number): number => {
-    let out = pops.get(q);
-    if (out === undefined) pops.set(q, (out = interner.seq(seqs[q]!.slice(1))));
+  }
+
+  pop(q: number): number {
+    let out = this.pops.get(q);
+    if (out === undefined)
+      this.pops.set(q, (out = this.interner.seq(this.interner.seqs[q]!.slice(1))));
     return out;
-  };
-  const timerIds = new Map<string, number>();
-  const timerOf = (owner: number, plan: Plan & { kind: 'startTimer' }, due: number): number => {
+  }
+
+  timerOf(owner: number, plan: Plan & { kind: 'startTimer' }, due: number): number {
     const payload = plan.payload ?? {};
     const key = `${owner}\u0000${plan.name}\u0000${due}\u0000${JSON.stringify(payload)}`;
-    let id = timerIds.get(key);
+    let id = this.timerIds.get(key);
     if (id === undefined) {
-      const timer: Timer = { owner: actorIds[owner] ?? '', name: plan.name, due, payload };
-      timerIds.set(key, (id = interner.frozen(timer)));
+      const timer: Timer = {
+        owner: this.interner.actorIds[owner] ?? '',
+        name: plan.name,
+        due,
+        payload,
+      };
+      this.timerIds.set(key, (id = this.interner.frozen(timer)));
     }
     return id;
-  };
-  const timerArrays = new Map<number, readonly Timer[]>();
-  const timersOf = (q: number): readonly Timer[] => {
-    let timers = timerArrays.get(q);
-    if (!timers) timerArrays.set(q, (timers = seqs[q]!.map((t) => objects[t] as Timer)));
-    return timers;
-  };
+  }
 
-  return {
-    messageOf,
-    serial: (message) => serials.get(message)!,
-    newSerial: () => serials_++,
-    queueOf,
-    push,
-    pop,
-    timerOf,
-    timersOf,
-  };
+  timersOf(q: number): readonly Timer[] {
+    let timers = this.timerArrays.get(q);
+    if (!timers) {
+      const objects = this.interner.objects;
+      timers = this.interner.seqs[q]!.map((t) => objects[t] as Timer);
+      this.timerArrays.set(q, timers);
+    }
+    return timers;
+  }
 }
 
 /** What a step did, as lists. */

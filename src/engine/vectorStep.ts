@@ -9,7 +9,7 @@ import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } fr
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf } from './vectorKey';
-import { createQueues, sortTimers, stepRecord } from './vectorQueues';
+import { createQueues, sortTimers, stepRecord, type Queues } from './vectorQueues';
 import { MAIN_LANE } from './world';
 
 /** Applies steps to raw vectors and builds the worlds they stand for. */
@@ -64,32 +64,86 @@ export function createVectorStepper(
   stepper: Stepper,
   interner: Interner,
 ): VectorStepper {
-  const { actorBase, channelBase } = layoutOf(model);
-  const { actorIds, actorIndex, seqs, objects } = interner;
-  const machines = model.actors.map((a) => a.machine);
-  const distinct = [...new Set(machines)];
-  const machineOf = machines.map((m) => distinct.indexOf(m));
-  /** Per machine, per local state: moves by (message, clock) code. */
-  const moves: Map<number, Move>[][] = distinct.map(() => []);
-  const faultIds = model.faults.map((f) => f.id);
-  const faultIndex = new Map(faultIds.map((id, i) => [id, i]));
-  const operations = model.granularity === 'operations';
+  return new VectorSteps(model, stepper, interner);
+}
 
-  const queues = createQueues(interner);
-  const { messageOf, queueOf, push, pop, timerOf, timersOf } = queues;
+/**
+ * The vector stepper of one search. A class with its state in fields (no closures made per
+ * search), so that the code compiled for one search's steps is kept for the next.
+ */
+class VectorSteps implements VectorStepper {
+  private readonly actorBase: number;
+  private readonly channelBase: number;
+  private readonly actorIds: readonly string[];
+  private readonly machines: Model['actors'][number]['machine'][];
+  private readonly machineOf: number[];
+  /** Per machine, per local state: moves by (message, clock) code. */
+  private readonly moves: Map<number, Move>[][];
+  private readonly faultIds: readonly string[];
+  private readonly faultIndex: Map<string, number>;
+  private readonly operations: boolean;
+  private readonly queues: Queues;
   /** Injected events are numbered among messages, so their moves are kept alike. */
-  const faultSerials = new Map<string, number>();
-  const sends = new WeakMap<Plan, Compiled[]>();
-  const compile = (owner: number, plan: Plan & { kind: 'send' }): Compiled => {
-    let byOwner = sends.get(plan);
-    if (!byOwner) sends.set(plan, (byOwner = []));
+  private readonly faultSerials = new Map<string, number>();
+  private readonly sends = new WeakMap<Plan, Compiled[]>();
+
+  // The step being applied.
+  private v = new Int32Array(64);
+  private clock = 0;
+  private timerSet: number[] | null = null;
+  private outbox: Sent[] = [];
+  private outMessages: Message[] = [];
+  private taken = new Int32Array(64);
+  private readonly touched: number[] = [];
+  private touchedCount = 0;
+  private delivered: Message[] = [];
+  private changed: string[] = [];
+
+  constructor(
+    model: Model,
+    private readonly stepper: Stepper,
+    private readonly interner: Interner,
+  ) {
+    const { actorBase, channelBase } = layoutOf(model);
+    this.actorBase = actorBase;
+    this.channelBase = channelBase;
+    this.actorIds = interner.actorIds;
+    this.machines = model.actors.map((a) => a.machine);
+    const distinct = [...new Set(this.machines)];
+    this.machineOf = this.machines.map((m) => distinct.indexOf(m));
+    this.moves = distinct.map(() => []);
+    this.faultIds = model.faults.map((f) => f.id);
+    this.faultIndex = new Map(this.faultIds.map((id, i) => [id, i]));
+    this.operations = model.granularity === 'operations';
+    this.queues = createQueues(interner);
+  }
+
+  get scratch(): Int32Array {
+    return this.v;
+  }
+
+  get length(): number {
+    return this.channelBase + this.interner.channelNames.length;
+  }
+
+  queue(c: number, q: number): readonly Message[] {
+    return this.queues.queueOf(c, q);
+  }
+
+  timers(q: number): readonly Timer[] {
+    return this.queues.timersOf(q);
+  }
+
+  private compile(owner: number, plan: Plan & { kind: 'send' }): Compiled {
+    let byOwner = this.sends.get(plan);
+    if (!byOwner) this.sends.set(plan, (byOwner = []));
     let out = byOwner[owner];
     if (!out) {
       const lane = plan.lane ?? MAIN_LANE;
-      const c = interner.channelOf(owner, plan.to, lane);
-      const content = interner.message({
+      const c = this.interner.channelOf(owner, plan.to, lane);
+      const content = this.interner.message({
         id: '',
-        from: actorIds[owner] ?? '',
+        from: this.actorIds[owner] ?? '',
         to: plan.to,
         type: plan.type,
         payload: plan.payload ?? {},
@@ -98,12 +152,15 @@ export function createVectorStepper(
         ...(plan.inline ? { inline: true as const } : {}),
         lane,
       });
-      byOwner[owner] = out = { c, content, message: messageOf(c, content) };
+      byOwner[owner] = out = { c, content, message: this.queues.messageOf(c, content) };
     }
     return out;
-  };
+  }
+
   /** The world `raw` stands for; given the world `before` of vector `prior`, shares with it. */
-  const world = (raw: Int32Array, before?: World, prior?: Int32Array): World => {
+  world(raw: Int32Array, before?: World, prior?: Int32Array): World {
+    const { actorBase, channelBase, actorIds, faultIds, interner } = this;
+    const objects = interner.objects;
     let actors: Record<string, ActorState>;
     if (before && prior) {
       actors = { ...before.actors };
@@ -120,7 +177,7 @@ export function createVectorStepper(
     const channels: Record<string, readonly Message[]> = {};
     for (const c of interner.sortedChannels) {
       const q = raw[channelBase + c] ?? 0;
-      if (q !== 0) channels[interner.channelNames[c]!] = queueOf(c, q);
+      if (q !== 0) channels[interner.channelNames[c]!] = this.queues.queueOf(c, q);
     }
     let faultsUsed: Record<string, number> = {};
     let sameFaults = before !== undefined && prior !== undefined;
@@ -134,210 +191,211 @@ export function createVectorStepper(
       actors,
       channels,
       sent: NO_SENT,
-      timers: timersOf(raw[1]!),
+      timers: this.queues.timersOf(raw[1]!),
       faultsUsed,
     };
-  };
+  }
 
-  // The step being applied.
-  let v = new Int32Array(64);
-  let clock = 0;
-  let timers: number[] | null = null;
-  let outbox: Sent[] = [];
-  let outMessages: Message[] = [];
-  let taken = new Int32Array(64);
-  const touched: number[] = [];
-  let touchedCount = 0;
-  let delivered: Message[] = [];
-  let changed: string[] = [];
-  const queueAt = (c: number): number => {
-    const i = channelBase + c;
-    if (i >= v.length) {
-      const grown = new Int32Array(Math.max(v.length * 2, i + 1));
-      grown.set(v);
-      v = grown;
+  private queueAt(c: number): number {
+    const i = this.channelBase + c;
+    if (i >= this.v.length) {
+      const grown = new Int32Array(Math.max(this.v.length * 2, i + 1));
+      grown.set(this.v);
+      this.v = grown;
     }
-    return v[i]!;
-  };
-  const takenFrom = (c: number): number => (c < taken.length ? taken[c]! : 0);
-  const headOf = (s: Sent): boolean => s.at - (takenFrom(s.c) - s.popped) === 0;
-  const timerList = (): number[] => (timers ??= [...seqs[v[1]!]!]);
+    return this.v[i]!;
+  }
 
-  const applyPlans = (owner: number, move: Move): void => {
+  private takenFrom(c: number): number {
+    return c < this.taken.length ? this.taken[c]! : 0;
+  }
+
+  private headOf(s: Sent): boolean {
+    return s.at - (this.takenFrom(s.c) - s.popped) === 0;
+  }
+
+  private timerList(): number[] {
+    return (this.timerSet ??= [...this.interner.seqs[this.v[1]!]!]);
+  }
+
+  /** The timers without actor `owner`'s timer `name`. */
+  private withoutTimer(owner: string, name: string): number[] {
+    const objects = this.interner.objects;
+    return this.timerList().filter((t) => {
+      const timer = objects[t] as Timer;
+      return !(timer.owner === owner && timer.name === name);
+    });
+  }
+
+  private applyPlans(owner: number, move: Move): void {
     const plans = move.plans;
     const compiled = (move.sends[owner] ??= plans.map((p) =>
-      p.kind === 'send' ? compile(owner, p) : null,
+      p.kind === 'send' ? this.compile(owner, p) : null,
     ));
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i]!;
       const send = compiled[i];
       if (send) {
         const { c, content, message } = send;
-        const q = queueAt(c);
-        outbox.push({ c, message, at: seqs[q]!.length, popped: takenFrom(c) });
-        outMessages.push(message);
-        v[channelBase + c] = push(q, content);
+        const q = this.queueAt(c);
+        const at = this.interner.seqs[q]!.length;
+        this.outbox.push({ c, message, at, popped: this.takenFrom(c) });
+        this.outMessages.push(message);
+        this.v[this.channelBase + c] = this.queues.push(q, content);
       } else if (plan.kind !== 'send') {
-        const name = actorIds[owner];
-        timers = timerList().filter((t) => {
-          const timer = objects[t] as Timer;
-          return !(timer.owner === name && timer.name === plan.name);
-        });
-        if (plan.kind === 'startTimer') timers.push(timerOf(owner, plan, clock + plan.delay));
+        this.timerSet = this.withoutTimer(this.actorIds[owner]!, plan.name);
+        if (plan.kind === 'startTimer') {
+          this.timerSet.push(this.queues.timerOf(owner, plan, this.clock + plan.delay));
+        }
       }
     }
-  };
+  }
+
   /**
    * The move of actor `a` on `message` (or `event`, numbered `serial` among messages, or -1 not
    * to keep it) now: from the table, or from xstate once.
    */
-  const moveOf = (
+  private moveOf(
     a: number,
     message: Message | null,
     event: MachineEvent | null,
     serial: number,
-  ): Move => {
-    const stateId = v[actorBase + a]!;
-    const state = objects[stateId] as ActorState;
+  ): Move {
+    const stateId = this.v[this.actorBase + a]!;
+    const clock = this.clock;
     // Keyed by (serial, clock), or by the serial alone (clock TIMELESS) when it did not read it.
     const timeless = serial >= 0 ? serial * CLOCKS + TIMELESS : -1;
     const code = serial >= 0 && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
-    const byState = (moves[machineOf[a]!]![stateId] ??= new Map());
+    const byState = (this.moves[this.machineOf[a]!]![stateId] ??= new Map());
     let move = serial >= 0 ? (byState.get(timeless) ?? byState.get(code)) : undefined;
     if (!move) {
+      const state = this.interner.objects[stateId] as ActorState;
+      const machine = this.machines[a]!;
       const result: TransitionResult = message
-        ? stepper.deliverMessage(machines[a]!, state, message, clock)
-        : stepper.deliver(machines[a]!, state, event as MachineEvent);
-      const next = interner.frozen(result.state);
+        ? this.stepper.deliverMessage(machine, state, message, clock)
+        : this.stepper.deliver(machine, state, event as MachineEvent);
+      const next = this.interner.frozen(result.state);
       move = { state: next, changed: result.state !== state, plans: result.plans, sends: [] };
       if (isTimeless(result) && timeless >= 0) byState.set(timeless, move);
       else if (code >= 0) byState.set(code, move);
     }
     return move;
-  };
-  const transition = (
+  }
+
+  private transition(
     a: number,
     message: Message | null,
     event: MachineEvent | null,
-    serial = message ? queues.serial(message) : -1,
-  ): void => {
-    const move = moveOf(a, message, event, serial);
-    if (move.changed && !changed.includes(actorIds[a]!)) changed.push(actorIds[a]!);
-    const sentBefore = outbox.length;
-    v[actorBase + a] = move.state;
-    applyPlans(a, move);
-    const end = outbox.length;
+    serial: number,
+  ): void {
+    const move = this.moveOf(a, message, event, serial);
+    const id = this.actorIds[a]!;
+    if (move.changed && !this.changed.includes(id)) this.changed.push(id);
+    const sentBefore = this.outbox.length;
+    this.v[this.actorBase + a] = move.state;
+    this.applyPlans(a, move);
+    const end = this.outbox.length;
     for (let i = sentBefore; i < end; i++) {
-      const s = outbox[i]!;
+      const s = this.outbox[i]!;
       if (!s.message.inline) continue;
-      if (!headOf(s)) throw new Error(`inline call is queued behind other messages`);
-      deliver(s.c);
+      if (!this.headOf(s)) throw new Error(`inline call is queued behind other messages`);
+      this.deliver(s.c);
     }
-  };
-  const deliver = (c: number): void => {
-    const q = queueAt(c);
-    if (q === 0) throw new Error(`nothing to deliver on ${interner.channelNames[c]}`);
-    const message = messageOf(c, seqs[q]![0]!);
-    v[channelBase + c] = pop(q);
-    if (c >= taken.length) {
-      const grown = new Int32Array(Math.max(taken.length * 2, c + 1));
-      grown.set(taken);
-      taken = grown;
-    }
-    if (taken[c] === 0) touched[touchedCount++] = c;
-    taken[c]! += 1;
-    delivered.push(message);
-    const sentBefore = outbox.length;
-    transition(interner.channelTo[c]!, message, null);
-    if (message.sync) deliverReplies(sentBefore);
-  };
-  const deliverReplies = (from: number): void => {
-    for (let i = from; i < outbox.length; i++) {
-      const s = outbox[i]!;
-      if (!s.message.reply || s.message.lane !== MAIN_LANE || !headOf(s)) continue;
-      deliver(s.c);
-    }
-  };
+  }
 
-  const into = (raw: Int32Array, step: Step, index: number): StepRecord => {
+  private deliver(c: number): void {
+    const q = this.queueAt(c);
+    if (q === 0) throw new Error(`nothing to deliver on ${this.interner.channelNames[c]}`);
+    const message = this.queues.messageOf(c, this.interner.seqs[q]![0]!);
+    this.v[this.channelBase + c] = this.queues.pop(q);
+    if (c >= this.taken.length) {
+      const grown = new Int32Array(Math.max(this.taken.length * 2, c + 1));
+      grown.set(this.taken);
+      this.taken = grown;
+    }
+    if (this.taken[c] === 0) this.touched[this.touchedCount++] = c;
+    this.taken[c]! += 1;
+    this.delivered.push(message);
+    const sentBefore = this.outbox.length;
+    const to = this.interner.channelTo[c]!;
+    this.transition(to, message, null, this.queues.serial(message));
+    if (message.sync) this.deliverReplies(sentBefore);
+  }
+
+  private deliverReplies(from: number): void {
+    for (let i = from; i < this.outbox.length; i++) {
+      const s = this.outbox[i]!;
+      if (!s.message.reply || s.message.lane !== MAIN_LANE || !this.headOf(s)) continue;
+      this.deliver(s.c);
+    }
+  }
+
+  into(raw: Int32Array, step: Step, index: number): StepRecord {
+    const { interner, channelBase } = this;
     const size = channelBase + interner.channelNames.length;
-    if (v.length < size) v = new Int32Array(size * 2);
-    v.fill(0);
-    v.set(raw);
-    clock = raw[0]!;
-    timers = null;
-    outbox = [];
-    outMessages = [];
-    for (let k = 0; k < touchedCount; k++) taken[touched[k]!] = 0;
-    touchedCount = 0;
-    delivered = [];
-    changed = [];
+    if (this.v.length < size) this.v = new Int32Array(size * 2);
+    this.v.fill(0);
+    this.v.set(raw);
+    this.clock = raw[0]!;
+    this.timerSet = null;
+    this.outbox = [];
+    this.outMessages = [];
+    for (let k = 0; k < this.touchedCount; k++) this.taken[this.touched[k]!] = 0;
+    this.touchedCount = 0;
+    this.delivered = [];
+    this.changed = [];
     const dropped: Message[] = [];
     let fault: string | undefined;
     if (step.kind === 'deliver') {
-      clock += 1;
-      deliver(interner.channel(step.channel));
+      this.clock += 1;
+      this.deliver(interner.channel(step.channel));
     } else if (step.kind === 'timer') {
       const { owner, name, due } = step.timer;
-      clock = Math.max(clock + 1, due);
-      timers = timerList().filter((t) => {
-        const timer = objects[t] as Timer;
-        return !(timer.owner === owner && timer.name === name);
-      });
-      const event: MachineEvent = { ...step.timer.payload, type: 'TIMER', name, now: clock };
-      transition(actorIndex.get(owner)!, null, event);
+      this.clock = Math.max(this.clock + 1, due);
+      this.timerSet = this.withoutTimer(owner, name);
+      const event: MachineEvent = { ...step.timer.payload, type: 'TIMER', name, now: this.clock };
+      this.transition(interner.actorIndex.get(owner)!, null, event, -1);
     } else {
       const spec = step.fault;
       fault = spec.id;
-      v[2 + faultIndex.get(spec.id)!]! += 1;
+      this.v[2 + this.faultIndex.get(spec.id)!]! += 1;
       if (spec.kind === 'drop') {
-        clock += 1;
+        this.clock += 1;
         const c = interner.channel(spec.channel);
-        const items = [...seqs[queueAt(c)]!];
+        const items = [...interner.seqs[this.queueAt(c)]!];
+        const objects = interner.objects;
         const at = items.findIndex((m) => (objects[m] as Message).type === spec.messageType);
         if (at < 0 || !step.message) throw new Error(`fault ${spec.id} has no message to drop`);
-        dropped.push(messageOf(c, items[at]!));
+        dropped.push(this.queues.messageOf(c, items[at]!));
         items.splice(at, 1);
-        v[channelBase + c] = interner.seq(items);
+        this.v[channelBase + c] = interner.seq(items);
       } else {
         // `explore` sends models with other faults (delay, crash) to the reference explorer.
         if (spec.kind !== 'inject') throw new Error(`fault kind ${spec.kind} is not on the core`);
-        clock += spec.duration ?? 1;
-        const event: MachineEvent = { type: spec.event, now: clock };
-        let serial = faultSerials.get(spec.id);
-        if (serial === undefined) faultSerials.set(spec.id, (serial = queues.newSerial()));
-        transition(actorIndex.get(spec.actor)!, null, event, serial);
+        this.clock += spec.duration ?? 1;
+        const event: MachineEvent = { type: spec.event, now: this.clock };
+        let serial = this.faultSerials.get(spec.id);
+        if (serial === undefined)
+          this.faultSerials.set(spec.id, (serial = this.queues.newSerial()));
+        this.transition(interner.actorIndex.get(spec.actor)!, null, event, serial);
       }
     }
-    if (operations) deliverReplies(0);
-    v[0] = clock;
-    if (timers) v[1] = interner.seq(sortTimers(timers, objects));
-    return stepRecord(
-      step,
-      index,
-      raw[0]!,
-      clock,
-      { delivered, sent: outMessages, dropped, changed },
-      fault,
-    );
-  };
-  const apply = (raw: Int32Array, step: Step, index: number) => {
-    const record = into(raw, step, index);
-    return { raw: copyOf(v, channelBase + interner.channelNames.length), record };
-  };
-  return {
-    world,
-    apply,
-    into,
-    get scratch() {
-      return v;
-    },
-    get length() {
-      return channelBase + interner.channelNames.length;
-    },
-    queue: queueOf,
-    timers: timersOf,
-  };
+    if (this.operations) this.deliverReplies(0);
+    this.v[0] = this.clock;
+    if (this.timerSet) this.v[1] = interner.seq(sortTimers(this.timerSet, interner.objects));
+    const lists = {
+      delivered: this.delivered,
+      sent: this.outMessages,
+      dropped,
+      changed: this.changed,
+    };
+    return stepRecord(step, index, raw[0]!, this.clock, lists, fault);
+  }
+
+  apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord } {
+    const record = this.into(raw, step, index);
+    return { raw: copyOf(this.v, this.length), record };
+  }
 }
 
 /** Returns a copy of `from[0..length)` (a plain loop: `slice` is slow on small typed arrays). */

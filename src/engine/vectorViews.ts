@@ -81,37 +81,62 @@ export function createViews(
   faultIds: readonly string[],
   source: ViewSource,
 ): Views {
-  const { actorBase, channelBase } = layout;
-  const { actorIndex } = interner;
-  const faultIndex = new Map(faultIds.map((id, i) => [id, i]));
-  const lists = new ListNumbers();
-  const things = new WeakMap<object, number>();
-  let thingCount = 1;
-  const thing = (x: object | undefined): number => {
+  return new VectorViews(interner, layout, faultIds, source);
+}
+
+/**
+ * The views of one search: a class with its numbering in fields (no closures made per search),
+ * so that the code compiled for one search's reads is kept for the next.
+ */
+class VectorViews implements Views {
+  private readonly faultIndex: Map<string, number>;
+  private readonly lists = new ListNumbers();
+  private readonly things = new WeakMap<object, number>();
+  private thingCount = 1;
+  private readonly texts = new Map<string, number>();
+  private readonly busy: number[] = [];
+  private readonly shared: Shared;
+
+  constructor(
+    private readonly interner: Interner,
+    readonly layout: Layout,
+    faultIds: readonly string[],
+    private readonly source: ViewSource,
+  ) {
+    this.faultIndex = new Map(faultIds.map((id, i) => [id, i]));
+    const { actorBase, channelBase } = layout;
+    const faultIndex = this.faultIndex;
+    this.shared = { interner, source, actorBase, channelBase, faultIds, faultIndex };
+  }
+
+  private thing(x: object | undefined): number {
     if (x === undefined) return 0;
-    let id = things.get(x);
-    if (id === undefined) things.set(x, (id = thingCount++));
+    let id = this.things.get(x);
+    if (id === undefined) this.things.set(x, (id = this.thingCount++));
     return id;
-  };
-  const texts = new Map<string, number>();
-  const textOf = (text: string | undefined): number => {
+  }
+
+  private textOf(text: string | undefined): number {
     if (text === undefined) return -1;
-    let id = texts.get(text);
-    if (id === undefined) texts.set(text, (id = texts.size));
+    let id = this.texts.get(text);
+    if (id === undefined) this.texts.set(text, (id = this.texts.size));
     return id;
-  };
-  const busy: number[] = [];
-  const busyOf = (raw: Int32Array): number => {
+  }
+
+  private busyOf(raw: Int32Array): number {
+    const { busy } = this;
+    const channelBase = this.layout.channelBase;
     busy.length = 0;
     for (let i = channelBase; i < raw.length; i++) if (raw[i] !== 0) busy.push(i - channelBase);
-    return lists.of(busy);
-  };
-  const recordValue = (field: RecordField, r: StepRecord): number => {
+    return this.lists.of(busy);
+  }
+
+  private recordValue(field: RecordField, r: StepRecord): number {
     switch (field) {
       case 'index':
         return r.index;
       case 'key':
-        return textOf(r.key);
+        return this.textOf(r.key);
       case 'kind':
         return KINDS[r.kind];
       case 'clockBefore':
@@ -121,33 +146,34 @@ export function createViews(
       case 'delivered':
       case 'sent':
       case 'dropped':
-        return lists.of(r[field].map(thing));
+        return this.lists.of(r[field].map((x) => this.thing(x)));
       case 'timer':
-        return thing(r.timer);
+        return this.thing(r.timer);
       case 'fault':
-        return r.fault === undefined ? -1 : (faultIndex.get(r.fault) ?? -2);
+        return r.fault === undefined ? -1 : (this.faultIndex.get(r.fault) ?? -2);
       case 'changed':
-        return lists.of(r.changed.map((id) => actorIndex.get(id) ?? -1));
+        return this.lists.of(r.changed.map((id) => this.interner.actorIndex.get(id) ?? -1));
     }
-  };
-  const value = (
+  }
+
+  value(
     slot: number,
     before: Int32Array,
     after: Int32Array | null,
     record: StepRecord | null,
-  ): number => {
-    if (slot >= RECORD) return recordValue(RECORD_FIELDS[slot - RECORD]!, record!);
+  ): number {
+    if (slot >= RECORD) return this.recordValue(RECORD_FIELDS[slot - RECORD]!, record!);
     const raw = slot >= AFTER ? after! : before;
     const i = slot >= AFTER ? slot - AFTER : slot;
-    if (i === BUSY) return busyOf(raw);
+    if (i === BUSY) return this.busyOf(raw);
     return i < raw.length ? raw[i]! : 0;
-  };
+  }
 
-  const shared: Shared = { interner, source, actorBase, channelBase, faultIds, faultIndex };
   // Views are made of class instances and proxies with shared traps: a new path's evaluation
   // makes no closures (each view still stands for its own copies, should an invariant keep it).
-  const world = (raw: Int32Array, side: number, read: (slot: number) => void): World => {
-    const reader = new WorldReader(shared, raw, side, read);
+  world(raw: Int32Array, side: number, read: (slot: number) => void): World {
+    const reader = new WorldReader(this.shared, raw, side, read);
+    const source = this.source;
     return {
       get clock() {
         return reader.at(0);
@@ -160,12 +186,11 @@ export function createViews(
       faultsUsed: new Proxy({}, new FaultEntries(reader)),
       sent: NO_SENT,
     };
-  };
+  }
 
-  const record = (r: StepRecord, read: (slot: number) => void): StepRecord =>
-    new Proxy({}, new RecordEntries(r, read)) as unknown as StepRecord;
-
-  return { value, world, record, layout };
+  record(r: StepRecord, read: (slot: number) => void): StepRecord {
+    return new Proxy({}, new RecordEntries(r, read)) as unknown as StepRecord;
+  }
 }
 
 const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
