@@ -9,13 +9,13 @@ import { harmMaskOf } from './invariants';
 import { sharedStepper, type Stepper } from './machines';
 import { StateTable } from './stateTable';
 import { symmetryClasses, type SymmetryClasses } from './symmetry';
-import type { ActorState, Model } from './types';
+import type { ActorState, Model, StepRecord } from './types';
 import { createVectorChecks, type VectorChecks, type Watcher } from './vectorChecks';
 import { EnabledSteps } from './vectorEnabled';
 import { Interner } from './vectorIntern';
 import { createVectorKeyer, layoutOf, type Layout, type VectorKeyer } from './vectorKey';
 import { createVectorStepper, type VectorStepper } from './vectorStep';
-import { AFTER, createViews, RECORD } from './vectorViews';
+import { AFTER, createViews, RECORD, type Views } from './vectorViews';
 
 /** True for models the integer core runs: untimed, with at most drop and inject faults. Pure. */
 export function onIntegerCore(model: Model): boolean {
@@ -43,6 +43,7 @@ export interface Core {
   readonly layout: Layout;
   readonly enabled: EnabledSteps;
   readonly checks: VectorChecks;
+  readonly views: Views;
   readonly table: StateTable;
   readonly harmMask: number;
 }
@@ -101,7 +102,8 @@ export function hidingFinished<T>(
       const layout = layoutOf(model);
       const enabled = new EnabledSteps(model, interner, layout, vectors);
       const faultIds = model.faults.map((f) => f.id);
-      const checks = createVectorChecks(model, createViews(interner, layout, faultIds, vectors));
+      const views = createViews(interner, layout, faultIds, vectors);
+      const checks = createVectorChecks(model, views);
       if (hideDone.some(Boolean)) checks.watch(new FinishedWatch(interner, layout, hideDone));
       return search({
         stepper,
@@ -112,6 +114,7 @@ export function hidingFinished<T>(
         layout,
         enabled,
         checks,
+        views,
         table: new StateTable(),
         harmMask: harmMaskOf(model, options.harm),
       });
@@ -124,4 +127,40 @@ export function hidingFinished<T>(
       kept.set(model, [...hideDone]);
     }
   }
+}
+
+/** A model of nothing: no actors, faults or invariants. */
+const NOTHING: Model = { actors: [], faults: [], invariants: [], granularity: 'messages' };
+
+const NO_RECORD: StepRecord = {
+  index: 0,
+  key: '',
+  kind: 'deliver',
+  clockBefore: 0,
+  clockAfter: 0,
+  delivered: [],
+  sent: [],
+  dropped: [],
+  changed: [],
+};
+
+/**
+ * The parts of a search of nothing, with `make`'s search of them, one view of each kind and a
+ * watch: made once by the search's module and kept for good. The hidden classes (maps) of a
+ * search's objects live only as long as some object has them, and all of a search's objects
+ * die when it ends: a collection then discards the maps, and with them the compiled code that
+ * checks for them, so that every search would compile its code again. Kept, they stay valid
+ * from one search to the next.
+ */
+export function keptShapes(make: (model: Model, core: Core) => object): readonly object[] {
+  return hidingFinished(NOTHING, {}, (core) => {
+    const none = (): void => {};
+    const { views, interner, layout } = core;
+    return [
+      make(NOTHING, core),
+      views.world(new Int32Array(layout.channelBase), 0, none),
+      views.record(NO_RECORD, none),
+      new FinishedWatch(interner, layout, []),
+    ];
+  });
 }

@@ -6,7 +6,7 @@
  */
 import { addCount, type Count } from './count';
 import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
-import { hidingFinished, type Core } from './coreParts';
+import { hidingFinished, keptShapes, type Core } from './coreParts';
 import { slotHit, slotHits } from './invariants';
 import type { Model, Step } from './types';
 import { createWorld } from './world';
@@ -244,3 +244,6 @@ class Search {
     }
   }
 }
+
+/** Kept for good, so that code compiled for one search is kept for the next (`keptShapes`). */
+export const KEPT = keptShapes((model, core) => new Search(model, {}, core));

@@ -54,17 +54,15 @@ class SearchQueues implements Queues {
       const like = interner.objects[content] as Message;
       const rest = interner.channelRest[c] ?? '';
       const name = interner.channelNames[c] ?? '';
-      m = {
-        id: `${name}#~${content}`,
-        from: interner.actorIds[interner.channelFrom[c]!] ?? '',
-        to: interner.actorIds[interner.channelTo[c]!] ?? '',
-        type: like.type,
-        payload: like.payload,
-        reply: like.reply,
-        sync: like.sync,
-        ...(like.inline ? { inline: true as const } : {}),
-        lane: rest === '' ? MAIN_LANE : rest.slice(1),
-      };
+      const id = `${name}#~${content}`;
+      const from = interner.actorIds[interner.channelFrom[c]!] ?? '';
+      const to = interner.actorIds[interner.channelTo[c]!] ?? '';
+      const { type, payload, reply, sync } = like;
+      const lane = rest === '' ? MAIN_LANE : rest.slice(1);
+      // Two plain literals, not a spread: their maps are kept by the code (see `keptShapes`).
+      m = like.inline
+        ? { id, from, to, type, payload, reply, sync, inline: true, lane }
+        : { id, from, to, type, payload, reply, sync, lane };
       interner.message(m);
       byContent.set(content, m);
       this.serials.set(m, this.serialCount++);
