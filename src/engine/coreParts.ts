@@ -63,13 +63,21 @@ class FinishedWatch implements Watcher {
     private readonly hideDone: readonly boolean[],
   ) {}
 
+  /** Per value: whether it is a finished actor's local state, once known. */
+  private readonly done: (boolean | undefined)[] = [];
+
   read(slot: number, value: number): void {
     const a = (slot >= AFTER ? slot - AFTER : slot) - this.layout.actorBase;
     if (slot >= RECORD || a < 0 || a >= this.hideDone.length || !this.hideDone[a] || value < 0)
       return;
-    if ((this.interner.objects[value] as ActorState | undefined)?.status === 'done') {
-      throw new ReadsFinished(a);
+    let done = this.done[value];
+    if (done === undefined) {
+      // Kept once the value has its object (a value made by renaming may get one later).
+      const state = this.interner.objects[value] as ActorState | undefined;
+      done = state?.status === 'done';
+      if (state) this.done[value] = done;
     }
+    if (done) throw new ReadsFinished(a);
   }
 }
 

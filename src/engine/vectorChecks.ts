@@ -8,6 +8,7 @@
  */
 import { checkEnd, checkStep, violationMask } from './invariants';
 import type { Model, StepRecord } from './types';
+import { recordCopy } from './vectorQueues';
 import { AFTER, type Views } from './vectorViews';
 
 /** An inner node: the slot read next, and where each value leads (a number: the answer). */
@@ -93,14 +94,14 @@ class Checks implements VectorChecks {
 
   /**
    * A path not met before: evaluates on views, noting each slot's first read, and stores it.
-   * The views read copies (the search reuses its vectors), and reads after the evaluation (an
-   * invariant that kept its world) are neither noted nor watched.
+   * The views read copies (the search reuses its vectors and the lists of its records), and
+   * reads after the evaluation (an invariant that kept its world) are neither noted nor watched.
    */
   private evaluate(
     tree: Tree,
     before: Int32Array,
     after: Int32Array | null,
-    record: StepRecord | null,
+    step: StepRecord | null,
     lastStep: number,
   ): number {
     const { model, views } = this;
@@ -109,6 +110,7 @@ class Checks implements VectorChecks {
     const seen = new Set<number>();
     const was = before.slice();
     const now = after?.slice() ?? null;
+    const record = step && recordCopy(step);
     let live = true;
     let mask: number;
     const read = (slot: number): void => {

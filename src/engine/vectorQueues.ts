@@ -171,6 +171,18 @@ export function stepRecord(
   };
 }
 
+/** A copy of `record` with lists of its own (the vector stepper reuses its lists). */
+export function recordCopy(record: StepRecord): StepRecord {
+  const { delivered, sent, dropped, changed } = record;
+  return {
+    ...record,
+    delivered: [...delivered],
+    sent: [...sent],
+    dropped: [...dropped],
+    changed: [...changed],
+  };
+}
+
 /** Timers in the order `worldOf` keeps them: by due time, owner, name. */
 export function sortTimers(timers: number[], objects: readonly (object | undefined)[]): number[] {
   return timers.sort((x, y) => {

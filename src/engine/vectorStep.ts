@@ -9,7 +9,7 @@ import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } fr
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf } from './vectorKey';
-import { createQueues, sortTimers, stepRecord, type Queues } from './vectorQueues';
+import { createQueues, recordCopy, sortTimers, stepRecord, type Queues } from './vectorQueues';
 import { MAIN_LANE } from './world';
 
 /** Applies steps to raw vectors and builds the worlds they stand for. */
@@ -91,13 +91,15 @@ class VectorSteps implements VectorStepper {
   private v = new Int32Array(64);
   private clock = 0;
   private timerSet: number[] | null = null;
-  private outbox: Sent[] = [];
-  private outMessages: Message[] = [];
+  // The lists of the step's record are reused by the next step (`into`).
+  private readonly outbox: Sent[] = [];
+  private readonly outMessages: Message[] = [];
+  private readonly dropped: Message[] = [];
   private taken = new Int32Array(64);
   private readonly touched: number[] = [];
   private touchedCount = 0;
-  private delivered: Message[] = [];
-  private changed: string[] = [];
+  private readonly delivered: Message[] = [];
+  private readonly changed: string[] = [];
 
   constructor(
     model: Model,
@@ -338,13 +340,14 @@ class VectorSteps implements VectorStepper {
     this.v.set(raw);
     this.clock = raw[0]!;
     this.timerSet = null;
-    this.outbox = [];
-    this.outMessages = [];
+    this.outbox.length = 0;
+    this.outMessages.length = 0;
+    this.dropped.length = 0;
     for (let k = 0; k < this.touchedCount; k++) this.taken[this.touched[k]!] = 0;
     this.touchedCount = 0;
-    this.delivered = [];
-    this.changed = [];
-    const dropped: Message[] = [];
+    this.delivered.length = 0;
+    this.changed.length = 0;
+    const dropped = this.dropped;
     let fault: string | undefined;
     if (step.kind === 'deliver') {
       this.clock += 1;
@@ -393,7 +396,7 @@ class VectorSteps implements VectorStepper {
   }
 
   apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord } {
-    const record = this.into(raw, step, index);
+    const record = recordCopy(this.into(raw, step, index));
     return { raw: copyOf(this.v, this.length), record };
   }
 }
