@@ -1,10 +1,12 @@
 /**
  * Channel queues, timer sets and step records for the vector stepper (`vectorStep.ts`): one
  * representative message per channel and content, queues and timer sets as interned sequences,
- * with pushes and pops kept once computed, and the record of a step.
+ * with pushes and pops kept once computed; the record of a step, and the world a vector stands
+ * for.
  */
-import type { Message, Plan, Step, StepRecord, Timer } from './types';
+import type { ActorState, Message, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
+import type { Layout } from './vectorKey';
 import { MAIN_LANE } from './world';
 
 /** Queues and timer sets of one search, by their interned numbers. */
@@ -132,6 +134,58 @@ class SearchQueues implements Queues {
     return timers;
   }
 }
+
+/**
+ * The world `raw` (laid out as `layout`) stands for; given the world `before` of vector `prior`,
+ * shares with it.
+ */
+export function worldOf(
+  interner: Interner,
+  queues: Queues,
+  layout: Layout,
+  faultIds: readonly string[],
+  raw: Int32Array,
+  before?: World,
+  prior?: Int32Array,
+): World {
+  const { actorBase, channelBase } = layout;
+  const { actorIds, objects } = interner;
+  let actors: Record<string, ActorState>;
+  if (before && prior) {
+    actors = { ...before.actors };
+    for (let a = 0; a < actorIds.length; a++) {
+      const i = actorBase + a;
+      if (raw[i] !== prior[i]) actors[actorIds[a]!] = objects[raw[i]!] as ActorState;
+    }
+  } else {
+    actors = {};
+    for (let a = 0; a < actorIds.length; a++) {
+      actors[actorIds[a]!] = objects[raw[actorBase + a]!] as ActorState;
+    }
+  }
+  const channels: Record<string, readonly Message[]> = {};
+  for (const c of interner.sortedChannels) {
+    const q = raw[channelBase + c] ?? 0;
+    if (q !== 0) channels[interner.channelNames[c]!] = queues.queueOf(c, q);
+  }
+  let faultsUsed: Record<string, number> = {};
+  let sameFaults = before !== undefined && prior !== undefined;
+  for (let i = 0; i < faultIds.length; i++) {
+    if (raw[2 + i]) faultsUsed[faultIds[i]!] = raw[2 + i]!;
+    if (raw[2 + i] !== prior?.[2 + i]) sameFaults = false;
+  }
+  if (sameFaults && before) faultsUsed = before.faultsUsed as Record<string, number>;
+  return {
+    clock: raw[0]!,
+    actors,
+    channels,
+    sent: NO_SENT,
+    timers: queues.timersOf(raw[1]!),
+    faultsUsed,
+  };
+}
+
+const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
 
 /** What a step did, as lists. */
 export interface StepLists {

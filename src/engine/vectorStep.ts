@@ -8,8 +8,15 @@
 import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } from './machines';
 import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
-import { layoutOf } from './vectorKey';
-import { createQueues, recordCopy, sortTimers, stepRecord, type Queues } from './vectorQueues';
+import { layoutOf, type Layout } from './vectorKey';
+import {
+  createQueues,
+  recordCopy,
+  sortTimers,
+  stepRecord,
+  worldOf,
+  type Queues,
+} from './vectorQueues';
 import { MAIN_LANE } from './world';
 
 /** Applies steps to raw vectors and builds the worlds they stand for. */
@@ -56,8 +63,6 @@ interface Move {
 const CLOCKS = 1 << 12;
 const TIMELESS = CLOCKS - 1;
 
-const NO_SENT: Readonly<Record<string, number>> = Object.freeze({});
-
 /** Returns a vector stepper for an untimed `model`, numbering values with `interner`. */
 export function createVectorStepper(
   model: Model,
@@ -72,6 +77,7 @@ export function createVectorStepper(
  * search), so that the code compiled for one search's steps is kept for the next.
  */
 class VectorSteps implements VectorStepper {
+  private readonly layout: Layout;
   private readonly actorBase: number;
   private readonly channelBase: number;
   private readonly actorIds: readonly string[];
@@ -106,7 +112,7 @@ class VectorSteps implements VectorStepper {
     private readonly stepper: Stepper,
     private readonly interner: Interner,
   ) {
-    const { actorBase, channelBase } = layoutOf(model);
+    const { actorBase, channelBase } = (this.layout = layoutOf(model));
     this.actorBase = actorBase;
     this.channelBase = channelBase;
     this.actorIds = interner.actorIds;
@@ -161,41 +167,7 @@ class VectorSteps implements VectorStepper {
 
   /** The world `raw` stands for; given the world `before` of vector `prior`, shares with it. */
   world(raw: Int32Array, before?: World, prior?: Int32Array): World {
-    const { actorBase, channelBase, actorIds, faultIds, interner } = this;
-    const objects = interner.objects;
-    let actors: Record<string, ActorState>;
-    if (before && prior) {
-      actors = { ...before.actors };
-      for (let a = 0; a < actorIds.length; a++) {
-        const i = actorBase + a;
-        if (raw[i] !== prior[i]) actors[actorIds[a]!] = objects[raw[i]!] as ActorState;
-      }
-    } else {
-      actors = {};
-      for (let a = 0; a < actorIds.length; a++) {
-        actors[actorIds[a]!] = objects[raw[actorBase + a]!] as ActorState;
-      }
-    }
-    const channels: Record<string, readonly Message[]> = {};
-    for (const c of interner.sortedChannels) {
-      const q = raw[channelBase + c] ?? 0;
-      if (q !== 0) channels[interner.channelNames[c]!] = this.queues.queueOf(c, q);
-    }
-    let faultsUsed: Record<string, number> = {};
-    let sameFaults = before !== undefined && prior !== undefined;
-    for (let i = 0; i < faultIds.length; i++) {
-      if (raw[2 + i]) faultsUsed[faultIds[i]!] = raw[2 + i]!;
-      if (raw[2 + i] !== prior?.[2 + i]) sameFaults = false;
-    }
-    if (sameFaults && before) faultsUsed = before.faultsUsed as Record<string, number>;
-    return {
-      clock: raw[0]!,
-      actors,
-      channels,
-      sent: NO_SENT,
-      timers: this.queues.timersOf(raw[1]!),
-      faultsUsed,
-    };
+    return worldOf(this.interner, this.queues, this.layout, this.faultIds, raw, before, prior);
   }
 
   private queueAt(c: number): number {
