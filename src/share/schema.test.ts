@@ -203,4 +203,11 @@ describe('the notes check', () => {
     }
     expect(accepted(`["t",[[1,"a"],[${MAX_STEPS},"b"]]]`)).toBe(true);
   });
+
+  it('refuses a note or the whole with an item too many or too few', () => {
+    for (const json of ['["",[[1,"",""]]]', '["",[[1]]]', '["",[],""]', '[""]']) {
+      expect(accepted(json)).toBe(false);
+      expect(referenceAccepts(json)).toBe(false);
+    }
+  });
 });
