@@ -123,6 +123,9 @@ export default defineConfig({
   // Three pages: the interleaving app, the Load lab and the embed view.
   build: {
     rollupOptions: { input: { main: 'index.html', load: 'load.html', embed: 'embed.html' } },
+    // No polyfill chunk to fetch first: a browser without module preloading only loses the
+    // head start (its dynamic imports fetch what they need).
+    modulePreload: { polyfill: false },
   },
   server: { port: 5173 },
   preview: { port: 4173 },
