@@ -3,6 +3,8 @@
  * a dynamic import (the view's chunk and every chunk it imports statically, as `modulepreload`),
  * and the fonts its first paint uses, so they load alongside the entry script instead of a round
  * trip after React has been evaluated. Preloading fetches and compiles; nothing runs earlier.
+ * The largest chunks come first: a browser opens a few connections to a host at a time, and the
+ * largest (React's DOM) is the longest to fetch and to evaluate.
  */
 import { basename, resolve } from 'node:path';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
@@ -21,6 +23,7 @@ export interface BuiltFile {
   readonly fileName: string;
   readonly moduleIds?: readonly string[];
   readonly imports?: readonly string[];
+  readonly code?: string;
 }
 
 /** Returns `root` and every chunk it imports statically, each once, `root` first. Pure. */
@@ -41,7 +44,7 @@ export function staticGraph(
 /**
  * Returns the tags that preload the first view of a page whose HTML is `html`: the chunks of
  * the modules `viewIds` (absolute paths) and all they import statically, but those `html` names
- * already, and the fonts. `base` is the public base path. Pure.
+ * already, largest first, then the fonts. `base` is the public base path. Pure.
  */
 export function preloadTags(
   html: string,
@@ -56,11 +59,19 @@ export function preloadTags(
     if (!chunk) throw new Error(`first view ${id} is in no chunk of this build`);
     return staticGraph(bundle, chunk.fileName);
   });
-  const scripts = [...new Set(graph)].filter((file) => !html.includes(file));
+  const size = (file: string) => bundle[file]?.code?.length ?? 0;
+  const scripts = [...new Set(graph)]
+    .filter((file) => !html.includes(file))
+    .sort((a, b) => size(b) - size(a));
   const fontFiles = files
     .filter((f) => f.type === 'asset' && fonts.some((font) => font.test(f.fileName)))
     .map((f) => f.fileName);
   return [
+    ...scripts.map((file) => ({
+      tag: 'link',
+      attrs: { rel: 'modulepreload', crossorigin: true, href: base + file },
+      injectTo: 'head' as const,
+    })),
     ...fontFiles.map((file) => ({
       tag: 'link',
       attrs: {
@@ -70,11 +81,6 @@ export function preloadTags(
         crossorigin: true,
         href: base + file,
       },
-      injectTo: 'head' as const,
-    })),
-    ...scripts.map((file) => ({
-      tag: 'link',
-      attrs: { rel: 'modulepreload', crossorigin: true, href: base + file },
       injectTo: 'head' as const,
     })),
   ];

@@ -49,6 +49,11 @@ describe('preloading the first view', () => {
       '/',
     );
     expect(tags.map((t) => t.attrs)).toEqual([
+      ...['start', 'dom', 'App', 'store', 'engine'].map((name) => ({
+        rel: 'modulepreload',
+        crossorigin: true,
+        href: `/assets/${name}.js`,
+      })),
       {
         rel: 'preload',
         as: 'font',
@@ -56,13 +61,21 @@ describe('preloading the first view', () => {
         crossorigin: true,
         href: '/assets/inter-latin-wght-normal-Ab12_-.woff2',
       },
-      ...['start', 'dom', 'App', 'store', 'engine'].map((name) => ({
-        rel: 'modulepreload',
-        crossorigin: true,
-        href: `/assets/${name}.js`,
-      })),
     ]);
     expect(tags.every((t) => t.tag === 'link' && t.injectTo === 'head')).toBe(true);
+  });
+
+  it('asks for the largest chunks first', () => {
+    const sized = {
+      ...BUNDLE,
+      'assets/store.js': { ...BUNDLE['assets/store.js']!, code: 'x'.repeat(300) },
+      'assets/dom.js': { ...BUNDLE['assets/dom.js']!, code: 'x'.repeat(900) },
+      'assets/App.js': { ...BUNDLE['assets/App.js']!, code: 'x'.repeat(300) },
+    };
+    const tags = preloadTags(HTML, sized, ['/p/src/ui/start.tsx', '/p/src/ui/App.tsx'], [], '/');
+    expect(tags.map((t) => t.attrs?.href)).toEqual(
+      ['dom', 'App', 'store', 'start', 'engine'].map((name) => `/assets/${name}.js`),
+    );
   });
 
   it('finds a view inside a chunk named after another module, and honours the base path', () => {
