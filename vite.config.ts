@@ -115,7 +115,7 @@ export default defineConfig({
     previewHeaders(),
     // What the app's and the embed view's first views need loads with the entry.
     firstViewPreload({
-      'index.html': { views: ['src/ui/start.tsx', 'src/ui/App.tsx'], fonts: [INTER] },
+      'index.html': { views: ['src/ui/App.tsx'], fonts: [INTER] },
       'embed.html': { views: ['src/ui/embed/EmbedApp.tsx'], fonts: [INTER] },
     }),
   ],

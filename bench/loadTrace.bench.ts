@@ -6,7 +6,9 @@
  * time) and its idle gaps before the first diagram, each gap with what was in flight then.
  * Uses `dist/` (BENCH_DIST=<dir> measures another build); E2E_PORT sets the port; BENCH_PATH
  * loads another path (default: the shared link of page.bench.ts and the default page);
- * BENCH_RUNS (default 3) loads per path; BENCH_THROTTLE sets the CPU slowdown (default 4); BENCH_TRACE=<file> keeps the last trace's JSON.
+ * BENCH_RUNS (default 3) loads per path; BENCH_THROTTLE sets the CPU slowdown (default 4);
+ * BENCH_LATENCY adds a round-trip latency (ms) to each request, as a real network would;
+ * BENCH_TRACE=<file> keeps the last trace's JSON.
  * Run: npx tsx bench/loadTrace.bench.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ import { BASE, DIRECT_LINK, PROBE, withPreview, type Probed } from './pageKit';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Added round-trip latency per request, in ms (Chromium's network emulation); 0 for none. */
+const LATENCY = Number(process.env.BENCH_LATENCY ?? 0);
 const PATHS = process.env.BENCH_PATH ? [process.env.BENCH_PATH] : [DIRECT_LINK, '/'];
 
 interface TraceEvent {
@@ -186,6 +190,13 @@ async function tracedLoad(browser: Browser, path: string) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  if (LATENCY > 0)
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: LATENCY,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
   await page.addInitScript(PROBE);
   await browser.startTracing(page, {
     categories: [
@@ -208,7 +219,7 @@ async function tracedLoad(browser: Browser, path: string) {
 
 function print(path: string, t: LoadTrace): void {
   console.log(
-    `\n${path}: first diagram at ${ms(t.diagram)} ms (wall, ${THROTTLE}× CPU throttling)`,
+    `\n${path}: first diagram at ${ms(t.diagram)} ms (wall, ${THROTTLE}× CPU throttling${LATENCY > 0 ? `, ${LATENCY} ms added latency` : ''})`,
   );
   console.log(
     '  request waterfall (ms from navigation): sent  first byte  done  compiled  evaluated (eval ms)',
