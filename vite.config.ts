@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstViewPreload } from './scripts/firstViewPreload';
 
 /**
  * Content-Security-Policy for the production build. No inline scripts; inline styles stay
@@ -104,12 +105,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The typeface of the diagram and the page (see src/ui/styles/fonts.css), as built. */
+const INTER = /(^|\/)inter-latin-wght-normal-[\w-]+\.woff2$/;
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), previewHeaders()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    previewHeaders(),
+    // What the app's and the embed view's first views need loads with the entry.
+    firstViewPreload({
+      'index.html': { views: ['src/ui/App.tsx'], fonts: [INTER] },
+      'embed.html': { views: ['src/ui/embed/EmbedApp.tsx'], fonts: [INTER] },
+    }),
+  ],
   worker: { format: 'es' },
   // Three pages: the interleaving app, the Load lab and the embed view.
   build: {
     rollupOptions: { input: { main: 'index.html', load: 'load.html', embed: 'embed.html' } },
+    // No polyfill chunk to fetch first: a browser without module preloading only loses the
+    // head start (its dynamic imports fetch what they need).
+    modulePreload: { polyfill: false },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -9,16 +9,13 @@
  * another build). BENCH_EXPLORE=0 skips the two explorer measurements. E2E_PORT sets the port.
  * Run: npm run bench (or npx tsx bench/page.bench.ts)
  */
-import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { BASE, DIRECT_LINK, DIST, PROBE, withPreview, type Probed } from './pageKit';
 
-const DIST = process.env.BENCH_DIST ?? 'dist';
-const PORT = Number(process.env.E2E_PORT ?? 4393);
-const BASE = `http://localhost:${PORT}`;
 const LOAD_RUNS = 5;
 const THROTTLE = 4;
 
@@ -47,10 +44,7 @@ const FIND_RACE_LINK =
  */
 const LOAD_PATHS: readonly { label: string; path: string }[] = [
   { label: 'default page /', path: '/' },
-  {
-    label: 'shared link (write-behind-loss)',
-    path: '/#v=1&s=write-behind-loss&f=none&g=o&seed=7&c=3&p=100',
-  },
+  { label: 'shared link (write-behind-loss)', path: DIRECT_LINK },
 ];
 /** Pages and links loaded for the CSP count: app, share link with notes, Load lab, embed. */
 const CSP_PATHS = [
@@ -59,56 +53,6 @@ const CSP_PATHS = [
   '/load.html',
   '/embed.html#v=1&s=cache-aside-set-after-delete&f=none&g=o&seed=1&c=2&p=',
 ];
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * Installed before any page script: records long tasks, CSP violations and the first diagram.
- * Plain text, not a function: tsx would wrap named functions in a helper the page lacks.
- */
-/** The page's window once PROBE has run. */
-interface Probed {
-  __bench: {
-    long: number[];
-    csp: string[];
-    diagramAt: number;
-    paintedAt: number;
-    firstLifelines: string;
-  };
-}
-
-const LIFELINES = `[...document.querySelectorAll('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]')].map((e) => e.dataset.testid).join(' ')`;
-
-const PROBE = `(() => {
-  const lifelines = () => ${LIFELINES};
-  const bench = { long: [], csp: [], diagramAt: -1, paintedAt: -1, firstLifelines: '' };
-  window.__bench = bench;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.long.push(Math.round(e.duration));
-  }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('securitypolicyviolation', (e) =>
-    bench.csp.push(e.violatedDirective + ' ' + e.blockedURI));
-  const observer = new MutationObserver(() => {
-    const drawn =
-      document.querySelector('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]') &&
-      document.querySelector('[data-testid^="ghost-"], [data-testid^="arrow-"]');
-    if (!drawn) return;
-    observer.disconnect();
-    bench.diagramAt = performance.now();
-    bench.firstLifelines = lifelines();
-    performance.mark('first-diagram');
-    // The frame that shows it: after the next animation frame's paint.
-    requestAnimationFrame(() => setTimeout(() => (bench.paintedAt = performance.now()), 0));
-  });
-  observer.observe(document, { childList: true, subtree: true });
-})();`;
 
 function gzipBytes(urlPath: string): number {
   const file = join(DIST, decodeURIComponent(new URL(urlPath, BASE).pathname));
@@ -145,7 +89,7 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
     const scripts = performance
       .getEntriesByType('resource')
       .filter((e) => /\.js(\?|$)/.test(e.name))
-      .map((e) => ({ name: e.name, end: (e as PerformanceResourceTiming).responseEnd }));
+      .map((e) => ({ name: e.name, start: e.startTime }));
     const lifelines = [
       ...document.querySelectorAll('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]'),
     ]
@@ -157,17 +101,18 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
       diagramAt: number;
       long: number[];
       csp: string[];
-      scripts: { name: string; end: number }[];
+      scripts: { name: string; start: number }[];
     };
   });
   await context.close();
-  const before = seen.scripts.filter((s) => s.end <= seen.diagramAt);
+  // Every script requested before the first diagram, whether it was needed (preloads too).
+  const before = seen.scripts.filter((s) => s.start < seen.diagramAt);
   return {
     firstIsFinal: seen.settled,
     paintedMs: seen.paintedAt,
     initialJs: before.map((s) => ({ name: new URL(s.name).pathname, gzip: gzipBytes(s.name) })),
     laterJs: seen.scripts
-      .filter((s) => s.end > seen.diagramAt)
+      .filter((s) => s.start >= seen.diagramAt)
       .map((s) => new URL(s.name).pathname),
     longTasks: seen.long,
     csp: seen.csp,
@@ -367,139 +312,100 @@ function row(label: string, value: string, goal: string, met: boolean): void {
   );
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+await withPreview(async (browser) => {
+  const csp = await cspSweep(browser);
+  for (const { label, path } of LOAD_PATHS) {
+    const loads: LoadFigures[] = [];
+    for (let i = 0; i < LOAD_RUNS; i++) loads.push(await coldLoad(browser, path));
+    const first = loads[0]!;
+    const initial = first.initialJs.reduce((sum, s) => sum + s.gzip, 0);
+    const painted = median(loads.map((l) => l.paintedMs));
+    const longest = Math.max(0, ...loads.flatMap((l) => l.longTasks));
+    csp.push(...loads.flatMap((l) => l.csp));
+    const traced = [];
+    for (let i = 0; i < LOAD_RUNS; i++) traced.push(await tracedLoad(browser, path));
+    const cpuToDiagram = median(traced.map((t) => t.cpuMs)) * THROTTLE;
+    const cpuLongest = median(traced.map((t) => t.longestMs)) * THROTTLE;
+
+    console.log(
+      `${label} — ${DIST}/, Chromium, cold cache, ${LOAD_RUNS} loads (machine load average ${loadavg()[0]!.toFixed(1)}: wall times grow with it)`,
+    );
+    for (const s of first.initialJs)
+      console.log(`  requested before first diagram: ${s.name} ${kb(s.gzip)} KB gzip`);
+    for (const s of first.laterJs) console.log(`  requested after:  ${s}`);
+    row(
+      'initial JS (gzip)',
+      `${kb(initial)} KB`,
+      `≤ ${GOAL.initialKb} KB`,
+      initial <= GOAL.initialKb * 1024,
+    );
+    row(
+      `first diagram, ${THROTTLE}× CPU (median)`,
+      `${Math.round(painted)} ms`,
+      `≤ ${GOAL.firstDiagramMs} ms`,
+      painted <= GOAL.firstDiagramMs,
+    );
+    console.log(`  each load: ${loads.map((l) => Math.round(l.paintedMs)).join(', ')} ms`);
+    const final = loads.filter((l) => l.firstIsFinal).length;
+    row(
+      'first diagram is the one shown after',
+      `${final} of ${loads.length}`,
+      `${loads.length} of ${loads.length}`,
+      final === loads.length,
+    );
+    row(
+      'longest task during load',
+      `${longest} ms`,
+      `≤ ${GOAL.longTaskMs} ms`,
+      longest <= GOAL.longTaskMs,
+    );
+    console.log(
+      `  long tasks per load: ${loads.map((l) => `[${l.longTasks.join(' ')}]`).join(' ')}`,
+    );
+    console.log(
+      `  main-thread CPU (not wall) time, unthrottled × ${THROTTLE}, median of ${LOAD_RUNS}: what the two figures above would be on an idle machine`,
+    );
+    row(
+      `  to first diagram, CPU × ${THROTTLE}`,
+      `${Math.round(cpuToDiagram)} ms`,
+      `≤ ${GOAL.firstDiagramMs} ms`,
+      cpuToDiagram <= GOAL.firstDiagramMs,
+    );
+    row(
+      `  longest task, CPU × ${THROTTLE}`,
+      `${Math.round(cpuLongest)} ms`,
+      `≤ ${GOAL.longTaskMs} ms`,
+      cpuLongest <= GOAL.longTaskMs,
+    );
+    console.log(
+      `  each load (CPU ms, unthrottled): ${traced.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
+    );
   }
-  throw new Error(`no server at ${url}`);
-}
+  row('CSP violations', String(csp.length), String(GOAL.cspViolations), csp.length === 0);
+  for (const c of csp) console.log(`  ${c}`);
 
-if (process.env.BENCH_BUILD === '1' || (DIST === 'dist' && !existsSync('dist/index.html')))
-  execSync('npx vite build', { stdio: 'inherit' });
-// Vite's own entry point (not `npx`), so that killing the child stops the server.
-const server = spawn(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'preview',
-    '--outDir',
-    DIST,
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore' },
-);
-try {
-  await waitForServer(BASE);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
-  try {
-    const csp = await cspSweep(browser);
-    for (const { label, path } of LOAD_PATHS) {
-      const loads: LoadFigures[] = [];
-      for (let i = 0; i < LOAD_RUNS; i++) loads.push(await coldLoad(browser, path));
-      const first = loads[0]!;
-      const initial = first.initialJs.reduce((sum, s) => sum + s.gzip, 0);
-      const painted = median(loads.map((l) => l.paintedMs));
-      const longest = Math.max(0, ...loads.flatMap((l) => l.longTasks));
-      csp.push(...loads.flatMap((l) => l.csp));
-      const traced = [];
-      for (let i = 0; i < LOAD_RUNS; i++) traced.push(await tracedLoad(browser, path));
-      const cpuToDiagram = median(traced.map((t) => t.cpuMs)) * THROTTLE;
-      const cpuLongest = median(traced.map((t) => t.longestMs)) * THROTTLE;
-
-      console.log(
-        `${label} — ${DIST}/, Chromium, cold cache, ${LOAD_RUNS} loads (machine load average ${loadavg()[0]!.toFixed(1)}: wall times grow with it)`,
-      );
-      for (const s of first.initialJs)
-        console.log(`  before first diagram: ${s.name} ${kb(s.gzip)} KB gzip`);
-      for (const s of first.laterJs) console.log(`  after first diagram:  ${s}`);
-      row(
-        'initial JS (gzip)',
-        `${kb(initial)} KB`,
-        `≤ ${GOAL.initialKb} KB`,
-        initial <= GOAL.initialKb * 1024,
-      );
-      row(
-        `first diagram, ${THROTTLE}× CPU (median)`,
-        `${Math.round(painted)} ms`,
-        `≤ ${GOAL.firstDiagramMs} ms`,
-        painted <= GOAL.firstDiagramMs,
-      );
-      console.log(`  each load: ${loads.map((l) => Math.round(l.paintedMs)).join(', ')} ms`);
-      const final = loads.filter((l) => l.firstIsFinal).length;
-      row(
-        'first diagram is the one shown after',
-        `${final} of ${loads.length}`,
-        `${loads.length} of ${loads.length}`,
-        final === loads.length,
-      );
-      row(
-        'longest task during load',
-        `${longest} ms`,
-        `≤ ${GOAL.longTaskMs} ms`,
-        longest <= GOAL.longTaskMs,
-      );
-      console.log(
-        `  long tasks per load: ${loads.map((l) => `[${l.longTasks.join(' ')}]`).join(' ')}`,
-      );
-      console.log(
-        `  main-thread CPU (not wall) time, unthrottled × ${THROTTLE}, median of ${LOAD_RUNS}: what the two figures above would be on an idle machine`,
-      );
-      row(
-        `  to first diagram, CPU × ${THROTTLE}`,
-        `${Math.round(cpuToDiagram)} ms`,
-        `≤ ${GOAL.firstDiagramMs} ms`,
-        cpuToDiagram <= GOAL.firstDiagramMs,
-      );
-      row(
-        `  longest task, CPU × ${THROTTLE}`,
-        `${Math.round(cpuLongest)} ms`,
-        `≤ ${GOAL.longTaskMs} ms`,
-        cpuLongest <= GOAL.longTaskMs,
-      );
-      console.log(
-        `  each load (CPU ms, unthrottled): ${traced.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
-      );
-    }
-    row('CSP violations', String(csp.length), String(GOAL.cspViolations), csp.length === 0);
-    for (const c of csp) console.log(`  ${c}`);
-
-    if (process.env.BENCH_EXPLORE !== '0') {
-      const compare = await compareAll(browser);
-      row(
-        'Compare all fixes: worker heap peak',
-        `${mb(compare.workerPeak)} MB`,
-        `< ${GOAL.workerHeapMb} MB`,
-        compare.workerPeak < GOAL.workerHeapMb * 1024 * 1024,
-      );
-      console.log(
-        `  cache-aside, messages, pause=6: ${compare.seconds.toFixed(1)} s, ${compare.samples} samples, page heap peak ${mb(compare.pagePeak)} MB`,
-      );
-      const race = await findRace(browser);
-      row(
-        'Find the race, messages 3R+3W',
-        `${(race.raceMs / 1000).toFixed(1)} s`,
-        `< ${GOAL.findRaceMs / 1000} s`,
-        race.raceMs < GOAL.findRaceMs,
-      );
-      console.log(`  to the race pinned: ${race.race}`);
-      console.log(
-        `  to the end of the search (counts or their budget): ${(race.ms / 1000).toFixed(1)} s`,
-      );
-      console.log(`  worker heap peak ${mb(race.heapPeak)} MB; ${race.line}`);
-    }
-  } finally {
-    await browser.close();
+  if (process.env.BENCH_EXPLORE !== '0') {
+    const compare = await compareAll(browser);
+    row(
+      'Compare all fixes: worker heap peak',
+      `${mb(compare.workerPeak)} MB`,
+      `< ${GOAL.workerHeapMb} MB`,
+      compare.workerPeak < GOAL.workerHeapMb * 1024 * 1024,
+    );
+    console.log(
+      `  cache-aside, messages, pause=6: ${compare.seconds.toFixed(1)} s, ${compare.samples} samples, page heap peak ${mb(compare.pagePeak)} MB`,
+    );
+    const race = await findRace(browser);
+    row(
+      'Find the race, messages 3R+3W',
+      `${(race.raceMs / 1000).toFixed(1)} s`,
+      `< ${GOAL.findRaceMs / 1000} s`,
+      race.raceMs < GOAL.findRaceMs,
+    );
+    console.log(`  to the race pinned: ${race.race}`);
+    console.log(
+      `  to the end of the search (counts or their budget): ${(race.ms / 1000).toFixed(1)} s`,
+    );
+    console.log(`  worker heap peak ${mb(race.heapPeak)} MB; ${race.line}`);
   }
-} finally {
-  server.kill();
-}
+});

@@ -1,17 +1,21 @@
-import { hasLink } from './share/address';
+import { hasLink, scenarioIdOfLink } from './share/address';
 import { start } from './ui/start';
 import './ui/styles/index.css';
 
 // A link in the address is opened before the first render, so the first diagram is the
-// linked one (the model, which replays its run, is fetched meanwhile); the address sync and
-// autosave start after it.
+// linked one: the code that opens it, the model (which replays its run) and the linked
+// scenario's model are fetched side by side (the app's own chunks are preloaded by the page).
+// The address sync and autosave start after the first render.
+const openLink = async (): Promise<void> => {
+  const scenario = scenarioIdOfLink(window.location.hash) ?? '';
+  void import('./scenarios/catalog').then((m) => m.loadScenario(scenario)).catch(() => null);
+  const [{ openAddress }] = await Promise.all([
+    import('./ui/layout/urlSync'),
+    import('./store/model').then((m) => m.loadModel()),
+  ]);
+  await openAddress();
+};
 void start({
   view: () => import('./ui/App').then((m) => m.App),
-  before: hasLink(window.location.hash)
-    ? () =>
-        Promise.all([
-          import('./ui/layout/urlSync'),
-          import('./store/model').then((m) => m.loadModel()),
-        ]).then(([m]) => m.openAddress())
-    : undefined,
+  before: hasLink(window.location.hash) ? openLink : undefined,
 });

@@ -34,6 +34,11 @@ describe('the page catalog of built-in scenarios', () => {
   it('knows nothing of other ids, and lists the built-ins as the registry of all does', async () => {
     expect(await loadScenario('no-such-scenario')).toBeNull();
     expect(needsLoading('no-such-scenario')).toBe(false);
+    // Names of an object's own machinery are not scenarios either (a link may say anything).
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      expect(needsLoading(id)).toBe(false);
+      expect(await loadScenario(id)).toBeNull();
+    }
     expect(isBuiltIn('authored-0123456789abcdef')).toBe(false);
     const { SCENARIOS } = await import('./index');
     expect(SCENARIOS.map((s) => s.id)).toEqual(BUILT_IN_INFO.map((s) => s.id));

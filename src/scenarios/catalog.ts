@@ -31,7 +31,7 @@ export function isBuiltIn(id: string): boolean {
 
 /** Returns whether `id` names a built-in whose model is not loaded yet. */
 export function needsLoading(id: string): boolean {
-  return findScenario(id) === null && LOADERS[id] !== undefined;
+  return findScenario(id) === null && Object.hasOwn(LOADERS, id);
 }
 
 /**
@@ -41,7 +41,7 @@ export function needsLoading(id: string): boolean {
 export async function loadScenario(id: string): Promise<ScenarioDef | null> {
   const found = findScenario(id);
   if (found) return found;
-  const loader = LOADERS[id];
+  const loader = Object.hasOwn(LOADERS, id) ? LOADERS[id] : undefined;
   if (!loader) return null;
   const scenario = await loader();
   registerBuiltIn(scenario);

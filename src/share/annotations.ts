@@ -3,7 +3,7 @@
  * base64url); the annotations themselves are in `./notes`. Pure; the text is data, never markup.
  */
 import { deflateSync } from 'fflate';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { toBase64Url } from './base64url';
 import { unpackChecked } from './indices';
 import {
@@ -24,16 +24,17 @@ export * from './notes';
 export const MAX_PACKED_ANNOTATIONS = 9000;
 const MAX_UNPACKED_ANNOTATIONS = 256 * 1024;
 
-const wireSchema = z.tuple([
-  z.string().check(z.maxLength(MAX_TITLE * 2)),
-  z
-    .array(
-      z.tuple([
-        z.int().check(z.minimum(1), z.maximum(MAX_STEPS)),
-        z.string().check(z.maxLength(MAX_NOTE * 2)),
+const wireSchema = v.strictTuple([
+  v.pipe(v.string(), v.maxLength(MAX_TITLE * 2)),
+  v.pipe(
+    v.array(
+      v.strictTuple([
+        v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_STEPS)),
+        v.pipe(v.string(), v.maxLength(MAX_NOTE * 2)),
       ]),
-    )
-    .check(z.maxLength(MAX_NOTES)),
+    ),
+    v.maxLength(MAX_NOTES),
+  ),
 ]);
 
 /** Returns the link field for `a` (`[title, [[step, note], …]]`, deflated, base64url). Pure. */
@@ -56,9 +57,9 @@ export function decodeAnnotations(field: string): Annotations | string {
   } catch {
     return 'its notes are damaged';
   }
-  const parsed = wireSchema.safeParse(json);
+  const parsed = v.safeParse(wireSchema, json, { abortEarly: true });
   if (!parsed.success) return 'its notes are damaged';
-  const [title, pairs] = parsed.data;
+  const [title, pairs] = parsed.output;
   let out: Annotations = withTitle(NO_ANNOTATIONS, title);
   for (const [step, text] of pairs) out = withNote(out, step, text);
   return out;

@@ -22,9 +22,9 @@ import {
 } from './annotations';
 import {
   LINK_VERSION,
-  linkFieldsSchema,
   MAX_LINK_LENGTH,
   NOTES_VERSION,
+  parseLinkFields,
   parseParams,
   splitFields,
 } from './schema';
@@ -163,12 +163,10 @@ function decodeUnsafe(input: string): DecodeResult {
       error: `This link was made by a newer version (v${Number(version)}) of Interleave.`,
     };
   }
-  const parsed = linkFieldsSchema.safeParse(fields);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'link';
-    return { ok: false, error: `This link is damaged or truncated (bad "${where}").` };
-  }
-  const f = parsed.data;
+  const parsed = parseLinkFields(fields);
+  if (!parsed.ok)
+    return { ok: false, error: `This link is damaged or truncated (bad "${parsed.where}").` };
+  const f = parsed.fields;
   const scenario = findScenario(f.s);
   if (!scenario) {
     const cut = BUILT_IN_INFO.some((x) => x.id.startsWith(f.s));

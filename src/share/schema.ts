@@ -1,10 +1,10 @@
 /**
  * The raw fields of a share link (v1; v2 adds where the run was pinned; v3 its notes) and their
- * validation (zod/mini: small, and no `eval` probe under the page's CSP). Pure. Keys are parsed into a
- * null-prototype object and `__proto__`-like keys are refused, so a link cannot pollute
- * prototypes.
+ * validation (valibot: a few small functions, no `eval`, nothing else in the page's chunks).
+ * Pure. Keys are parsed into a null-prototype object and `__proto__`-like keys are refused, so a
+ * link cannot pollute prototypes.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { MAX_PACKED_ANNOTATIONS } from './annotations';
 import { MAX_PACKED, MAX_STEPS } from './indices';
 
@@ -22,50 +22,57 @@ export const NOTES_VERSION = 3;
 /** Longest link (after `#`) accepted at all. */
 export const MAX_LINK_LENGTH = 12_000;
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]{0,63}$/));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][\w.-]{0,63}$/));
 const uint = (max: number) =>
-  z.pipe(
-    z.pipe(z.string().check(z.regex(/^\d{1,10}$/)), z.transform(Number)),
-    z.int().check(z.minimum(0), z.maximum(max)),
-  );
+  v.pipe(v.string(), v.regex(/^\d{1,10}$/), v.transform(Number), v.maxValue(max));
+const packed = (max: number) => v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]*$/), v.maxLength(max));
 
 // Names are a built-in's parameters, or an authored model's ids (lowercase, with dashes).
-const paramsText = z.string().check(z.regex(/^([a-zA-Z][\w-]{0,39}:-?\d{1,9}(,|$)){0,32}$/));
+const paramsText = v.pipe(v.string(), v.regex(/^([a-zA-Z][\w-]{0,39}:-?\d{1,9}(,|$)){0,32}$/));
 
-export const linkFieldsSchema = z
-  .strictObject({
-    v: z.enum(['1', '2', '3']),
-    s: id,
-    f: z.optional(id),
-    /** v2: the fix the run was pinned under (the schedule's indices are under it). */
-    pf: z.optional(id),
-    /** v2: the parameters the run was pinned under (`''` for the defaults). */
-    pm: z.optional(paramsText),
-    g: z.optional(z.enum(['o', 'm'])),
-    seed: z.optional(uint(0xffff_ffff)),
-    c: z.optional(uint(MAX_STEPS)),
-    p: z.optional(z.string().check(z.regex(/^[0-9a-z~]*$/), z.maxLength(MAX_STEPS * 3))),
-    z: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(MAX_PACKED))),
-    m: z.optional(paramsText),
-    /** The fix drawn beside `f` in the compare view. */
-    cmp: z.optional(id),
-    /** v3: the title and step notes, deflated JSON in base64url. */
-    a: z.optional(
-      z.string().check(z.regex(/^[A-Za-z0-9_-]*$/), z.maxLength(MAX_PACKED_ANNOTATIONS)),
-    ),
-  })
-  .check(
-    z.refine((f) => f.v !== '1' || (f.pf === undefined && f.pm === undefined), {
-      message: 'v1 links carry no pinned configuration',
-      path: ['v'],
-    }),
-    z.refine((f) => f.v === '3' || f.a === undefined, {
-      message: 'only v3 links carry notes',
-      path: ['a'],
-    }),
-  );
+/** The fields, in the order they are checked (the first bad one is named). */
+const linkFieldsSchema = v.object({
+  v: v.picklist(['1', '2', '3']),
+  s: id,
+  f: v.optional(id),
+  /** v2: the fix the run was pinned under (the schedule's indices are under it). */
+  pf: v.optional(id),
+  /** v2: the parameters the run was pinned under (`''` for the defaults). */
+  pm: v.optional(paramsText),
+  g: v.optional(v.picklist(['o', 'm'])),
+  seed: v.optional(uint(0xffff_ffff)),
+  c: v.optional(uint(MAX_STEPS)),
+  p: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-z~]*$/), v.maxLength(MAX_STEPS * 3))),
+  z: v.optional(packed(MAX_PACKED)),
+  m: v.optional(paramsText),
+  /** The fix drawn beside `f` in the compare view. */
+  cmp: v.optional(id),
+  /** v3: the title and step notes, deflated JSON in base64url. */
+  a: v.optional(packed(MAX_PACKED_ANNOTATIONS)),
+});
 
-export type LinkFields = z.infer<typeof linkFieldsSchema>;
+export type LinkFields = v.InferOutput<typeof linkFieldsSchema>;
+
+/** The fields read, or the first field that is wrong (`link` for one the format does not have). */
+export type ParsedFields =
+  | { readonly ok: true; readonly fields: LinkFields }
+  | { readonly ok: false; readonly where: string };
+
+/**
+ * Checks a link's fields: each known field in turn, then that there is no other field, then the
+ * rules between fields (v1 carries no pinned configuration; only v3 carries notes). Pure.
+ */
+export function parseLinkFields(raw: Readonly<Record<string, string>>): ParsedFields {
+  const parsed = v.safeParse(linkFieldsSchema, raw, { abortEarly: true });
+  if (!parsed.success) return { ok: false, where: v.getDotPath(parsed.issues[0]) ?? 'link' };
+  if (Object.keys(raw).some((key) => !Object.hasOwn(linkFieldsSchema.entries, key)))
+    return { ok: false, where: 'link' };
+  const fields = parsed.output;
+  if (fields.v === '1' && (fields.pf !== undefined || fields.pm !== undefined))
+    return { ok: false, where: 'v' };
+  if (fields.v !== '3' && fields.a !== undefined) return { ok: false, where: 'a' };
+  return { ok: true, fields };
+}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

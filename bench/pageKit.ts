@@ -1,0 +1,115 @@
+/**
+ * What the page benchmarks share: Chromium's flags, the probe installed before any page script
+ * (long tasks, CSP violations, the first diagram), the measured links, and a preview server of
+ * the built page (`dist/`, or BENCH_DIST=<dir>) on E2E_PORT.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+export const DIST = process.env.BENCH_DIST ?? 'dist';
+export const PORT = Number(process.env.E2E_PORT ?? 4393);
+export const BASE = `http://localhost:${PORT}`;
+
+/** A shared link to a scenario other than the default one (its model is loaded on demand). */
+export const DIRECT_LINK = '/#v=1&s=write-behind-loss&f=none&g=o&seed=7&c=3&p=100';
+
+export const BENCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The page's window once PROBE has run. */
+export interface Probed {
+  __bench: {
+    long: number[];
+    csp: string[];
+    diagramAt: number;
+    paintedAt: number;
+    firstLifelines: string;
+  };
+}
+
+export const LIFELINES = `[...document.querySelectorAll('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]')].map((e) => e.dataset.testid).join(' ')`;
+
+/**
+ * Installed before any page script: records long tasks, CSP violations and the first diagram
+ * (and marks it `first-diagram` for traces). Plain text, not a function: tsx would wrap named
+ * functions in a helper the page lacks.
+ */
+export const PROBE = `(() => {
+  const lifelines = () => ${LIFELINES};
+  const bench = { long: [], csp: [], diagramAt: -1, paintedAt: -1, firstLifelines: '' };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.long.push(Math.round(e.duration));
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('securitypolicyviolation', (e) =>
+    bench.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  const observer = new MutationObserver(() => {
+    const drawn =
+      document.querySelector('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]') &&
+      document.querySelector('[data-testid^="ghost-"], [data-testid^="arrow-"]');
+    if (!drawn) return;
+    observer.disconnect();
+    bench.diagramAt = performance.now();
+    bench.firstLifelines = lifelines();
+    performance.mark('first-diagram');
+    // The frame that shows it: after the next animation frame's paint.
+    requestAnimationFrame(() => setTimeout(() => (bench.paintedAt = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+/**
+ * Serves DIST with `vite preview` on PORT (building `dist/` first when it is missing, or always
+ * with BENCH_BUILD=1), opens the system Chromium, runs `work` and always stops both.
+ */
+export async function withPreview<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  if (process.env.BENCH_BUILD === '1' || (DIST === 'dist' && !existsSync('dist/index.html')))
+    execSync('npx vite build', { stdio: 'inherit' });
+  // Vite's own entry point (not `npx`), so that killing the child stops the server.
+  const server = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      DIST,
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    { stdio: 'ignore' },
+  );
+  try {
+    await waitForServer(BASE);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: BENCH_ARGS,
+    });
+    try {
+      return await work(browser);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+}
