@@ -52,3 +52,20 @@ test('a dashed arrow clicked before the model arrives is taken once it has', asy
   await expect(page.locator('[data-testid^="arrow-reader->cache#"]')).toHaveCount(0);
   expect(app.errors).toEqual([]);
 });
+
+test('a dashed arrow taken with the keyboard before the model arrives leaves the keyboard on the next ones', async ({
+  app,
+  page,
+}) => {
+  const release = await holdModel(page);
+  await app.open('/');
+  await page.getByTestId('ghost-reader--cache').focus();
+  await page.keyboard.press('Enter');
+  await app.expectStep(0, 0);
+  release();
+  await app.expectStep(1, 1);
+  await expect(page.locator(':focus')).toHaveAttribute('data-key', /.+/);
+  await page.keyboard.press(' ');
+  await app.expectStep(2, 2);
+  expect(app.errors).toEqual([]);
+});

@@ -98,20 +98,23 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   );
   const titleId = useId();
 
-  // A keyboard user who takes a step keeps the keyboard on the new ghosts.
-  const keyboardRef = useRef(false);
+  // A keyboard user who takes a step keeps the keyboard on the new ghosts. The row the step
+  // was chosen at is kept until the cursor has moved: the step may wait for the model to load,
+  // and the page may be redrawn (same ghosts) before it is taken.
+  const keyboardRef = useRef<number | null>(null);
+  const cursorRow = layout.cursor.row;
   const choose = useCallback(
     (key: string, viaKeyboard: boolean) => {
-      keyboardRef.current = viaKeyboard;
+      keyboardRef.current = viaKeyboard ? cursorRow : null;
       onChoose(key);
     },
-    [onChoose],
+    [onChoose, cursorRow],
   );
   useEffect(() => {
-    if (!keyboardRef.current) return;
-    keyboardRef.current = false;
+    if (keyboardRef.current === null || keyboardRef.current === cursorRow) return;
+    keyboardRef.current = null;
     svgRef.current?.querySelector<SVGGElement>('[role="button"][data-key]')?.focus();
-  }, [layout.ghosts]);
+  }, [layout.ghosts, cursorRow]);
 
   const title = props.title ?? `Sequence diagram: ${scenario.title}`;
   return (
