@@ -9,23 +9,17 @@ import type { Trace } from '../engine/replay';
 import type { ActorSpec, FaultSpec, Granularity, Model, Step } from '../engine/types';
 import { cachePhrases } from '../scenarios/phrases';
 import type { SessionConfig } from '../scenarios/session';
-import type { FixDef, ParamDef, ScenarioDef } from '../scenarios/types';
+import type { ScenarioDef } from '../scenarios/types';
 import { rememberOrder } from '../viz/order';
 import { FIRST_RUN_DATA } from './firstRunData';
 import { onModel, requireModel } from './model';
 
 /** The first run as plain data (what `npm run first-run` writes). */
 export interface FirstRunData {
-  readonly scenario: {
-    readonly id: string;
-    readonly title: string;
-    readonly story: string;
-    readonly tags: readonly string[];
-    readonly source: string;
-    readonly fixes: readonly FixDef[];
-    readonly params: readonly ParamDef[];
-    readonly harm: readonly string[];
-  };
+  readonly scenario: Pick<
+    ScenarioDef,
+    'id' | 'title' | 'story' | 'tags' | 'source' | 'fixes' | 'params' | 'harm'
+  >;
   /** The configuration the page opens with. */
   readonly config: SessionConfig;
   readonly model: {
