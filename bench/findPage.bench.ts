@@ -10,6 +10,7 @@ import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
+import { waitForServer } from './pageKit';
 
 const PORT = Number(process.env.E2E_PORT ?? 4393);
 const BASE = `http://localhost:${PORT}`;
@@ -55,18 +56,6 @@ async function findRace(browser: Browser, readers: number, writers: number): Pro
   const end = (await page.locator('section.explore').innerText()).replace(/\s+/g, ' ');
   await context.close();
   return { raceMs, shortestMs, endMs, race: race.replace(/\s+/g, ' '), end: end.slice(0, 300) };
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no server at ${url}`);
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -65,7 +65,8 @@ export const PROBE = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function waitForServer(url: string): Promise<void> {
+/** Waits until `url` answers (the preview server is up), or throws after 20 s. */
+export async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 80; i++) {
     try {
       if ((await fetch(url)).ok) return;
