@@ -8,6 +8,7 @@
  */
 import { applyStep } from './apply';
 import { hidingFinished, onIntegerCore, type Core } from './coreParts';
+import { keepShapes } from './coreSearch';
 import { Stop } from './exploreResult';
 import { checkStep, violationMask } from './invariants';
 import type { Stepper } from './machines';
@@ -50,6 +51,7 @@ function onCore(
   search: (core: Core, result: Result) => FindResult,
 ): FindResult {
   if (!onIntegerCore(model)) throw new Error('the early search runs on the integer core only');
+  keepShapes();
   return hidingFinished(model, options, (core) => {
     let transitions = 0;
     const result: Result = (found, stopped, shortestHarm) => ({

@@ -43,6 +43,7 @@ export { onIntegerCore } from './coreParts';
  */
 export function exploreCore(model: Model, options: ExploreOptions = {}): ExploreResult {
   if (model.timing) throw new Error('the integer core explores untimed models only');
+  keepShapes();
   return hidingFinished(model, options, (core) => search(model, options, core));
 }
 
@@ -245,5 +246,16 @@ class Search {
   }
 }
 
-/** Kept for good, so that code compiled for one search is kept for the next (`keptShapes`). */
-export const KEPT = keptShapes((model, core) => new Search(model, {}, core));
+/** The objects kept for good (`keptShapes`), made by the first search. */
+let kept: readonly object[] | null = null;
+
+/**
+ * Makes, once, the objects kept for good so that code compiled for one search is kept for the
+ * next (`keptShapes`): on the first search of either kind (exhaustive or early), not when the
+ * module loads, so that code which imports the core without searching (the page before its
+ * first diagram) pays nothing for it.
+ */
+export function keepShapes(): readonly object[] {
+  kept ??= keptShapes((model, core) => new Search(model, {}, core));
+  return kept;
+}
