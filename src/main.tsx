@@ -10,7 +10,7 @@ const openLink = async (): Promise<void> => {
   const scenario = scenarioIdOfLink(window.location.hash) ?? '';
   void import('./scenarios/catalog').then((m) => m.loadScenario(scenario)).catch(() => null);
   const [{ openAddress }] = await Promise.all([
-    import('./ui/layout/urlSync'),
+    import('./ui/layout/openLink'),
     import('./store/model').then((m) => m.loadModel()),
   ]);
   await openAddress();

@@ -9,6 +9,7 @@ import { unpackChecked } from './indices';
 import {
   MAX_NOTE,
   MAX_NOTES,
+  MAX_PACKED_ANNOTATIONS,
   MAX_STEPS,
   MAX_TITLE,
   NO_ANNOTATIONS,
@@ -20,8 +21,7 @@ import {
 
 export * from './notes';
 
-/** Longest `a=` field accepted in a link, and the most bytes it may inflate to. */
-export const MAX_PACKED_ANNOTATIONS = 9000;
+/** The most bytes an `a=` field may inflate to. */
 const MAX_UNPACKED_ANNOTATIONS = 256 * 1024;
 
 const wireSchema = v.strictTuple([

@@ -19,6 +19,8 @@ export const NO_ANNOTATIONS: Annotations = { title: '', notes: {} };
 export const MAX_TITLE = 120;
 export const MAX_NOTE = 500;
 export const MAX_NOTES = 200;
+/** Longest `a=` field (the notes, packed: `./annotations`) accepted in a link. */
+export const MAX_PACKED_ANNOTATIONS = 9000;
 
 /** Control characters and bidirectional overrides (which could make a note read backwards). */
 // eslint-disable-next-line no-control-regex

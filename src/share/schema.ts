@@ -5,8 +5,8 @@
  * link cannot pollute prototypes.
  */
 import * as v from 'valibot';
-import { MAX_PACKED_ANNOTATIONS } from './annotations';
-import { MAX_PACKED, MAX_STEPS } from './indices';
+import { MAX_PACKED } from './indexText';
+import { MAX_PACKED_ANNOTATIONS, MAX_STEPS } from './notes';
 
 /**
  * The newest link format this build writes and reads. v2 adds `pf`/`pm`: the fix and
