@@ -1,0 +1,63 @@
+import { expect, test } from './fixtures/app';
+
+/** A shared link to a scenario other than the default one, with a run (as the page bench's). */
+const LINK = '/#v=1&s=write-behind-loss&f=none&g=o&seed=7&c=3&p=100';
+
+/** Marks the first diagram drawn (its lifelines and an arrow in the DOM) on `window.__drawnAt`. */
+const MARK_FIRST_DIAGRAM = `(() => {
+  const observer = new MutationObserver(() => {
+    const drawn =
+      document.querySelector('[data-testid="sequence-diagram"] [data-testid^="lifeline-"]') &&
+      document.querySelector('[data-testid^="ghost-"], [data-testid^="arrow-"]');
+    if (!drawn) return;
+    observer.disconnect();
+    window.__drawnAt = performance.now();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+/**
+ * Text found only in code a shared link's first diagram does not need: the explorer's integer
+ * core and its early search (Find the race), and fflate (deflating links, and inflating packed
+ * fields, which this link has none of). Error texts survive minification.
+ */
+const NOT_BEFORE_FIRST_DIAGRAM = [
+  'the integer core explores untimed models only',
+  'the early search runs on the integer core only',
+  'invalid block type',
+];
+
+test('a shared link draws its first diagram without the explorer core or fflate', async ({
+  app,
+  page,
+}) => {
+  await page.addInitScript(MARK_FIRST_DIAGRAM);
+  await app.open(LINK);
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
+  await app.expectStep(3, 3);
+  const scripts = await page.evaluate(() => {
+    const drawnAt = (window as unknown as { __drawnAt: number }).__drawnAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < drawnAt)
+      .map((e) => e.name);
+  });
+  const code = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+  const all = code.join('\n');
+  // What opened the link is among them (the check sees the code it means to).
+  expect(all).toContain('This link is too long to be an Interleave link.');
+  for (const text of NOT_BEFORE_FIRST_DIAGRAM) expect(all).not.toContain(text);
+  // fflate comes after it, with the address sync (which writes links).
+  const later = async () => {
+    const urls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.js(\?|$)/.test(e.name))
+        .map((e) => e.name),
+    );
+    const texts = await Promise.all(urls.map(async (url) => (await page.request.get(url)).text()));
+    return texts.some((text) => text.includes('invalid block type'));
+  };
+  await expect.poll(later).toBe(true);
+  expect(app.errors).toEqual([]);
+});
