@@ -5,6 +5,7 @@
  * travels whole), and decoding replays that model (deterministic; reading is in `./linkRead`).
  * Pure: never touches `window`; `decodeLink` never throws.
  */
+import { sharedStepper } from '../engine/machines';
 import { enabledSteps } from '../engine/steps';
 import { TraceBuilder } from '../engine/replay';
 import type { Model, World } from '../engine/types';
@@ -12,7 +13,7 @@ import { findScenario } from '../scenarios/registry';
 import { buildModel } from '../scenarios/session';
 import { encodeAnnotations, hasAnnotations } from './annotations';
 import { indicesToText, MAX_INDEX, pack } from './indices';
-import { linkStepper, paramsText, readLink, type DecodeResult, type ShareState } from './linkRead';
+import { paramsText, readLink, type DecodeResult, type ShareState } from './linkRead';
 import { PACKED_FIELDS } from './packedFields';
 import { MAX_LINK_LENGTH, NOTES_VERSION } from './schema';
 import { scenarioIdOfLink } from './address';
@@ -33,7 +34,7 @@ function scheduleIndices(
   schedule: readonly string[],
   worlds?: readonly World[],
 ): number[] {
-  const builder = worlds ? null : new TraceBuilder(model, linkStepper);
+  const builder = worlds ? null : new TraceBuilder(model, sharedStepper());
   const out: number[] = [];
   for (let i = 0; i < schedule.length; i++) {
     const world = worlds ? worlds[i] : builder?.world;

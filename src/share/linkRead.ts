@@ -1,11 +1,12 @@
 /**
  * Reading a share link (`./link` writes them): the text after `#` ⇄ the session, seed, pinned
  * run, cursor, compare view and notes it describes. The schedule's indices are replayed on the
- * model (deterministic). Packed fields (`z=`, `a=`) are read by what `./packedFields` holds
+ * model (deterministic) with the shared stepper, whose transitions the page then replays the
+ * run with again. Packed fields (`z=`, `a=`) are read by what `./packedFields` holds
  * (fflate's inflate), passed in, so that opening a link without them does not load it. Pure:
  * never touches `window`; `readLink` never throws.
  */
-import { createStepper, type Stepper } from '../engine/machines';
+import { sharedStepper } from '../engine/machines';
 import { TraceBuilder } from '../engine/replay';
 import type { Granularity } from '../engine/types';
 import { BUILT_IN_INFO } from '../scenarios/info';
@@ -42,8 +43,6 @@ export interface PackedFields {
 }
 
 const GRANULARITY: Record<string, Granularity> = { o: 'operations', m: 'messages' };
-/** The stepper links are read and written with (memoized: a link is often read again). */
-export const linkStepper: Stepper = createStepper({ memoize: true });
 
 /**
  * Returns whether the link `input` has packed fields (`z=`, `a=`), which `readLink` reads with
@@ -143,7 +142,7 @@ function decodeUnsafe(input: string, packed: PackedFields | null): DecodeResult 
     params,
   };
   const model = buildModel({ ...config, ...pinned });
-  const builder = new TraceBuilder(model, linkStepper);
+  const builder = new TraceBuilder(model, sharedStepper());
   for (const [i, index] of indices.entries()) {
     const step = builder.enabled()[index];
     if (!step) {

@@ -2,10 +2,11 @@
  * The model as the store runs it, loaded after the first paint (see `./model`): the default
  * scenario's definition and machines, the engine, and the memoized derived data (the model of
  * a configuration, the trace of a schedule, the enabled steps at the cursor, the narrative).
- * Replay is pure and deterministic, so results are cached by their inputs.
+ * Replay is pure and deterministic, so results are cached by their inputs; the machines'
+ * transitions are memoized by the shared stepper, which a link is read with too.
  */
 import { completeRun } from '../engine/complete';
-import { createStepper } from '../engine/machines';
+import { sharedStepper } from '../engine/machines';
 import { randomCompletion } from '../engine/random';
 import { replay, type Trace } from '../engine/replay';
 import { enabledSteps } from '../engine/steps';
@@ -24,8 +25,6 @@ import {
 import type { StartRun } from '../viz/order';
 import { lru } from './lru';
 
-const stepper = createStepper({ memoize: true });
-
 const models = lru<Model>(16);
 const traces = lru<Trace>(24);
 const enabledCache = lru<Step[]>(64);
@@ -40,7 +39,7 @@ function modelFor(config: SessionConfig): Model {
 /** Returns the (cached) trace of `schedule` under `config`. */
 function traceFor(config: SessionConfig, schedule: readonly string[]): Trace {
   return traces(`${configKey(config)}#${schedule.join(' ')}`, () =>
-    replay(modelFor(config), schedule, stepper),
+    replay(modelFor(config), schedule, sharedStepper()),
   );
 }
 
@@ -90,7 +89,7 @@ function divergenceFor(
 }
 
 /** The run from the start that orders a diagram's lifelines (see `viz/order`). */
-const startRun: StartRun = (model, maxSteps) => completeRun(model, [], maxSteps);
+const startRun: StartRun = (model, maxSteps) => completeRun(model, [], maxSteps, sharedStepper());
 
 /** What the store and the diagram need of the model, once it has loaded. */
 export const LIVE = {
