@@ -84,14 +84,21 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
   // A phone's view is often scrolled to the current step: kept clear of the zoom buttons.
   const room = phone ? ZOOM_BUTTONS : 0;
   const large = props.large === true;
+  const culled = props.cull !== false && shouldCull(layout);
   const { view, fit, actualSize } = useDiagramZoom(
     layout,
     fitKey,
     { svgRef, contentRef, headerRef, axisRef },
-    { large, whole: fitTo, floor, room, paneFollows: props.onFitHeight !== undefined },
+    {
+      large,
+      whole: fitTo,
+      floor,
+      room,
+      paneFollows: props.onFitHeight !== undefined,
+      culls: culled,
+    },
   );
   useFitHeight(svgRef, layout, props.onFitHeight, floor);
-  const culled = props.cull !== false && shouldCull(layout);
   const shown = useMemo(
     () => (culled ? visibleLayout(layout, view.yMin, view.yMax) : layout),
     [culled, layout, view],

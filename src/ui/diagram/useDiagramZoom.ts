@@ -1,10 +1,11 @@
 /**
- * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram when the
+ * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram once its
+ * pane has been laid out (before the first paint, without a render of its own), again when the
  * scenario changes (and, while the view is at Fit, when its pane resizes), keeps the cursor in
  * view when it moves, and reports the visible window (quantized, so scrolling re-renders only
  * when culling would change).
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { stepSpan } from '../../viz/stepSpan';
 import type { DiagramLayout } from '../../viz/types';
 import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
@@ -14,6 +15,10 @@ import { widthScale } from './zoomView';
 const CULL_MARGIN = 600;
 const CULL_CHUNK = 400;
 const FIRST_VIEW: ViewWindow = { yMin: 0, yMax: 1200 };
+
+/** `old` when `next` is the same window (so that state holding it does not change), else `next`. */
+const sameWindow = (old: ViewWindow, next: ViewWindow): ViewWindow =>
+  old.yMin === next.yMin && old.yMax === next.yMax ? old : next;
 
 function quantize(view: ViewWindow): ViewWindow {
   return {
@@ -63,6 +68,11 @@ export interface ZoomOptions {
    * fitted again, which would feed back into that height.
    */
   readonly paneFollows?: boolean;
+  /**
+   * Whether only the rows in the visible window are rendered: otherwise the window is not kept
+   * in state, and a fit or a scroll renders nothing again.
+   */
+  readonly culls?: boolean;
 }
 
 /** Returns the visible window and the fit / 100% actions; `fitKey` changes trigger a fit. */
@@ -70,17 +80,38 @@ export function useDiagramZoom(
   layout: DiagramLayout,
   fitKey: string,
   { svgRef, contentRef, headerRef, axisRef }: DiagramRefs,
-  { large = false, whole, floor = 0, room = 0, paneFollows = false }: ZoomOptions = {},
+  {
+    large = false,
+    whole,
+    floor = 0,
+    room = 0,
+    paneFollows = false,
+    culls = true,
+  }: ZoomOptions = {},
 ): DiagramZoom {
   const [view, setView] = useState<ViewWindow>(() => quantize(FIRST_VIEW));
   const adapterRef = useRef<ZoomAdapter | null>(null);
+  const latestRef = useRef(view);
+  const cullsRef = useRef(culls);
   const onView = useCallback((next: ViewWindow) => {
     const q = quantize(next);
-    setView((old) => (old.yMin === q.yMin && old.yMax === q.yMax ? old : q));
+    latestRef.current = q;
+    if (cullsRef.current) setView((old) => sameWindow(old, q));
   }, []);
+  useEffect(() => {
+    cullsRef.current = culls;
+    if (culls) setView((old) => sameWindow(old, latestRef.current));
+  }, [culls]);
+  // Set once the pane has been laid out (the first ResizeObserver callback, in the frame before
+  // the first paint): the first fit, bounds and scroll wait for it, so that none of them forces
+  // a layout of the page while it loads. Where there is no ResizeObserver, at once.
+  const laidOutRef = useRef(typeof ResizeObserver === 'undefined');
 
   const { headerHeight, width, height, rowHeight } = layout;
-  useEffect(() => {
+  // The adapter, the sizes and the ResizeObserver are set up in the commit (they measure
+  // nothing), so the observer's first callback comes in the first frame: the first paint is
+  // fitted.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     const content = contentRef.current;
     const header = headerRef.current;
@@ -95,12 +126,14 @@ export function useDiagramZoom(
     };
   }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView, room]);
 
-  useEffect(() => adapterRef.current?.setBounds(width, height), [width, height]);
+  useEffect(() => {
+    if (laidOutRef.current) adapterRef.current?.setBounds(width, height);
+  }, [width, height]);
 
   const cursorY = layout.cursor.y;
   const lineY = layout.band.top;
   const sizeRef = useRef({ width, height, cursorY, lineY, whole });
-  useEffect(() => {
+  useLayoutEffect(() => {
     sizeRef.current = { width, height, cursorY, lineY, whole };
   }, [width, height, cursorY, lineY, whole]);
   const fit = useCallback(() => {
@@ -117,19 +150,33 @@ export function useDiagramZoom(
     const s = sizeRef.current;
     adapterRef.current?.actualSize(s.width, s.height, s.cursorY);
   }, []);
-  useEffect(() => fit(), [fit, fitKey]);
-  // The pane changes size (the window resized, the chance strip under the timeline loaded,
-  // notes shown while presenting): a view at Fit, or presenting, is fitted again. Otherwise
-  // the user's pan and zoom are kept, and a diagram that grew (a phone's pane follows the run)
-  // keeps no blank under a scrolled view.
   useEffect(() => {
+    if (laidOutRef.current) fit();
+  }, [fit, fitKey]);
+  // The scroll that keeps the current step in view (see below), as last asked for.
+  const showRef = useRef<() => void>(() => undefined);
+  // The pane is laid out for the first time: the diagram is fitted and scrolled as it would
+  // have been on mount. Then, when the pane changes size (the window resized, the chance strip
+  // under the timeline loaded, notes shown while presenting): a view at Fit, or presenting, is
+  // fitted again. Otherwise the user's pan and zoom are kept, and a diagram that grew (a
+  // phone's pane follows the run) keeps no blank under a scrolled view.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() =>
-      large || (!paneFollows && adapterRef.current?.fitted())
-        ? fit()
-        : adapterRef.current?.settle(sizeRef.current.height),
-    );
+    const observer = new ResizeObserver(() => {
+      const adapter = adapterRef.current;
+      adapter?.measure();
+      if (!laidOutRef.current)
+        // In a task of its own after this frame, which lays out the whole page already.
+        setTimeout(() => {
+          laidOutRef.current = true;
+          adapterRef.current?.setBounds(sizeRef.current.width, sizeRef.current.height);
+          fit();
+          showRef.current();
+        }, 0);
+      else if (large || (!paneFollows && adapter?.fitted())) fit();
+      else adapter?.settle(sizeRef.current.height);
+    });
     observer.observe(svg);
     return () => observer.disconnect();
   }, [large, paneFollows, fit, svgRef]);
@@ -141,11 +188,14 @@ export function useDiagramZoom(
   const x1 = span?.x1 ?? NaN;
   const axis =
     layout.lifelines.reduce((x, l) => Math.min(x, l.x), Infinity) - layout.columnWidth / 2;
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Presenting, the cursor line (fitted with LINE_ROOM under it, see fit).
     const bottom = large ? bandTop + 2 : bandTop + bandHeight;
     const x = Number.isNaN(x0) ? undefined : { x0, x1, axis };
-    adapterRef.current?.ensureVisible(bandTop - rowHeight, bottom, x);
+    showRef.current = () => adapterRef.current?.ensureVisible(bandTop - rowHeight, bottom, x);
+  }, [bandTop, bandHeight, rowHeight, large, x0, x1, axis]);
+  useEffect(() => {
+    if (laidOutRef.current) showRef.current();
   }, [bandTop, bandHeight, rowHeight, large, x0, x1, axis]);
 
   return { view, fit, actualSize };

@@ -48,6 +48,12 @@ export interface ZoomAdapter {
   /** Keeps panning within the diagram (plus a margin) of this size. */
   setBounds(width: number, height: number): void;
   /**
+   * Reads the svg's size, for the fits and scrolls that follow: called where layout is done (a
+   * ResizeObserver's callback), so they never force one. Until it is first called, they read
+   * the size themselves.
+   */
+  measure(): void;
+  /**
    * After the svg grew: scrolls down (without zooming) as far as leaves no blank under a
    * diagram of `height` whose top is scrolled out of view.
    */
@@ -95,12 +101,16 @@ export function createZoomAdapter(
   onView: (view: ViewWindow) => void,
   room = 0,
 ): ZoomAdapter {
-  const size = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
+  let measured: { readonly w: number; readonly h: number } | null = null;
+  const read = () => ({ w: svg.clientWidth || 800, h: svg.clientHeight || 600 });
+  const size = () => measured ?? read();
   /** The screen, as d3-zoom reads it for its bounds. */
-  const screen = (): Extent => [
+  const readScreen = (): Extent => [
     [0, 0],
     [svg.width.baseVal.value, svg.height.baseVal.value],
   ];
+  let measuredScreen: Extent | null = null;
+  const screen = () => measuredScreen ?? readScreen();
   let view: View = IDENTITY;
   let bounds: Extent | null = null;
   let driver: ZoomDriver | null = null;
@@ -164,6 +174,10 @@ export function createZoomAdapter(
       const { w, h } = size();
       show(actualView(w, h, width, height, focusY));
       atFit = false;
+    },
+    measure() {
+      measured = read();
+      measuredScreen = readScreen();
     },
     setBounds(width, height) {
       bounds = boundsOf(width, height, size().h);
