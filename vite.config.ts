@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { eagerReactDom } from './scripts/eagerReactDom';
 import { firstViewPreload } from './scripts/firstViewPreload';
 
 /**
@@ -113,6 +114,8 @@ export default defineConfig({
     react(),
     contentSecurityPolicy(),
     previewHeaders(),
+    // React's DOM compiled with its chunk, not when the entry first calls it.
+    eagerReactDom(),
     // What the app's and the embed view's first views need loads with the entry.
     firstViewPreload({
       'index.html': { views: ['src/ui/App.tsx'], fonts: [INTER] },
