@@ -85,6 +85,17 @@ export async function waitForServer(url: string): Promise<void> {
 export async function withPreview<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
   if (process.env.BENCH_BUILD === '1' || (DIST === 'dist' && !existsSync('dist/index.html')))
     execSync('npx vite build', { stdio: 'inherit' });
+  // A server left on the port (a run stopped half-way) would be measured instead of DIST: the
+  // new one would fail to start, and the old one would answer. One just stopped may take a
+  // moment to let the port go.
+  const answers = () =>
+    fetch(BASE).then(
+      () => true,
+      () => false,
+    );
+  for (let i = 0; (await answers()) && i < 20; i++) await new Promise((r) => setTimeout(r, 250));
+  if (await answers())
+    throw new Error(`something already answers on ${BASE}: stop it, or set E2E_PORT`);
   // Vite's own entry point (not `npx`), so that killing the child stops the server.
   const server = spawn(
     process.execPath,
