@@ -7,21 +7,11 @@ import type { Core } from './coreParts';
 import { countNumber, countText } from './count';
 import { perInvariant, type ExploreResult, type ResultCounts } from './exploreResult';
 import type { Model, Step } from './types';
-import type { CountColumn, NumberColumn } from './summaries';
+import type { SummaryTable } from './summaries';
 import { copyOf } from './vectorStep';
 
 /** Per stored world: what the search found below it. */
-export interface Summaries {
-  readonly paths: CountColumn;
-  readonly any: CountColumn;
-  readonly harm: CountColumn;
-  /** `n` per world: complete interleavings violating invariant i. */
-  readonly violating: CountColumn;
-  /** Chance a random continuation ends in harm. */
-  readonly chance: NumberColumn;
-  /** `n + 2` per world: shortest distance to a violation of invariant i, of any, of harm. */
-  readonly shortest: NumberColumn;
-}
+export type Summaries = SummaryTable;
 
 /** What the walks need from the search: its parts, and which slots a violation mask hits. */
 export interface Search {
@@ -47,7 +37,7 @@ export function answersOf(
   const { hits } = search;
   const { enabled, vectors, checks, keyer, table, harmMask } = search.core;
   const n = model.invariants.length;
-  const distance = (c: number, i: number): number => (c < 0 ? Infinity : sums.shortest.get(c, i));
+  const distance = (c: number, i: number): number => (c < 0 ? Infinity : sums.shortest(c, i));
   /** The number of the stored world the last step led to (in the stepper's scratch), or -1. */
   const reached = (): number => table.find(keyer.vector, keyer.canon(vectors.scratch));
   /** Takes `step` from `raw` as step `index`: its violation mask (the world after: scratch). */
@@ -78,7 +68,7 @@ export function answersOf(
   /** The chance of harm at each world along `schedule` (1 once a step caused harm). */
   const chanceAlong = (schedule: readonly string[] | null): number[] | null => {
     if (!schedule) return null;
-    const out = [sums.chance.get(root)];
+    const out = [sums.chance(root)];
     let raw = initial;
     let harmed = false;
     for (const key of schedule) {
@@ -86,16 +76,16 @@ export function answersOf(
       if (!step) break;
       harmed ||= (take(raw, step, out.length - 1) & harmMask) !== 0;
       const c = harmed ? -1 : reached();
-      out.push(harmed ? 1 : c < 0 ? 0 : sums.chance.get(c));
+      out.push(harmed ? 1 : c < 0 ? 0 : sums.chance(c));
       raw = copyOf(vectors.scratch, vectors.length);
     }
     return out;
   };
-  const byInvariant = perInvariant(model, (i) => sums.violating.get(root, i), path);
+  const byInvariant = perInvariant(model, (i) => sums.violating(root, i), path);
   const harmPath = path(n + 1);
-  const total = sums.paths.get(root);
-  const any = sums.any.get(root);
-  const harm = sums.harm.get(root);
+  const total = sums.paths(root);
+  const any = sums.any(root);
+  const harm = sums.harm(root);
   return {
     interleavings: countNumber(total),
     violating: byInvariant.violating,
@@ -105,7 +95,7 @@ export function answersOf(
     violatingExact: byInvariant.violatingExact,
     violatingAnyExact: countText(any),
     violatingHarmExact: countText(harm),
-    harmProbability: sums.chance.get(root),
+    harmProbability: sums.chance(root),
     shortest: path(n),
     shortestBy: byInvariant.shortestBy,
     shortestHarm: harmPath,

@@ -4,14 +4,13 @@
  * open-addressing table and summarised in typed arrays. Gives exactly the reference explorer's
  * answers: exact interleaving and violating counts, shortest runs, harm probability.
  */
-import { addCount, type Count } from './count';
 import { Stop, stoppedResult, type ExploreOptions, type ExploreResult } from './exploreResult';
 import { hidingFinished, keptShapes, type Core } from './coreParts';
-import { slotHit, slotHits } from './invariants';
+import { slotHits } from './invariants';
 import type { Model, Step } from './types';
 import { createWorld } from './world';
-import { answersOf, type Summaries } from './coreAnswers';
-import { CountColumn, NumberColumn } from './summaries';
+import { answersOf } from './coreAnswers';
+import { SummaryTable, type RowSums } from './summaries';
 
 /**
  * A world being expanded: its steps, the next to take, and what its successors add up to. Frames
@@ -27,12 +26,8 @@ interface Frame {
   next: number;
   /** Violation mask of the step into the successor being expanded. */
   mask: number;
-  paths: Count;
-  any: Count;
-  harm: Count;
-  chance: number;
-  readonly violating: Count[];
-  readonly shortest: number[];
+  /** What its successors add up to so far. */
+  readonly sums: RowSums;
 }
 
 export { onIntegerCore } from './coreParts';
@@ -58,9 +53,7 @@ function search(model: Model, options: ExploreOptions, core: Core): ExploreResul
 class Search {
   private readonly maxStates: number;
   private readonly n: number;
-  private readonly width: number;
-  private readonly harmMask: number;
-  private readonly sums: Summaries;
+  private readonly sums: SummaryTable;
   private transitions = 0;
   private readonly stack: Frame[] = [];
   private readonly frames: Frame[] = [];
@@ -72,16 +65,7 @@ class Search {
   ) {
     this.maxStates = options.maxStates ?? 2_000_000;
     this.n = model.invariants.length;
-    this.width = this.n + 2;
-    this.harmMask = core.harmMask;
-    this.sums = {
-      paths: new CountColumn(1),
-      any: new CountColumn(1),
-      harm: new CountColumn(1),
-      violating: new CountColumn(this.n),
-      chance: new NumberColumn(1),
-      shortest: new NumberColumn(this.width),
-    };
+    this.sums = new SummaryTable(this.n, core.harmMask);
   }
 
   private approxBytes(): number {
@@ -90,10 +74,7 @@ class Search {
       core.table.bytes() +
       core.interner.chars * 2 +
       (core.interner.texts.length + core.interner.seqs.length) * 64 +
-      sums.paths.bytes() * 3 +
-      sums.violating.bytes() +
-      sums.chance.bytes() +
-      sums.shortest.bytes()
+      sums.bytes()
     );
   }
 
@@ -108,7 +89,7 @@ class Search {
   /** Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`. */
   private open(raw: Int32Array, rawLength: number, depth: number, length: number): void {
     if (this.stored() >= this.maxStates) throw new Stop('states');
-    const { n, width, stack, core } = this;
+    const { stack, core, sums } = this;
     let frame = this.frames[stack.length];
     if (!frame) {
       frame = {
@@ -118,12 +99,7 @@ class Search {
         steps: [],
         next: 0,
         mask: 0,
-        paths: 0,
-        any: 0,
-        harm: 0,
-        chance: 0,
-        violating: new Array<Count>(n),
-        shortest: new Array<number>(width),
+        sums: sums.sums(),
       };
       this.frames[stack.length] = frame;
     }
@@ -136,60 +112,20 @@ class Search {
     frame.steps = steps;
     frame.next = 0;
     frame.mask = 0;
-    frame.violating.fill(0);
-    frame.shortest.fill(Infinity);
-    if (steps.length === 0) {
-      const mask = core.checks.end(into, depth - 1);
-      const harmMask = this.harmMask;
-      frame.paths = 1;
-      for (let i = 0; i < width; i++) if (slotHit(i, mask, n, harmMask)) frame.shortest[i] = 0;
-      for (let i = 0; i < n; i++) if (slotHit(i, mask, n, harmMask)) frame.violating[i] = 1;
-      frame.any = mask ? 1 : 0;
-      frame.harm = mask & harmMask ? 1 : 0;
-      frame.chance = frame.harm;
-    } else {
-      frame.paths = 0;
-      frame.any = 0;
-      frame.harm = 0;
-      frame.chance = 0;
-    }
+    if (steps.length === 0) sums.leaf(frame.sums, core.checks.end(into, depth - 1));
+    else sums.open(frame.sums);
     stack.push(frame);
-  }
-
-  /** Adds successor `c`, reached by a step with violation `mask`, to `f`. */
-  private add(f: Frame, c: number, mask: number): void {
-    const { sums, n, width, harmMask } = this;
-    const sub = sums.paths.get(c);
-    f.paths = addCount(f.paths, sub);
-    f.any = addCount(f.any, mask ? sub : sums.any.get(c));
-    f.harm = addCount(f.harm, mask & harmMask ? sub : sums.harm.get(c));
-    f.chance += mask & harmMask ? 1 : sums.chance.get(c);
-    for (let i = 0; i < n; i++) {
-      const count = slotHit(i, mask, n, harmMask) ? sub : sums.violating.get(c, i);
-      f.violating[i] = addCount(f.violating[i]!, count);
-    }
-    for (let i = 0; i < width; i++) {
-      const length = slotHit(i, mask, n, harmMask) ? 1 : 1 + sums.shortest.get(c, i);
-      if (length < f.shortest[i]!) f.shortest[i] = length;
-    }
   }
 
   /** Stores a fully expanded world's summaries and returns its number. */
   private close(f: Frame): number {
-    const { sums, n, width } = this;
-    const index = f.index;
-    sums.paths.set(index, 0, f.paths);
-    sums.any.set(index, 0, f.any);
-    sums.harm.set(index, 0, f.harm);
-    sums.chance.set(index, 0, f.steps.length > 0 ? f.chance / f.steps.length : f.chance);
-    for (let i = 0; i < n; i++) sums.violating.set(index, i, f.violating[i]!);
-    for (let i = 0; i < width; i++) sums.shortest.set(index, i, f.shortest[i]!);
-    return index;
+    this.sums.store(f.index, f.sums, f.steps.length);
+    return f.index;
   }
 
   /** Expands worlds until the stack is empty; returns the root's number. */
   private expand(): number {
-    const { stack, core, options } = this;
+    const { stack, core, options, sums } = this;
     const { keyer, table, checks } = core;
     const vectors = core.vectors;
     let root = -1;
@@ -203,7 +139,7 @@ class Search {
         const mask = checks.step(f.raw, after, record);
         const length = keyer.canon(after);
         const c = table.find(keyer.vector, length);
-        if (c >= 0) this.add(f, c, mask);
+        if (c >= 0) sums.add(f.sums, c, mask);
         else {
           f.mask = mask;
           this.open(after, vectors.length, f.depth + 1, length);
@@ -213,20 +149,20 @@ class Search {
       stack.pop();
       const index = this.close(f);
       const parent = stack[stack.length - 1];
-      if (parent) this.add(parent, index, parent.mask);
+      if (parent) sums.add(parent.sums, index, parent.mask);
       else root = index;
     }
     return root;
   }
 
   run(): ExploreResult {
-    const { model, core, n, harmMask } = this;
+    const { model, core, n } = this;
     const initial = createWorld(model, core.stepper);
     try {
       const initialRaw = core.keyer.raw(initial);
       this.open(initialRaw, initialRaw.length, 0, core.keyer.canon(initialRaw));
       const root = this.expand();
-      const hits = slotHits(n, harmMask);
+      const hits = slotHits(n, core.harmMask);
       const answers = answersOf(model, { core, hits }, this.sums, root, initialRaw);
       return {
         symmetry: core.classes,

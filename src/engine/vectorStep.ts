@@ -11,6 +11,7 @@ import type { Interner } from './vectorIntern';
 import { layoutOf, type Layout } from './vectorKey';
 import {
   createQueues,
+  empty,
   recordCopy,
   sortTimers,
   stepRecord,
@@ -312,13 +313,13 @@ class VectorSteps implements VectorStepper {
     this.v.set(raw);
     this.clock = raw[0]!;
     this.timerSet = null;
-    this.outbox.length = 0;
-    this.outMessages.length = 0;
-    this.dropped.length = 0;
+    empty(this.outbox);
+    empty(this.outMessages);
+    empty(this.dropped);
     for (let k = 0; k < this.touchedCount; k++) this.taken[this.touched[k]!] = 0;
     this.touchedCount = 0;
-    this.delivered.length = 0;
-    this.changed.length = 0;
+    empty(this.delivered);
+    empty(this.changed);
     const dropped = this.dropped;
     let fault: string | undefined;
     if (step.kind === 'deliver') {

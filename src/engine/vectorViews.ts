@@ -8,6 +8,7 @@
 import type { ActorState, Message, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf, type Layout } from './vectorKey';
+import { empty } from './vectorQueues';
 
 /** Slots of the world after a step start here; record slots after those. */
 export const AFTER = 1 << 20;
@@ -126,7 +127,7 @@ class VectorViews implements Views {
   private busyOf(raw: Int32Array): number {
     const { busy } = this;
     const channelBase = this.layout.channelBase;
-    busy.length = 0;
+    empty(busy);
     for (let i = channelBase; i < raw.length; i++) if (raw[i] !== 0) busy.push(i - channelBase);
     return this.lists.of(busy);
   }
