@@ -10,6 +10,7 @@ import { slotHits } from './invariants';
 import type { Model, Step } from './types';
 import { createWorld } from './world';
 import { answersOf } from './coreAnswers';
+import { hashVector } from './stateTable';
 import { SummaryTable, type RowSums } from './summaries';
 
 /**
@@ -86,8 +87,17 @@ class Search {
     return this.core.table.size - this.stack.length;
   }
 
-  /** Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`. */
-  private open(raw: Int32Array, rawLength: number, depth: number, length: number): void {
+  /**
+   * Opens the world of `raw[0..rawLength)` (copied), reached in `depth` steps, keyed `length`
+   * (the keyer's vector) with hash `hash`.
+   */
+  private open(
+    raw: Int32Array,
+    rawLength: number,
+    depth: number,
+    length: number,
+    hash: number,
+  ): void {
     if (this.stored() >= this.maxStates) throw new Stop('states');
     const { stack, core, sums } = this;
     let frame = this.frames[stack.length];
@@ -108,7 +118,7 @@ class Search {
     for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
     const steps = core.enabled.of(into);
     frame.depth = depth;
-    frame.index = core.table.add(core.keyer.vector, length);
+    frame.index = core.table.add(core.keyer.vector, length, hash);
     frame.steps = steps;
     frame.next = 0;
     frame.mask = 0;
@@ -138,11 +148,12 @@ class Search {
         const after = vectors.scratch;
         const mask = checks.step(f.raw, after, record);
         const length = keyer.canon(after);
-        const c = table.find(keyer.vector, length);
+        const hash = hashVector(keyer.vector, length);
+        const c = table.find(keyer.vector, length, hash);
         if (c >= 0) sums.add(f.sums, c, mask);
         else {
           f.mask = mask;
-          this.open(after, vectors.length, f.depth + 1, length);
+          this.open(after, vectors.length, f.depth + 1, length, hash);
         }
         continue;
       }
@@ -160,7 +171,9 @@ class Search {
     const initial = createWorld(model, core.stepper);
     try {
       const initialRaw = core.keyer.raw(initial);
-      this.open(initialRaw, initialRaw.length, 0, core.keyer.canon(initialRaw));
+      const length = core.keyer.canon(initialRaw);
+      const hash = hashVector(core.keyer.vector, length);
+      this.open(initialRaw, initialRaw.length, 0, length, hash);
       const root = this.expand();
       const hits = slotHits(n, core.harmMask);
       const answers = answersOf(model, { core, hits }, this.sums, root, initialRaw);

@@ -1,6 +1,8 @@
 /**
  * An open-addressing hash table of integer state vectors: vectors of any length are packed into
  * one growing Int32Array and numbered in insertion order; lookups hash the vector (no strings).
+ * Each slot holds a vector's number and its hash side by side, so that a probe reads the stored
+ * vector only when the hashes match.
  */
 
 const EMPTY = -1;
@@ -22,17 +24,20 @@ export class StateTable {
   private starts = new Int32Array(1 << 12);
   private lengths = new Int32Array(1 << 12);
   private hashes = new Uint32Array(1 << 12);
-  private slots = new Int32Array(1 << 13).fill(EMPTY);
+  /** Pairs (number, hash) by slot; number EMPTY when free. */
+  private slots = new Int32Array(2 << 13).fill(EMPTY);
   private mask = (1 << 13) - 1;
   /** How many vectors are stored. */
   size = 0;
 
   /** Returns the number of the stored vector equal to `vector[0..length)`, or -1. */
   find(vector: Int32Array, length: number, hash = hashVector(vector, length)): number {
+    const slots = this.slots;
+    const tag = hash | 0;
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const index = this.slots[s]!;
+      const index = slots[2 * s]!;
       if (index === EMPTY) return -1;
-      if (this.hashes[index] === hash && this.equals(index, vector, length)) return index;
+      if (slots[2 * s + 1] === tag && this.equals(index, vector, length)) return index;
     }
   }
 
@@ -50,7 +55,7 @@ export class StateTable {
     this.lengths[index] = length;
     this.hashes[index] = hash;
     this.used += length;
-    if (this.size * 2 > this.slots.length) this.rehash();
+    if (this.size * 4 > this.slots.length) this.rehash();
     else this.place(index);
     return index;
   }
@@ -68,9 +73,11 @@ export class StateTable {
   }
 
   private place(index: number): void {
-    let s = this.hashes[index]! & this.mask;
-    while (this.slots[s] !== EMPTY) s = (s + 1) & this.mask;
-    this.slots[s] = index;
+    const hash = this.hashes[index]!;
+    let s = hash & this.mask;
+    while (this.slots[2 * s] !== EMPTY) s = (s + 1) & this.mask;
+    this.slots[2 * s] = index;
+    this.slots[2 * s + 1] = hash | 0;
   }
 
   private growIndex(): void {
@@ -86,7 +93,7 @@ export class StateTable {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    this.mask = this.slots.length - 1;
+    this.mask = this.slots.length / 2 - 1;
     for (let i = 0; i < this.size; i++) this.place(i);
   }
 }

@@ -94,7 +94,7 @@ export class SummaryTable {
   /** Starts `s` as a world with steps: nothing found below it yet. */
   open(s: RowSums): void {
     const { row } = s;
-    s.big.clear();
+    if (s.big.size > 0) s.big.clear();
     for (let k = 0; k <= this.chanceAt; k++) row[k] = 0;
     for (let k = this.chanceAt + 1; k < this.width; k++) row[k] = Infinity;
   }

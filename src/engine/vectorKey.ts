@@ -89,6 +89,9 @@ class VectorKeys implements VectorKeyer {
   private readonly queues: number[] = [];
   /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
   private usedCount = 0;
+  /** The key's channel slots last written (the rest of its channels are zero). */
+  private readonly dirty: number[] = [];
+  private dirtyCount = 0;
   private rows = new Float64Array(16);
   private width = 1;
   private readonly lengths: Int32Array;
@@ -307,11 +310,15 @@ class VectorKeys implements VectorKeyer {
   canon(raw: Int32Array): number {
     const { interner, channelBase, actorBase, used, queues } = this;
     const seqs = interner.seqs;
+    const size = channelBase + interner.channelNames.length;
+    // Past `size` a raw vector holds only zeros (no channel is numbered there yet).
+    const end = Math.min(raw.length, size);
     let usedCount = 0;
-    for (let i = channelBase; i < raw.length; i++) {
-      if (raw[i] === 0) continue;
+    for (let i = channelBase; i < end; i++) {
+      const q = raw[i]!;
+      if (q === 0) continue;
       used[usedCount] = i - channelBase;
-      queues[usedCount++] = raw[i]!;
+      queues[usedCount++] = q;
     }
     this.usedCount = usedCount;
     const perm = this.members.length > 0 ? this.canonicalPerm(raw) : null;
@@ -324,10 +331,11 @@ class VectorKeys implements VectorKeyer {
       if (timers !== 0) timers = interner.seq(seqs[timers]!.map((t) => this.renameText(t, perm)));
     }
     if (timers !== 0) timers = interner.seq([...seqs[timers]!].sort((a, b) => a - b));
-    const size = channelBase + interner.channelNames.length;
     if (this.buffer.length < size) this.buffer = new Int32Array(size * 2);
     const vector = this.buffer;
-    vector.fill(0, 0, size);
+    // Every slot before the channels is written below; of the channels, only those the last key
+    // used are not zero.
+    for (let k = 0; k < this.dirtyCount; k++) vector[this.dirty[k]!] = 0;
     vector[0] = raw[0]!;
     vector[1] = timers;
     for (let i = 2; i < actorBase; i++) vector[i] = raw[i]!;
@@ -337,9 +345,15 @@ class VectorKeys implements VectorKeyer {
       if (perm) vector[actorBase + perm.image[a]!] = this.renameText(state, perm);
       else vector[actorBase + a] = state;
     }
-    for (let k = 0; k < usedCount; k++) vector[channelBase + used[k]!] = queues[k]!;
-    let length = size;
-    while (length > 0 && vector[length - 1] === 0) length--;
+    let length = channelBase;
+    for (let k = 0; k < usedCount; k++) {
+      const at = channelBase + used[k]!;
+      vector[at] = queues[k]!;
+      this.dirty[k] = at;
+      if (at >= length) length = at + 1;
+    }
+    this.dirtyCount = usedCount;
+    if (usedCount === 0) while (length > 0 && vector[length - 1] === 0) length--;
     return length;
   }
 

@@ -309,8 +309,11 @@ class VectorSteps implements VectorStepper {
     const { interner, channelBase } = this;
     const size = channelBase + interner.channelNames.length;
     if (this.v.length < size) this.v = new Int32Array(size * 2);
-    this.v.fill(0);
-    this.v.set(raw);
+    // Past `size` the scratch holds only zeros (no channel is numbered there yet).
+    const v = this.v;
+    const rawLength = raw.length;
+    for (let i = 0; i < rawLength; i++) v[i] = raw[i]!;
+    for (let i = rawLength; i < size; i++) v[i] = 0;
     this.clock = raw[0]!;
     this.timerSet = null;
     empty(this.outbox);
