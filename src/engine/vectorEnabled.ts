@@ -27,7 +27,8 @@ export function createEnabled(
 export class EnabledSteps {
   private readonly actorBase: number;
   private readonly channelBase: number;
-  private readonly deliveries: Map<number, Step>[] = [];
+  /** Per channel, per content at its head: the delivery step. */
+  private readonly deliveries: (Step | undefined)[][] = [];
   private readonly timerSteps = new Map<number, Step>();
   private readonly faultSteps = new Map<string, Step>();
   private readonly dropSteps = new WeakMap<object, Step>();
@@ -94,12 +95,12 @@ export class EnabledSteps {
       const q = channelBase + c < raw.length ? raw[channelBase + c]! : 0;
       if (q === 0) continue;
       const head = seqs[q]![0]!;
-      const byHead = (this.deliveries[c] ??= new Map());
-      let step = byHead.get(head);
+      const byHead = (this.deliveries[c] ??= []);
+      let step = byHead[head];
       if (!step) {
         const channel = interner.channelNames[c]!;
         const message = this.vectors.queue(c, q)[0]!;
-        byHead.set(head, (step = { kind: 'deliver', key: channel, channel, message }));
+        byHead[head] = step = { kind: 'deliver', key: channel, channel, message };
       }
       steps.push(step);
     }

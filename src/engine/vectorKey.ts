@@ -35,9 +35,10 @@ interface Perm {
   /** Actor index → index of its image. */
   readonly image: Int32Array;
   readonly names: Map<ActorId, ActorId>;
-  readonly texts: Map<number, number>;
-  readonly seqs: Map<number, number>;
-  readonly channels: Map<number, number>;
+  /** Renamed values, sequences and channels, by number. */
+  readonly texts: (number | undefined)[];
+  readonly seqs: (number | undefined)[];
+  readonly channels: (number | undefined)[];
 }
 
 const SHAPE = 2 ** 31;
@@ -84,6 +85,8 @@ class VectorKeys implements VectorKeyer {
   private readonly blindSeqs: number[] = [];
   /** Renamings, by their code (the sorted order of each class), with their caches. */
   private readonly perms = new Map<number, Perm>();
+  /** Timer sets by number, their timers in number order. */
+  private readonly sortedSets: (number | undefined)[] = [];
   // Scratch: the channels a raw vector uses and their queues; per member, what it holds.
   private readonly used: number[] = [];
   private readonly queues: number[] = [];
@@ -172,17 +175,17 @@ class VectorKeys implements VectorKeyer {
     image.forEach((to, from) => {
       if (to !== from) names.set(actorIds[from] ?? '', actorIds[to] ?? '');
     });
-    return { image, names, texts: new Map(), seqs: new Map(), channels: new Map() };
+    return { image, names, texts: [], seqs: [], channels: [] };
   }
 
   private renameText(id: number, perm: Perm): number {
     const { interner } = this;
     if (id < 0 || !interner.mentions[id]) return id;
-    let out = perm.texts.get(id);
+    let out = perm.texts[id];
     if (out === undefined) {
       const rename = (name: ActorId): ActorId => perm.names.get(name) ?? name;
       const text = interner.renamer.rename(interner.texts[id] ?? '', rename);
-      perm.texts.set(id, (out = interner.text(text)));
+      perm.texts[id] = out = interner.text(text);
     }
     return out;
   }
@@ -190,17 +193,17 @@ class VectorKeys implements VectorKeyer {
   private renameSeq(id: number, perm: Perm): number {
     const { interner } = this;
     if (!interner.seqMentions[id]) return id;
-    let out = perm.seqs.get(id);
+    let out = perm.seqs[id];
     if (out === undefined) {
       out = interner.seq(interner.seqs[id]!.map((v) => this.renameText(v, perm)));
-      perm.seqs.set(id, out);
+      perm.seqs[id] = out;
     }
     return out;
   }
 
   private renameChannel(c: number, perm: Perm): number {
     const { interner } = this;
-    let out = perm.channels.get(c);
+    let out = perm.channels[c];
     if (out === undefined) {
       const f = interner.channelFrom[c]!;
       const t = interner.channelTo[c]!;
@@ -210,7 +213,7 @@ class VectorKeys implements VectorKeyer {
         const to = interner.actorIds[perm.image[t]!] ?? '';
         out = interner.channel(`${from}->${to}${interner.channelRest[c]}`);
       }
-      perm.channels.set(c, out);
+      perm.channels[c] = out;
     }
     return out;
   }
@@ -328,9 +331,12 @@ class VectorKeys implements VectorKeyer {
         queues[k] = this.renameSeq(queues[k]!, perm);
         used[k] = this.renameChannel(used[k]!, perm);
       }
-      if (timers !== 0) timers = interner.seq(seqs[timers]!.map((t) => this.renameText(t, perm)));
+      if (timers !== 0) timers = this.renameSeq(timers, perm);
     }
-    if (timers !== 0) timers = interner.seq([...seqs[timers]!].sort((a, b) => a - b));
+    if (timers !== 0) {
+      const set = timers;
+      timers = this.sortedSets[set] ??= interner.seq([...seqs[set]!].sort((a, b) => a - b));
+    }
     if (this.buffer.length < size) this.buffer = new Int32Array(size * 2);
     const vector = this.buffer;
     // Every slot before the channels is written below; of the channels, only those the last key

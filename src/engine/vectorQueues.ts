@@ -13,8 +13,8 @@ import { MAIN_LANE } from './world';
 export interface Queues {
   /** The representative message of `content` on channel `c`. */
   messageOf(c: number, content: number): Message;
-  /** A representative message's number among messages (moves are kept by it). */
-  serial(message: Message): number;
+  /** The number among messages of the representative of `content` on channel `c` (made first). */
+  serialOf(c: number, content: number): number;
   /** A new number among messages (for injected events). */
   newSerial(): number;
   /** Channel `c`'s queue numbered `q`, as messages (one array per channel and queue). */
@@ -34,15 +34,18 @@ export function createQueues(interner: Interner): Queues {
   return new SearchQueues(interner);
 }
 
-/** The queues of one search: a class, so that no closures are made per search. */
+/**
+ * The queues of one search: a class, so that no closures are made per search. What is kept per
+ * channel, content or queue is kept in arrays by those numbers (small, dense integers).
+ */
 class SearchQueues implements Queues {
-  /** Representative messages per channel and content, and queues of them. */
-  private readonly reps: Map<number, Message>[] = [];
-  private readonly serials = new WeakMap<Message, number>();
+  /** Representative messages per channel and content, their numbers, and queues of them. */
+  private readonly reps: (Message | undefined)[][] = [];
+  private readonly serials: number[][] = [];
   private serialCount = 0;
   private readonly queueArrays: Map<number, readonly Message[]>[] = [];
-  private readonly pushes = new Map<number, Map<number, number>>();
-  private readonly pops = new Map<number, number>();
+  private readonly pushes: (number | undefined)[][] = [];
+  private readonly pops: (number | undefined)[] = [];
   private readonly timerIds = new Map<string, number>();
   private readonly timerArrays = new Map<number, readonly Timer[]>();
 
@@ -50,8 +53,8 @@ class SearchQueues implements Queues {
 
   messageOf(c: number, content: number): Message {
     const interner = this.interner;
-    const byContent = (this.reps[c] ??= new Map());
-    let m = byContent.get(content);
+    const byContent = (this.reps[c] ??= []);
+    let m = byContent[content];
     if (!m) {
       const like = interner.objects[content] as Message;
       const rest = interner.channelRest[c] ?? '';
@@ -66,14 +69,15 @@ class SearchQueues implements Queues {
         ? { id, from, to, type, payload, reply, sync, inline: true, lane }
         : { id, from, to, type, payload, reply, sync, lane };
       interner.message(m);
-      byContent.set(content, m);
-      this.serials.set(m, this.serialCount++);
+      byContent[content] = m;
+      (this.serials[c] ??= [])[content] = this.serialCount++;
     }
     return m;
   }
 
-  serial(message: Message): number {
-    return this.serials.get(message)!;
+  serialOf(c: number, content: number): number {
+    const serial = this.serials[c]?.[content];
+    return serial ?? (this.messageOf(c, content), this.serials[c]![content]!);
   }
 
   newSerial(): number {
@@ -91,20 +95,18 @@ class SearchQueues implements Queues {
   }
 
   push(q: number, content: number): number {
-    let byContent = this.pushes.get(q);
-    if (!byContent) this.pushes.set(q, (byContent = new Map()));
-    let out = byContent.get(content);
+    const byContent = (this.pushes[q] ??= []);
+    let out = byContent[content];
     if (out === undefined) {
       out = this.interner.seq([...this.interner.seqs[q]!, content]);
-      byContent.set(content, out);
+      byContent[content] = out;
     }
     return out;
   }
 
   pop(q: number): number {
-    let out = this.pops.get(q);
-    if (out === undefined)
-      this.pops.set(q, (out = this.interner.seq(this.interner.seqs[q]!.slice(1))));
+    let out = this.pops[q];
+    if (out === undefined) this.pops[q] = out = this.interner.seq(this.interner.seqs[q]!.slice(1));
     return out;
   }
 

@@ -60,6 +60,15 @@ interface Move {
   readonly sends: (readonly (Compiled | null)[] | undefined)[];
 }
 
+/**
+ * The moves of one machine from one local state: by message number for those that did not read
+ * the clock, and by (message, clock) code for those that did.
+ */
+interface Moves {
+  readonly timeless: (Move | undefined)[];
+  clocked: Map<number, Move> | null;
+}
+
 /** Clock values a transition table keys (later deliveries ask the stepper). */
 const CLOCKS = 1 << 12;
 const TIMELESS = CLOCKS - 1;
@@ -84,8 +93,8 @@ class VectorSteps implements VectorStepper {
   private readonly actorIds: readonly string[];
   private readonly machines: Model['actors'][number]['machine'][];
   private readonly machineOf: number[];
-  /** Per machine, per local state: moves by (message, clock) code. */
-  private readonly moves: Map<number, Move>[][];
+  /** Per machine, per local state: its moves. */
+  private readonly moves: Moves[][];
   private readonly faultIds: readonly string[];
   private readonly faultIndex: Map<string, number>;
   private readonly operations: boolean;
@@ -238,11 +247,13 @@ class VectorSteps implements VectorStepper {
   ): Move {
     const stateId = this.v[this.actorBase + a]!;
     const clock = this.clock;
-    // Keyed by (serial, clock), or by the serial alone (clock TIMELESS) when it did not read it.
-    const timeless = serial >= 0 ? serial * CLOCKS + TIMELESS : -1;
-    const code = serial >= 0 && clock < TIMELESS ? timeless - TIMELESS + clock : -1;
-    const byState = (this.moves[this.machineOf[a]!]![stateId] ??= new Map());
-    let move = serial >= 0 ? (byState.get(timeless) ?? byState.get(code)) : undefined;
+    // Keyed by the serial alone when it did not read the clock, or else by (serial, clock).
+    const code = serial >= 0 && clock < TIMELESS ? serial * CLOCKS + clock : -1;
+    const byState = (this.moves[this.machineOf[a]!]![stateId] ??= { timeless: [], clocked: null });
+    let move =
+      serial < 0
+        ? undefined
+        : (byState.timeless[serial] ?? byState.clocked?.get(code) ?? undefined);
     if (!move) {
       const state = this.interner.objects[stateId] as ActorState;
       const machine = this.machines[a]!;
@@ -251,8 +262,8 @@ class VectorSteps implements VectorStepper {
         : this.stepper.deliver(machine, state, event as MachineEvent);
       const next = this.interner.frozen(result.state);
       move = { state: next, changed: result.state !== state, plans: result.plans, sends: [] };
-      if (isTimeless(result) && timeless >= 0) byState.set(timeless, move);
-      else if (code >= 0) byState.set(code, move);
+      if (isTimeless(result) && serial >= 0) byState.timeless[serial] = move;
+      else if (code >= 0) (byState.clocked ??= new Map()).set(code, move);
     }
     return move;
   }
@@ -281,7 +292,8 @@ class VectorSteps implements VectorStepper {
   private deliver(c: number): void {
     const q = this.queueAt(c);
     if (q === 0) throw new Error(`nothing to deliver on ${this.interner.channelNames[c]}`);
-    const message = this.queues.messageOf(c, this.interner.seqs[q]![0]!);
+    const head = this.interner.seqs[q]![0]!;
+    const message = this.queues.messageOf(c, head);
     this.v[this.channelBase + c] = this.queues.pop(q);
     if (c >= this.taken.length) {
       const grown = new Int32Array(Math.max(this.taken.length * 2, c + 1));
@@ -293,7 +305,7 @@ class VectorSteps implements VectorStepper {
     this.delivered.push(message);
     const sentBefore = this.outbox.length;
     const to = this.interner.channelTo[c]!;
-    this.transition(to, message, null, this.queues.serial(message));
+    this.transition(to, message, null, this.queues.serialOf(c, head));
     if (message.sync) this.deliverReplies(sentBefore);
   }
 
