@@ -82,6 +82,15 @@ class FinishedWatch implements Watcher {
 }
 
 /**
+ * The parts of the last search but its table of worlds (a few thousand objects at most: the
+ * model's local states, messages, plans and moves), kept until the next search ends. The maps
+ * of objects the model makes (a plan made by spreading an action's parameters, say) live only
+ * as long as some object has them; were they all gone by the next search, the code compiled
+ * for them would be dropped and compiled again (see `keptShapes`).
+ */
+const lastParts: object[] = [];
+
+/**
  * Per model: which actors' finished states a search may leave out, as the last search of it
  * learned (so that searching the same model again does not start over).
  */
@@ -113,19 +122,13 @@ export function hidingFinished<T>(
       const views = createViews(interner, layout, faultIds, vectors);
       const checks = createVectorChecks(model, views);
       if (hideDone.some(Boolean)) checks.watch(new FinishedWatch(interner, layout, hideDone));
-      return search({
-        stepper,
-        classes,
-        interner,
-        keyer: createVectorKeyer(model, classes, interner, hideDone),
-        vectors,
-        layout,
-        enabled,
-        checks,
-        views,
-        table: new StateTable(),
-        harmMask: harmMaskOf(model, options.harm),
-      });
+      const keyer = createVectorKeyer(model, classes, interner, hideDone);
+      const table = new StateTable();
+      const harmMask = harmMaskOf(model, options.harm);
+      const core = { stepper, classes, interner, keyer, vectors, layout, enabled, checks, views };
+      const answer = search({ ...core, table, harmMask });
+      lastParts[0] = core;
+      return answer;
     } catch (error) {
       if (!(error instanceof ReadsFinished)) throw error;
       // Its look-alikes are read alike: keep theirs too.

@@ -67,6 +67,14 @@ class Search {
     this.maxStates = options.maxStates ?? 2_000_000;
     this.n = model.invariants.length;
     this.sums = new SummaryTable(this.n, core.harmMask);
+    // The first frame is made with the search, so that the search kept by `KEPT` keeps the maps
+    // of a frame's parts (its running sums are a class instance) alive between searches.
+    this.frames.push(this.frame(0));
+  }
+
+  private frame(rawLength: number): Frame {
+    const raw = new Int32Array(rawLength);
+    return { raw, depth: 0, index: 0, steps: [], next: 0, mask: 0, sums: this.sums.sums() };
   }
 
   private approxBytes(): number {
@@ -101,18 +109,7 @@ class Search {
     if (this.stored() >= this.maxStates) throw new Stop('states');
     const { stack, core, sums } = this;
     let frame = this.frames[stack.length];
-    if (!frame) {
-      frame = {
-        raw: new Int32Array(rawLength),
-        depth,
-        index: 0,
-        steps: [],
-        next: 0,
-        mask: 0,
-        sums: sums.sums(),
-      };
-      this.frames[stack.length] = frame;
-    }
+    if (!frame) this.frames[stack.length] = frame = this.frame(rawLength);
     if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
     const into = frame.raw;
     for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;

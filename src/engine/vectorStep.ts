@@ -37,14 +37,6 @@ export interface VectorStepper {
   timers(q: number): readonly Timer[];
 }
 
-interface Sent {
-  readonly c: number;
-  readonly message: Message;
-  /** Its place in its queue when sent, and how many had been taken off that queue by then. */
-  readonly at: number;
-  readonly popped: number;
-}
-
 interface Compiled {
   readonly c: number;
   readonly content: number;
@@ -108,8 +100,14 @@ class VectorSteps implements VectorStepper {
   private clock = 0;
   private timerSet: number[] | null = null;
   // The lists of the step's record are reused by the next step (`into`).
-  private readonly outbox: Sent[] = [];
+  /**
+   * The messages the step sent, and for each (side by side, no object per send) its channel, its
+   * place in its queue when sent, and how many had been taken off that queue by then.
+   */
   private readonly outMessages: Message[] = [];
+  private readonly outChannels: number[] = [];
+  private readonly outAt: number[] = [];
+  private readonly outPopped: number[] = [];
   private readonly dropped: Message[] = [];
   private taken = new Int32Array(64);
   private readonly touched: number[] = [];
@@ -194,8 +192,9 @@ class VectorSteps implements VectorStepper {
     return c < this.taken.length ? this.taken[c]! : 0;
   }
 
-  private headOf(s: Sent): boolean {
-    return s.at - (this.takenFrom(s.c) - s.popped) === 0;
+  /** Whether the i-th message sent in this step is at the head of its queue. */
+  private headOf(i: number): boolean {
+    return this.outAt[i]! - (this.takenFrom(this.outChannels[i]!) - this.outPopped[i]!) === 0;
   }
 
   private timerList(): number[] {
@@ -223,8 +222,10 @@ class VectorSteps implements VectorStepper {
         const { c, content, message } = send;
         const q = this.queueAt(c);
         const at = this.interner.seqs[q]!.length;
-        this.outbox.push({ c, message, at, popped: this.takenFrom(c) });
         this.outMessages.push(message);
+        this.outChannels.push(c);
+        this.outAt.push(at);
+        this.outPopped.push(this.takenFrom(c));
         this.v[this.channelBase + c] = this.queues.push(q, content);
       } else if (plan.kind !== 'send') {
         this.timerSet = this.withoutTimer(this.actorIds[owner]!, plan.name);
@@ -277,15 +278,14 @@ class VectorSteps implements VectorStepper {
     const move = this.moveOf(a, message, event, serial);
     const id = this.actorIds[a]!;
     if (move.changed && !this.changed.includes(id)) this.changed.push(id);
-    const sentBefore = this.outbox.length;
+    const sentBefore = this.outMessages.length;
     this.v[this.actorBase + a] = move.state;
     this.applyPlans(a, move);
-    const end = this.outbox.length;
+    const end = this.outMessages.length;
     for (let i = sentBefore; i < end; i++) {
-      const s = this.outbox[i]!;
-      if (!s.message.inline) continue;
-      if (!this.headOf(s)) throw new Error(`inline call is queued behind other messages`);
-      this.deliver(s.c);
+      if (!this.outMessages[i]!.inline) continue;
+      if (!this.headOf(i)) throw new Error(`inline call is queued behind other messages`);
+      this.deliver(this.outChannels[i]!);
     }
   }
 
@@ -303,17 +303,17 @@ class VectorSteps implements VectorStepper {
     if (this.taken[c] === 0) this.touched[this.touchedCount++] = c;
     this.taken[c]! += 1;
     this.delivered.push(message);
-    const sentBefore = this.outbox.length;
+    const sentBefore = this.outMessages.length;
     const to = this.interner.channelTo[c]!;
     this.transition(to, message, null, this.queues.serialOf(c, head));
     if (message.sync) this.deliverReplies(sentBefore);
   }
 
   private deliverReplies(from: number): void {
-    for (let i = from; i < this.outbox.length; i++) {
-      const s = this.outbox[i]!;
-      if (!s.message.reply || s.message.lane !== MAIN_LANE || !this.headOf(s)) continue;
-      this.deliver(s.c);
+    for (let i = from; i < this.outMessages.length; i++) {
+      const message = this.outMessages[i]!;
+      if (!message.reply || message.lane !== MAIN_LANE || !this.headOf(i)) continue;
+      this.deliver(this.outChannels[i]!);
     }
   }
 
@@ -328,8 +328,10 @@ class VectorSteps implements VectorStepper {
     for (let i = rawLength; i < size; i++) v[i] = 0;
     this.clock = raw[0]!;
     this.timerSet = null;
-    empty(this.outbox);
     empty(this.outMessages);
+    empty(this.outChannels);
+    empty(this.outAt);
+    empty(this.outPopped);
     empty(this.dropped);
     for (let k = 0; k < this.touchedCount; k++) this.taken[this.touched[k]!] = 0;
     this.touchedCount = 0;

@@ -53,21 +53,37 @@ export interface Views {
   readonly layout: Layout;
 }
 
-/** Numbers lists of small integers (a trie of maps): equal lists, equal numbers. */
+/**
+ * Numbers lists of small integers (a trie of maps): equal lists, equal numbers. A list is given
+ * whole (`of`), or item by item (`begin`, `add`…, `end`), so that no list need be made.
+ */
 class ListNumbers {
   private readonly root = new Map<number, ListNode>();
   private count = 1;
+  private level = this.root;
+  private node: ListNode | undefined;
 
   of(items: readonly number[]): number {
-    if (items.length === 0) return 0;
-    let level = this.root;
-    let node: ListNode | undefined;
-    for (const item of items) {
-      node = level.get(item);
-      if (!node) level.set(item, (node = { id: this.count++, next: new Map() }));
-      level = node.next;
-    }
-    return node!.id;
+    this.begin();
+    for (const item of items) this.add(item);
+    return this.end();
+  }
+
+  begin(): void {
+    this.level = this.root;
+    this.node = undefined;
+  }
+
+  add(item: number): void {
+    let node = this.level.get(item);
+    if (!node) this.level.set(item, (node = { id: this.count++, next: new Map() }));
+    this.node = node;
+    this.level = node.next;
+  }
+
+  /** The number of the list given since `begin` (0 for the empty list). */
+  end(): number {
+    return this.node ? this.node.id : 0;
   }
 }
 interface ListNode {
@@ -146,14 +162,24 @@ class VectorViews implements Views {
         return r.clockAfter;
       case 'delivered':
       case 'sent':
-      case 'dropped':
-        return this.lists.of(r[field].map((x) => this.thing(x)));
+      case 'dropped': {
+        const { lists } = this;
+        const items = r[field];
+        lists.begin();
+        for (let k = 0; k < items.length; k++) lists.add(this.thing(items[k]));
+        return lists.end();
+      }
       case 'timer':
         return this.thing(r.timer);
       case 'fault':
         return r.fault === undefined ? -1 : (this.faultIndex.get(r.fault) ?? -2);
-      case 'changed':
-        return this.lists.of(r.changed.map((id) => this.interner.actorIndex.get(id) ?? -1));
+      case 'changed': {
+        const { lists } = this;
+        const actorIndex = this.interner.actorIndex;
+        lists.begin();
+        for (let k = 0; k < r.changed.length; k++) lists.add(actorIndex.get(r.changed[k]!) ?? -1);
+        return lists.end();
+      }
     }
   }
 
