@@ -197,7 +197,7 @@ export interface StepLists {
   readonly changed: string[];
 }
 
-/** The record of `step`, taken as step `index`, from `clockBefore` to `clockAfter`. */
+/** The record of `step` (a timer or a fault: the stepper keeps its own for deliveries), as step `index`. */
 export function stepRecord(
   step: Step,
   index: number,
@@ -207,11 +207,6 @@ export function stepRecord(
   fault: string | undefined,
 ): StepRecord {
   const { delivered, sent, dropped, changed } = lists;
-  // Deliveries (nearly every step) make the record in one shape, without spreads.
-  if (step.kind === 'deliver' && fault === undefined) {
-    const { key, kind } = step;
-    return { index, key, kind, clockBefore, clockAfter, delivered, sent, dropped, changed };
-  }
   return {
     index,
     key: step.key,

@@ -26,7 +26,9 @@ export interface VectorStepper {
   apply(raw: Int32Array, step: Step, index: number): { raw: Int32Array; record: StepRecord };
   /**
    * Applies `step` to `raw` into `scratch` (zeros past `length`), which the next step overwrites:
-   * no vector is made for a step that leads to a known world.
+   * no vector is made for a step that leads to a known world. The record of a delivery (nearly
+   * every step) and the lists of every record are the stepper's own, overwritten by the next
+   * step too (`recordCopy` keeps one).
    */
   into(raw: Int32Array, step: Step, index: number): StepRecord;
   readonly scratch: Int32Array;
@@ -114,6 +116,10 @@ class VectorSteps implements VectorStepper {
   private touchedCount = 0;
   private readonly delivered: Message[] = [];
   private readonly changed: string[] = [];
+  /** The record of a delivery, rewritten by every delivery (no object per step). */
+  private readonly deliveryRecord: {
+    -readonly [K in keyof StepRecord]: StepRecord[K];
+  };
 
   constructor(
     model: Model,
@@ -132,6 +138,17 @@ class VectorSteps implements VectorStepper {
     this.faultIndex = new Map(this.faultIds.map((id, i) => [id, i]));
     this.operations = model.granularity === 'operations';
     this.queues = createQueues(interner);
+    this.deliveryRecord = {
+      index: 0,
+      key: '',
+      kind: 'deliver',
+      clockBefore: 0,
+      clockAfter: 0,
+      delivered: this.delivered,
+      sent: this.outMessages,
+      dropped: this.dropped,
+      changed: this.changed,
+    };
   }
 
   get scratch(): Int32Array {
@@ -376,6 +393,14 @@ class VectorSteps implements VectorStepper {
     if (this.operations) this.deliverReplies(0);
     this.v[0] = this.clock;
     if (this.timerSet) this.v[1] = interner.seq(sortTimers(this.timerSet, interner.objects));
+    if (step.kind === 'deliver') {
+      const record = this.deliveryRecord;
+      record.index = index;
+      record.key = step.key;
+      record.clockBefore = raw[0]!;
+      record.clockAfter = this.clock;
+      return record;
+    }
     const lists = {
       delivered: this.delivered,
       sent: this.outMessages,
