@@ -23,7 +23,8 @@ interface Frame {
   depth: number;
   /** Its number in the table (stored when opened; its summaries when closed). */
   index: number;
-  steps: readonly Step[];
+  /** Its enabled steps (the frame's own list, refilled for each world it holds). */
+  readonly steps: Step[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
   mask: number;
@@ -113,10 +114,9 @@ class Search {
     if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
     const into = frame.raw;
     for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
-    const steps = core.enabled.of(into);
+    const steps = core.enabled.of(into, frame.steps);
     frame.depth = depth;
     frame.index = core.table.add(core.keyer.vector, length, hash);
-    frame.steps = steps;
     frame.next = 0;
     frame.mask = 0;
     if (steps.length === 0) sums.leaf(frame.sums, core.checks.end(into, depth - 1));

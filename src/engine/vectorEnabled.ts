@@ -8,6 +8,7 @@ import type { ActorState, FaultSpec, Model, Step } from './types';
 import type { Interner } from './vectorIntern';
 import type { VectorStepper } from './vectorStep';
 import type { Layout } from './vectorKey';
+import { empty } from './vectorQueues';
 
 /** Returns a function giving the enabled steps of a raw vector of `model`. */
 export function createEnabled(
@@ -86,11 +87,11 @@ export class EnabledSteps {
     return step;
   }
 
-  /** The enabled steps of `raw`, in the order `steps.ts` gives them. */
-  of(raw: Int32Array): Step[] {
+  /** The enabled steps of `raw`, in the order `steps.ts` gives them (into `steps`, emptied). */
+  of(raw: Int32Array, steps: Step[] = []): Step[] {
     const { interner, channelBase } = this;
     const seqs = interner.seqs;
-    const steps: Step[] = [];
+    empty(steps);
     for (const c of interner.sortedChannels) {
       const q = channelBase + c < raw.length ? raw[channelBase + c]! : 0;
       if (q === 0) continue;

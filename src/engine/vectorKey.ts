@@ -164,9 +164,15 @@ class VectorKeys implements VectorKeyer {
   }
 
   private blindSeq(id: number): number {
+    if (!this.interner.seqMentions[id]) return id;
+    return this.blindSeqs[id] ?? this.blindSeqOnce(id);
+  }
+
+  // Closures apart from the hot paths: a function making a closure that reads `this` or its
+  // arguments allocates their context on every call, whether it makes the closure or not.
+  private blindSeqOnce(id: number): number {
     const { interner } = this;
-    if (!interner.seqMentions[id]) return id;
-    return (this.blindSeqs[id] ??= interner.seq(interner.seqs[id]!.map((v) => this.blindText(v))));
+    return (this.blindSeqs[id] = interner.seq(interner.seqs[id]!.map((v) => this.blindText(v))));
   }
 
   private permOf(image: Int32Array): Perm {
@@ -181,24 +187,25 @@ class VectorKeys implements VectorKeyer {
   private renameText(id: number, perm: Perm): number {
     const { interner } = this;
     if (id < 0 || !interner.mentions[id]) return id;
-    let out = perm.texts[id];
-    if (out === undefined) {
-      const rename = (name: ActorId): ActorId => perm.names.get(name) ?? name;
-      const text = interner.renamer.rename(interner.texts[id] ?? '', rename);
-      perm.texts[id] = out = interner.text(text);
-    }
-    return out;
+    return perm.texts[id] ?? this.renameTextOnce(id, perm);
+  }
+
+  private renameTextOnce(id: number, perm: Perm): number {
+    const { interner } = this;
+    const rename = (name: ActorId): ActorId => perm.names.get(name) ?? name;
+    const text = interner.renamer.rename(interner.texts[id] ?? '', rename);
+    return (perm.texts[id] = interner.text(text));
   }
 
   private renameSeq(id: number, perm: Perm): number {
     const { interner } = this;
     if (!interner.seqMentions[id]) return id;
-    let out = perm.seqs[id];
-    if (out === undefined) {
-      out = interner.seq(interner.seqs[id]!.map((v) => this.renameText(v, perm)));
-      perm.seqs[id] = out;
-    }
-    return out;
+    return perm.seqs[id] ?? this.renameSeqOnce(id, perm);
+  }
+
+  private renameSeqOnce(id: number, perm: Perm): number {
+    const { interner } = this;
+    return (perm.seqs[id] = interner.seq(interner.seqs[id]!.map((v) => this.renameText(v, perm))));
   }
 
   private renameChannel(c: number, perm: Perm): number {

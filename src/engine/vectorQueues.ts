@@ -86,11 +86,13 @@ class SearchQueues implements Queues {
 
   queueOf(c: number, q: number): readonly Message[] {
     const byQueue = (this.queueArrays[c] ??= new Map());
-    let queue = byQueue.get(q);
-    if (!queue) {
-      queue = this.interner.seqs[q]!.map((content) => this.messageOf(c, content));
-      byQueue.set(q, queue);
-    }
+    return byQueue.get(q) ?? this.queueOnce(byQueue, c, q);
+  }
+
+  /** Apart from `queueOf`: a closure reading its arguments would make a context on every call. */
+  private queueOnce(byQueue: Map<number, readonly Message[]>, c: number, q: number): Message[] {
+    const queue = this.interner.seqs[q]!.map((content) => this.messageOf(c, content));
+    byQueue.set(q, queue);
     return queue;
   }
 

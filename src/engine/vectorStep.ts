@@ -227,11 +227,19 @@ class VectorSteps implements VectorStepper {
     });
   }
 
-  private applyPlans(owner: number, move: Move): void {
-    const plans = move.plans;
-    const compiled = (move.sends[owner] ??= plans.map((p) =>
+  /**
+   * The sends of `move` compiled for `owner`. Apart from `applyPlans`: a function making a closure
+   * that reads its arguments allocates their context on every call, made or not.
+   */
+  private compiled(owner: number, move: Move): readonly (Compiled | null)[] {
+    return (move.sends[owner] ??= move.plans.map((p) =>
       p.kind === 'send' ? this.compile(owner, p) : null,
     ));
+  }
+
+  private applyPlans(owner: number, move: Move): void {
+    const plans = move.plans;
+    const compiled = move.sends[owner] ?? this.compiled(owner, move);
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[i]!;
       const send = compiled[i];
