@@ -2,13 +2,14 @@
  * Steps on raw integer vectors for the integer search core, with the semantics of `apply.ts`
  * (deliveries, inline and synchronous calls, replies within an operation, timers, faults), and
  * the world a vector stands for, built from interned objects for the invariants to read.
- * Machine transitions come from the memoised stepper (xstate's pure `transition`), compiled once
- * per distinct (local state, event) into integer results: next local state and sends.
+ * Machine transitions come from the move table (`vectorMoves.ts`); a move's sends are compiled
+ * once per owner into integer results.
  */
-import { isTimeless, type MachineEvent, type Stepper, type TransitionResult } from './machines';
-import type { ActorState, Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
+import type { MachineEvent, Stepper } from './machines';
+import type { Message, Model, Plan, Step, StepRecord, Timer, World } from './types';
 import type { Interner } from './vectorIntern';
 import { layoutOf, type Layout } from './vectorKey';
+import { MoveTable, type Compiled, type Move } from './vectorMoves';
 import {
   createQueues,
   empty,
@@ -39,34 +40,6 @@ export interface VectorStepper {
   timers(q: number): readonly Timer[];
 }
 
-interface Compiled {
-  readonly c: number;
-  readonly content: number;
-  readonly message: Message;
-}
-
-/** A machine transition as numbers: the next local state, and what it asks for. */
-interface Move {
-  readonly state: number;
-  readonly changed: boolean;
-  readonly plans: readonly Plan[];
-  /** Per owner (actors may share a machine): its sends compiled, null for timer plans. */
-  readonly sends: (readonly (Compiled | null)[] | undefined)[];
-}
-
-/**
- * The moves of one machine from one local state: by message number for those that did not read
- * the clock, and by (message, clock) code for those that did.
- */
-interface Moves {
-  readonly timeless: (Move | undefined)[];
-  clocked: Map<number, Move> | null;
-}
-
-/** Clock values a transition table keys (later deliveries ask the stepper). */
-const CLOCKS = 1 << 12;
-const TIMELESS = CLOCKS - 1;
-
 /** Returns a vector stepper for an untimed `model`, numbering values with `interner`. */
 export function createVectorStepper(
   model: Model,
@@ -85,10 +58,7 @@ class VectorSteps implements VectorStepper {
   private readonly actorBase: number;
   private readonly channelBase: number;
   private readonly actorIds: readonly string[];
-  private readonly machines: Model['actors'][number]['machine'][];
-  private readonly machineOf: number[];
-  /** Per machine, per local state: its moves. */
-  private readonly moves: Moves[][];
+  private readonly moves: MoveTable;
   private readonly faultIds: readonly string[];
   private readonly faultIndex: Map<string, number>;
   private readonly operations: boolean;
@@ -123,17 +93,14 @@ class VectorSteps implements VectorStepper {
 
   constructor(
     model: Model,
-    private readonly stepper: Stepper,
+    stepper: Stepper,
     private readonly interner: Interner,
   ) {
     const { actorBase, channelBase } = (this.layout = layoutOf(model));
     this.actorBase = actorBase;
     this.channelBase = channelBase;
     this.actorIds = interner.actorIds;
-    this.machines = model.actors.map((a) => a.machine);
-    const distinct = [...new Set(this.machines)];
-    this.machineOf = this.machines.map((m) => distinct.indexOf(m));
-    this.moves = distinct.map(() => []);
+    this.moves = new MoveTable(model, stepper, interner);
     this.faultIds = model.faults.map((f) => f.id);
     this.faultIndex = new Map(this.faultIds.map((id, i) => [id, i]));
     this.operations = model.granularity === 'operations';
@@ -261,46 +228,14 @@ class VectorSteps implements VectorStepper {
     }
   }
 
-  /**
-   * The move of actor `a` on `message` (or `event`, numbered `serial` among messages, or -1 not
-   * to keep it) now: from the table, or from xstate once.
-   */
-  private moveOf(
-    a: number,
-    message: Message | null,
-    event: MachineEvent | null,
-    serial: number,
-  ): Move {
-    const stateId = this.v[this.actorBase + a]!;
-    const clock = this.clock;
-    // Keyed by the serial alone when it did not read the clock, or else by (serial, clock).
-    const code = serial >= 0 && clock < TIMELESS ? serial * CLOCKS + clock : -1;
-    const byState = (this.moves[this.machineOf[a]!]![stateId] ??= { timeless: [], clocked: null });
-    let move =
-      serial < 0
-        ? undefined
-        : (byState.timeless[serial] ?? byState.clocked?.get(code) ?? undefined);
-    if (!move) {
-      const state = this.interner.objects[stateId] as ActorState;
-      const machine = this.machines[a]!;
-      const result: TransitionResult = message
-        ? this.stepper.deliverMessage(machine, state, message, clock)
-        : this.stepper.deliver(machine, state, event as MachineEvent);
-      const next = this.interner.frozen(result.state);
-      move = { state: next, changed: result.state !== state, plans: result.plans, sends: [] };
-      if (isTimeless(result) && serial >= 0) byState.timeless[serial] = move;
-      else if (code >= 0) (byState.clocked ??= new Map()).set(code, move);
-    }
-    return move;
-  }
-
   private transition(
     a: number,
     message: Message | null,
     event: MachineEvent | null,
     serial: number,
   ): void {
-    const move = this.moveOf(a, message, event, serial);
+    const stateId = this.v[this.actorBase + a]!;
+    const move = this.moves.moveOf(a, stateId, this.clock, message, event, serial);
     const id = this.actorIds[a]!;
     if (move.changed && !this.changed.includes(id)) this.changed.push(id);
     const sentBefore = this.outMessages.length;
