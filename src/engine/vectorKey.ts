@@ -320,9 +320,8 @@ class VectorKeys implements VectorKeyer {
   canon(raw: Int32Array): number {
     const { interner, channelBase, actorBase, used, queues } = this;
     const seqs = interner.seqs;
-    const size = channelBase + interner.channelNames.length;
-    // Past `size` a raw vector holds only zeros (no channel is numbered there yet).
-    const end = Math.min(raw.length, size);
+    // Past the channels numbered a raw vector holds only zeros.
+    const end = Math.min(raw.length, channelBase + interner.channelNames.length);
     let usedCount = 0;
     for (let i = channelBase; i < end; i++) {
       const q = raw[i]!;
@@ -344,6 +343,8 @@ class VectorKeys implements VectorKeyer {
       const set = timers;
       timers = this.sortedSets[set] ??= interner.seq([...seqs[set]!].sort((a, b) => a - b));
     }
+    // Renaming may number new channels: the key's size is known only now.
+    const size = channelBase + interner.channelNames.length;
     if (this.buffer.length < size) this.buffer = new Int32Array(size * 2);
     const vector = this.buffer;
     // Every slot before the channels is written below; of the channels, only those the last key
