@@ -68,8 +68,8 @@ class Search {
     this.maxStates = options.maxStates ?? 2_000_000;
     this.n = model.invariants.length;
     this.sums = new SummaryTable(this.n, core.harmMask);
-    // The first frame is made with the search, so that the search kept by `KEPT` keeps the maps
-    // of a frame's parts (its running sums are a class instance) alive between searches.
+    // The first frame is made with the search, so that the search kept by `keepShapes` keeps the
+    // maps of a frame's parts (its running sums are a class instance) alive between searches.
     this.frames.push(this.frame(0));
   }
 
