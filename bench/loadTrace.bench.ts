@@ -14,37 +14,13 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
-import { BASE, DIRECT_LINK, PROBE, withPreview, type Probed } from './pageKit';
+import { BASE, DIRECT_LINK, PROBE, withPreview, type Probed, type TraceEvent } from './pageKit';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Added round-trip latency per request, in ms (Chromium's network emulation); 0 for none. */
 const LATENCY = Number(process.env.BENCH_LATENCY ?? 0);
 const PATHS = process.env.BENCH_PATH ? [process.env.BENCH_PATH] : [DIRECT_LINK, '/'];
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: {
-    name?: string;
-    data?: {
-      url?: string;
-      requestId?: string;
-      finishTime?: number;
-      priority?: string;
-      frame?: string;
-      mimeType?: string;
-      fromCache?: boolean;
-      encodedDataLength?: number;
-    };
-  };
-}
 
 interface Request {
   url: string;

@@ -14,7 +14,15 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { BASE, DIRECT_LINK, DIST, PROBE, withPreview, type Probed } from './pageKit';
+import {
+  BASE,
+  DIRECT_LINK,
+  DIST,
+  PROBE,
+  withPreview,
+  type Probed,
+  type TraceEvent,
+} from './pageKit';
 
 const LOAD_RUNS = 5;
 const THROTTLE = 4;
@@ -117,17 +125,6 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
     longTasks: seen.long,
     csp: seen.csp,
   };
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
 }
 
 /**

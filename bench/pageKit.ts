@@ -125,3 +125,28 @@ export async function withPreview<T>(work: (browser: Browser) => Promise<T>): Pr
     server.kill();
   }
 }
+
+/** An event of a Chromium performance trace (the fields the benches read). */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      requestId?: string;
+      finishTime?: number;
+      priority?: string;
+      frame?: string;
+      mimeType?: string;
+      fromCache?: boolean;
+      encodedDataLength?: number;
+    };
+  };
+}

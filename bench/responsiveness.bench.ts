@@ -7,6 +7,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { BENCH_ARGS } from './pageKit';
 
 const PORT = 4391;
 const LINK = '/#v=1&s=cache-aside-set-after-delete&f=none&g=m&seed=1&c=0&p=&m=readers:3,writers:3';
@@ -41,14 +42,7 @@ try {
   await new Promise((r) => setTimeout(r, 2500));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: BENCH_ARGS,
   });
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(`http://localhost:${PORT}${LINK}`);
