@@ -118,14 +118,28 @@ export default defineConfig({
     eagerReactDom(),
     // What the app's and the embed view's first views need loads with the entry.
     firstViewPreload({
-      'index.html': { views: ['src/ui/App.tsx'], fonts: [INTER] },
+      'index.html': { views: ['src/ui/start.tsx', 'src/ui/App.tsx'], fonts: [INTER] },
       'embed.html': { views: ['src/ui/embed/EmbedApp.tsx'], fonts: [INTER] },
     }),
   ],
   worker: { format: 'es' },
   // Three pages: the interleaving app, the Load lab and the embed view.
   build: {
-    rollupOptions: { input: { main: 'index.html', load: 'load.html', embed: 'embed.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', load: 'load.html', embed: 'embed.html' },
+      output: {
+        codeSplitting: {
+          groups: [
+            // React's client (not its server renderer, used by exports) and the start-up in one
+            // chunk: the entry imports neither statically, and split apart they made five.
+            {
+              name: 'react',
+              test: /node_modules[\\/]((react|scheduler)[\\/]|react-dom[\\/](index|client|cjs[\\/]react-dom(-client)?\.production)\.js)|src[\\/]ui[\\/](start|layout[\\/]ErrorBoundary)\.tsx$/,
+            },
+          ],
+        },
+      },
+    },
     // No polyfill chunk to fetch first: a browser without module preloading only loses the
     // head start (its dynamic imports fetch what they need).
     modulePreload: { polyfill: false },

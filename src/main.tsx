@@ -1,5 +1,4 @@
 import { hasLink, scenarioIdOfLink } from './share/address';
-import { start } from './ui/start';
 import './ui/styles/index.css';
 
 // A link in the address is opened before the first render, so the first diagram is the
@@ -15,7 +14,12 @@ const openLink = async (): Promise<void> => {
   ]);
   await openAddress();
 };
-void start({
-  view: () => import('./ui/App').then((m) => m.App),
-  before: hasLink(window.location.hash) ? openLink : undefined,
-});
+// The entry imports no React itself: it runs as soon as it arrives (not once React's DOM has
+// been fetched and evaluated), so a link's own chunks are requested alongside the app's.
+const opening = hasLink(window.location.hash) ? openLink() : null;
+void import('./ui/start').then(({ start }) =>
+  start({
+    view: () => import('./ui/App').then((m) => m.App),
+    before: opening ? () => opening : undefined,
+  }),
+);
