@@ -61,3 +61,37 @@ test('a shared link draws its first diagram without the explorer core or fflate'
   await expect.poll(later).toBe(true);
   expect(app.errors).toEqual([]);
 });
+
+/** Text found only in React itself (an export name that survives minification). */
+const REACT = '__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE';
+
+test('the entry imports no React, so a link is opened while React loads', async ({ app, page }) => {
+  await app.open(LINK);
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
+  const html = await (await page.request.get('/')).text();
+  const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+  expect(entry).toBeTruthy();
+  // The entry's static imports, and theirs: what must arrive and run before the entry runs.
+  const seen = new Map<string, string>();
+  const visit = async (url: string): Promise<void> => {
+    if (seen.has(url)) return;
+    const text = await (await page.request.get(url)).text();
+    seen.set(url, text);
+    const imports = [...text.matchAll(/(?:^|[;\s}])import\s*(?:[\w${},*\s]+from\s*)?"([^"]+)"/g)];
+    for (const [, spec] of imports) await visit(new URL(spec!, new URL(url, page.url())).pathname);
+  };
+  await visit(entry!);
+  const withReact = [...seen].filter(([, text]) => text.includes(REACT)).map(([url]) => url);
+  expect(seen.size).toBeGreaterThan(0);
+  expect(withReact).toEqual([]);
+  // The check sees React where it is: in what the page loaded.
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name))
+      .map((e) => e.name),
+  );
+  const code = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+  expect(code.some((text) => text.includes(REACT))).toBe(true);
+  expect(app.errors).toEqual([]);
+});
