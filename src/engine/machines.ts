@@ -1,10 +1,11 @@
 /**
- * Steps xstate machines purely with `initialTransition` / `transition`, turning the custom
- * actions they return into engine plans. Never creates or starts an actor.
+ * Steps xstate machines purely (`getInitialSnapshot` / `transition` in an inert scope, as
+ * xstate's `initialTransition` / `transition` do), turning the custom actions they return into
+ * engine plans. Never starts an actor.
  * Memoized per (machine, state, event) because xstate's pure transition is slow and the
  * explorer meets the same local states again and again.
  */
-import { createActor, initialTransition, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyStateMachine } from 'xstate';
 import { canonicalJson, frozenJson } from './canonical';
 import type { ActorState, Json, Message, Plan } from './types';
 
@@ -85,9 +86,16 @@ function toState(snapshot: { value: unknown; context: unknown; status: string })
   };
 }
 
+/**
+ * What xstate's `initialTransition` does, with the machine's inert scope made once: that
+ * function makes a new actor on every call (and the actor computes the initial state once more
+ * as it is made), the slowest part of a link's first replay.
+ */
 function rawInitial(machine: AnyStateMachine, input: Json): TransitionResult {
-  const [snapshot, actions] = initialTransition(machine, input);
-  return { state: toState(snapshot), plans: toPlans(actions) };
+  const scope = scopeOf(machine);
+  scope.take();
+  const snapshot = machine.getInitialSnapshot(scope as never, input);
+  return { state: toState(snapshot), plans: toPlans(scope.take()) };
 }
 
 function rawDeliver(

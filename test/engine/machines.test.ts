@@ -1,8 +1,9 @@
-import { assign, setup } from 'xstate';
+import { assign, initialTransition, setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { planActions } from '../../src/actors/plans';
 import { createStepper, isTimeless } from '../../src/engine/machines';
 import type { Message } from '../../src/engine/types';
+import { SCENARIOS, paramsOf } from '../../src/scenarios/index';
 
 /** Counts PINGs, and answers each with a PONG; the clock is never read. */
 const counter = setup({
@@ -122,5 +123,37 @@ describe('the stepper keys a transition without the clock when it does not read 
     const second = memo.deliverMessage(steady, first.state, ping, 2);
     expect(second.state).not.toBe(first.state);
     expect(second.state).toEqual(first.state);
+  });
+});
+
+describe("the stepper's initial state", () => {
+  it("is xstate's initialTransition, for every actor of every scenario, fix and granularity", () => {
+    const stepper = createStepper({ memoize: false });
+    let actors = 0;
+    for (const s of SCENARIOS)
+      for (const fix of s.fixes)
+        for (const granularity of ['operations', 'messages'] as const) {
+          const model = s.build({ fix: fix.id, granularity, params: paramsOf(s) });
+          for (const spec of model.actors) {
+            const [snapshot, actions] = initialTransition(spec.machine, spec.input);
+            const plans = actions.filter((a) =>
+              ['send', 'startTimer', 'cancelTimer'].includes(a.type),
+            );
+            const got = stepper.initial(spec.machine, spec.input);
+            // Twice: the scope made once per machine keeps nothing from one call to the next.
+            for (const result of [got, stepper.initial(spec.machine, spec.input)]) {
+              expect(result.state).toEqual({
+                value: snapshot.value,
+                context: snapshot.context,
+                status: snapshot.status,
+              });
+              expect(result.plans).toEqual(
+                plans.map((a) => ({ kind: a.type, ...(a.params as object) })),
+              );
+            }
+            actors++;
+          }
+        }
+    expect(actors).toBeGreaterThan(50);
   });
 });
