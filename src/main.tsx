@@ -15,8 +15,9 @@ const openLink = async (): Promise<void> => {
   await openAddress();
 };
 // The entry imports no React itself: it runs as soon as it arrives (not once React's DOM has
-// been fetched and evaluated), so a link's own chunks are requested alongside the app's.
-const opening = hasLink(window.location.hash) ? openLink() : null;
+// been fetched and evaluated), so a link's own chunks are requested alongside the app's. A
+// failure is handled at once (the start-up ignores it too: the view says so then).
+const opening = hasLink(window.location.hash) ? openLink().catch(() => null) : null;
 void import('./ui/start').then(({ start }) =>
   start({
     view: () => import('./ui/App').then((m) => m.App),
