@@ -9,9 +9,10 @@ export const TYPE_WARMUP_ID = 'type-warmup';
 
 /**
  * Shows the warm-up's groups (still unseen: the warm-up is `visibility: hidden` and has no
- * size) one per animation frame, so that each frame lays out one group; a group marked
- * `data-font` waits until that web font has loaded, so that it is not laid out twice (in the
- * fallback, then in the font). Does nothing on a page without a warm-up.
+ * size) one per animation frame, so that each frame lays out one group. A group marked
+ * `data-media` is shown only where that media query matches (the page's first view differs on
+ * a phone); one marked `data-font` waits until that web font has loaded, so that it is not
+ * laid out twice (in the fallback, then in the font). Does nothing on a page without a warm-up.
  */
 export function warmUpType(doc: Document = document): void {
   const warmup = doc.getElementById(TYPE_WARMUP_ID);
@@ -20,6 +21,11 @@ export function warmUpType(doc: Document = document): void {
   const show = (i: number): void => {
     const group = groups[i];
     if (!group?.isConnected) return;
+    const media = group.dataset.media;
+    if (media && !window.matchMedia(media).matches) {
+      show(i + 1);
+      return;
+    }
     const next = () =>
       requestAnimationFrame(() => {
         group.hidden = false;
