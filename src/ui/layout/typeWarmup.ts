@@ -17,17 +17,18 @@ export const TYPE_WARMUP_ID = 'type-warmup';
 export function warmUpType(doc: Document = document): void {
   const warmup = doc.getElementById(TYPE_WARMUP_ID);
   if (!warmup) return;
-  const groups = [...warmup.children].filter((g) => g instanceof HTMLElement);
+  const groups = [...warmup.children] as HTMLElement[];
   const show = (i: number): void => {
     const group = groups[i];
     if (!group?.isConnected) return;
     const media = group.dataset.media;
-    if (media && !window.matchMedia(media).matches) {
+    if (media && !matchMedia(media).matches) {
       show(i + 1);
       return;
     }
     const next = () =>
       requestAnimationFrame(() => {
+        if (!group.isConnected) return;
         group.hidden = false;
         show(i + 1);
       });
