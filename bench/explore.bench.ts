@@ -6,7 +6,13 @@
  * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`;
  * BENCH_CORE: `integer,reference` (default: both, the integer core and the reference explorer);
  * BENCH_RUNS: runs per case, the median is printed, default 3; BENCH_CASES: a comma-separated
- * list of the cases to run, e.g. `operations 2R+2W,messages 3R+2W`, default all)
+ * list of the cases to run, e.g. `operations 2R+2W,messages 3R+2W`, default all).
+ * First, untimed, a warm-up (`exploreWarm.ts`): rounds of searches of other fixes at the small
+ * sizes until a round's CPU time stops falling, the JIT's counterpart of compiling pan (which
+ * Spin's time leaves out). Fair because only compiled code outlives it: each search, there and
+ * in the timed runs, has its own stepper and a model built afresh, with a full collection
+ * between, so every timed run fills its own tables. `cold s` is the first search of the case in
+ * a fresh process (what one CLI search pays).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
