@@ -6,25 +6,32 @@
  * default 60; BENCH_REDUCE: the explorer's reductions to run, e.g. `none,key,all`, default `all`;
  * BENCH_CORE: `integer,reference` (default: both, the integer core and the reference explorer);
  * BENCH_RUNS: runs per case, the median is printed, default 3; BENCH_CASES: a comma-separated
- * list of the cases to run, e.g. `operations 2R+2W,messages 3R+2W`, default all)
+ * list of the cases to run, e.g. `operations 2R+2W,messages 3R+2W`, default all).
+ * First, untimed, a warm-up (`exploreWarm.ts`): rounds of searches of other fixes at the small
+ * sizes until a round's CPU time stops falling, the JIT's counterpart of compiling pan (which
+ * Spin's time leaves out). Fair because only compiled code outlives it: each search, there and
+ * in the timed runs, has its own stepper and a model built afresh, with a full collection
+ * between, so every timed run fills its own tables. `cold s` is the first search of the case in
+ * a fresh process (what one CLI search pays).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { explore, type ExploreResult } from '../src/engine/explore';
 import { createStepper } from '../src/engine/machines';
-import type { Granularity } from '../src/engine/types';
-import { cacheAside } from '../src/scenarios/cacheAside';
-import { paramsOf } from '../src/scenarios/index';
+import {
+  COLD_ENV,
+  coldRun,
+  coldSeconds,
+  cpuSeconds,
+  modelOf,
+  warmUp,
+  type Case,
+} from './exploreWarm';
 
 const CAP_S = Number(process.env['BENCH_CAP_S'] ?? 60);
-
-interface Case {
-  readonly granularity: Granularity;
-  readonly readers: number;
-  readonly writers: number;
-}
 
 const CASES: readonly Case[] = [
   { granularity: 'operations', readers: 2, writers: 2 },
@@ -36,24 +43,6 @@ const CASES: readonly Case[] = [
   { granularity: 'messages', readers: 3, writers: 3 },
 ];
 
-/**
- * Runs first, on other models (other fixes) and not timed, so that no case is charged for
- * compiling the code: the JIT's counterpart of compiling pan, which Spin's time leaves out too
- * (that takes gcc about 3 CPU s here; this about 1–2). Each gets its own stepper: nothing a
- * measured run could reuse is left behind.
- */
-function warmUp(): void {
-  for (const fix of ['leases', 'versioned-cas'])
-    for (const [granularity, readers, writers] of [
-      ['operations', 2, 2],
-      ['operations', 3, 2],
-      ['messages', 2, 2],
-    ] as const) {
-      const params = paramsOf(cacheAside, { readers, writers });
-      explore(cacheAside.build({ fix, granularity, params }), { stepper: createStepper() });
-    }
-}
-
 type Reduce = 'all' | 'key' | 'none';
 type Core = 'integer' | 'reference';
 const REDUCE = (process.env['BENCH_REDUCE'] ?? 'all').split(',') as Reduce[];
@@ -64,12 +53,6 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 function median<T extends { readonly seconds: number }>(run: () => T): T {
   const rows = Array.from({ length: RUNS }, run).sort((a, b) => a.seconds - b.seconds);
   return rows[Math.floor((rows.length - 1) / 2)]!;
-}
-
-/** CPU seconds this process has used (user + system): steadier than wall time on a busy machine. */
-function cpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
 }
 
 interface Row {
@@ -86,11 +69,7 @@ function memory(): number {
 }
 
 function measure(c: Case, reduce: Reduce, core: Core): Row {
-  const model = cacheAside.build({
-    fix: 'none',
-    granularity: c.granularity,
-    params: paramsOf(cacheAside, { readers: c.readers, writers: c.writers }),
-  });
+  const model = modelOf(c, 'none');
   global.gc?.();
   const heapBefore = memory();
   let peak = heapBefore;
@@ -168,63 +147,97 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 const cells = (values: readonly string[], widths: readonly number[]): string =>
   values.map((v, i) => v.padStart(widths[i] ?? 10)).join('  ');
 
-warmUp();
-const hasSpin = spinOnPath();
+const WIDTHS = [22, 12, 24, 12, 12, 9, 8, 8, 12, 11, 10, 9];
+const HEADINGS = [
+  'case',
+  'states',
+  'interleavings',
+  'transitions',
+  'trans/s',
+  'seconds',
+  'cold s',
+  'B/state',
+  'spin states',
+  'spin trans',
+  'spin s',
+  'time ×',
+];
+
+/** The cold run of each case, timed once per case (each in a fresh process). */
+const colds = new Map<Case, number>();
+let hasSpin = false;
 let spinDir = '';
-if (hasSpin) {
-  spinDir = mkdtempSync(join(tmpdir(), 'interleave-spin-'));
-  copyFileSync(new URL('./cacheAside.pml', import.meta.url), join(spinDir, 'cacheAside.pml'));
+const COLD = process.env[COLD_ENV];
+if (COLD) coldRun(JSON.parse(COLD) as Case);
+else main();
+
+function main(): void {
+  const warm = warmUp();
+  hasSpin = spinOnPath();
+  if (hasSpin) {
+    spinDir = mkdtempSync(join(tmpdir(), 'interleave-spin-'));
+    copyFileSync(new URL('./cacheAside.pml', import.meta.url), join(spinDir, 'cacheAside.pml'));
+  }
+  console.log(`cache-aside-set-after-delete, fix none, exhaustive, cap ${CAP_S} s per case\n`);
+  console.log(
+    `warm-up: ${warm.rounds} rounds of other fixes at the small sizes, CPU s per round ` +
+      warm.seconds.map((t) => t.toFixed(2)).join(' '),
+  );
+  console.log(cells(HEADINGS, WIDTHS));
+  console.log(
+    `median of ${RUNS} run(s); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  // BENCH_CASES: only these cases, e.g. `operations 2R+2W,messages 3R+3W` (default: all).
+  const only = process.env['BENCH_CASES']?.split(',');
+  for (const c of CASES) {
+    if (only && !only.includes(`${c.granularity} ${c.readers}R+${c.writers}W`)) continue;
+    for (const reduce of REDUCE) {
+      for (const core of CORES)
+        report(
+          c,
+          median(() => measure(c, reduce, core)),
+        );
+    }
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  if (!hasSpin) console.log('\nspin (or gcc) is not on PATH: the Spin column is skipped.');
+  else {
+    console.log(
+      '\nseconds are CPU seconds; time × = Interleave seconds / Spin seconds (pan alone,',
+    );
+    console.log(
+      'at least 0.01 s); Spin stores fewer states partly by its partial-order reduction.',
+    );
+  }
+  console.log('cold s: the first search of the case in a fresh process (nothing compiled yet),');
+  console.log(`median of ${RUNS}; what one CLI search pays.`);
 }
 
-console.log(`cache-aside-set-after-delete, fix none, exhaustive, cap ${CAP_S} s per case\n`);
-const widths = [22, 12, 24, 12, 12, 9, 8, 12, 11, 10, 9];
-console.log(
-  cells(
-    [
-      'case',
-      'states',
-      'interleavings',
-      'transitions',
-      'trans/s',
-      'seconds',
-      'B/state',
-      'spin states',
-      'spin trans',
-      'spin s',
-      'time ×',
-    ],
-    widths,
-  ),
-);
-console.log(
-  `median of ${RUNS} run(s); load average ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
-// BENCH_CASES: only these cases, e.g. `operations 2R+2W,messages 3R+3W` (default: all).
-const ONLY = process.env['BENCH_CASES']?.split(',');
-for (const c of CASES) {
-  if (ONLY && !ONLY.includes(`${c.granularity} ${c.readers}R+${c.writers}W`)) continue;
-  for (const reduce of REDUCE) {
-    for (const core of CORES)
-      report(
-        c,
-        median(() => measure(c, reduce, core)),
-      );
+/** The median CPU seconds of the first search of `c` in a fresh process, once per case. */
+function cold(c: Case): number {
+  let seconds = colds.get(c);
+  if (seconds === undefined) {
+    const script = fileURLToPath(import.meta.url);
+    const runs = Array.from({ length: RUNS }, () => coldSeconds(c, script)).sort((a, b) => a - b);
+    colds.set(c, (seconds = runs[Math.floor((runs.length - 1) / 2)]!));
   }
+  return seconds;
 }
-console.log(
-  `load average after: ${loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
 
 function report(c: Case, row: Row): void {
   const r = row.result;
   const answer = r.complete
     ? (r.interleavingsExact ?? String(r.interleavings))
     : `stopped (${r.stopped})`;
-  const s = hasSpin && row.label.endsWith('W') ? median(() => spin(c, spinDir)) : null;
+  // The integer core with every reduction (the other rows' labels name what they leave out).
+  const integer = row.label.endsWith('W');
+  const s = hasSpin && integer ? median(() => spin(c, spinDir)) : null;
   console.log(
     cells(
       [
@@ -234,18 +247,14 @@ function report(c: Case, row: Row): void {
         fmt(r.transitions),
         fmt(r.transitions / row.seconds),
         row.seconds.toFixed(2),
+        integer ? cold(c).toFixed(2) : '-',
         fmt(row.bytesPerState),
         s ? fmt(s.states) : '-',
         s ? fmt(s.transitions) : '-',
         s ? s.seconds.toFixed(2) : '-',
         s ? `${(row.seconds / Math.max(s.seconds, 0.01)).toFixed(1)}×` : '-',
       ],
-      widths,
+      WIDTHS,
     ),
   );
-}
-if (!hasSpin) console.log('\nspin (or gcc) is not on PATH: the Spin column is skipped.');
-else {
-  console.log('\nseconds are CPU seconds; time × = Interleave seconds / Spin seconds (pan alone,');
-  console.log('at least 0.01 s); Spin stores fewer states partly by its partial-order reduction.');
 }

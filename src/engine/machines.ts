@@ -170,11 +170,35 @@ function deliverTracked(
     get: () => ((read = true), now),
   });
   const result = rawDeliver(machine, state, event as MachineEvent);
-  // Should the result hold the event itself, reading all of it reads its clock too.
+  // Should the result hold the event itself, reading all of it reads its clock too (the state's
+  // text is wanted anyway: it is cached for the interner and the memo).
   frozenJson(result.state);
-  canonicalJson(result.plans);
+  readAll(result.plans);
   if (!read) timelessResults.add(result);
   return result;
+}
+
+/** Reads every property of `value`, deeply (as serializing it would). Plain data, no cycles. */
+function readAll(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) for (const item of value) readAll(item);
+  else for (const key of Object.keys(value)) readAll((value as Record<string, unknown>)[key]);
+}
+
+/** The event a delivery of `message` makes, without its clock. */
+function fieldsOf(message: Message): { readonly [key: string]: Json } {
+  return { ...message.payload, type: message.type, from: message.from };
+}
+
+/** The result of the event `fields` at `now` (none when null) from `state`, computed. */
+function computed(
+  machine: AnyStateMachine,
+  state: ActorState,
+  fields: { readonly [key: string]: Json },
+  now: number | null,
+): TransitionResult {
+  if (now === null) return rawDeliver(machine, state, fields as MachineEvent);
+  return deliverTracked(machine, state, fields, now);
 }
 
 const messageKeys = new WeakMap<Message, string>();
@@ -200,81 +224,95 @@ function messageKey(message: Message): string {
 
 /** Returns a stepper; with `memoize` it caches results per machine, state and event. */
 export function createStepper(options: { memoize: boolean } = { memoize: true }): Stepper {
-  const stats: StepperStats = { calls: 0, misses: 0 };
-  const memo = new WeakMap<AnyStateMachine, Map<string, TransitionResult>>();
-  const tableFor = (machine: AnyStateMachine): Map<string, TransitionResult> => {
-    let table = memo.get(machine);
-    if (!table) memo.set(machine, (table = new Map()));
-    return table;
-  };
-  // The event is built only on a miss: most deliveries are answered from the table.
-  // First by the state object itself (states are shared from step to step, so this avoids
-  // serializing them), then by the state's text.
-  const byState = new WeakMap<
-    AnyStateMachine,
-    WeakMap<ActorState, Map<string, TransitionResult>>
-  >();
+  return new MemoStepper(options.memoize);
+}
+
+/** Results by event key. */
+type ByEvent = Map<string, TransitionResult>;
+
+/**
+ * The stepper: a class (no closures made per stepper or per call). The event is built only on
+ * a miss: most deliveries are answered from the memo, first by the state object itself (states
+ * are shared from step to step), then by the state's text (its canonical JSON, cached per
+ * object), each then by the event's key: without the clock first (found when the transition
+ * did not read it), then with it.
+ */
+class MemoStepper implements Stepper {
+  readonly stats: StepperStats = { calls: 0, misses: 0 };
+  private readonly inits = new WeakMap<AnyStateMachine, Map<string, TransitionResult>>();
+  private readonly byState = new WeakMap<AnyStateMachine, WeakMap<ActorState, ByEvent>>();
+  private readonly byText = new WeakMap<AnyStateMachine, Map<string, ByEvent>>();
+
+  constructor(private readonly memoize: boolean) {}
+
+  initial(machine: AnyStateMachine, input: Json): TransitionResult {
+    this.stats.calls++;
+    if (!this.memoize) return (this.stats.misses++, rawInitial(machine, input));
+    let table = this.inits.get(machine);
+    if (!table) this.inits.set(machine, (table = new Map()));
+    const key = canonicalJson(input);
+    let hit = table.get(key);
+    if (!hit) table.set(key, (hit = (this.stats.misses++, rawInitial(machine, input))));
+    return hit;
+  }
+
+  deliver(machine: AnyStateMachine, state: ActorState, event: MachineEvent): TransitionResult {
+    if (typeof event['now'] !== 'number') {
+      return this.cached(machine, state, 'e' + canonicalJson(event), null, event, null);
+    }
+    const { now, ...fields } = event;
+    return this.cached(machine, state, 'e' + canonicalJson(fields), now as number, fields, null);
+  }
+
+  deliverMessage(
+    machine: AnyStateMachine,
+    state: ActorState,
+    message: Message,
+    now: number,
+  ): TransitionResult {
+    return this.cached(machine, state, `m${messageKey(message)}`, now, null, message);
+  }
+
   /**
    * The result of the event `fields` (made from `message` when null) at `now` (none when null),
    * kept under `timelessKey` when it does not read `now`, and with `now` when it does.
    */
-  const cached = (
+  private cached(
     machine: AnyStateMachine,
     state: ActorState,
     timelessKey: string,
     now: number | null,
     fields: { readonly [key: string]: Json } | null,
     message: Message | null,
-  ): TransitionResult => {
-    stats.calls++;
-    const run = (): TransitionResult => {
-      const made = fields ?? { ...message!.payload, type: message!.type, from: message!.from };
-      if (now === null) return rawDeliver(machine, state, made as MachineEvent);
-      return deliverTracked(machine, state, made, now);
-    };
-    if (!options.memoize) return (stats.misses++, run());
-    let states = byState.get(machine);
-    if (!states) byState.set(machine, (states = new WeakMap()));
+  ): TransitionResult {
+    this.stats.calls++;
+    if (!this.memoize) {
+      this.stats.misses++;
+      return computed(machine, state, fields ?? fieldsOf(message!), now);
+    }
+    let states = this.byState.get(machine);
+    if (!states) this.byState.set(machine, (states = new WeakMap()));
     let known = states.get(state);
     if (!known) states.set(state, (known = new Map()));
-    // First looked up without the clock (found when the transition did not read it).
     const eventKey = now === null ? timelessKey : `${timelessKey}\u0000${now}`;
     let hit = known.get(timelessKey) ?? known.get(eventKey);
     if (hit) return hit;
-    const stateText = frozenJson(state) + '\u0000';
-    const table = tableFor(machine);
-    hit = table.get(stateText + timelessKey) ?? table.get(stateText + eventKey);
+    let texts = this.byText.get(machine);
+    if (!texts) this.byText.set(machine, (texts = new Map()));
+    const stateText = frozenJson(state);
+    let same = texts.get(stateText);
+    if (!same) texts.set(stateText, (same = new Map()));
+    hit = same.get(timelessKey) ?? same.get(eventKey);
     if (!hit) {
-      hit = (stats.misses++, run());
+      this.stats.misses++;
+      hit = computed(machine, state, fields ?? fieldsOf(message!), now);
       if (hit.state !== state) changing.add(hit);
-      table.set(stateText + (isTimeless(hit) ? timelessKey : eventKey), hit);
+      same.set(isTimeless(hit) ? timelessKey : eventKey, hit);
     }
     hit = asFrom(hit, state);
     known.set(isTimeless(hit) ? timelessKey : eventKey, hit);
     return hit;
-  };
-  return {
-    stats,
-    initial(machine, input) {
-      stats.calls++;
-      if (!options.memoize) return (stats.misses++, rawInitial(machine, input));
-      const key = 'init\u0000' + canonicalJson(input);
-      const table = tableFor(machine);
-      let hit = table.get(key);
-      if (!hit) table.set(key, (hit = (stats.misses++, rawInitial(machine, input))));
-      return hit;
-    },
-    deliver(machine, state, event) {
-      if (typeof event['now'] !== 'number') {
-        return cached(machine, state, 'e' + canonicalJson(event), null, event, null);
-      }
-      const { now, ...fields } = event;
-      return cached(machine, state, 'e' + canonicalJson(fields), now as number, fields, null);
-    },
-    deliverMessage(machine, state, message, now) {
-      return cached(machine, state, `m${messageKey(message)}`, now, null, message);
-    },
-  };
+  }
 }
 
 /** Results the shared stepper keeps before it starts afresh (a bound on its memory). */

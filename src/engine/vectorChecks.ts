@@ -105,37 +105,29 @@ class Checks implements VectorChecks {
     lastStep: number,
   ): number {
     const { model, views } = this;
-    const slots: number[] = [];
-    const values: number[] = [];
-    const seen = new Set<number>();
-    const was = before.slice();
     const now = after?.slice() ?? null;
     const record = step && recordCopy(step);
-    let live = true;
+    const reads = new Reads(views, this.watcher, before.slice(), now, record);
+    lastReads[0] = reads;
+    // A bound method, not an arrow: no closure (nor, under tsx, a `__name` call) per evaluation.
+    const read = reads.read.bind(reads);
     let mask: number;
-    const read = (slot: number): void => {
-      if (!live || seen.has(slot)) return;
-      seen.add(slot);
-      const value = views.value(slot, was, now, record);
-      this.watcher?.read(slot, value);
-      slots.push(slot);
-      values.push(value);
-    };
     try {
       mask = now
         ? violationMask(
             model,
             checkStep(
               model,
-              views.world(was, 0, read),
+              views.world(reads.was, 0, read),
               views.world(now, AFTER, read),
               views.record(record!, read),
             ),
           )
-        : violationMask(model, checkEnd(model, views.world(was, 0, read), lastStep));
+        : violationMask(model, checkEnd(model, views.world(reads.was, 0, read), lastStep));
     } finally {
-      live = false;
+      reads.live = false;
     }
+    const { slots, values } = reads;
     let parent: Node | null = null;
     let branch = 0;
     let at = tree.root;
@@ -158,5 +150,36 @@ class Checks implements VectorChecks {
       at = at.next.get(branch);
     }
     return mask;
+  }
+}
+
+/**
+ * The last evaluation's reads, kept: were every `Reads` gone at a collection between searches,
+ * its map would go too, and the code compiled for it with it (see `keptShapes`).
+ */
+const lastReads: Reads[] = [];
+
+/** The slots one evaluation reads, each noted (and watched) at its first read while it runs. */
+class Reads {
+  live = true;
+  readonly slots: number[] = [];
+  readonly values: number[] = [];
+  private readonly seen = new Set<number>();
+
+  constructor(
+    private readonly views: Views,
+    private readonly watcher: Watcher | null,
+    readonly was: Int32Array,
+    private readonly now: Int32Array | null,
+    private readonly record: StepRecord | null,
+  ) {}
+
+  read(slot: number): void {
+    if (!this.live || this.seen.has(slot)) return;
+    this.seen.add(slot);
+    const value = this.views.value(slot, this.was, this.now, this.record);
+    this.watcher?.read(slot, value);
+    this.slots.push(slot);
+    this.values.push(value);
   }
 }
