@@ -10,7 +10,6 @@ import { slotHits } from './invariants';
 import type { Model, Step } from './types';
 import { createWorld } from './world';
 import { answersOf } from './coreAnswers';
-import { hashVector } from './stateTable';
 import { SummaryTable, type RowSums } from './summaries';
 
 /**
@@ -25,6 +24,8 @@ interface Frame {
   index: number;
   /** Its enabled steps (the frame's own list, refilled for each world it holds). */
   readonly steps: Step[];
+  /** Per step, the channel it delivers on (-1 for timers and faults). */
+  readonly channels: number[];
   next: number;
   /** Violation mask of the step into the successor being expanded. */
   mask: number;
@@ -75,7 +76,8 @@ class Search {
 
   private frame(rawLength: number): Frame {
     const raw = new Int32Array(rawLength);
-    return { raw, depth: 0, index: 0, steps: [], next: 0, mask: 0, sums: this.sums.sums() };
+    const sums = this.sums.sums();
+    return { raw, depth: 0, index: 0, steps: [], channels: [], next: 0, mask: 0, sums };
   }
 
   private approxBytes(): number {
@@ -114,7 +116,7 @@ class Search {
     if (frame.raw.length !== rawLength) frame.raw = new Int32Array(rawLength);
     const into = frame.raw;
     for (let i = 0; i < rawLength; i++) into[i] = raw[i]!;
-    const steps = core.enabled.of(into, frame.steps);
+    const steps = core.enabled.of(into, frame.steps, frame.channels);
     frame.depth = depth;
     frame.index = core.table.add(core.keyer.vector, length, hash);
     frame.next = 0;
@@ -139,13 +141,14 @@ class Search {
     while (stack.length > 0) {
       const f = stack[stack.length - 1]!;
       if (f.next < f.steps.length) {
+        const channel = f.channels[f.next]!;
         const step = f.steps[f.next++]!;
         if (++this.transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
-        const record = vectors.into(f.raw, step, f.depth);
+        const record = vectors.into(f.raw, step, f.depth, channel);
         const after = vectors.scratch;
         const mask = checks.step(f.raw, after, record);
         const length = keyer.canon(after);
-        const hash = hashVector(keyer.vector, length);
+        const hash = keyer.hash;
         const c = table.find(keyer.vector, length, hash);
         if (c >= 0) sums.add(f.sums, c, mask);
         else {
@@ -169,8 +172,7 @@ class Search {
     try {
       const initialRaw = core.keyer.raw(initial);
       const length = core.keyer.canon(initialRaw);
-      const hash = hashVector(core.keyer.vector, length);
-      this.open(initialRaw, initialRaw.length, 0, length, hash);
+      this.open(initialRaw, initialRaw.length, 0, length, core.keyer.hash);
       const root = this.expand();
       const hits = slotHits(n, core.harmMask);
       const answers = answersOf(model, { core, hits }, this.sums, root, initialRaw);

@@ -172,7 +172,7 @@ export class SummaryTable {
     const { row } = s;
     for (let k = 0; k < width; k++) this.values[base + k] = row[k]!;
     if (steps > 0) this.values[base + chanceAt] = row[chanceAt]! / steps;
-    for (const [k, value] of s.big) this.big.set(base + k, value);
+    if (s.big.size > 0) for (const [k, value] of s.big) this.big.set(base + k, value);
   }
 
   bytes(): number {

@@ -87,11 +87,15 @@ export class EnabledSteps {
     return step;
   }
 
-  /** The enabled steps of `raw`, in the order `steps.ts` gives them (into `steps`, emptied). */
-  of(raw: Int32Array, steps: Step[] = []): Step[] {
+  /**
+   * The enabled steps of `raw`, in the order `steps.ts` gives them (into `steps`, emptied); with
+   * `channels`, each step's channel number goes there too, -1 for steps that deliver nothing.
+   */
+  of(raw: Int32Array, steps: Step[] = [], channels?: number[]): Step[] {
     const { interner, channelBase } = this;
     const seqs = interner.seqs;
     empty(steps);
+    if (channels) empty(channels);
     for (const c of interner.sortedChannels) {
       const q = channelBase + c < raw.length ? raw[channelBase + c]! : 0;
       if (q === 0) continue;
@@ -104,6 +108,7 @@ export class EnabledSteps {
         byHead[head] = step = { kind: 'deliver', key: channel, channel, message };
       }
       steps.push(step);
+      if (channels) channels.push(c);
     }
     if (raw[1] !== 0) this.addTimers(raw, steps);
     if (steps.length === 0) return steps;
@@ -111,6 +116,7 @@ export class EnabledSteps {
       const step = this.faultStep(raw, this.faults[i]!, i);
       if (step) steps.push(step);
     }
+    if (channels) while (channels.length < steps.length) channels.push(-1);
     return steps;
   }
 

@@ -4,11 +4,13 @@
  * first seen)], every entry an interned number; it holds what the reference key holds (message
  * ids and sent counters left out), so it suits untimed models only. The key of a raw vector is
  * canonical: with symmetry, interchangeable actors are sorted by what they hold (their state and
- * their queues, actor names blanked) and the world renamed so; trailing zeros are cut. The local
+ * their queues, actor names blanked) and the world renamed so; its channels are the pairs
+ * (channel, queue) of those in use, in channel order (a world uses few of its channels). The local
  * state of a finished actor may be left out (one mark for every finished state): a finished
  * machine takes no more transitions and sends nothing, so only an invariant could tell them
  * apart, and the search checks that none reads it.
  */
+import { hashVector } from './stateTable';
 import type { SymmetryClasses } from './symmetry';
 import type { ActorId, ActorState, Model, World } from './types';
 import type { Interner } from './vectorIntern';
@@ -23,6 +25,8 @@ export interface VectorKeyer {
   key(world: World): number;
   /** The key last written (its buffer may be replaced as channels are discovered). */
   readonly vector: Int32Array;
+  /** The hash of the key last written (`hashVector` of it). */
+  readonly hash: number;
 }
 
 /** Where the parts of a raw vector start. */
@@ -79,6 +83,11 @@ class VectorKeys implements VectorKeyer {
   /** How a channel looks from an interchangeable actor at one of its ends. */
   private readonly shapeOut: number[] = [];
   private readonly shapeIn: number[] = [];
+  /** Per channel: the member slot of its sender and of its receiver, or -1. */
+  private readonly fromSlot: number[] = [];
+  private readonly toSlot: number[] = [];
+  /** How many members each class has, in order. */
+  private readonly classSizes: Int32Array;
   private readonly shapes = new Map<string, number>();
   /** What a value or sequence holds with every interchangeable actor's name blanked. */
   private readonly blindTexts: number[] = [];
@@ -92,9 +101,8 @@ class VectorKeys implements VectorKeyer {
   private readonly queues: number[] = [];
   /** How many of `used` and `queues` hold the vector being keyed (kept, not cut, between keys). */
   private usedCount = 0;
-  /** The key's channel slots last written (the rest of its channels are zero). */
-  private readonly dirty: number[] = [];
-  private dirtyCount = 0;
+  /** The hash of the key last written (`hashVector`). */
+  hash = 0;
   private rows = new Float64Array(16);
   private width = 1;
   private readonly lengths: Int32Array;
@@ -115,10 +123,11 @@ class VectorKeys implements VectorKeyer {
     this.base = Math.max(2, ...classes.map((ids) => ids.length));
     if (this.base ** this.members.length > Number.MAX_SAFE_INTEGER)
       throw new Error('too many interchangeable actors');
-    this.buffer = new Int32Array(channelBase + 16);
+    this.buffer = new Int32Array(channelBase + 32);
     this.done = interner.text('\u0003done');
     this.hidden = Int32Array.from(interner.actorIds, (_, a) => (hideDone[a] ? 1 : 0));
     this.lengths = new Int32Array(this.members.length);
+    this.classSizes = Int32Array.from(classes, (ids) => ids.length);
     this.memberActor = Int32Array.from(this.members, (id) => interner.actorIndex.get(id)!);
     interner.onChannel((c) => this.shapeChannel(c));
   }
@@ -143,6 +152,8 @@ class VectorKeys implements VectorKeyer {
     const rest = interner.channelRest[c];
     this.shapeOut[c] = this.shapeId(`>${t >= 0 && memberSlot[t]! >= 0 ? '*' : to}${rest}`);
     this.shapeIn[c] = this.shapeId(`<${f >= 0 && memberSlot[f]! >= 0 ? '*' : from}${rest}`);
+    this.fromSlot[c] = f >= 0 ? memberSlot[f]! : -1;
+    this.toSlot[c] = t >= 0 ? memberSlot[t]! : -1;
   }
 
   private isDone(state: number): boolean {
@@ -249,33 +260,32 @@ class VectorKeys implements VectorKeyer {
 
   /** Members of each class sorted by what they hold; null when already in order. */
   private canonicalPerm(raw: Int32Array): Perm | null {
-    const { interner, members, lengths, order, base } = this;
-    const memberSlot = interner.memberSlot;
-    const width = (this.width = 1 + 2 * interner.channelNames.length);
+    const { members, lengths, order, base, fromSlot, toSlot, classSizes } = this;
+    const width = (this.width = 1 + 2 * this.interner.channelNames.length);
     if (this.rows.length < width * members.length) {
       this.rows = new Float64Array(width * members.length * 2);
     }
+    const rows = this.rows;
     for (let k = 0; k < members.length; k++) {
-      this.rows[k * width] = this.blindText(this.stateOf(raw, this.memberActor[k]!));
+      rows[k * width] = this.blindText(this.stateOf(raw, this.memberActor[k]!));
       lengths[k] = 1;
     }
     for (let k = 0; k < this.usedCount; k++) {
       const c = this.used[k]!;
-      const f = interner.channelFrom[c]!;
-      const t = interner.channelTo[c]!;
-      const fromSlot = f >= 0 ? memberSlot[f]! : -1;
-      const toSlot = t >= 0 ? memberSlot[t]! : -1;
-      if (fromSlot < 0 && toSlot < 0) continue;
+      const from = fromSlot[c]!;
+      const to = toSlot[c]!;
+      if (from < 0 && to < 0) continue;
       const seen = this.blindSeq(this.queues[k]!);
-      if (fromSlot >= 0) this.addPair(fromSlot, this.shapeOut[c]! * SHAPE + seen);
-      if (toSlot >= 0) this.addPair(toSlot, this.shapeIn[c]! * SHAPE + seen);
+      if (from >= 0) this.addPair(from, this.shapeOut[c]! * SHAPE + seen);
+      if (to >= 0) this.addPair(to, this.shapeIn[c]! * SHAPE + seen);
     }
     let code = 0;
     let moved = false;
     let offset = 0;
-    for (const ids of this.classes) {
+    for (let g = 0; g < classSizes.length; g++) {
+      const size = classSizes[g]!;
       // Insertion sort of the class's members (ties keep their order; `order` is overwritten).
-      for (let k = 0; k < ids.length; k++) {
+      for (let k = 0; k < size; k++) {
         let i = k;
         while (i > 0 && this.compareRows(offset + order[i - 1]!, offset + k) > 0) {
           order[i] = order[i - 1]!;
@@ -283,11 +293,11 @@ class VectorKeys implements VectorKeyer {
         }
         order[i] = k;
       }
-      for (let k = 0; k < ids.length; k++) {
+      for (let k = 0; k < size; k++) {
         if (order[k] !== k) moved = true;
         code = code * base + order[k]!;
       }
-      offset += ids.length;
+      offset += size;
     }
     if (!moved) return null;
     let perm = this.perms.get(code);
@@ -334,8 +344,17 @@ class VectorKeys implements VectorKeyer {
     let timers = raw[1]!;
     if (perm) {
       for (let k = 0; k < usedCount; k++) {
-        queues[k] = this.renameSeq(queues[k]!, perm);
-        used[k] = this.renameChannel(used[k]!, perm);
+        const q = this.renameSeq(queues[k]!, perm);
+        const c = this.renameChannel(used[k]!, perm);
+        // Kept in channel order (insertion: a world uses a few channels at a time).
+        let i = k;
+        while (i > 0 && used[i - 1]! > c) {
+          used[i] = used[i - 1]!;
+          queues[i] = queues[i - 1]!;
+          i--;
+        }
+        used[i] = c;
+        queues[i] = q;
       }
       if (timers !== 0) timers = this.renameSeq(timers, perm);
     }
@@ -343,13 +362,9 @@ class VectorKeys implements VectorKeyer {
       const set = timers;
       timers = this.sortedSets[set] ??= interner.seq([...seqs[set]!].sort((a, b) => a - b));
     }
-    // Renaming may number new channels: the key's size is known only now.
-    const size = channelBase + interner.channelNames.length;
-    if (this.buffer.length < size) this.buffer = new Int32Array(size * 2);
+    const length = channelBase + 2 * usedCount;
+    if (this.buffer.length < length) this.buffer = new Int32Array(length * 2);
     const vector = this.buffer;
-    // Every slot before the channels is written below; of the channels, only those the last key
-    // used are not zero.
-    for (let k = 0; k < this.dirtyCount; k++) vector[this.dirty[k]!] = 0;
     vector[0] = raw[0]!;
     vector[1] = timers;
     for (let i = 2; i < actorBase; i++) vector[i] = raw[i]!;
@@ -359,15 +374,12 @@ class VectorKeys implements VectorKeyer {
       if (perm) vector[actorBase + perm.image[a]!] = this.renameText(state, perm);
       else vector[actorBase + a] = state;
     }
-    let length = channelBase;
+    // The channels in use, as (channel, queue) pairs in channel order: a world uses few.
     for (let k = 0; k < usedCount; k++) {
-      const at = channelBase + used[k]!;
-      vector[at] = queues[k]!;
-      this.dirty[k] = at;
-      if (at >= length) length = at + 1;
+      vector[channelBase + 2 * k] = used[k]!;
+      vector[channelBase + 2 * k + 1] = queues[k]!;
     }
-    this.dirtyCount = usedCount;
-    if (usedCount === 0) while (length > 0 && vector[length - 1] === 0) length--;
+    this.hash = hashVector(vector, length);
     return length;
   }
 

@@ -29,9 +29,9 @@ export interface VectorStepper {
    * Applies `step` to `raw` into `scratch` (zeros past `length`), which the next step overwrites:
    * no vector is made for a step that leads to a known world. The record of a delivery (nearly
    * every step) and the lists of every record are the stepper's own, overwritten by the next
-   * step too (`recordCopy` keeps one).
+   * step too (`recordCopy` keeps one). `channel`: a delivery's channel number when known.
    */
-  into(raw: Int32Array, step: Step, index: number): StepRecord;
+  into(raw: Int32Array, step: Step, index: number, channel?: number): StepRecord;
   readonly scratch: Int32Array;
   readonly length: number;
   /** Channel `c`'s queue numbered `q`, as messages (one object per channel and content). */
@@ -277,7 +277,7 @@ class VectorSteps implements VectorStepper {
     }
   }
 
-  into(raw: Int32Array, step: Step, index: number): StepRecord {
+  into(raw: Int32Array, step: Step, index: number, channel = -1): StepRecord {
     const { interner, channelBase } = this;
     const size = channelBase + interner.channelNames.length;
     if (this.v.length < size) this.v = new Int32Array(size * 2);
@@ -301,7 +301,7 @@ class VectorSteps implements VectorStepper {
     let fault: string | undefined;
     if (step.kind === 'deliver') {
       this.clock += 1;
-      this.deliver(interner.channel(step.channel));
+      this.deliver(channel >= 0 ? channel : interner.channel(step.channel));
     } else if (step.kind === 'timer') {
       const { owner, name, due } = step.timer;
       this.clock = Math.max(this.clock + 1, due);
