@@ -1,8 +1,8 @@
 /**
  * An open-addressing hash table of integer state vectors: vectors of any length are packed into
  * one growing Int32Array and numbered in insertion order; lookups hash the vector (no strings).
- * Each slot holds a vector's number and its hash side by side, so that a probe reads the stored
- * vector only when the hashes match.
+ * Each slot holds a vector's number, its hash and where it starts, so that a probe reads the stored
+ * vector (its length first) only when the hashes match, and nothing else.
  */
 
 const EMPTY = -1;
@@ -19,13 +19,16 @@ export function hashVector(vector: Int32Array, length: number): number {
 
 /** Stored vectors, each numbered 0, 1, 2, … in the order they were added. */
 export class StateTable {
+  /** Each vector's length, then its entries, vector after vector. */
   private pool = new Int32Array(1 << 16);
   private used = 0;
   private starts = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
   private hashes = new Uint32Array(1 << 12);
-  /** Pairs (number, hash) by slot; number EMPTY when free. */
-  private slots = new Int32Array(2 << 13).fill(EMPTY);
+  /**
+   * Triples (number, hash, start in the pool) by slot; number EMPTY when free. A probe that
+   * finds its vector reads two places: its slot, and the vector's length and entries side by side.
+   */
+  private slots = new Int32Array(3 << 13).fill(EMPTY);
   private mask = (1 << 13) - 1;
   /** How many vectors are stored. */
   size = 0;
@@ -35,9 +38,9 @@ export class StateTable {
     const slots = this.slots;
     const tag = hash | 0;
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const index = slots[2 * s]!;
+      const index = slots[3 * s]!;
       if (index === EMPTY) return -1;
-      if (slots[2 * s + 1] === tag && this.equals(index, vector, length)) return index;
+      if (slots[3 * s + 1] === tag && this.equals(slots[3 * s + 2]!, vector, length)) return index;
     }
   }
 
@@ -45,55 +48,59 @@ export class StateTable {
   add(vector: Int32Array, length: number, hash = hashVector(vector, length)): number {
     const index = this.size++;
     if (index >= this.starts.length) this.growIndex();
-    if (this.used + length > this.pool.length) {
-      const pool = new Int32Array(Math.max(this.pool.length * 2, this.used + length));
+    if (this.used + length + 1 > this.pool.length) {
+      const pool = new Int32Array(Math.max(this.pool.length * 2, this.used + length + 1));
       pool.set(this.pool.subarray(0, this.used));
       this.pool = pool;
     }
-    for (let i = 0; i < length; i++) this.pool[this.used + i] = vector[i]!;
-    this.starts[index] = this.used;
-    this.lengths[index] = length;
+    const pool = this.pool;
+    const start = this.used;
+    pool[start] = length;
+    for (let i = 0; i < length; i++) pool[start + 1 + i] = vector[i]!;
+    this.starts[index] = start;
     this.hashes[index] = hash;
-    this.used += length;
-    if (this.size * 4 > this.slots.length) this.rehash();
+    this.used += length + 1;
+    if (this.size * 2 > this.mask + 1) this.rehash();
     else this.place(index);
     return index;
   }
 
   /** Bytes the table takes. */
   bytes(): number {
-    return this.pool.byteLength + this.starts.byteLength * 3 + this.slots.byteLength;
+    return this.pool.byteLength + this.starts.byteLength * 2 + this.slots.byteLength;
   }
 
-  private equals(index: number, vector: Int32Array, length: number): boolean {
-    if (this.lengths[index] !== length) return false;
-    const start = this.starts[index]!;
-    for (let i = 0; i < length; i++) if (this.pool[start + i] !== vector[i]) return false;
+  /** Whether the vector stored at `start` in the pool is `vector[0..length)`. */
+  private equals(start: number, vector: Int32Array, length: number): boolean {
+    const pool = this.pool;
+    if (pool[start] !== length) return false;
+    for (let i = 0; i < length; i++) if (pool[start + 1 + i] !== vector[i]) return false;
     return true;
   }
 
   private place(index: number): void {
     const hash = this.hashes[index]!;
+    const slots = this.slots;
     let s = hash & this.mask;
-    while (this.slots[2 * s] !== EMPTY) s = (s + 1) & this.mask;
-    this.slots[2 * s] = index;
-    this.slots[2 * s + 1] = hash | 0;
+    while (slots[3 * s] !== EMPTY) s = (s + 1) & this.mask;
+    slots[3 * s] = index;
+    slots[3 * s + 1] = hash | 0;
+    slots[3 * s + 2] = this.starts[index]!;
   }
 
   private growIndex(): void {
-    const grow = <T extends Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.starts = grow(this.starts, (n) => new Int32Array(n));
-    this.lengths = grow(this.lengths, (n) => new Int32Array(n));
-    this.hashes = grow(this.hashes, (n) => new Uint32Array(n));
+    const starts = new Int32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const hashes = new Uint32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
-    this.mask = this.slots.length / 2 - 1;
+    const capacity = 2 * (this.mask + 1);
+    this.slots = new Int32Array(3 * capacity).fill(EMPTY);
+    this.mask = capacity - 1;
     for (let i = 0; i < this.size; i++) this.place(i);
   }
 }

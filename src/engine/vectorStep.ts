@@ -12,7 +12,6 @@ import { layoutOf, type Layout } from './vectorKey';
 import { MoveTable, type Compiled, type Move } from './vectorMoves';
 import {
   createQueues,
-  empty,
   recordCopy,
   sortTimers,
   stepRecord,
@@ -277,6 +276,23 @@ class VectorSteps implements VectorStepper {
     }
   }
 
+  /**
+   * Empties the record's lists, each popped at a site of its own (one kind of array per site; a
+   * shared helper's pop sees them all), the sends' four side by side.
+   */
+  private emptyLists(): void {
+    const { outMessages, outChannels, outAt, outPopped, dropped, delivered, changed } = this;
+    for (let n = outMessages.length; n > 0; n--) {
+      outMessages.pop();
+      outChannels.pop();
+      outAt.pop();
+      outPopped.pop();
+    }
+    while (dropped.length > 0) dropped.pop();
+    while (delivered.length > 0) delivered.pop();
+    while (changed.length > 0) changed.pop();
+  }
+
   into(raw: Int32Array, step: Step, index: number, channel = -1): StepRecord {
     const { interner, channelBase } = this;
     const size = channelBase + interner.channelNames.length;
@@ -288,15 +304,9 @@ class VectorSteps implements VectorStepper {
     for (let i = rawLength; i < size; i++) v[i] = 0;
     this.clock = raw[0]!;
     this.timerSet = null;
-    empty(this.outMessages);
-    empty(this.outChannels);
-    empty(this.outAt);
-    empty(this.outPopped);
-    empty(this.dropped);
+    this.emptyLists();
     for (let k = 0; k < this.touchedCount; k++) this.taken[this.touched[k]!] = 0;
     this.touchedCount = 0;
-    empty(this.delivered);
-    empty(this.changed);
     const dropped = this.dropped;
     let fault: string | undefined;
     if (step.kind === 'deliver') {
