@@ -146,10 +146,12 @@ class Search {
         if (++this.transitions % 256 === 0 && options.shouldStop?.()) throw new Stop('cancelled');
         const record = vectors.into(f.raw, step, f.depth, channel);
         const after = vectors.scratch;
-        const mask = checks.step(f.raw, after, record);
         const length = keyer.canon(after);
         const hash = keyer.hash;
-        const c = table.find(keyer.vector, length, hash);
+        // The first slot is read before the checks, so that its likely cache miss overlaps them.
+        const first = table.first(hash);
+        const mask = checks.step(f.raw, after, record);
+        const c = table.find(keyer.vector, length, hash, first);
         if (c >= 0) sums.add(f.sums, c, mask);
         else {
           f.mask = mask;

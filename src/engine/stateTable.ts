@@ -33,14 +33,29 @@ export class StateTable {
   /** How many vectors are stored. */
   size = 0;
 
-  /** Returns the number of the stored vector equal to `vector[0..length)`, or -1. */
-  find(vector: Int32Array, length: number, hash = hashVector(vector, length)): number {
+  /** The number in the first slot a probe for `hash` reads (EMPTY when free). */
+  first(hash: number): number {
+    return this.slots[3 * (hash & this.mask)]!;
+  }
+
+  /**
+   * Returns the number of the stored vector equal to `vector[0..length)`, or -1; `first`: the
+   * number in its first slot, read earlier (`first`), the table unchanged since.
+   */
+  find(
+    vector: Int32Array,
+    length: number,
+    hash = hashVector(vector, length),
+    first = this.first(hash),
+  ): number {
     const slots = this.slots;
     const tag = hash | 0;
-    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
-      const index = slots[3 * s]!;
+    let index = first;
+    for (let s = hash & this.mask; ;) {
       if (index === EMPTY) return -1;
       if (slots[3 * s + 1] === tag && this.equals(slots[3 * s + 2]!, vector, length)) return index;
+      s = (s + 1) & this.mask;
+      index = slots[3 * s]!;
     }
   }
 
