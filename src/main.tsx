@@ -1,5 +1,4 @@
 import { hasLink, scenarioIdOfLink } from './share/address';
-import { warmUpType } from './ui/layout/typeWarmup';
 import './ui/styles/index.css';
 
 // A link in the address is opened before the first render, so the first diagram is the
@@ -15,8 +14,6 @@ const openLink = async (): Promise<void> => {
   ]);
   await openAddress();
 };
-// The first view's typefaces, laid out unseen while the app's code loads (index.html).
-warmUpType();
 // The entry imports no React itself: it runs as soon as it arrives (not once React's DOM has
 // been fetched and evaluated), so a link's own chunks are requested alongside the app's. A
 // failure is handled at once (the start-up ignores it too: the view says so then).

@@ -23,7 +23,6 @@ import { useAfterFirstPaint } from './layout/useAfterFirstPaint';
 import { useSessionSync } from './layout/useSessionSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
-import { dropTypeWarmup } from './layout/typeWarmup';
 
 // Views the first paint does not need, loaded when first shown.
 const ComparePane = lazy(() =>
@@ -75,9 +74,6 @@ export function App() {
   const presenting = useAppStore((s) => s.presenting);
   const phone = useMediaQuery(PHONE_QUERY);
   const painted = useAfterFirstPaint();
-  useEffect(() => {
-    if (painted) dropTypeWarmup();
-  }, [painted]);
   if (presenting) {
     return (
       <div className="app app-presenting">
