@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
-import { BASE, DIRECT_LINK, PROBE, withPreview, type Probed, type TraceEvent } from './pageKit';
+import { BASE, DIRECT_LINK, PROBE, untilPainted, withPreview, type TraceEvent } from './pageKit';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -184,9 +184,7 @@ async function tracedLoad(browser: Browser, path: string) {
     ],
   });
   await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(() => (window as unknown as Probed).__bench.paintedAt >= 0, null, {
-    timeout: 30_000,
-  });
+  await untilPainted(page);
   await page.waitForTimeout(1000);
   const json = (await browser.stopTracing()).toString();
   await context.close();

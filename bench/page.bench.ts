@@ -19,6 +19,7 @@ import {
   DIRECT_LINK,
   DIST,
   PROBE,
+  untilPainted,
   withPreview,
   type Probed,
   type TraceEvent,
@@ -87,9 +88,7 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.addInitScript(PROBE);
   await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(() => (window as unknown as Probed).__bench.paintedAt >= 0, null, {
-    timeout: 30_000,
-  });
+  await untilPainted(page);
   // Let the load settle, to see long tasks right after the first diagram too.
   await page.waitForTimeout(1000);
   const seen = await page.evaluate(() => {
@@ -144,7 +143,7 @@ async function tracedLoad(
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
   });
   await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(() => (window as unknown as Probed).__bench.paintedAt >= 0);
+  await untilPainted(page);
   await page.waitForTimeout(1000);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as {
     traceEvents: TraceEvent[];
