@@ -101,10 +101,22 @@ function longTasks(events: Event[]): { cpuToDiagram: number; tasks: Task[] } | n
             o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) &&
             (o.dur ?? 0) > (e.dur ?? 0),
         ).length;
+      // User timing marks in the task (a build may mark its own steps: performance.mark).
+      const marks = events
+        .filter(
+          (e) =>
+            e.pid === mark.pid &&
+            e.cat.includes('user_timing') &&
+            e.name !== 'first-diagram' &&
+            e.ts >= t.ts &&
+            e.ts <= end,
+        )
+        .map((e) => `mark ${e.name} at +${((e.ts - t.ts) / 1000).toFixed(1)}`);
       const inside = within
         .map((e) => ({ e, d: depth(e) }))
         .filter(({ e, d }) => d <= DEPTH && cpu(e) >= 0.8)
-        .map(({ e, d }) => `${'  '.repeat(d)}${label(e)} ${cpu(e).toFixed(1)}`);
+        .map(({ e, d }) => `${'  '.repeat(d)}${label(e)} ${cpu(e).toFixed(1)}`)
+        .concat(marks);
       return { atMs: (t.ts - mark.ts) / 1000, cpuMs: cpu(t), inside };
     });
   return { cpuToDiagram, tasks };

@@ -3,6 +3,13 @@
  */
 import { create } from 'zustand';
 import { createAuthoredSlice } from './authoredSlice';
+import {
+  selectDivergence,
+  selectEnabled,
+  selectNarrative,
+  selectPinnedTrace,
+  selectScenario,
+} from './derive';
 import { createExplorationSlice } from './explorationSlice';
 import { onModel } from './model';
 import { createSessionSlice } from './sessionSlice';
@@ -16,9 +23,33 @@ export { pinConfigOf, samePin } from './pin';
 export { loadModel, modelNow } from './model';
 export type { DivergenceStory } from '../scenarios/divergence';
 
+/** Resolves in a later task, after the browser has had a turn (input, paint). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Computes (and so caches in the model) what the page derives from `s`. */
+function deriveAll(s: AppState): void {
+  selectScenario(s);
+  selectEnabled(s);
+  selectNarrative(s);
+  selectPinnedTrace(s);
+  selectDivergence(s);
+}
+
 /**
  * Returns a fresh store (tests make their own; the app uses `useAppStore`). It says when the
  * model has loaded (`modelReady`), so what is derived from the first run is derived again.
+ * That is three tasks, not one: the model's set-up (where it arrives), then what the page
+ * derives from it (its machines run for the first time), then the store's update, which React
+ * renders at once (a store's update cannot be a transition).
  */
 export function createAppStore() {
   const store = create<AppState>()((...a) => ({
@@ -28,7 +59,19 @@ export function createAppStore() {
     ...createVerdictSlice(...a),
     ...createAuthoredSlice(...a),
   }));
-  onModel(() => store.setState({ modelReady: true }));
+  onModel(() => {
+    void nextTask()
+      .then(() => {
+        // Only a head start: what fails here fails again where it is rendered, and says so.
+        try {
+          deriveAll(store.getState());
+        } catch {
+          // rendered below
+        }
+        return nextTask();
+      })
+      .then(() => store.setState({ modelReady: true }));
+  });
   return store;
 }
 
