@@ -8,13 +8,24 @@
  * loads one path (default: the default page, then the shared link of page.bench.ts); BENCH_RUNS
  * (default 5) loads per path; BENCH_MIN (default 8) the least CPU ms of a task printed;
  * BENCH_DEPTH (default 1) how deep inside a task events are listed; BENCH_VIEWPORT=<w>x<h>
- * (default 1280x720); BENCH_TRACE=<file> keeps the last trace's JSON.
+ * (default 1280x720); BENCH_CATEGORIES adds trace categories (comma-separated). The page is
+ * loaded in a Chromium of its own without DevTools' Runtime domain (`plainTracedLoad`), or with
+ * BENCH_PLAYWRIGHT=1 in Playwright's (as `page.bench.ts` first measures it; BENCH_TRACE=<file>
+ * then keeps the last trace's JSON).
  * Run: npx tsx bench/longTasks.bench.ts
  */
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
-import { BASE, DIRECT_LINK, PROBE, untilPainted, withPreview, type TraceEvent } from './pageKit';
+import {
+  BASE,
+  DIRECT_LINK,
+  plainTracedLoad,
+  PROBE,
+  untilPainted,
+  withPreview,
+  type TraceEvent,
+} from './pageKit';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MIN_MS = Number(process.env.BENCH_MIN ?? 8);
@@ -36,6 +47,10 @@ interface Event extends Omit<TraceEvent, 'args'> {
     fileName?: string;
   };
 }
+
+/** The marks of navigation timing (in every document's load, frames' too). */
+const NAVIGATION_MARK =
+  /^(navigationStart|fetchStart|responseEnd|unloadEvent|commitNavigationEnd|dom|loadEvent)/;
 
 const cpu = (e: Event) => (e.tdur ?? e.dur ?? 0) / 1000;
 const short = (url: string) =>
@@ -108,6 +123,7 @@ function longTasks(events: Event[]): { cpuToDiagram: number; tasks: Task[] } | n
             e.pid === mark.pid &&
             e.cat.includes('user_timing') &&
             e.name !== 'first-diagram' &&
+            !NAVIGATION_MARK.test(e.name) &&
             e.ts >= t.ts &&
             e.ts <= end,
         )
@@ -122,18 +138,24 @@ function longTasks(events: Event[]): { cpuToDiagram: number; tasks: Task[] } | n
   return { cpuToDiagram, tasks };
 }
 
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  ...(process.env.BENCH_CATEGORIES?.split(',') ?? []),
+];
+
+/** One traced load: in a Chromium of its own (see `plainTracedLoad`), or in Playwright's. */
 async function tracedLoad(browser: Browser, path: string) {
+  if (process.env.BENCH_PLAYWRIGHT !== '1') {
+    const events = await plainTracedLoad(path, CATEGORIES, { width: WIDTH!, height: HEIGHT! });
+    return longTasks(events as Event[]);
+  }
   const context = await browser.newContext({ viewport: { width: WIDTH!, height: HEIGHT! } });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
-  await browser.startTracing(page, {
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'blink.user_timing',
-      'v8.execute',
-    ],
-  });
+  await browser.startTracing(page, { categories: CATEGORIES });
   await page.goto(`${BASE}${path}`);
   await untilPainted(page);
   await page.waitForTimeout(1000);

@@ -4,7 +4,10 @@
  * the built page (`dist/`, or BENCH_DIST=<dir>) on E2E_PORT.
  */
 import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
 export const DIST = process.env.BENCH_DIST ?? 'dist';
@@ -178,4 +181,118 @@ export interface TraceEvent {
       encodedDataLength?: number;
     };
   };
+}
+
+/**
+ * One cold load of `path` traced in a Chromium of its own, driven over a CDP pipe without
+ * Playwright, and returns the trace's events. Playwright enables DevTools' Runtime domain in
+ * every page, and with it V8 records a detailed stack trace for every `Error` constructed, for
+ * which it collects the source positions of each function on the stack: React's DOM constructs
+ * three errors when it is evaluated, so the whole of its chunk is parsed again then (26–30 ms of
+ * CPU unthrottled, in the task that evaluates it), which no visitor's browser does. Here the page
+ * has only the Page domain (for PROBE) and one `Runtime.evaluate` (waiting for the first
+ * diagram's paint); V8 collects no such stack traces.
+ */
+export async function plainTracedLoad(
+  path: string,
+  categories: readonly string[],
+  viewport = { width: 1280, height: 720 },
+): Promise<TraceEvent[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+  const chrome = spawn(
+    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    [...BENCH_ARGS, '--headless=new', '--remote-debugging-pipe', `--user-data-dir=${dir}`],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const toChrome = chrome.stdio[3] as Writable;
+  const fromChrome = chrome.stdio[4] as Readable;
+  let nextId = 0;
+  const replies = new Map<number, (m: { result?: unknown; error?: unknown }) => void>();
+  const events: TraceEvent[] = [];
+  let traced: () => void = () => undefined;
+  let onLoad: () => void = () => undefined;
+  const complete = new Promise<void>((resolve) => (traced = resolve));
+  let pending = '';
+  fromChrome.on('data', (chunk: Buffer) => {
+    pending += chunk.toString();
+    for (let end = pending.indexOf('\0'); end >= 0; end = pending.indexOf('\0')) {
+      const message = JSON.parse(pending.slice(0, end)) as {
+        id?: number;
+        method?: string;
+        params?: { value?: TraceEvent[] };
+        result?: unknown;
+        error?: unknown;
+      };
+      pending = pending.slice(end + 1);
+      if (message.id !== undefined) replies.get(message.id)?.(message);
+      else if (message.method === 'Tracing.dataCollected')
+        events.push(...(message.params?.value ?? []));
+      else if (message.method === 'Tracing.tracingComplete') traced();
+      else if (message.method === 'Page.loadEventFired') onLoad();
+    }
+  });
+  const send = <R>(method: string, params: object = {}, sessionId?: string): Promise<R> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      replies.set(id, (m) => {
+        replies.delete(id);
+        if (m.error) reject(new Error(`${method}: ${JSON.stringify(m.error)}`));
+        else resolve(m.result as R);
+      });
+      toChrome.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
+    });
+  try {
+    const { targetId } = await send<{ targetId: string }>('Target.createTarget', {
+      url: 'about:blank',
+    });
+    const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    });
+    await send('Page.enable', {}, sessionId);
+    await send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE }, sessionId);
+    await send(
+      'Emulation.setDeviceMetricsOverride',
+      { ...viewport, deviceScaleFactor: 1, mobile: false },
+      sessionId,
+    );
+    await send('Tracing.start', {
+      traceConfig: { includedCategories: categories },
+      transferMode: 'ReportEvents',
+    });
+    const loaded = new Promise<void>((resolve) => (onLoad = resolve));
+    await send('Page.navigate', { url: `${BASE}${path}` }, sessionId);
+    // The new document (PROBE has run in it) once it has loaded: no evaluation before that.
+    await Promise.race([
+      loaded,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no load event')), 30_000)),
+    ]);
+    await Promise.race([
+      send(
+        'Runtime.evaluate',
+        { expression: 'window.__benchPainted', awaitPromise: true },
+        sessionId,
+      ),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('no first diagram painted')), 30_000),
+      ),
+    ]);
+    await new Promise((r) => setTimeout(r, 1000));
+    await send('Tracing.end');
+    await complete;
+    return events;
+  } finally {
+    const exited = new Promise((r) => chrome.once('exit', r).once('error', r));
+    await Promise.race([
+      send('Browser.close').catch(() => undefined),
+      new Promise((r) => setTimeout(r, 5000)),
+    ]);
+    chrome.kill();
+    await exited;
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // a profile left in the temporary directory
+    }
+  }
 }
