@@ -9,7 +9,7 @@
  * (default 5) loads per path; BENCH_MIN (default 8) the least CPU ms of a task printed;
  * BENCH_DEPTH (default 1) how deep inside a task events are listed; BENCH_VIEWPORT=<w>x<h>
  * (default 1280x720); BENCH_CATEGORIES adds trace categories (comma-separated). The page is
- * loaded in a Chromium of its own without DevTools' Runtime domain (`plainTracedLoad`), or with
+ * loaded in a Chromium of its own without DevTools' Runtime domain (`withPlainChromium`), or with
  * BENCH_PLAYWRIGHT=1 in Playwright's (as `page.bench.ts` first measures it; BENCH_TRACE=<file>
  * then keeps the last trace's JSON).
  * Run: npx tsx bench/longTasks.bench.ts
@@ -20,7 +20,8 @@ import type { Browser } from '@playwright/test';
 import {
   BASE,
   DIRECT_LINK,
-  plainTracedLoad,
+  withPlainChromium,
+  type PlainLoad,
   PROBE,
   untilPainted,
   withPreview,
@@ -146,10 +147,10 @@ const CATEGORIES = [
   ...(process.env.BENCH_CATEGORIES?.split(',') ?? []),
 ];
 
-/** One traced load: in a Chromium of its own (see `plainTracedLoad`), or in Playwright's. */
-async function tracedLoad(browser: Browser, path: string) {
-  if (process.env.BENCH_PLAYWRIGHT !== '1') {
-    const events = await plainTracedLoad(path, CATEGORIES, { width: WIDTH!, height: HEIGHT! });
+/** One traced load: in a Chromium of its own (see `withPlainChromium`), or in Playwright's. */
+async function tracedLoad(browser: Browser, plain: PlainLoad | null, path: string) {
+  if (plain) {
+    const events = await plain(path, CATEGORIES, { width: WIDTH!, height: HEIGHT! });
     return longTasks(events as Event[]);
   }
   const context = await browser.newContext({ viewport: { width: WIDTH!, height: HEIGHT! } });
@@ -166,7 +167,7 @@ async function tracedLoad(browser: Browser, path: string) {
   return longTasks(trace.traceEvents);
 }
 
-await withPreview(async (browser) => {
+const measure = (browser: Browser, plain: PlainLoad | null) => async () => {
   const avg = () =>
     loadavg()
       .map((x) => x.toFixed(1))
@@ -174,7 +175,7 @@ await withPreview(async (browser) => {
   console.log(`load average ${avg()}`);
   for (const path of PATHS) {
     for (let i = 0; i < RUNS; i++) {
-      const load = await tracedLoad(browser, path);
+      const load = await tracedLoad(browser, plain, path);
       if (!load) {
         console.log(`${path}: no first diagram in the trace`);
         continue;
@@ -192,4 +193,10 @@ await withPreview(async (browser) => {
     }
   }
   console.log(`\nload average ${avg()}`);
-});
+};
+
+await withPreview((browser) =>
+  process.env.BENCH_PLAYWRIGHT === '1'
+    ? measure(browser, null)()
+    : withPlainChromium((plain) => measure(browser, plain)()),
+);

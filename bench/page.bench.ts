@@ -18,7 +18,7 @@ import {
   BASE,
   DIRECT_LINK,
   DIST,
-  plainTracedLoad,
+  withPlainChromium,
   PROBE,
   untilPainted,
   withPreview,
@@ -137,7 +137,7 @@ async function coldLoad(browser: Browser, path: string): Promise<LoadFigures> {
  * leaves out time the thread was descheduled by other work on a busy machine) from navigation
  * to the first diagram, and the CPU time of its longest task up to 1 s later. Times the CPU
  * throttling rate, they estimate the throttled figures on an idle machine. In Playwright's page,
- * with DevTools' Runtime domain on, as the earlier figures were taken; `plainTracedLoad` gives
+ * with DevTools' Runtime domain on, as the earlier figures were taken; `withPlainChromium` gives
  * the same without it.
  */
 async function tracedLoad(
@@ -332,9 +332,12 @@ await withPreview(async (browser) => {
     for (let i = 0; i < LOAD_RUNS; i++) traced.push(await tracedLoad(browser, path));
     const cpuToDiagram = median(traced.map((t) => t.cpuMs)) * THROTTLE;
     const cpuLongest = median(traced.map((t) => t.longestMs)) * THROTTLE;
-    const plain = [];
-    for (let i = 0; i < LOAD_RUNS; i++)
-      plain.push(cpuFigures(await plainTracedLoad(path, TRACE_CATEGORIES)));
+    const plain = await withPlainChromium(async (load) => {
+      const figures = [];
+      for (let i = 0; i < LOAD_RUNS; i++)
+        figures.push(cpuFigures(await load(path, TRACE_CATEGORIES)));
+      return figures;
+    });
     const plainToDiagram = median(plain.map((t) => t.cpuMs)) * THROTTLE;
     const plainLongest = median(plain.map((t) => t.longestMs)) * THROTTLE;
 
@@ -392,7 +395,7 @@ await withPreview(async (browser) => {
       `  each load (CPU ms, unthrottled): ${traced.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
     );
     console.log(
-      `  the same without DevTools' Runtime domain (as a visitor's browser runs the page; see plainTracedLoad), median of ${LOAD_RUNS}`,
+      `  the same without DevTools' Runtime domain (as a visitor's browser runs the page; see withPlainChromium), median of ${LOAD_RUNS}`,
     );
     row(
       `  to first diagram, CPU × ${THROTTLE}`,

@@ -183,35 +183,38 @@ export interface TraceEvent {
   };
 }
 
-/**
- * One cold load of `path` traced in a Chromium of its own, driven over a CDP pipe without
- * Playwright, and returns the trace's events. Playwright enables DevTools' Runtime domain in
- * every page, and with it V8 records a detailed stack trace for every `Error` constructed, for
- * which it collects the source positions of each function on the stack: React's DOM constructs
- * three errors when it is evaluated, so the whole of its chunk is parsed again then (26–30 ms of
- * CPU unthrottled, in the task that evaluates it), which no visitor's browser does. Here the page
- * has only the Page domain (for PROBE) and one `Runtime.evaluate` (waiting for the first
- * diagram's paint); V8 collects no such stack traces.
- */
-export async function plainTracedLoad(
+/** Traces one cold load of a path in a fresh browser context (see `withPlainChromium`). */
+export type PlainLoad = (
   path: string,
   categories: readonly string[],
-  viewport = { width: 1280, height: 720 },
-): Promise<TraceEvent[]> {
+  viewport?: { width: number; height: number },
+) => Promise<TraceEvent[]>;
+
+/**
+ * Runs `work` with a Chromium of its own, driven over a CDP pipe without Playwright: each load
+ * it traces is cold, in a browser context of its own (as Playwright's are). Playwright enables
+ * DevTools' Runtime domain in every page, and with it V8 records a detailed stack trace for
+ * every `Error` constructed, for which it collects the source positions of each function on the
+ * stack: React's DOM constructs five errors when its module is evaluated, so its chunk is parsed
+ * again then (26–30 ms of CPU unthrottled, in the task that evaluates it), which no visitor's
+ * browser does. Here the page has only the Page domain (for PROBE) and, once it has loaded, one
+ * `Runtime.evaluate` (waiting for the first diagram's paint); V8 collects no such stack traces.
+ */
+export async function withPlainChromium<T>(work: (load: PlainLoad) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   const chrome = spawn(
     process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     [...BENCH_ARGS, '--headless=new', '--remote-debugging-pipe', `--user-data-dir=${dir}`],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
+  const exited = new Promise((r) => chrome.once('exit', r).once('error', r));
   const toChrome = chrome.stdio[3] as Writable;
   const fromChrome = chrome.stdio[4] as Readable;
   let nextId = 0;
   const replies = new Map<number, (m: { result?: unknown; error?: unknown }) => void>();
-  const events: TraceEvent[] = [];
+  let events: TraceEvent[] = [];
   let traced: () => void = () => undefined;
   let onLoad: () => void = () => undefined;
-  const complete = new Promise<void>((resolve) => (traced = resolve));
   let pending = '';
   fromChrome.on('data', (chunk: Buffer) => {
     pending += chunk.toString();
@@ -241,52 +244,63 @@ export async function plainTracedLoad(
       });
       toChrome.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
     });
-  try {
-    const { targetId } = await send<{ targetId: string }>('Target.createTarget', {
-      url: 'about:blank',
-    });
-    const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', {
-      targetId,
-      flatten: true,
-    });
-    await send('Page.enable', {}, sessionId);
-    await send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE }, sessionId);
-    await send(
-      'Emulation.setDeviceMetricsOverride',
-      { ...viewport, deviceScaleFactor: 1, mobile: false },
-      sessionId,
+  const within = <R>(promise: Promise<R>, what: string): Promise<R> =>
+    Promise.race([
+      promise,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(what)), 30_000)),
+    ]);
+
+  const load: PlainLoad = async (path, categories, viewport = { width: 1280, height: 720 }) => {
+    const { browserContextId } = await send<{ browserContextId: string }>(
+      'Target.createBrowserContext',
     );
-    await send('Tracing.start', {
-      traceConfig: { includedCategories: categories },
-      transferMode: 'ReportEvents',
-    });
-    const loaded = new Promise<void>((resolve) => (onLoad = resolve));
-    await send('Page.navigate', { url: `${BASE}${path}` }, sessionId);
-    // The new document (PROBE has run in it) once it has loaded: no evaluation before that.
-    await Promise.race([
-      loaded,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no load event')), 30_000)),
-    ]);
-    await Promise.race([
-      send(
-        'Runtime.evaluate',
-        { expression: 'window.__benchPainted', awaitPromise: true },
+    try {
+      const { targetId } = await send<{ targetId: string }>('Target.createTarget', {
+        url: 'about:blank',
+        browserContextId,
+      });
+      const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', {
+        targetId,
+        flatten: true,
+      });
+      await send('Page.enable', {}, sessionId);
+      await send('Page.addScriptToEvaluateOnNewDocument', { source: PROBE }, sessionId);
+      await send(
+        'Emulation.setDeviceMetricsOverride',
+        { ...viewport, deviceScaleFactor: 1, mobile: false },
         sessionId,
-      ),
-      new Promise((_, reject) =>
-        setTimeout(() => reject(new Error('no first diagram painted')), 30_000),
-      ),
-    ]);
-    await new Promise((r) => setTimeout(r, 1000));
-    await send('Tracing.end');
-    await complete;
-    return events;
+      );
+      events = [];
+      const complete = new Promise<void>((resolve) => (traced = resolve));
+      await send('Tracing.start', {
+        traceConfig: { includedCategories: categories },
+        transferMode: 'ReportEvents',
+      });
+      const loaded = new Promise<void>((resolve) => (onLoad = resolve));
+      await send('Page.navigate', { url: `${BASE}${path}` }, sessionId);
+      // The new document (PROBE has run in it) once it has loaded: no evaluation before that.
+      await within(loaded, 'no load event');
+      await within(
+        send(
+          'Runtime.evaluate',
+          { expression: 'window.__benchPainted', awaitPromise: true },
+          sessionId,
+        ),
+        'no first diagram painted',
+      );
+      await new Promise((r) => setTimeout(r, 1000));
+      await send('Tracing.end');
+      await complete;
+      return events;
+    } finally {
+      await send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
+    }
+  };
+
+  try {
+    return await work(load);
   } finally {
-    const exited = new Promise((r) => chrome.once('exit', r).once('error', r));
-    await Promise.race([
-      send('Browser.close').catch(() => undefined),
-      new Promise((r) => setTimeout(r, 5000)),
-    ]);
+    await within(send('Browser.close'), 'Browser.close').catch(() => undefined);
     chrome.kill();
     await exited;
     try {
