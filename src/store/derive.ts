@@ -15,10 +15,21 @@ import { FIRST_RUN, isFirstConfig } from './firstRun';
 import { modelNow, requireModel } from './model';
 import { pinConfigOf } from './pin';
 
+let firstRunRead = false;
+
+/**
+ * Returns whether anything was derived from the first run (the page drawn from it before the
+ * model arrived); not on a link, which is opened once the model is at hand.
+ */
+export function derivedFromFirstRun(): boolean {
+  return firstRunRead;
+}
+
 /** Returns the (cached) model of `config`. */
 export function modelFor(config: SessionConfig): Model {
   const live = modelNow();
   if (live) return live.modelFor(config);
+  firstRunRead = true;
   return isFirstConfig(config) ? FIRST_RUN.model : requireModel().modelFor(config);
 }
 
@@ -26,6 +37,7 @@ export function modelFor(config: SessionConfig): Model {
 export function traceFor(config: SessionConfig, schedule: readonly string[]): Trace {
   const live = modelNow();
   if (live) return live.traceFor(config, schedule);
+  firstRunRead = true;
   return isFirstConfig(config) && schedule.length === 0
     ? FIRST_RUN.trace
     : requireModel().traceFor(config, schedule);
@@ -39,6 +51,7 @@ export function enabledAt(
 ): Step[] {
   const live = modelNow();
   if (live) return live.enabledAt(config, schedule, cursor);
+  firstRunRead = true;
   return isFirstConfig(config) && schedule.length === 0
     ? FIRST_RUN.enabled
     : requireModel().enabledAt(config, schedule, cursor);
@@ -75,6 +88,7 @@ export function divergenceFor(
 function scenarioOf(id: string): ScenarioDef | null {
   const live = modelNow();
   if (live) return live.findScenario(id);
+  firstRunRead = true;
   return id === FIRST_RUN.scenario.id ? FIRST_RUN.scenario : requireModel().findScenario(id);
 }
 

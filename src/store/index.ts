@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { createAuthoredSlice } from './authoredSlice';
 import {
+  derivedFromFirstRun,
   selectDivergence,
   selectEnabled,
   selectNarrative,
@@ -47,9 +48,10 @@ function deriveAll(s: AppState): void {
 /**
  * Returns a fresh store (tests make their own; the app uses `useAppStore`). It says when the
  * model has loaded (`modelReady`), so what is derived from the first run is derived again.
- * That is three tasks, not one: the model's set-up (where it arrives), then what the page
- * derives from it (its machines run for the first time), then the store's update, which React
- * renders at once (a store's update cannot be a transition).
+ * When the page was drawn from the first run, that is three tasks, not one: the model's set-up
+ * (where it arrives), then what the page derives from it (its machines run for the first time),
+ * then the store's update, which React renders at once (a store's update cannot be a
+ * transition).
  */
 export function createAppStore() {
   const store = create<AppState>()((...a) => ({
@@ -60,6 +62,11 @@ export function createAppStore() {
     ...createAuthoredSlice(...a),
   }));
   onModel(() => {
+    // A link is opened once the model is at hand: nothing was drawn from the first run.
+    if (!derivedFromFirstRun()) {
+      store.setState({ modelReady: true });
+      return;
+    }
     void nextTask()
       .then(() => {
         // Only a head start: what fails here fails again where it is rendered, and says so.
