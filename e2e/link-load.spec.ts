@@ -18,16 +18,20 @@ const MARK_FIRST_DIAGRAM = `(() => {
 
 /**
  * Text found only in code a shared link's first diagram does not need: the explorer's integer
- * core and its early search (Find the race), and fflate (deflating links, and inflating packed
- * fields, which this link has none of). Error texts survive minification.
+ * core and its early search (Find the race), fflate (deflating links, and inflating packed
+ * fields, which this link has none of), the default scenario's model (its fixes' cache modes;
+ * the link is to another scenario) and safe-stable-stringify (an option's error; the engine has
+ * a canonical JSON of its own). Error texts and string constants survive minification.
  */
 const NOT_BEFORE_FIRST_DIAGRAM = [
   'the integer core explores untimed models only',
   'the early search runs on the integer core only',
   'invalid block type',
+  'invalidate-versioned',
+  'must be of type boolean or comparator function',
 ];
 
-test('a shared link draws its first diagram without the explorer core or fflate', async ({
+test('a shared link draws its first diagram without the explorer core, fflate or the default scenario', async ({
   app,
   page,
 }) => {

@@ -12,6 +12,9 @@ const BAD: readonly (readonly [string, string, RegExp])[] = [
   ['unknown scenario', 'v=1&s=no-such-scenario&f=none&g=o&p=', /does not know/],
   ['prototype pollution', 'v=1&__proto__=x&s=a', /forbidden field/],
   ['bad packed schedule', 'v=1&s=cache-aside-set-after-delete&f=none&g=o&z=%%%', /damaged/],
+  // Links to another built-in: the page loads the default scenario's model only once refused.
+  ['future version, another scenario', 'v=9&s=write-behind-loss', /newer version \(v9\)/],
+  ['bad packed schedule, another scenario', 'v=1&s=write-behind-loss&f=none&g=o&z=%%%', /damaged/],
   [
     'oversized',
     `v=1&s=cache-aside-set-after-delete&f=none&g=o&p=${'0'.repeat(20_000)}`,

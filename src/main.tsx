@@ -10,7 +10,7 @@ const openLink = async (): Promise<void> => {
   void import('./scenarios/catalog').then((m) => m.loadScenario(scenario)).catch(() => null);
   const [{ openAddress }] = await Promise.all([
     import('./ui/layout/openLink'),
-    import('./store/model').then((m) => m.loadModel()),
+    import('./store/linkModel').then((m) => m.loadModelFor(scenario)),
   ]);
   await openAddress();
 };

@@ -1,8 +1,10 @@
 /**
  * The built-in scenarios for the page: what the picker lists (see info.ts) without their
- * models, and each model loaded on demand (the default one is always at hand), so the first
- * diagram waits only for the scenario it shows.
+ * models, and each model loaded on demand (the default one with the page's model, unless the
+ * page opens on a link to another scenario: see store/live.ts), so the first diagram waits
+ * only for the scenario it shows.
  */
+import { DEFAULT_SCENARIO } from './ids';
 import { BUILT_IN_INFO, type ScenarioInfo } from './info';
 import { findScenario, registerBuiltIn } from './registry';
 import type { ScenarioDef } from './types';
@@ -10,8 +12,9 @@ import type { ScenarioDef } from './types';
 export type { ScenarioInfo };
 export { BUILT_IN_INFO };
 
-/** Loads each built-in's module (the default one is in the registry from the start). */
+/** Loads each built-in's module. */
 const LOADERS: Readonly<Record<string, () => Promise<ScenarioDef>>> = {
+  [DEFAULT_SCENARIO]: () => import('./cacheAside').then((m) => m.cacheAside),
   'dropped-delete-ttl-backstop': () =>
     import('./droppedDeleteTtlBackstop').then((m) => m.droppedDeleteTtlBackstop),
   'write-behind-loss': () => import('./writeBehindLoss').then((m) => m.writeBehindLoss),

@@ -1,16 +1,15 @@
 /**
- * The scenarios at hand, by id: the default built-in (always), the other built-ins once loaded
- * (on demand in the page, see catalog.ts; all at once elsewhere, see index.ts) and the
- * authored models opened here.
+ * The scenarios at hand, by id: the built-ins once loaded (on demand in the page, the default
+ * one with the model, see catalog.ts; all at once elsewhere, see index.ts) and the authored
+ * models opened here. It holds no scenario's model itself, so importing it loads none.
  */
-import { cacheAside } from './cacheAside';
-import { isAuthoredId } from './ids';
+import { DEFAULT_SCENARIO, isAuthoredId } from './ids';
 import type { ScenarioDef } from './types';
 
 // The scenario a page opens with (it is always at hand) and the authored ids.
 export { AUTHORED_PREFIX, DEFAULT_SCENARIO, isAuthoredId } from './ids';
 
-const builtIns = new Map<string, ScenarioDef>([[cacheAside.id, cacheAside]]);
+const builtIns = new Map<string, ScenarioDef>();
 /** Authored models registered in this page or worker, most recent last (a few are kept). */
 const authored = new Map<string, ScenarioDef>();
 const MAX_AUTHORED = 8;
@@ -37,9 +36,14 @@ export function findScenario(id: string): ScenarioDef | null {
   return builtIns.get(id) ?? authored.get(id) ?? null;
 }
 
-/** Returns the default scenario's definition. */
+/**
+ * Returns the default scenario's definition; throws if it is not loaded yet (in the page it is
+ * loaded with the page's model, except under a link to another scenario: see store/live.ts).
+ */
 export function defaultScenario(): ScenarioDef {
-  return cacheAside;
+  const scenario = builtIns.get(DEFAULT_SCENARIO);
+  if (!scenario) throw new Error(`The default scenario (${DEFAULT_SCENARIO}) is not loaded yet.`);
+  return scenario;
 }
 
 /** Returns a scenario's parameter values: its defaults overridden by `overrides`. Pure. */

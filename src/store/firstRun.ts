@@ -85,8 +85,13 @@ export const FIRST_RUN: FirstRun = firstRunOf(FIRST_RUN_DATA);
 
 // Once the model has loaded, its model of the first configuration keeps the first run's
 // lifeline order (the one its run gives: firstRun.test.ts), so the diagram drawn again then
-// does not run the machines for it.
-onModel(() => rememberOrder(requireModel().modelFor(FIRST_RUN.config), FIRST_RUN_DATA.order));
+// does not run the machines for it. Under a link to another scenario the default one is not
+// loaded with the model, and its model is not built for this.
+onModel(() => {
+  const live = requireModel();
+  if (live.findScenario(FIRST_RUN.config.scenarioId))
+    rememberOrder(live.modelFor(FIRST_RUN.config), FIRST_RUN_DATA.order);
+});
 
 /** Returns whether `config` is the first run's configuration (same parameter values). */
 export function isFirstConfig(config: SessionConfig): boolean {

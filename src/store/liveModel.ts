@@ -1,9 +1,10 @@
 /**
- * The model as the store runs it, loaded after the first paint (see `./model`): the default
- * scenario's definition and machines, the engine, and the memoized derived data (the model of
- * a configuration, the trace of a schedule, the enabled steps at the cursor, the narrative).
- * Replay is pure and deterministic, so results are cached by their inputs; the machines'
- * transitions are memoized by the shared stepper, which a link is read with too.
+ * The model as the store runs it (see `./model`): the engine, the machines and the memoized
+ * derived data (the model of a configuration, the trace of a schedule, the enabled steps at the
+ * cursor, the narrative). Replay is pure and deterministic, so results are cached by their
+ * inputs; the machines' transitions are memoized by the shared stepper, which a link is read
+ * with too. It holds no scenario: the default page loads it with the default scenario
+ * (`./live`); a link to another scenario loads it alone, with that scenario (main.tsx).
  */
 import { completeRun } from '../engine/complete';
 import { sharedStepper } from '../engine/machines';

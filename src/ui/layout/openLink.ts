@@ -80,9 +80,19 @@ async function loadAuthoredLink(hash: string, rest: string, packed: string): Pro
   for (const warning of run.warnings) store.notify('warning', warning);
 }
 
+/**
+ * Opens the default scenario. Under a link to another scenario its model was not loaded with
+ * the page's model: it is loaded first (as a load under way, which `openAddress` awaits).
+ */
 function openDefault(): void {
   const scenario = findScenario(DEFAULT_SCENARIO);
-  if (!scenario) return;
+  if (!scenario) {
+    const pending: Promise<void> = loadScenario(DEFAULT_SCENARIO).then(() => {
+      if (loading === pending) openDefault();
+    });
+    loading = pending;
+    return;
+  }
   useAppStore.getState().loadShared({
     scenarioId: scenario.id,
     fix: defaultFix(scenario),
@@ -193,5 +203,10 @@ export async function openAddress(): Promise<void> {
   load(openedAtStart);
   // A built-in's model is awaited; an authored model (the authoring code, then its compile) is
   // not: the page is drawn meanwhile, and the run opens once the model has loaded.
-  if (splitModelField(openedAtStart).packed === null) await loading;
+  // A refused link opens the default scenario, whose model may be loaded then: awaited too.
+  if (splitModelField(openedAtStart).packed !== null) return;
+  for (let awaited = null; loading !== awaited;) {
+    awaited = loading;
+    await awaited;
+  }
 }

@@ -83,11 +83,14 @@ export function startUrlSync(): () => void {
     load(hash);
     afterLoading();
   };
+  // A load may end in another (a refused link opens the default scenario, whose model may
+  // have to be loaded first): the address is written once the last has ended.
   const afterLoading = () => {
     const pending = pendingLoad();
     if (!pending) return;
     void pending.finally(() => {
       if (settled(pending)) write(useAppStore.getState(), false);
+      else if (pendingLoad()) afterLoading();
     });
   };
   // The address opened before the first render is in the store already (or still loading).
