@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
 function write(key: string, value: unknown, stack: object[]): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quote(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -50,16 +50,35 @@ function writeObject(key: string, value: object, stack: object[]): string | unde
   } else {
     text = '{';
     let separator = '';
-    for (const name of Object.keys(value).sort()) {
+    for (const name of sorted(Object.keys(value))) {
       const item = write(name, (value as Record<string, unknown>)[name], stack);
       if (item === undefined) continue;
-      text += `${separator}${JSON.stringify(name)}:${item}`;
+      text += `${separator}${quote(name)}:${item}`;
       separator = ',';
     }
     text += '}';
   }
   stack.pop();
   return text;
+}
+
+/** What JSON escapes in a string (the rest is written as it is). */
+// eslint-disable-next-line no-control-regex -- JSON escapes the C0 controls.
+const ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** A string as JSON writes it. */
+const quote = (text: string): string => (ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`);
+
+/** `keys` in code-unit order (in place: by insertion, as an object's few keys mostly are). */
+function sorted(keys: string[]): string[] {
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i;
+    for (; j > 0 && keys[j - 1]! > key; j--) keys[j] = keys[j - 1]!;
+    keys[j] = key;
+  }
+  return keys;
 }
 
 const texts = new WeakMap<object, string>();
