@@ -17,7 +17,7 @@ import { TimeAxis } from './Rows';
 import { FONT, PALETTE } from './palette';
 import { useDiagramZoom, useFitHeight, type Size } from './useDiagramZoom';
 import { ZOOM_BUTTONS, ZoomControls } from './ZoomControls';
-import { PHONE_MIN_SCALE } from './zoomView';
+import { PHONE_MIN_SCALE } from './zoomScale';
 
 export interface SequenceDiagramProps {
   scenario: ScenarioDef;

@@ -1,15 +1,45 @@
 /**
- * Pan and zoom of the diagram: creates the d3-zoom adapter on mount, fits the diagram once its
- * pane has been laid out (before the first paint, without a render of its own), again when the
- * scenario changes (and, while the view is at Fit, when its pane resizes), keeps the cursor in
- * view when it moves, and reports the visible window (quantized, so scrolling re-renders only
- * when culling would change).
+ * Pan and zoom of the diagram: creates the zoom adapter on mount (its code is fetched after the
+ * page's first diagram: the first paint shows the diagram at scale 1, as it did before its fit),
+ * fits the diagram once its pane has been laid out and the adapter is at hand (without a render
+ * of its own), again when the scenario changes (and, while the view is at Fit, when its pane
+ * resizes), keeps the cursor in view when it moves, and reports the visible window (quantized,
+ * so scrolling re-renders only when culling would change).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { stepSpan } from '../../viz/stepSpan';
 import type { DiagramLayout } from '../../viz/types';
-import { createZoomAdapter, type ViewWindow, type ZoomAdapter } from './zoomAdapter';
-import { widthScale } from './zoomView';
+import type { ViewWindow, ZoomAdapter } from './zoomAdapter';
+import { widthScale } from './zoomScale';
+
+type ZoomCode = typeof import('./zoomAdapter');
+/** The zoom's code (the adapter and the view's rules), once fetched. */
+let zoomCode: ZoomCode | null = null;
+let zoomLoad: Promise<ZoomCode> | null = null;
+/** Fetches the zoom's code (once; again after a failed fetch). */
+const loadZoom = (): Promise<ZoomCode> =>
+  (zoomLoad ??= import('./zoomAdapter').then(
+    (code) => (zoomCode = code),
+    (error: unknown) => {
+      zoomLoad = null;
+      throw error;
+    },
+  ));
+
+/** Called once the first diagram's pane has been laid out and painted (see `firstFrame`). */
+let framed: (() => void) | null = null;
+const framedOnce = new Promise<void>((resolve) => {
+  framed = () => {
+    framed = null;
+    resolve();
+  };
+});
+/**
+ * Resolves after the page's first diagram has been laid out (its pane's first observed size):
+ * the zoom's code is fetched then, not with the page's first chunks.
+ */
+const firstFrame = (): Promise<void> =>
+  typeof ResizeObserver === 'undefined' ? Promise.resolve() : framedOnce;
 
 /** Layout px rendered around the viewport when culling, and the step the window moves by. */
 const CULL_MARGIN = 600;
@@ -108,20 +138,37 @@ export function useDiagramZoom(
   const laidOutRef = useRef(typeof ResizeObserver === 'undefined');
 
   const { headerHeight, width, height, rowHeight } = layout;
-  // The adapter, the sizes and the ResizeObserver are set up in the commit (they measure
-  // nothing), so the observer's first callback comes in the first frame: the first paint is
-  // fitted.
+  // Set once the zoom's code is at hand and the pane laid out: fits, bounds and scrolls the
+  // diagram as the first layout would have (see the observer below).
+  const placeRef = useRef<() => void>(() => undefined);
+  // The adapter and the ResizeObserver are set up in the commit (they measure nothing), so the
+  // observer's first callback comes in the first frame. The zoom's code is fetched after it
+  // (see below) on the page's first diagram; the adapter is made when it arrives.
   useLayoutEffect(() => {
-    const svg = svgRef.current;
-    const content = contentRef.current;
-    const header = headerRef.current;
-    const axis = axisRef.current;
-    if (!svg || !content || !header || !axis) return undefined;
-    const groups = { content, header, axis };
-    const adapter = createZoomAdapter(svg, groups, headerHeight, onView, room);
-    adapterRef.current = adapter;
+    let adapter: ZoomAdapter | null = null;
+    let mounted = true;
+    const attach = (code: ZoomCode) => {
+      const svg = svgRef.current;
+      const content = contentRef.current;
+      const header = headerRef.current;
+      const axis = axisRef.current;
+      if (!mounted || !svg || !content || !header || !axis) return;
+      const groups = { content, header, axis };
+      adapter = code.createZoomAdapter(svg, groups, headerHeight, onView, room);
+      adapterRef.current = adapter;
+      if (laidOutRef.current && !zoomReady) placeRef.current();
+    };
+    // Whether the code was at hand in the commit (the layout's own fit then places it).
+    const zoomReady = zoomCode !== null;
+    if (zoomCode) attach(zoomCode);
+    else
+      void (laidOutRef.current ? loadZoom() : firstFrame().then(loadZoom)).then(
+        attach,
+        () => undefined,
+      );
     return () => {
-      adapter.destroy();
+      mounted = false;
+      adapter?.destroy();
       adapterRef.current = null;
     };
   }, [svgRef, contentRef, headerRef, axisRef, headerHeight, onView, room]);
@@ -163,6 +210,15 @@ export function useDiagramZoom(
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return undefined;
+    const place = () => {
+      adapterRef.current?.setBounds(sizeRef.current.width, sizeRef.current.height);
+      fit();
+      showRef.current();
+    };
+    placeRef.current = () => {
+      adapterRef.current?.measure();
+      place();
+    };
     const observer = new ResizeObserver(() => {
       const adapter = adapterRef.current;
       adapter?.measure();
@@ -170,9 +226,8 @@ export function useDiagramZoom(
         // In a task of its own after this frame, which lays out the whole page already.
         setTimeout(() => {
           laidOutRef.current = true;
-          adapterRef.current?.setBounds(sizeRef.current.width, sizeRef.current.height);
-          fit();
-          showRef.current();
+          framed?.();
+          place();
         }, 0);
       else if (large || (!paneFollows && adapter?.fitted())) fit();
       else adapter?.settle(sizeRef.current.height);

@@ -2,7 +2,13 @@
  * The diagram's pan and zoom without d3: a view (scale and translation, as d3-zoom's
  * transform), the fits the zoom buttons ask for, and d3-zoom's own bounds rule, so the first
  * diagram is placed before d3-zoom is loaded and d3-zoom takes over the same view. Pure.
+ * The scales the page's first view reads (a phone's floor, a fit's scale by width) are in
+ * `./zoomScale`, loaded with it; the rest loads with the zoom (`./zoomAdapter`) after the first
+ * diagram.
  */
+import { MAX_SCALE, PHONE_MIN_SCALE, widthScale } from './zoomScale';
+
+export { MAX_SCALE, PHONE_MIN_SCALE, widthScale };
 
 /** A view: layout point p is drawn at p × k + (x, y). */
 export interface View {
@@ -16,18 +22,11 @@ export type Extent = readonly [readonly [number, number], readonly [number, numb
 
 export const IDENTITY: View = { k: 1, x: 0, y: 0 };
 
-/** The largest scale a fit chooses (presenting aside). */
-export const MAX_SCALE = 1.6;
 /**
  * Presentation: the scale never goes below this (when the width allows) nor above the max. The
  * smallest text of a presented diagram is 12 px (see present.css): at least 14 px on screen.
  */
 const LARGE_MIN_SCALE = 1.17;
-/**
- * A phone: the scale never goes below this, where the diagram's smallest text (11 px) is
- * 11 px on screen and its labels 12–13 px; a diagram wider than the screen then pans sideways.
- */
-export const PHONE_MIN_SCALE = 1;
 /** Presenting on a phone, the largest scale: more would pan sideways past the run's shape. */
 const PHONE_LARGE_MAX_SCALE = 1.5;
 const LARGE_MAX_SCALE = 2.2;
@@ -94,13 +93,6 @@ export function fitView(
   const top = height * k <= h ? 0 : Math.min(0, scrolled);
   return { k, x, y: top };
 }
-
-/**
- * The scale a diagram of `width` fitted to a screen `w` wide is shown at when it is wide
- * rather than tall (as `fitView` chooses it), never under `floor`.
- */
-export const widthScale = (w: number, width: number, floor = 0): number =>
-  Math.max(floor, Math.min(MAX_SCALE, w / width));
 
 /**
  * After the svg grew: the scroll down (layout units, no zoom) that leaves no blank under a
