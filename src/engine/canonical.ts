@@ -15,7 +15,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The text of `value` (found under `key`), or undefined where JSON has none. */
-function write(key: string, value: unknown, stack: object[]): string | undefined {
+function write(key: string | number, value: unknown, stack: object[]): string | undefined {
   switch (typeof value) {
     case 'string':
       return quote(value);
@@ -30,10 +30,10 @@ function write(key: string, value: unknown, stack: object[]): string | undefined
   }
 }
 
-function writeObject(key: string, value: object, stack: object[]): string | undefined {
+function writeObject(key: string | number, value: object, stack: object[]): string | undefined {
   const toJson = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJson === 'function') {
-    const json: unknown = toJson.call(value, key);
+    const json: unknown = toJson.call(value, String(key));
     if (typeof json !== 'object' || json === null) return write(key, json, stack);
     value = json;
   }
@@ -44,7 +44,7 @@ function writeObject(key: string, value: object, stack: object[]): string | unde
     text = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) text += ',';
-      text += write(String(i), value[i], stack) ?? 'null';
+      text += write(i, value[i], stack) ?? 'null';
     }
     text += ']';
   } else {
