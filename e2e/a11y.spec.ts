@@ -15,6 +15,9 @@ async function serious(page: Page): Promise<string[]> {
 }
 
 test('axe: main view, with a race found', async ({ app, page }) => {
+  // Two full-page axe scans and a search: 19 s alone, 39 s in the first wave of a full run on
+  // two busy cores (the hang guard, not an assertion, is what grows).
+  test.slow();
   await app.open('/');
   expect(await serious(page)).toEqual([]);
   await app.findRace();
@@ -22,6 +25,9 @@ test('axe: main view, with a race found', async ({ app, page }) => {
 });
 
 test('axe: compare view', async ({ app, page }) => {
+  // A search, the compare view's two diagrams and a full-page axe scan: 13 s alone, 28 s in the
+  // first wave of a full run.
+  test.slow();
   await app.open('/');
   await app.findRace();
   await page.getByTestId('compare-toggle').click();
