@@ -318,6 +318,27 @@ function row(label: string, value: string, goal: string, met: boolean): void {
   );
 }
 
+/** The CPU figures of traced loads: the medians × the throttling rate against the goals, then each load. */
+function cpuRows(loads: readonly { cpuMs: number; longestMs: number }[]): void {
+  const toDiagram = median(loads.map((t) => t.cpuMs)) * THROTTLE;
+  const longest = median(loads.map((t) => t.longestMs)) * THROTTLE;
+  row(
+    `  to first diagram, CPU × ${THROTTLE}`,
+    `${Math.round(toDiagram)} ms`,
+    `≤ ${GOAL.firstDiagramMs} ms`,
+    toDiagram <= GOAL.firstDiagramMs,
+  );
+  row(
+    `  longest task, CPU × ${THROTTLE}`,
+    `${Math.round(longest)} ms`,
+    `≤ ${GOAL.longTaskMs} ms`,
+    longest <= GOAL.longTaskMs,
+  );
+  console.log(
+    `  each load (CPU ms, unthrottled): ${loads.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
+  );
+}
+
 await withPreview(async (browser) => {
   const csp = await cspSweep(browser);
   for (const { label, path } of LOAD_PATHS) {
@@ -330,16 +351,12 @@ await withPreview(async (browser) => {
     csp.push(...loads.flatMap((l) => l.csp));
     const traced = [];
     for (let i = 0; i < LOAD_RUNS; i++) traced.push(await tracedLoad(browser, path));
-    const cpuToDiagram = median(traced.map((t) => t.cpuMs)) * THROTTLE;
-    const cpuLongest = median(traced.map((t) => t.longestMs)) * THROTTLE;
     const plain = await withPlainChromium(async (load) => {
       const figures = [];
       for (let i = 0; i < LOAD_RUNS; i++)
         figures.push(cpuFigures(await load(path, TRACE_CATEGORIES)));
       return figures;
     });
-    const plainToDiagram = median(plain.map((t) => t.cpuMs)) * THROTTLE;
-    const plainLongest = median(plain.map((t) => t.longestMs)) * THROTTLE;
 
     console.log(
       `${label} — ${DIST}/, Chromium, cold cache, ${LOAD_RUNS} loads (machine load average ${loadavg()[0]!.toFixed(1)}: wall times grow with it)`,
@@ -379,39 +396,11 @@ await withPreview(async (browser) => {
     console.log(
       `  main-thread CPU (not wall) time, unthrottled × ${THROTTLE}, median of ${LOAD_RUNS}: what the two figures above would be on an idle machine`,
     );
-    row(
-      `  to first diagram, CPU × ${THROTTLE}`,
-      `${Math.round(cpuToDiagram)} ms`,
-      `≤ ${GOAL.firstDiagramMs} ms`,
-      cpuToDiagram <= GOAL.firstDiagramMs,
-    );
-    row(
-      `  longest task, CPU × ${THROTTLE}`,
-      `${Math.round(cpuLongest)} ms`,
-      `≤ ${GOAL.longTaskMs} ms`,
-      cpuLongest <= GOAL.longTaskMs,
-    );
-    console.log(
-      `  each load (CPU ms, unthrottled): ${traced.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
-    );
+    cpuRows(traced);
     console.log(
       `  the same without DevTools' Runtime domain (as a visitor's browser runs the page; see withPlainChromium), median of ${LOAD_RUNS}`,
     );
-    row(
-      `  to first diagram, CPU × ${THROTTLE}`,
-      `${Math.round(plainToDiagram)} ms`,
-      `≤ ${GOAL.firstDiagramMs} ms`,
-      plainToDiagram <= GOAL.firstDiagramMs,
-    );
-    row(
-      `  longest task, CPU × ${THROTTLE}`,
-      `${Math.round(plainLongest)} ms`,
-      `≤ ${GOAL.longTaskMs} ms`,
-      plainLongest <= GOAL.longTaskMs,
-    );
-    console.log(
-      `  each load (CPU ms, unthrottled): ${plain.map((t) => `${Math.round(t.cpuMs)}/${Math.round(t.longestMs)}`).join(', ')} (to diagram / longest task)`,
-    );
+    cpuRows(plain);
   }
   row('CSP violations', String(csp.length), String(GOAL.cspViolations), csp.length === 0);
   for (const c of csp) console.log(`  ${c}`);
