@@ -136,17 +136,23 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/]((react|scheduler)[\\/]|react-dom[\\/](index|client|cjs[\\/]react-dom(-client)?\.production)\.js)|src[\\/]ui[\\/](start|layout[\\/]ErrorBoundary)\.tsx$/,
             },
-            // xstate in one chunk: the default scenario's actors, loaded on their own, split it
-            // in two.
-            { name: 'xstate', test: /node_modules[\\/]xstate[\\/]/ },
-            // The scenarios' ids, list and the default scenario's phrases, which the first view
-            // reads, in one chunk (the default scenario's model shares the phrases).
-            { name: 'ids', test: /src[\\/]scenarios[\\/](ids|info|phrases)\.ts$/ },
-            // Small modules every model shares (the page's, a link's, the scenarios'), in one
-            // chunk rather than six of 0.1-0.6 KB.
+            // The scenarios' ids, list, the default scenario's phrases, the step narration and
+            // the notes' helpers, which the first view reads, in one chunk (the default
+            // scenario's model shares the phrases; the link reader the notes' limits, which
+            // would otherwise pull the notes into the engine's chunk, and it onto the default
+            // page's first view).
+            {
+              name: 'ids',
+              test: /src[\\/](scenarios[\\/](ids|info|phrases|narrate)|share[\\/]notes)\.ts$/,
+            },
+            // What replays a run, in one chunk: xstate (the default scenario's actors, loaded on
+            // their own, split it in two), the engine, the session and the live model, and the
+            // link reader with valibot. A shared link needs all of it before its first diagram
+            // (as six chunks they cost 2 KB gzip more); the default page fetches it with its
+            // model, after its first diagram.
             {
               name: 'engine',
-              test: /src[\\/](actors[\\/]plans|scenarios[\\/](range|registry|judge)|store[\\/]lru|engine[\\/]steps)\.ts$/,
+              test: /node_modules[\\/](xstate|valibot)[\\/]|src[\\/](actors[\\/]plans|scenarios[\\/](range|registry|judge|session|divergence)|store[\\/](lru|liveModel)|engine[\\/][a-zA-Z]+|share[\\/](linkRead|schema|indexText|authoredLink))\.ts$/,
             },
           ],
         },
