@@ -8,10 +8,8 @@ import './ui/styles/index.css';
 const openLink = async (): Promise<void> => {
   const scenario = scenarioIdOfLink(window.location.hash) ?? '';
   void import('./scenarios/catalog').then((m) => m.loadScenario(scenario)).catch(() => null);
-  const [{ openAddress }] = await Promise.all([
-    import('./ui/layout/openLink'),
-    import('./store/linkModel').then((m) => m.loadModelFor(scenario)),
-  ]);
+  const { loadModelFor, openAddress } = await import('./ui/layout/openLink');
+  await loadModelFor(scenario);
   await openAddress();
 };
 // The entry imports no React itself: it runs as soon as it arrives (not once React's DOM has

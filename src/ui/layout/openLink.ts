@@ -16,6 +16,10 @@ import { splitModelField } from '../../share/authoredLink';
 import { hasPackedFields, readLink, type PackedFields } from '../../share/linkRead';
 import { loadModel, useAppStore } from '../../store/index';
 
+// The model a link is opened with travels in this chunk: as a chunk of its own it was fetched
+// beside this one, for no earlier start (this chunk's own imports hold the live model).
+export { loadModelFor } from '../../store/linkModel';
+
 /** The authoring client, fetched when the address sync starts (authored models need it). */
 type Client = typeof import('../authoring/authoredClient');
 let client: Client | null = null;
