@@ -14,7 +14,8 @@ import { defaultFix } from '../../scenarios/session';
 import { hasLink, scenarioIdOfLink } from '../../share/address';
 import { splitModelField } from '../../share/authoredLink';
 import { hasPackedFields, readLink, type PackedFields } from '../../share/linkRead';
-import { loadModel, useAppStore } from '../../store/index';
+import { loadModel, selectModel, useAppStore } from '../../store/index';
+import { lifelineOrder } from '../../viz/order';
 
 // The model a link is opened with travels in this chunk: as a chunk of its own it was fetched
 // beside this one, for no earlier start (this chunk's own imports hold the live model).
@@ -213,4 +214,26 @@ export async function openAddress(): Promise<void> {
     awaited = loading;
     await awaited;
   }
+  // The opened model's lifeline order (cached per model) in a task of its own, not in the
+  // first render's layout of the diagram: it runs the model from the start as the Step button
+  // does, the first time its machines take those transitions. Only a head start: what fails
+  // here fails again where it is drawn, and says so there.
+  await nextTask();
+  try {
+    lifelineOrder(selectModel(useAppStore.getState()));
+  } catch {
+    // drawn below
+  }
+}
+
+/** Resolves in a later task, after the browser has had a turn (input, paint). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
