@@ -10,6 +10,7 @@ import { GranularitySwitch } from './GranularitySwitch';
 import { SeedControl } from './SeedControl';
 import { Timeline } from './Timeline';
 import { UndoButton } from './UndoButton';
+import { useSecondFrame } from '../layout/useSecondFrame';
 
 const SPEEDS = [0.5, 1, 2, 4, 8];
 
@@ -29,6 +30,7 @@ export function ControlsBar() {
   const { cursor, length } = useCursor();
   const enabled = useEnabled();
   const canStep = cursor < length || enabled.length > 0;
+  const second = useSecondFrame();
   return (
     <footer className="controls" aria-label="Controls">
       <div className="control-group">
@@ -88,10 +90,14 @@ export function ControlsBar() {
         </label>
       </div>
       <Timeline />
-      <GranularitySwitch />
-      <SeedControl />
-      <FindRaceButton />
-      <UndoButton />
+      {second && (
+        <>
+          <GranularitySwitch />
+          <SeedControl />
+          <FindRaceButton />
+          <UndoButton />
+        </>
+      )}
     </footer>
   );
 }

@@ -5,10 +5,12 @@
 import { useScenario } from '../hooks';
 import { Brand, HeaderActions } from './HeaderActions';
 import { ScenarioPicker } from './ScenarioPicker';
+import { useSecondFrame } from './useSecondFrame';
 
 /** Returns the app header. */
 export function Header() {
   const scenario = useScenario();
+  const second = useSecondFrame();
   return (
     <header className="header">
       <Brand />
@@ -18,7 +20,7 @@ export function Header() {
           {scenario.story}
         </p>
       </div>
-      <HeaderActions />
+      {second ? <HeaderActions /> : <div className="header-actions" />}
     </header>
   );
 }
