@@ -5,7 +5,7 @@
  * drawer; or, while presenting, the presentation alone. Keyboard shortcuts, playback and URL
  * sync are wired here once.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../store/index';
 import { AuthoredBanner } from './authoring/AuthoredBanner';
 import { EditorPane } from './authoring/LazyEditorPane';
@@ -20,6 +20,7 @@ import { useKeyboard } from './controls/useKeyboard';
 import { usePlayback } from './controls/usePlayback';
 import { useDocumentTitle } from './layout/useDocumentTitle';
 import { useAfterFirstPaint } from './layout/useAfterFirstPaint';
+import { useFrameAfter } from './layout/useSecondFrame';
 import { useSessionSync } from './layout/useSessionSync';
 import { PHONE_QUERY, useMediaQuery } from './layout/useMediaQuery';
 import { PhoneLayout } from './layout/PhoneLayout';
@@ -74,6 +75,11 @@ export function App() {
   const presenting = useAppStore((s) => s.presenting);
   const phone = useMediaQuery(PHONE_QUERY);
   const painted = useAfterFirstPaint();
+  // The story column a frame after the setup column, so that each is laid out in a frame of
+  // its own.
+  const [sidebarShown, setSidebarShown] = useState(false);
+  const onSidebarShown = useCallback(() => setSidebarShown(true), []);
+  const story = useFrameAfter(sidebarShown);
   if (presenting) {
     return (
       <div className="app app-presenting">
@@ -105,7 +111,11 @@ export function App() {
         </main>
       ) : (
         <main className={editing ? 'workspace workspace-authoring' : 'workspace'}>
-          {painted ? <Sidebar /> : <aside className="column column-left" />}
+          {painted ? (
+            <Sidebar onShown={onSidebarShown} />
+          ) : (
+            <aside className="column column-left" />
+          )}
           <DiagramPane />
           {editing ? (
             <div className="column column-right column-editor">
@@ -113,12 +123,12 @@ export function App() {
             </div>
           ) : (
             <aside className="column column-right" aria-label="Story and state">
-              {painted && <StoryPanels />}
+              {painted && story && <StoryPanels />}
             </aside>
           )}
         </main>
       )}
-      <ControlsBar />
+      <ControlsBar deferred />
       <HelpOverlay />
     </div>
   );

@@ -7,18 +7,22 @@
  */
 import { startTransition, useEffect, useState } from 'react';
 import { loadModel } from '../../store/index';
+import { useSecondFrame } from './useSecondFrame';
 
 /** Most the second pass waits, should frames not come (a page in the background). */
 const AT_MOST_MS = 200;
 
 /**
  * Returns false on the first render, then true once the model, fetched in the task after the
- * first paint, has loaded.
+ * page's second frame, has loaded.
  */
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
+  // From the page's second frame (the rest of the shell), so that the side columns come in a
+  // frame after it.
+  const second = useSecondFrame();
   useEffect(() => {
-    if (painted) return;
+    if (painted || !second) return;
     // As a transition: React builds what the second pass adds in slices, yielding between them.
     const show = () => startTransition(() => setPainted(true));
     // A model that fails to load leaves the second pass out (an action retries the load).
@@ -33,6 +37,6 @@ export function useAfterFirstPaint(): boolean {
       window.clearTimeout(timer);
       channel.port1.onmessage = null;
     };
-  }, [painted]);
+  }, [painted, second]);
   return painted;
 }

@@ -18,6 +18,7 @@ import { DiagramLegend } from '../diagram/Legend';
 import { SequenceDiagram } from '../diagram/SequenceDiagram';
 import { ZOOM_BUTTONS } from '../diagram/ZoomControls';
 import { PHONE_QUERY, useMediaQuery } from '../layout/useMediaQuery';
+import { useSecondFrame } from '../layout/useSecondFrame';
 import { TitleEditor } from './NoteEditor';
 import { StepCaption } from './StepCaption';
 import { useViolationSplit } from './useHarm';
@@ -45,6 +46,8 @@ export function DiagramPane() {
   // On a phone the diagram is as tall as it is fitted to the width (up to the room there is),
   // with room under it for the zoom buttons; the current step's caption takes the rest.
   const phone = useMediaQuery(PHONE_QUERY);
+  // The legend a frame after the diagram (see useSecondFrame).
+  const second = useSecondFrame();
   const [fitHeight, setFitHeight] = useState<number | null>(null);
   const bodyStyle =
     phone && fitHeight !== null
@@ -101,7 +104,7 @@ export function DiagramPane() {
         />
       </div>
       {phone && <StepCaption />}
-      <DiagramLegend />
+      {second && <DiagramLegend />}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * verdicts, the exploration, the story, the state inspector) is fetched once the first diagram
  * is painted, so the page's first chunks hold the diagram, the header and the controls.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 
 const columns = () => import('./columns');
 const SidebarPanels = lazy(() => columns().then((m) => ({ default: m.Sidebar })));
@@ -14,11 +14,21 @@ export function prefetchColumns(): void {
   void columns();
 }
 
-/** Returns the setup column; an empty column of the same width while its code loads. */
-export function Sidebar() {
+/** Calls `onShown` once committed (with the rest of its Suspense boundary's content). */
+function Shown({ onShown }: { readonly onShown: () => void }) {
+  useEffect(onShown, [onShown]);
+  return null;
+}
+
+/**
+ * Returns the setup column; an empty column of the same width while its code loads. `onShown`
+ * is called once the column's panels are committed.
+ */
+export function Sidebar({ onShown }: { readonly onShown?: (() => void) | undefined }) {
   return (
     <Suspense fallback={<aside className="column column-left" />}>
       <SidebarPanels />
+      {onShown && <Shown onShown={onShown} />}
     </Suspense>
   );
 }
