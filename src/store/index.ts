@@ -25,7 +25,7 @@ export { loadModel, modelNow } from './model';
 export type { DivergenceStory } from '../scenarios/divergence';
 
 /** Resolves in a later task, after the browser has had a turn (input, paint). */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

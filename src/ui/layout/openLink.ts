@@ -14,7 +14,7 @@ import { defaultFix } from '../../scenarios/session';
 import { hasLink, scenarioIdOfLink } from '../../share/address';
 import { splitModelField } from '../../share/authoredLink';
 import { hasPackedFields, readLink, type PackedFields } from '../../share/linkRead';
-import { loadModel, selectModel, useAppStore } from '../../store/index';
+import { loadModel, nextTask, selectModel, useAppStore } from '../../store/index';
 import { lifelineOrder } from '../../viz/order';
 
 // The model a link is opened with travels in this chunk: as a chunk of its own it was fetched
@@ -224,16 +224,4 @@ export async function openAddress(): Promise<void> {
   } catch {
     // drawn below
   }
-}
-
-/** Resolves in a later task, after the browser has had a turn (input, paint). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
