@@ -7,7 +7,7 @@
  */
 import { startTransition, useEffect, useState } from 'react';
 import { loadModel } from '../../store/index';
-import { useSecondFrame } from './useSecondFrame';
+import { afterNextFrame, useSecondFrame } from './useSecondFrame';
 
 /** Most the second pass waits, should frames not come (a page in the background). */
 const AT_MOST_MS = 200;
@@ -25,18 +25,9 @@ export function useAfterFirstPaint(): boolean {
     if (painted || !second) return;
     // As a transition: React builds what the second pass adds in slices, yielding between them.
     const show = () => startTransition(() => setPainted(true));
-    // A model that fails to load leaves the second pass out (an action retries the load).
-    const done = () => void loadModel().then(show, () => undefined);
-    const channel = new MessageChannel();
-    channel.port1.onmessage = done;
-    // The frame's callbacks run before its paint; the message, in a task after it.
-    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-    const timer = window.setTimeout(done, AT_MOST_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-      channel.port1.onmessage = null;
-    };
+    // In the task after the next frame. A model that fails to load leaves the second pass out
+    // (an action retries the load).
+    return afterNextFrame(() => void loadModel().then(show, () => undefined), AT_MOST_MS);
   }, [painted, second]);
   return painted;
 }

@@ -21,10 +21,10 @@ function show(): void {
 }
 
 /**
- * Calls `run` once, in the task after the next frame (or after `AT_MOST_MS`, should frames not
+ * Calls `run` once, in the task after the next frame (or after `atMostMs`, should frames not
  * come); returns what cancels it.
  */
-export function afterNextFrame(run: () => void): () => void {
+export function afterNextFrame(run: () => void, atMostMs = AT_MOST_MS): () => void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -36,7 +36,7 @@ export function afterNextFrame(run: () => void): () => void {
   channel.port1.onmessage = once;
   // The frame's callbacks run before its paint; the message, in a task after it.
   const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-  const timer = window.setTimeout(once, AT_MOST_MS);
+  const timer = window.setTimeout(once, atMostMs);
   function cancel() {
     cancelAnimationFrame(frame);
     window.clearTimeout(timer);
