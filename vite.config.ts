@@ -134,7 +134,7 @@ export default defineConfig({
             // chunk: the entry imports neither statically, and split apart they made five.
             {
               name: 'react',
-              test: /node_modules[\\/]((react|scheduler)[\\/]|react-dom[\\/](index|client|cjs[\\/]react-dom(-client)?\.production)\.js)|src[\\/]ui[\\/](start|layout[\\/]ErrorBoundary)\.tsx$/,
+              test: /node_modules[\\/]((react|scheduler)[\\/]|react-dom[\\/](index|client|cjs[\\/]react-dom\.production\.min)\.js)|src[\\/]ui[\\/](start|layout[\\/]ErrorBoundary)\.tsx$/,
             },
             // The scenarios' ids, list, the default scenario's phrases, the step narration and
             // the notes' helpers, which the first view reads, in one chunk (the default

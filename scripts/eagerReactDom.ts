@@ -1,5 +1,5 @@
 /**
- * Build plugin: a compile hint for React's DOM. Bundled from CommonJS, react-dom's client is one
+ * Build plugin: a compile hint for React's DOM. Bundled from CommonJS, react-dom is one
  * large function that runs when it is first required, in the task that evaluates the entry; V8
  * compiles a function lazily, on the main thread, when it is first called. Written as a
  * parenthesized `function` expression rather than an arrow, it is compiled with its module
@@ -9,10 +9,10 @@
 import type { Plugin } from 'vite';
 
 /** The bundler's name for the wrapper of react-dom's client (production build). */
-export const REACT_DOM_CLIENT = 'require_react_dom_client_production';
+export const REACT_DOM_CLIENT = 'require_react_dom_production_min';
 
 /** The module whose wrapper it is. */
-const CLIENT_MODULE = /[\\/]react-dom[\\/]cjs[\\/]react-dom-client\.production\.js$/;
+const CLIENT_MODULE = /[\\/]react-dom[\\/]cjs[\\/]react-dom\.production\.min\.js$/;
 
 /**
  * Returns `code` (a chunk as the bundler renders it, before minifying) with the CommonJS wrapper

@@ -43,7 +43,7 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
   }, [open]);
   return (
     <div className="app app-phone">
-      <header className="header phone-header" inert={open}>
+      <header className="header phone-header" inert={open ? '' : undefined}>
         <Brand />
         <h1 className="phone-title" title={scenario.title}>
           {scenario.title}
@@ -61,7 +61,7 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
           <span aria-hidden="true">☰</span> Panels
         </button>
       </header>
-      <div className="phone-inert" inert={open}>
+      <div className="phone-inert" inert={open ? '' : undefined}>
         <Notices />
         <AuthoredBanner />
       </div>
@@ -73,7 +73,7 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
               ? 'workspace workspace-authoring'
               : 'workspace'
         }
-        inert={open}
+        inert={open ? '' : undefined}
       >
         {comparing ? (
           <Suspense fallback={null}>
@@ -88,7 +88,7 @@ export function PhoneLayout({ comparing }: { comparing: boolean }) {
           </div>
         )}
       </main>
-      <div className="phone-inert" inert={open}>
+      <div className="phone-inert" inert={open ? '' : undefined}>
         <ControlsBar />
       </div>
       {(painted || open) && (
