@@ -72,7 +72,7 @@ test('a shared link draws its first diagram without the explorer core, fflate or
 });
 
 /** Text found only in React itself (an export name that survives minification). */
-const REACT = '__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE';
+const REACT = '__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED';
 
 test('the entry imports no React, so a link is opened while React loads', async ({ app, page }) => {
   await app.open(LINK);
