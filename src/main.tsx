@@ -1,5 +1,9 @@
 import { hasLink, scenarioIdOfLink } from './share/address';
 import './ui/styles/index.css';
+import { applyTheme, savedTheme } from './ui/theme';
+
+// The theme the visitor picked, before anything is drawn (the toggle comes a frame later).
+applyTheme(savedTheme());
 
 // A link in the address is opened before the first render, so the first diagram is the
 // linked one: the code that opens it, the model (which replays its run) and the linked

@@ -1,25 +1,9 @@
 /**
- * Light or dark: the system's choice (`prefers-color-scheme`) until the toggle picks one,
- * which is remembered in local storage when it can be (a storage error only means it is not
- * remembered). Sets `data-theme` on the root element; the CSS does the rest.
+ * The theme toggle: light or dark, the system's choice until the toggle picks one (see
+ * `../theme`).
  */
 import { useEffect, useState } from 'react';
-
-type Theme = 'light' | 'dark';
-const KEY = 'interleave:theme';
-
-function systemTheme(): Theme {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-function savedTheme(): Theme | null {
-  try {
-    const value = window.localStorage.getItem(KEY);
-    return value === 'light' || value === 'dark' ? value : null;
-  } catch {
-    return null;
-  }
-}
+import { applyTheme, savedTheme, saveTheme, systemTheme, type Theme } from '../theme';
 
 /** Returns the theme toggle button. */
 export function ThemeToggle() {
@@ -32,19 +16,15 @@ export function ThemeToggle() {
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
-  useEffect(() => {
-    if (chosen) document.documentElement.dataset.theme = chosen;
-    else delete document.documentElement.dataset.theme;
-  }, [chosen]);
+  // The entry applied the remembered theme before the first frame; this keeps it in step.
+  useEffect(() => applyTheme(chosen), [chosen]);
   const theme = chosen ?? system;
   const toggle = () => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     setChosen(next);
-    try {
-      window.localStorage.setItem(KEY, next);
-    } catch {
-      // Not remembered across visits; this page still switches.
-    }
+    // When storage refuses it, the choice is not remembered across visits; this page still
+    // switches.
+    saveTheme(next);
   };
   return (
     <button
