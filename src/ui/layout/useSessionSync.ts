@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { loadModel } from '../../store/index';
+import { afterNextFrame } from './useSecondFrame';
 
 /** Starts the session sync once its code has loaded; stops it on unmount. */
 export function useSessionSync(): void {
@@ -13,14 +14,19 @@ export function useSessionSync(): void {
     let gone = false;
     // The model first: the address and autosave read and replace runs.
     let timer = 0;
-    void Promise.all([import('./sessionSync'), loadModel()]).then(([m]) => {
-      // In a task of its own: the page is drawn again from the model in the one it arrives in.
-      timer = window.setTimeout(() => {
-        if (!gone) stop = m.startSessionSync();
-      }, 0);
+    // After the next frame, as the side columns' load: started from the first commit, the
+    // fetch could begin before the first diagram's arrows were drawn.
+    const cancel = afterNextFrame(() => {
+      void Promise.all([import('./sessionSync'), loadModel()]).then(([m]) => {
+        // In a task of its own: the page is drawn again from the model in the one it arrives in.
+        timer = window.setTimeout(() => {
+          if (!gone) stop = m.startSessionSync();
+        }, 0);
+      });
     });
     return () => {
       gone = true;
+      cancel();
       window.clearTimeout(timer);
       stop?.();
     };
