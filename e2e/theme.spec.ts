@@ -70,3 +70,17 @@ test('without storage the page follows the system, and the toggle still switches
   await expect(page.getByTestId('theme-toggle')).toHaveAttribute('aria-pressed', 'false');
   expect(app.errors).toEqual([]);
 });
+
+test('with no theme picked, the page and the toggle follow a change of the system', async ({
+  app,
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.open('/');
+  const toggle = page.getByTestId('theme-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(LIGHT);
+  expect(app.errors).toEqual([]);
+});

@@ -9,9 +9,20 @@ export type Theme = 'light' | 'dark';
 
 const KEY = 'interleave:theme';
 
+const DARK = '(prefers-color-scheme: dark)';
+
 /** The system's theme. */
 export function systemTheme(): Theme {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return window.matchMedia?.(DARK).matches ? 'dark' : 'light';
+}
+
+/** Calls `listener` with the system's theme whenever it changes; returns what stops it. */
+export function onSystemTheme(listener: (theme: Theme) => void): () => void {
+  const query = window.matchMedia?.(DARK);
+  if (!query) return () => {};
+  const onChange = () => listener(query.matches ? 'dark' : 'light');
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
 }
 
 /** The theme the visitor picked, or null if none was picked (or storage cannot be read). */
@@ -24,13 +35,12 @@ export function savedTheme(): Theme | null {
   }
 }
 
-/** Remembers `theme` for later visits; false when storage refused it. */
-export function saveTheme(theme: Theme): boolean {
+/** Remembers `theme` for later visits, when storage lets it (the page switches either way). */
+export function saveTheme(theme: Theme): void {
   try {
     window.localStorage.setItem(KEY, theme);
-    return true;
   } catch {
-    return false;
+    // Not remembered across visits.
   }
 }
 

@@ -3,27 +3,26 @@
  * `../theme`).
  */
 import { useEffect, useState } from 'react';
-import { applyTheme, savedTheme, saveTheme, systemTheme, type Theme } from '../theme';
+import {
+  applyTheme,
+  onSystemTheme,
+  savedTheme,
+  saveTheme,
+  systemTheme,
+  type Theme,
+} from '../theme';
 
 /** Returns the theme toggle button. */
 export function ThemeToggle() {
   const [chosen, setChosen] = useState<Theme | null>(savedTheme);
   const [system, setSystem] = useState<Theme>(systemTheme);
-  useEffect(() => {
-    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
-    if (!query) return undefined;
-    const onChange = () => setSystem(query.matches ? 'dark' : 'light');
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
+  useEffect(() => onSystemTheme(setSystem), []);
   // The entry applied the remembered theme before the first frame; this keeps it in step.
   useEffect(() => applyTheme(chosen), [chosen]);
   const theme = chosen ?? system;
   const toggle = () => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark';
     setChosen(next);
-    // When storage refuses it, the choice is not remembered across visits; this page still
-    // switches.
     saveTheme(next);
   };
   return (
