@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compileHints } from './scripts/compileHints';
 import { eagerReactDom } from './scripts/eagerReactDom';
 import { firstViewPreload } from './scripts/firstViewPreload';
 
@@ -116,6 +117,12 @@ export default defineConfig({
     previewHeaders(),
     // React's DOM compiled with its chunk, not when the entry first calls it.
     eagerReactDom(),
+    // The code each page runs while it loads compiled as it arrives, off the main thread: the
+    // entries, the views they import, a shared link's reader and the scenario models it loads.
+    compileHints({
+      modules: ['src/main.tsx', 'src/embed.tsx', 'src/loadMain.tsx'],
+      dynamicFrom: ['src/main.tsx', 'src/embed.tsx', 'src/scenarios/catalog.ts'],
+    }),
     // What the app's and the embed view's first views need loads with the entry.
     firstViewPreload({
       'index.html': { views: ['src/ui/start.tsx', 'src/ui/App.tsx'], fonts: [INTER] },

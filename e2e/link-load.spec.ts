@@ -104,3 +104,43 @@ test('the entry imports no React, so a link is opened while React loads', async 
   expect(code.some((text) => text.includes(REACT))).toBe(true);
   expect(app.errors).toEqual([]);
 });
+
+/** V8's file-wide compile hint (`scripts/compileHints.ts`): the first line of a hinted chunk. */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
+test("every script a link's first diagram runs is compiled as it arrives; code fetched later is not", async ({
+  app,
+  page,
+}) => {
+  await page.addInitScript(MARK_FIRST_DIAGRAM);
+  await app.open(LINK);
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
+  const before = await page.evaluate(() => {
+    const drawnAt = (window as unknown as { __drawnAt: number }).__drawnAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < drawnAt)
+      .map((e) => e.name);
+  });
+  const code = await Promise.all(before.map(async (url) => (await page.request.get(url)).text()));
+  // The link's reader, its scenario's model and the app's view are among them.
+  expect(code.join('\n')).toContain('This link is too long to be an Interleave link.');
+  const unhinted = before.filter((_, i) => !code[i]!.startsWith(COMPILE_HINT));
+  expect(unhinted).toEqual([]);
+  // The on-demand views are fetched later (the help card once the page is idle), and keep
+  // V8's lazy compiling.
+  const helpCard = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((url) => /\/HelpCard-[\w-]+\.js$/.test(url)),
+    );
+  await expect.poll(helpCard, { timeout: 15_000 }).toHaveLength(1);
+  const [help] = await helpCard();
+  expect(before).not.toContain(help);
+  const text = await (await page.request.get(help!)).text();
+  expect(text).toContain('Keyboard shortcuts');
+  expect(text).not.toContain('allFunctionsCalledOnLoad');
+  expect(app.errors).toEqual([]);
+});
