@@ -127,6 +127,7 @@ export default defineConfig({
     firstViewPreload({
       'index.html': { views: ['src/ui/start.tsx', 'src/ui/App.tsx'], fonts: [INTER] },
       'embed.html': { views: ['src/ui/embed/EmbedApp.tsx'], fonts: [INTER] },
+      'load.html': { views: [], fonts: [INTER] },
     }),
   ],
   worker: { format: 'es' },
