@@ -43,6 +43,35 @@ test('the violation card does not cover the narrative', async ({ app, page }) =>
   expect(current.y + current.height).toBeLessThanOrEqual(list.y + list.height + 1);
 });
 
+test('a link opened at its last step shows that step in full view in the narrative', async ({
+  app,
+  page,
+}) => {
+  await app.open('/');
+  await page.getByTestId('granularity-messages').click();
+  await app.findRace();
+  await app.expectStep(10, 10);
+  // The address holds the run (the address sync writes it); a fresh load opens it.
+  await expect.poll(() => new URL(page.url()).hash).toContain('p=');
+  const link = new URL(page.url());
+  await app.open('/');
+  await app.open(link.pathname + link.hash);
+  await app.expectStep(10, 10);
+  await expect(app.violation).toBeVisible();
+  const list = page.locator('.narrative-scroll');
+  // The list overflows: without scrolling it, the last step would be cut off.
+  expect(await list.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+  const current = page.locator('.narrative-item.is-current');
+  await expect(current).toContainText('10');
+  await expect
+    .poll(async () => {
+      const box = (await list.boundingBox())!;
+      const item = (await current.boundingBox())!;
+      return item.y >= box.y - 1 && item.y + item.height <= box.y + box.height + 1;
+    })
+    .toBe(true);
+});
+
 test('a legend says what dotted and slanted arrows mean', async ({ app, page }) => {
   await app.open('/');
   const legend = page.getByTestId('diagram-legend');

@@ -25,8 +25,14 @@ export function NarrativePanel() {
   // Keep the current step in view by scrolling the list only (never the page: on a phone,
   // where the page scrolls, that would pull the view away from the diagram): when the step
   // changes, and again when the list's box changes size (a summary above it that grows after
-  // the step was shown would otherwise cut the step off at the bottom).
+  // the step was shown would otherwise cut the step off at the bottom). On mount the observer's
+  // first notice does it, after the frame's layout: reading the boxes in the mount's effects
+  // would make the page lay out inside React's commit, in one long task with it.
+  const mounted = useRef(false);
   useEffect(() => {
+    const first = !mounted.current;
+    mounted.current = true;
+    if (first && typeof ResizeObserver !== 'undefined') return;
     keepCurrentInView(listRef.current);
   }, [cursor, lines]);
   useEffect(() => {
