@@ -1,4 +1,5 @@
-import { expect, test } from './fixtures/app';
+import type { Page } from '@playwright/test';
+import { type AppPage, expect, test } from './fixtures/app';
 
 /** A shared link to a scenario other than the default one, with a run (as the page bench's). */
 const LINK = '/#v=1&s=write-behind-loss&f=none&g=o&seed=7&c=3&p=100';
@@ -15,6 +16,22 @@ const MARK_FIRST_DIAGRAM = `(() => {
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
+
+/** Opens LINK and returns each script requested before its first diagram, with its code. */
+async function scriptsBeforeFirstDiagram(app: AppPage, page: Page) {
+  await page.addInitScript(MARK_FIRST_DIAGRAM);
+  await app.open(LINK);
+  await expect(page.getByTestId('lifeline-client')).toBeVisible();
+  const urls = await page.evaluate(() => {
+    const drawnAt = (window as unknown as { __drawnAt: number }).__drawnAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < drawnAt)
+      .map((e) => e.name);
+  });
+  const code = await Promise.all(urls.map(async (url) => (await page.request.get(url)).text()));
+  return { urls, code };
+}
 
 /**
  * Text found only in code a shared link's first diagram does not need: the explorer's integer
@@ -35,18 +52,8 @@ test('a shared link draws its first diagram without the explorer core, fflate or
   app,
   page,
 }) => {
-  await page.addInitScript(MARK_FIRST_DIAGRAM);
-  await app.open(LINK);
-  await expect(page.getByTestId('lifeline-client')).toBeVisible();
+  const { urls: scripts, code } = await scriptsBeforeFirstDiagram(app, page);
   await app.expectStep(3, 3);
-  const scripts = await page.evaluate(() => {
-    const drawnAt = (window as unknown as { __drawnAt: number }).__drawnAt;
-    return performance
-      .getEntriesByType('resource')
-      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < drawnAt)
-      .map((e) => e.name);
-  });
-  const code = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
   const all = code.join('\n');
   // What opened the link is among them (the check sees the code it means to).
   expect(all).toContain('This link is too long to be an Interleave link.');
@@ -112,17 +119,7 @@ test("every script a link's first diagram runs is compiled as it arrives; code f
   app,
   page,
 }) => {
-  await page.addInitScript(MARK_FIRST_DIAGRAM);
-  await app.open(LINK);
-  await expect(page.getByTestId('lifeline-client')).toBeVisible();
-  const before = await page.evaluate(() => {
-    const drawnAt = (window as unknown as { __drawnAt: number }).__drawnAt;
-    return performance
-      .getEntriesByType('resource')
-      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < drawnAt)
-      .map((e) => e.name);
-  });
-  const code = await Promise.all(before.map(async (url) => (await page.request.get(url)).text()));
+  const { urls: before, code } = await scriptsBeforeFirstDiagram(app, page);
   // The link's reader, its scenario's model and the app's view are among them.
   expect(code.join('\n')).toContain('This link is too long to be an Interleave link.');
   const unhinted = before.filter((_, i) => !code[i]!.startsWith(COMPILE_HINT));
